@@ -1,0 +1,256 @@
+//! Errors. One public enum, [`Error`], whose variants wrap structs with accessors.
+//!
+//! Every error has a stable [`Error::code`] (the bindings expose it as `.code`) and, where it is
+//! about a place in the input, a location: a file name, a line/column for syntax errors, a JSON
+//! path such as `measures[12].depends_on[0]` and the id of the entity concerned.
+//! Messages are one lowercase line with user input in backticks.
+
+use std::fmt;
+
+use crate::validate::Diagnostic;
+
+/// Result alias used across the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in eculture.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Malformed JSON / YAML / TOML, or a value of the wrong type.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// A file could not be read or written.
+    #[error(transparent)]
+    Io(#[from] IoError),
+    /// The document loaded but has errors that stop the requested operation.
+    #[error(transparent)]
+    Validation(#[from] ValidationError),
+    /// The dependency graph has a cycle and the operation needs an acyclic plan.
+    #[error(transparent)]
+    Cycle(#[from] CycleError),
+    /// An argument given to an operation is invalid (unknown id, bad option, ...).
+    #[error(transparent)]
+    Argument(#[from] ArgumentError),
+}
+
+impl Error {
+    /// Stable machine-readable code: `parse_error`, `io_error`, `validation_error`,
+    /// `dependency_cycle` or `invalid_argument`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Parse(_) => "parse_error",
+            Error::Io(_) => "io_error",
+            Error::Validation(_) => "validation_error",
+            Error::Cycle(_) => "dependency_cycle",
+            Error::Argument(_) => "invalid_argument",
+        }
+    }
+
+    /// Where the error is: a JSON path, `file:line:column`, or a file path.
+    pub fn location(&self) -> Option<String> {
+        match self {
+            Error::Parse(e) => Some(e.location()),
+            Error::Io(e) => Some(e.path.clone()),
+            Error::Validation(e) => e.diagnostics.first().map(|d| d.path.clone()),
+            Error::Cycle(e) => Some(e.path.clone()),
+            Error::Argument(e) => e.path.clone(),
+        }
+    }
+}
+
+/// The format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// JSON.
+    Json,
+    /// YAML.
+    Yaml,
+    /// TOML.
+    Toml,
+}
+
+impl Format {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+            Format::Toml => "toml",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A syntax or type error in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub(crate) format: Format,
+    pub(crate) source_name: String,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
+    pub(crate) path: Option<String>,
+    pub(crate) message: String,
+}
+
+impl ParseError {
+    /// The format being read.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+    /// The file path, or `<string>` for in-memory text.
+    pub fn source_name(&self) -> &str {
+        &self.source_name
+    }
+    /// 1-based line, when known.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+    /// 1-based column, when known.
+    pub fn column(&self) -> Option<usize> {
+        self.column
+    }
+    /// JSON path of the offending value (`measures[3].start`), when known.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+    /// The parser's message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+    /// `file:line:column` (as much as is known).
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.source_name),
+            (Some(l), None) => format!("{}:{l}", self.source_name),
+            _ => self.source_name.clone(),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid {} at {}", self.format, self.location())?;
+        if let Some(p) = &self.path {
+            write!(f, " (`{p}`)")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// A file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot {action} `{path}`: {message}")]
+pub struct IoError {
+    pub(crate) action: &'static str,
+    pub(crate) path: String,
+    pub(crate) message: String,
+}
+
+impl IoError {
+    /// The file path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+    /// What went wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// The document has validation errors that prevent the requested operation.
+#[derive(Debug, Clone)]
+pub struct ValidationError {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl ValidationError {
+    /// The error-severity diagnostics (at least one).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.diagnostics.len();
+        match self.diagnostics.first() {
+            Some(d) if n == 1 => write!(f, "the strategy has 1 error: {d}"),
+            Some(d) => write!(f, "the strategy has {n} errors; first: {d}"),
+            None => write!(f, "the strategy is invalid"),
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// A dependency cycle. `cycle` lists measure ids in dependency order: each one is a
+/// prerequisite of the next, and the last is a prerequisite of the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CycleError {
+    pub(crate) cycle: Vec<String>,
+    pub(crate) path: String,
+}
+
+impl CycleError {
+    /// The measure ids on the cycle, in dependency order.
+    pub fn cycle(&self) -> &[String] {
+        &self.cycle
+    }
+    /// JSON path of the first measure on the cycle (`measures[7]`).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl fmt::Display for CycleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "dependency cycle: ")?;
+        for id in &self.cycle {
+            write!(f, "`{id}` -> ")?;
+        }
+        match self.cycle.first() {
+            Some(first) => write!(f, "`{first}`"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for CycleError {}
+
+/// An invalid argument to an operation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ArgumentError {
+    pub(crate) message: String,
+    pub(crate) path: Option<String>,
+}
+
+impl ArgumentError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        ArgumentError {
+            message: message.into(),
+            path: None,
+        }
+    }
+    pub(crate) fn at(message: impl Into<String>, path: impl Into<String>) -> Self {
+        ArgumentError {
+            message: message.into(),
+            path: Some(path.into()),
+        }
+    }
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+    /// Which argument (e.g. `ids[3]`), when known.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+}

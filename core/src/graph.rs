@@ -1,0 +1,585 @@
+//! The dependency graph: measures are nodes, dependencies are edges (prerequisite → dependent).
+//!
+//! Storage is compressed sparse rows (CSR) in both directions with `u32` node ids, built once
+//! per [`crate::Strategy`] and cached. Node `i < measure_count()` is `document.measures[i]`.
+//! Nodes at or above `measure_count()` are *junctions*: internal zero-duration nodes that carry
+//! derived edges (see below) without a quadratic number of edges. Junctions never appear in
+//! results.
+//!
+//! **Derived edges.** When module B `requires` module A, a measure delivering B to cluster X
+//! depends on every measure delivering A to X (finish-to-start, no lag). A measure that itself
+//! delivers A to X does not wait for the others. When a cell has `p` producers and `c`
+//! consumers and `p·c > p + c`, the edges go through one junction node (p + c edges instead of
+//! p·c); reachability, ordering and scheduling are the same either way. Derived edges are
+//! flagged [`EdgeOrigin::Derived`].
+//!
+//! **Tie-break.** Topological order is wave by wave; inside a wave, measures are in document
+//! order. Every result is therefore deterministic and the same on every surface.
+//!
+//! The graph implements petgraph's visit traits (`IntoNeighbors`, `IntoNodeIdentifiers`,
+//! `NodeIndexable`, ...), so petgraph algorithms run on it directly; eculture uses
+//! `petgraph::algo::tarjan_scc` for cycle reports and the DSM view.
+
+use petgraph::visit::{
+    GraphBase, IntoNeighbors, IntoNeighborsDirected, IntoNodeIdentifiers, NodeCount, NodeIndexable,
+};
+
+use crate::model::RelationType;
+
+/// Where an edge comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EdgeOrigin {
+    /// `measures[measure].depends_on[entry]`.
+    Explicit {
+        /// Index of the dependent measure.
+        measure: u32,
+        /// Index in its `depends_on` list.
+        entry: u32,
+    },
+    /// Derived from module `requires` for the cell (`module`, `cluster`) — indices into the
+    /// document's `modules` and `clusters`.
+    Derived {
+        /// The required module (A).
+        module: u32,
+        /// The cluster.
+        cluster: u32,
+    },
+}
+
+/// One edge before CSR packing.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawEdge {
+    pub from: u32,
+    pub to: u32,
+    pub kind: RelationType,
+    pub lag: i32,
+    pub origin: EdgeOrigin,
+}
+
+/// The dependency graph in CSR form.
+#[derive(Debug, Clone, Default)]
+pub struct DepGraph {
+    n_measures: u32,
+    n_nodes: u32,
+    succ_off: Vec<u32>,
+    succ: Vec<u32>,
+    /// Edge id of each successor slot.
+    succ_edge: Vec<u32>,
+    pred_off: Vec<u32>,
+    pred: Vec<u32>,
+    pred_edge: Vec<u32>,
+    kind: Vec<RelationType>,
+    lag: Vec<i32>,
+    origin: Vec<EdgeOrigin>,
+    junction_cell: Vec<(u32, u32)>,
+}
+
+/// An edge as seen from outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdgeRef {
+    /// Prerequisite node.
+    pub from: u32,
+    /// Dependent node.
+    pub to: u32,
+    /// Relation type.
+    pub kind: RelationType,
+    /// Lag in days.
+    pub lag: i32,
+    /// Where the edge comes from.
+    pub origin: EdgeOrigin,
+}
+
+impl DepGraph {
+    /// Build from raw edges. `junctions` lists the (module, cluster) cell of each junction node.
+    pub(crate) fn build(
+        n_measures: u32,
+        junctions: Vec<(u32, u32)>,
+        edges: &[RawEdge],
+    ) -> DepGraph {
+        let n_nodes = n_measures + junctions.len() as u32;
+        let n = n_nodes as usize;
+        let m = edges.len();
+        let mut succ_off = vec![0u32; n + 1];
+        let mut pred_off = vec![0u32; n + 1];
+        for e in edges {
+            succ_off[e.from as usize + 1] += 1;
+            pred_off[e.to as usize + 1] += 1;
+        }
+        for i in 0..n {
+            succ_off[i + 1] += succ_off[i];
+            pred_off[i + 1] += pred_off[i];
+        }
+        let mut succ = vec![0u32; m];
+        let mut succ_edge = vec![0u32; m];
+        let mut pred = vec![0u32; m];
+        let mut pred_edge = vec![0u32; m];
+        let mut sfill = succ_off.clone();
+        let mut pfill = pred_off.clone();
+        let mut kind = Vec::with_capacity(m);
+        let mut lag = Vec::with_capacity(m);
+        let mut origin = Vec::with_capacity(m);
+        for (id, e) in edges.iter().enumerate() {
+            let s = &mut sfill[e.from as usize];
+            succ[*s as usize] = e.to;
+            succ_edge[*s as usize] = id as u32;
+            *s += 1;
+            let p = &mut pfill[e.to as usize];
+            pred[*p as usize] = e.from;
+            pred_edge[*p as usize] = id as u32;
+            *p += 1;
+            kind.push(e.kind);
+            lag.push(e.lag);
+            origin.push(e.origin);
+        }
+        DepGraph {
+            n_measures,
+            n_nodes,
+            succ_off,
+            succ,
+            succ_edge,
+            pred_off,
+            pred,
+            pred_edge,
+            kind,
+            lag,
+            origin,
+            junction_cell: junctions,
+        }
+    }
+
+    /// Number of measures (the first nodes).
+    pub fn measure_count(&self) -> usize {
+        self.n_measures as usize
+    }
+
+    /// Number of nodes, junctions included.
+    pub fn node_count(&self) -> usize {
+        self.n_nodes as usize
+    }
+
+    /// Number of edges (explicit, derived and junction edges).
+    pub fn edge_count(&self) -> usize {
+        self.kind.len()
+    }
+
+    /// True when node `v` is a measure (not a junction).
+    #[inline]
+    pub fn is_measure(&self, v: u32) -> bool {
+        v < self.n_measures
+    }
+
+    /// The (module, cluster) cell a junction node stands for.
+    pub fn junction_cell(&self, v: u32) -> Option<(u32, u32)> {
+        v.checked_sub(self.n_measures)
+            .and_then(|j| self.junction_cell.get(j as usize).copied())
+    }
+
+    /// Successor node ids of `v` (its dependents).
+    #[inline]
+    pub fn successors(&self, v: u32) -> &[u32] {
+        let v = v as usize;
+        &self.succ[self.succ_off[v] as usize..self.succ_off[v + 1] as usize]
+    }
+
+    /// Predecessor node ids of `v` (its prerequisites).
+    #[inline]
+    pub fn predecessors(&self, v: u32) -> &[u32] {
+        let v = v as usize;
+        &self.pred[self.pred_off[v] as usize..self.pred_off[v + 1] as usize]
+    }
+
+    /// Edge ids parallel to [`DepGraph::predecessors`].
+    #[inline]
+    pub fn predecessor_edges(&self, v: u32) -> &[u32] {
+        let v = v as usize;
+        &self.pred_edge[self.pred_off[v] as usize..self.pred_off[v + 1] as usize]
+    }
+
+    /// Edge ids parallel to [`DepGraph::successors`].
+    #[inline]
+    pub fn successor_edges(&self, v: u32) -> &[u32] {
+        let v = v as usize;
+        &self.succ_edge[self.succ_off[v] as usize..self.succ_off[v + 1] as usize]
+    }
+
+    /// Relation type of edge `e`.
+    #[inline]
+    pub fn edge_kind(&self, e: u32) -> RelationType {
+        self.kind[e as usize]
+    }
+
+    /// Lag of edge `e` in days.
+    #[inline]
+    pub fn edge_lag(&self, e: u32) -> i32 {
+        self.lag[e as usize]
+    }
+
+    /// Origin of edge `e`.
+    #[inline]
+    pub fn edge_origin(&self, e: u32) -> EdgeOrigin {
+        self.origin[e as usize]
+    }
+
+    /// Every edge in id order.
+    pub fn edges(&self) -> impl Iterator<Item = EdgeRef> + '_ {
+        (0..self.n_nodes).flat_map(move |to| {
+            self.predecessors(to)
+                .iter()
+                .zip(self.predecessor_edges(to))
+                .map(move |(&from, &e)| EdgeRef {
+                    from,
+                    to,
+                    kind: self.kind[e as usize],
+                    lag: self.lag[e as usize],
+                    origin: self.origin[e as usize],
+                })
+        })
+    }
+
+    /// Kahn's algorithm with levels. Returns `(order, wave_of_node)` where `order` holds every
+    /// node when the graph is acyclic (fewer nodes otherwise). A measure occupies one wave and its
+    /// dependents start in a later one; a junction passes its wave through unchanged.
+    pub(crate) fn kahn_levels(&self) -> (Vec<u32>, Vec<u32>) {
+        let n = self.n_nodes as usize;
+        let mut indeg: Vec<u32> = (0..n)
+            .map(|v| self.pred_off[v + 1] - self.pred_off[v])
+            .collect();
+        let mut level = vec![0u32; n];
+        let mut order: Vec<u32> = Vec::with_capacity(n);
+        order.extend((0..self.n_nodes).filter(|&v| indeg[v as usize] == 0));
+        let mut head = 0;
+        while head < order.len() {
+            let v = order[head];
+            head += 1;
+            let next = level[v as usize] + u32::from(self.is_measure(v));
+            for &w in self.successors(v) {
+                let lw = &mut level[w as usize];
+                if *lw < next {
+                    *lw = next;
+                }
+                let d = &mut indeg[w as usize];
+                *d -= 1;
+                if *d == 0 {
+                    order.push(w);
+                }
+            }
+        }
+        (order, level)
+    }
+
+    /// Waves of measures: wave `k` holds the measures whose longest chain of prerequisites has
+    /// `k` measures. Inside a wave, measures are in document order. `None` when there is a cycle.
+    pub fn waves(&self) -> Option<Vec<Vec<u32>>> {
+        let (order, level) = self.kahn_levels();
+        if order.len() != self.n_nodes as usize {
+            return None;
+        }
+        let n_waves = (0..self.n_measures)
+            .map(|v| level[v as usize] + 1)
+            .max()
+            .unwrap_or(0) as usize;
+        let mut counts = vec![0usize; n_waves];
+        for v in 0..self.n_measures {
+            counts[level[v as usize] as usize] += 1;
+        }
+        let mut waves: Vec<Vec<u32>> = counts.iter().map(|&c| Vec::with_capacity(c)).collect();
+        for v in 0..self.n_measures {
+            waves[level[v as usize] as usize].push(v);
+        }
+        Some(waves)
+    }
+
+    /// Wave index of every measure (length `measure_count()`). `None` when there is a cycle.
+    pub fn wave_of(&self) -> Option<Vec<u32>> {
+        let (order, mut level) = self.kahn_levels();
+        if order.len() != self.n_nodes as usize {
+            return None;
+        }
+        level.truncate(self.n_measures as usize);
+        Some(level)
+    }
+
+    /// Measures in topological order: wave by wave, document order inside a wave.
+    /// `None` when there is a cycle.
+    pub fn topological_order(&self) -> Option<Vec<u32>> {
+        self.waves().map(|w| w.into_iter().flatten().collect())
+    }
+
+    /// A topological order of *all* nodes (junctions included), for passes such as CPM.
+    /// `None` when there is a cycle.
+    pub fn node_order(&self) -> Option<Vec<u32>> {
+        let (order, _) = self.kahn_levels();
+        (order.len() == self.n_nodes as usize).then_some(order)
+    }
+
+    /// Every measure reachable from `sources` along successor edges, excluding the sources
+    /// themselves, in ascending node order.
+    pub fn descendants(&self, sources: &[u32]) -> Vec<u32> {
+        self.reach(sources, true)
+    }
+
+    /// Every measure from which one of `sources` is reachable, excluding the sources, in
+    /// ascending node order.
+    pub fn ancestors(&self, sources: &[u32]) -> Vec<u32> {
+        self.reach(sources, false)
+    }
+
+    /// Number of measures reachable from each source separately (like summing
+    /// `len(nx.descendants(g, s))`), with one reusable stamp array.
+    pub fn descendant_counts(&self, sources: &[u32]) -> Vec<u64> {
+        let n = self.n_nodes as usize;
+        let mut stamp = vec![0u32; n];
+        let mut stack = Vec::new();
+        let mut out = Vec::with_capacity(sources.len());
+        for (k, &s) in sources.iter().enumerate() {
+            let epoch = k as u32 + 1;
+            stamp[s as usize] = epoch;
+            stack.clear();
+            stack.push(s);
+            let mut count = 0u64;
+            while let Some(v) = stack.pop() {
+                for &w in self.successors(v) {
+                    if stamp[w as usize] != epoch {
+                        stamp[w as usize] = epoch;
+                        count += u64::from(self.is_measure(w));
+                        stack.push(w);
+                    }
+                }
+            }
+            out.push(count);
+        }
+        out
+    }
+
+    fn reach(&self, sources: &[u32], forward: bool) -> Vec<u32> {
+        let n = self.n_nodes as usize;
+        let mut seen = vec![false; n];
+        let mut is_source = vec![false; n];
+        let mut stack: Vec<u32> = Vec::new();
+        for &s in sources {
+            is_source[s as usize] = true;
+            if !seen[s as usize] {
+                seen[s as usize] = true;
+                stack.push(s);
+            }
+        }
+        while let Some(v) = stack.pop() {
+            let next = if forward {
+                self.successors(v)
+            } else {
+                self.predecessors(v)
+            };
+            for &w in next {
+                if !seen[w as usize] {
+                    seen[w as usize] = true;
+                    stack.push(w);
+                }
+            }
+        }
+        (0..self.n_measures)
+            .filter(|&v| seen[v as usize] && !is_source[v as usize])
+            .collect()
+    }
+
+    /// One dependency cycle, found in O(V + E) wherever it sits: Kahn's algorithm removes
+    /// everything not on or behind a cycle, then a walk along remaining prerequisites must
+    /// close a loop. Returned in dependency order (each node a prerequisite of the next, the
+    /// last a prerequisite of the first), rotated to start at its smallest node id, junctions
+    /// removed. `None` when the graph is acyclic.
+    pub fn find_cycle(&self) -> Option<Vec<u32>> {
+        let (order, _) = self.kahn_levels();
+        if order.len() == self.n_nodes as usize {
+            return None;
+        }
+        let n = self.n_nodes as usize;
+        let mut removed = vec![false; n];
+        for &v in &order {
+            removed[v as usize] = true;
+        }
+        let start = (0..self.n_nodes).find(|&v| !removed[v as usize])?;
+        // Walk prerequisites among the remaining nodes until a node repeats.
+        let mut pos = vec![u32::MAX; n];
+        let mut walk: Vec<u32> = Vec::new();
+        let mut v = start;
+        while pos[v as usize] == u32::MAX {
+            pos[v as usize] = walk.len() as u32;
+            walk.push(v);
+            v = *self
+                .predecessors(v)
+                .iter()
+                .find(|&&p| !removed[p as usize])?;
+        }
+        let mut cycle: Vec<u32> = walk[pos[v as usize] as usize..].to_vec();
+        cycle.reverse(); // walk went against the edges
+        Some(self.normalise_cycle(cycle))
+    }
+
+    /// A shortest cycle through `start` inside its strongly connected component `members`
+    /// (breadth-first search), in dependency order, junctions removed.
+    pub(crate) fn cycle_through(&self, start: u32, in_scc: &dyn Fn(u32) -> bool) -> Vec<u32> {
+        use std::collections::VecDeque;
+        let mut parent: hashbrown::HashMap<u32, u32> = hashbrown::HashMap::new();
+        let mut queue = VecDeque::from([start]);
+        while let Some(v) = queue.pop_front() {
+            for &w in self.successors(v) {
+                if w == start {
+                    let mut path = vec![v];
+                    let mut cur = v;
+                    while cur != start {
+                        cur = parent[&cur];
+                        path.push(cur);
+                    }
+                    path.reverse();
+                    return self.normalise_cycle(path);
+                }
+                if in_scc(w) && !parent.contains_key(&w) {
+                    parent.insert(w, v);
+                    queue.push_back(w);
+                }
+            }
+        }
+        vec![start]
+    }
+
+    fn normalise_cycle(&self, cycle: Vec<u32>) -> Vec<u32> {
+        let mut c: Vec<u32> = cycle.into_iter().filter(|&v| self.is_measure(v)).collect();
+        if let Some((i, _)) = c.iter().enumerate().min_by_key(|&(_, &v)| v) {
+            c.rotate_left(i);
+        }
+        c
+    }
+
+    /// Strongly connected components with more than one node or a self-loop (the cyclic
+    /// blocks), each sorted, ordered by smallest member. Uses `petgraph::algo::tarjan_scc`.
+    pub fn cyclic_components(&self) -> Vec<Vec<u32>> {
+        let mut out: Vec<Vec<u32>> = petgraph::algo::tarjan_scc(self)
+            .into_iter()
+            .filter(|c| c.len() > 1 || c.first().is_some_and(|&v| self.successors(v).contains(&v)))
+            .map(|mut c| {
+                c.sort_unstable();
+                c
+            })
+            .collect();
+        out.sort_unstable_by_key(|c| c[0]);
+        out
+    }
+}
+
+// ---- petgraph visit traits ----
+
+impl GraphBase for DepGraph {
+    type EdgeId = u32;
+    type NodeId = u32;
+}
+
+impl<'a> IntoNeighbors for &'a DepGraph {
+    type Neighbors = std::iter::Copied<std::slice::Iter<'a, u32>>;
+    fn neighbors(self, a: u32) -> Self::Neighbors {
+        self.successors(a).iter().copied()
+    }
+}
+
+impl<'a> IntoNeighborsDirected for &'a DepGraph {
+    type NeighborsDirected = std::iter::Copied<std::slice::Iter<'a, u32>>;
+    fn neighbors_directed(self, a: u32, d: petgraph::Direction) -> Self::NeighborsDirected {
+        match d {
+            petgraph::Direction::Outgoing => self.successors(a).iter().copied(),
+            petgraph::Direction::Incoming => self.predecessors(a).iter().copied(),
+        }
+    }
+}
+
+impl IntoNodeIdentifiers for &DepGraph {
+    type NodeIdentifiers = std::ops::Range<u32>;
+    fn node_identifiers(self) -> Self::NodeIdentifiers {
+        0..self.n_nodes
+    }
+}
+
+impl NodeIndexable for DepGraph {
+    fn node_bound(&self) -> usize {
+        self.n_nodes as usize
+    }
+    fn to_index(&self, a: u32) -> usize {
+        a as usize
+    }
+    fn from_index(&self, i: usize) -> u32 {
+        i as u32
+    }
+}
+
+impl NodeCount for DepGraph {
+    fn node_count(&self) -> usize {
+        self.n_nodes as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(n: u32, edges: &[(u32, u32)]) -> DepGraph {
+        let raw: Vec<RawEdge> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, &(from, to))| RawEdge {
+                from,
+                to,
+                kind: RelationType::FS,
+                lag: 0,
+                origin: EdgeOrigin::Explicit {
+                    measure: to,
+                    entry: i as u32,
+                },
+            })
+            .collect();
+        DepGraph::build(n, vec![], &raw)
+    }
+
+    #[test]
+    fn waves_follow_document_order() {
+        let d = g(5, &[(3, 0), (3, 1), (0, 2), (1, 2)]);
+        assert_eq!(d.waves().unwrap(), vec![vec![3, 4], vec![0, 1], vec![2]]);
+        assert_eq!(d.topological_order().unwrap(), vec![3, 4, 0, 1, 2]);
+    }
+
+    #[test]
+    fn descendants_and_ancestors() {
+        let d = g(5, &[(0, 1), (1, 2), (3, 2)]);
+        assert_eq!(d.descendants(&[0]), vec![1, 2]);
+        assert_eq!(d.ancestors(&[2]), vec![0, 1, 3]);
+        assert_eq!(d.descendant_counts(&[0, 3, 4]), vec![2, 1, 0]);
+        assert_eq!(d.descendants(&[0, 1]), vec![2]);
+    }
+
+    #[test]
+    fn cycle_found_in_order() {
+        // 0 -> 1 -> 2 -> 3 -> 1, and 3 -> 4
+        let d = g(5, &[(0, 1), (1, 2), (2, 3), (3, 1), (3, 4)]);
+        assert!(d.waves().is_none());
+        assert_eq!(d.find_cycle().unwrap(), vec![1, 2, 3]);
+        assert_eq!(d.cyclic_components(), vec![vec![1, 2, 3]]);
+        assert_eq!(d.cycle_through(1, &|v| (1..=3).contains(&v)), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn junction_passes_wave_through() {
+        // measures 0,1 -> junction 3 -> measure 2
+        let raw = [(0, 3), (1, 3), (3, 2)]
+            .iter()
+            .map(|&(from, to)| RawEdge {
+                from,
+                to,
+                kind: RelationType::FS,
+                lag: 0,
+                origin: EdgeOrigin::Derived {
+                    module: 0,
+                    cluster: 0,
+                },
+            })
+            .collect::<Vec<_>>();
+        let d = DepGraph::build(3, vec![(0, 0)], &raw);
+        assert_eq!(d.waves().unwrap(), vec![vec![0, 1], vec![2]]);
+        assert_eq!(d.descendants(&[0]), vec![2]);
+    }
+}

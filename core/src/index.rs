@@ -1,0 +1,957 @@
+//! The resolved view of a document: id tables, applicability, cell deliverers and the
+//! dependency graph, built in one pass that also produces every validation diagnostic.
+//!
+//! Built once per [`crate::Strategy`] and cached. Cost is linear in the size of the document:
+//! ids are hashed once, references are resolved once into `u32` indices, and derived edges go
+//! through junction nodes so that they never multiply (see [`crate::graph`]).
+
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+
+use crate::graph::{DepGraph, EdgeOrigin, RawEdge};
+use crate::model::{Document, Measure, RelationType, Text};
+use crate::period::PeriodRef;
+use crate::validate::{Code, Diagnostic, Severity};
+
+/// A hash table of indices into an id column, hashing the ids in place (no copies).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdTable {
+    table: HashTable<u32>,
+}
+
+impl IdTable {
+    fn hash(s: &str) -> u64 {
+        FxBuildHasher.hash_one(s)
+    }
+
+    /// Insert index `i` whose id is `key`; returns the earlier index when the id is taken.
+    fn insert<'a>(&mut self, key: &str, i: u32, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+        let h = Self::hash(key);
+        if let Some(&prev) = self.table.find(h, |&j| id_of(j) == key) {
+            return Some(prev);
+        }
+        self.table.insert_unique(h, i, |&j| Self::hash(id_of(j)));
+        None
+    }
+
+    /// Look up an id.
+    pub(crate) fn get<'a>(&self, key: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+        self.table
+            .find(Self::hash(key), |&j| id_of(j) == key)
+            .copied()
+    }
+
+    fn build<'a>(
+        ids: impl Iterator<Item = &'a str>,
+        id_of: impl Fn(u32) -> &'a str + Copy,
+        what: &str,
+        section: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> IdTable {
+        let mut t = IdTable::default();
+        for (i, id) in ids.enumerate() {
+            let i = i as u32;
+            if id.trim().is_empty() {
+                diags.push(err(
+                    Code::EmptyId,
+                    format!("{section}[{i}].id"),
+                    None,
+                    format!("{what} id is empty"),
+                ));
+                continue;
+            }
+            if let Some(prev) = t.insert(id, i, id_of) {
+                diags.push(err(
+                    Code::DuplicateId,
+                    format!("{section}[{i}].id"),
+                    Some(id),
+                    format!("duplicate {what} id `{id}` (first at {section}[{prev}])"),
+                ));
+            }
+        }
+        t
+    }
+}
+
+fn err(code: Code, path: String, id: Option<&str>, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code,
+        path,
+        id: id.map(str::to_owned),
+        message,
+    }
+}
+
+fn warn(code: Code, path: String, id: Option<&str>, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code,
+        path,
+        id: id.map(str::to_owned),
+        message,
+    }
+}
+
+/// Earliest and latest plausible years.
+const MIN_YEAR: i16 = 1900;
+const MAX_YEAR: i16 = 2200;
+/// Largest duration or |lag| accepted, in days (100 years).
+pub(crate) const MAX_DAYS: i64 = 36_500;
+
+/// The resolved document.
+#[derive(Debug, Clone)]
+pub(crate) struct Index {
+    pub measures: IdTable,
+    pub clusters: IdTable,
+    pub modules: IdTable,
+    /// `applicable[m * n_clusters + c]`.
+    pub applicable: Vec<bool>,
+    pub n_clusters: usize,
+    /// Deliverers per cell `m * n_clusters + c`, CSR, measures in document order.
+    pub cell_off: Vec<u32>,
+    pub cell_measures: Vec<u32>,
+    pub graph: DepGraph,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of error diagnostics other than dependency cycles.
+    pub blocking: usize,
+    /// The cycle reported by operations that need a DAG (first cyclic block).
+    pub cycle: Option<Vec<u32>>,
+}
+
+impl Index {
+    /// Measures delivering cell (module `m`, cluster `c`).
+    pub fn deliverers(&self, m: usize, c: usize) -> &[u32] {
+        let cell = m * self.n_clusters + c;
+        &self.cell_measures[self.cell_off[cell] as usize..self.cell_off[cell + 1] as usize]
+    }
+
+    /// Build the index and every diagnostic.
+    pub fn build(doc: &Document) -> Index {
+        let mut d: Vec<Diagnostic> = Vec::new();
+        let too_large = [
+            ("organizations", doc.organizations.len()),
+            ("directions", doc.directions.len()),
+            ("clusters", doc.clusters.len()),
+            ("modules", doc.modules.len()),
+            ("measures", doc.measures.len()),
+            ("indicators", doc.indicators.len()),
+        ]
+        .into_iter()
+        .find(|&(_, n)| n >= (u32::MAX / 2) as usize)
+        .or_else(|| {
+            let cells = doc.clusters.len().saturating_mul(doc.modules.len());
+            (cells >= (u32::MAX / 2) as usize).then_some(("clusters × modules", cells))
+        });
+        if let Some((what, n)) = too_large {
+            d.push(err(
+                Code::TooLarge,
+                what.into(),
+                None,
+                format!("{n} {what} exceed what one strategy can hold"),
+            ));
+            return Index {
+                measures: IdTable::default(),
+                clusters: IdTable::default(),
+                modules: IdTable::default(),
+                applicable: vec![],
+                n_clusters: 0,
+                cell_off: vec![0],
+                cell_measures: vec![],
+                graph: DepGraph::default(),
+                blocking: 1,
+                diagnostics: d,
+                cycle: None,
+            };
+        }
+
+        // ---- strategy ----
+        let s = &doc.strategy;
+        if s.id.trim().is_empty() {
+            d.push(err(
+                Code::EmptyId,
+                "strategy.id".into(),
+                None,
+                "strategy id is empty".into(),
+            ));
+        }
+        if s.title.az.as_deref().is_none_or(|t| t.trim().is_empty())
+            || s.title.en.as_deref().is_none_or(|t| t.trim().is_empty())
+        {
+            d.push(err(
+                Code::MissingTitle,
+                "strategy.title".into(),
+                Some(&s.id),
+                "the strategy title needs both `az` and `en`".into(),
+            ));
+        }
+        check_date(
+            &mut d,
+            &s.period.start,
+            "strategy.period.start",
+            Some(&s.id),
+        );
+        check_date(&mut d, &s.period.end, "strategy.period.end", Some(&s.id));
+        let (p_start, p_end) = (s.period.start.first_day(), s.period.end.last_day());
+        if p_start > p_end {
+            d.push(err(
+                Code::StartAfterDeadline,
+                "strategy.period".into(),
+                Some(&s.id),
+                format!("the strategy period ends ({p_end}) before it starts ({p_start})"),
+            ));
+        }
+        if let Some(act) = &s.approved_by
+            && let Some(date) = &act.date
+        {
+            check_date(&mut d, date, "strategy.approved_by.date", Some(&s.id));
+        }
+        for (i, act) in s.legal_basis.iter().enumerate() {
+            if let Some(date) = &act.date {
+                check_date(
+                    &mut d,
+                    date,
+                    &format!("strategy.legal_basis[{i}].date"),
+                    Some(&s.id),
+                );
+            }
+        }
+
+        // ---- id tables ----
+        let orgs = IdTable::build(
+            doc.organizations.iter().map(|o| o.id.as_str()),
+            |i| doc.organizations[i as usize].id.as_str(),
+            "organization",
+            "organizations",
+            &mut d,
+        );
+        let goals = IdTable::build(
+            s.goals.iter().map(|g| g.id.as_str()),
+            |i| s.goals[i as usize].id.as_str(),
+            "goal",
+            "strategy.goals",
+            &mut d,
+        );
+        let directions = IdTable::build(
+            doc.directions.iter().map(|x| x.id.as_str()),
+            |i| doc.directions[i as usize].id.as_str(),
+            "direction",
+            "directions",
+            &mut d,
+        );
+        let clusters = IdTable::build(
+            doc.clusters.iter().map(|x| x.id.as_str()),
+            |i| doc.clusters[i as usize].id.as_str(),
+            "cluster",
+            "clusters",
+            &mut d,
+        );
+        let modules = IdTable::build(
+            doc.modules.iter().map(|x| x.id.as_str()),
+            |i| doc.modules[i as usize].id.as_str(),
+            "module",
+            "modules",
+            &mut d,
+        );
+        let indicators = IdTable::build(
+            doc.indicators.iter().map(|x| x.id.as_str()),
+            |i| doc.indicators[i as usize].id.as_str(),
+            "indicator",
+            "indicators",
+            &mut d,
+        );
+        let measures = IdTable::build(
+            doc.measures.iter().map(|x| x.id.as_str()),
+            |i| doc.measures[i as usize].id.as_str(),
+            "measure",
+            "measures",
+            &mut d,
+        );
+        let org_of = |i: u32| doc.organizations[i as usize].id.as_str();
+        let cluster_of = |i: u32| doc.clusters[i as usize].id.as_str();
+        let module_of = |i: u32| doc.modules[i as usize].id.as_str();
+        let measure_of = |i: u32| doc.measures[i as usize].id.as_str();
+
+        // ---- roles ----
+        for (field, value) in [
+            ("coordinating_body", &s.coordinating_body),
+            ("monitoring_body", &s.monitoring_body),
+        ] {
+            match value {
+                None => d.push(warn(
+                    Code::MissingRole,
+                    format!("strategy.{field}"),
+                    Some(&s.id),
+                    format!("the strategy names no {}", field.replace('_', " ")),
+                )),
+                Some(o) if orgs.get(o, org_of).is_none() => d.push(err(
+                    Code::UnknownReference,
+                    format!("strategy.{field}"),
+                    Some(&s.id),
+                    format!("unknown organization `{o}`"),
+                )),
+                Some(_) => {}
+            }
+        }
+        if let (Some(c), Some(m)) = (&s.coordinating_body, &s.monitoring_body)
+            && c == m
+        {
+            d.push(err(
+                Code::CoordinatorIsMonitor,
+                "strategy.monitoring_body".into(),
+                Some(&s.id),
+                format!("`{c}` is both the coordinating body and the monitoring & evaluation body (Decree 1294 requires different bodies)"),
+            ));
+        }
+
+        // ---- titles of the small entities ----
+        let mut title = |t: &Text, path: String, id: &str, what: &str| {
+            if t.is_empty() {
+                d.push(err(
+                    Code::MissingTitle,
+                    path,
+                    Some(id),
+                    format!("{what} `{id}` has no title in any language"),
+                ));
+            }
+        };
+        for (i, o) in doc.organizations.iter().enumerate() {
+            title(
+                &o.name,
+                format!("organizations[{i}].name"),
+                &o.id,
+                "organization",
+            );
+        }
+        for (i, x) in doc.directions.iter().enumerate() {
+            title(
+                &x.title,
+                format!("directions[{i}].title"),
+                &x.id,
+                "direction",
+            );
+        }
+        for (i, x) in doc.clusters.iter().enumerate() {
+            title(&x.title, format!("clusters[{i}].title"), &x.id, "cluster");
+        }
+        for (i, x) in doc.modules.iter().enumerate() {
+            title(&x.title, format!("modules[{i}].title"), &x.id, "module");
+        }
+        for (i, x) in doc.indicators.iter().enumerate() {
+            title(&x.name, format!("indicators[{i}].name"), &x.id, "indicator");
+        }
+        for (i, g) in s.goals.iter().enumerate() {
+            title(
+                &g.title,
+                format!("strategy.goals[{i}].title"),
+                &g.id,
+                "goal",
+            );
+        }
+
+        // ---- directions ----
+        for (i, x) in doc.directions.iter().enumerate() {
+            for (j, g) in x.goals.iter().enumerate() {
+                if goals.get(g, |k| s.goals[k as usize].id.as_str()).is_none() {
+                    d.push(err(
+                        Code::UnknownReference,
+                        format!("directions[{i}].goals[{j}]"),
+                        Some(&x.id),
+                        format!("unknown goal `{g}`"),
+                    ));
+                }
+            }
+        }
+
+        // ---- modules: applicability ----
+        let nc = doc.clusters.len();
+        let nm = doc.modules.len();
+        let mut applicable = vec![false; nm * nc];
+        for (mi, m) in doc.modules.iter().enumerate() {
+            let rule = &m.applies_to;
+            let row = &mut applicable[mi * nc..(mi + 1) * nc];
+            for tag in rule.all_tags.iter().chain(&rule.any_tags) {
+                if !doc.clusters.iter().any(|c| c.tags.iter().any(|t| t == tag)) {
+                    d.push(warn(
+                        Code::UnknownTag,
+                        format!("modules[{mi}].applies_to"),
+                        Some(&m.id),
+                        format!("no cluster carries tag `{tag}`"),
+                    ));
+                }
+            }
+            for (ci, c) in doc.clusters.iter().enumerate() {
+                let has = |t: &String| c.tags.contains(t);
+                row[ci] = rule.all
+                    || (!rule.all_tags.is_empty() && rule.all_tags.iter().all(has))
+                    || rule.any_tags.iter().any(has);
+            }
+            for (field, list) in [("clusters", &rule.clusters), ("except", &rule.except)] {
+                for (j, cid) in list.iter().enumerate() {
+                    match clusters.get(cid, cluster_of) {
+                        Some(ci) => row[ci as usize] = field == "clusters" || row[ci as usize],
+                        None => d.push(err(
+                            Code::UnknownReference,
+                            format!("modules[{mi}].applies_to.{field}[{j}]"),
+                            Some(&m.id),
+                            format!("unknown cluster `{cid}`"),
+                        )),
+                    }
+                }
+            }
+            for cid in &rule.except {
+                if let Some(ci) = clusters.get(cid, cluster_of) {
+                    row[ci as usize] = false;
+                }
+            }
+            if !row.iter().any(|&b| b) {
+                d.push(warn(
+                    Code::ModuleAppliesToNothing,
+                    format!("modules[{mi}].applies_to"),
+                    Some(&m.id),
+                    format!("module `{}` applies to no cluster", m.id),
+                ));
+            }
+        }
+        // module requires: resolve, then look for loops with petgraph's toposort
+        let mut requires: Vec<Vec<u32>> = vec![Vec::new(); nm];
+        for (mi, m) in doc.modules.iter().enumerate() {
+            for (j, r) in m.requires.iter().enumerate() {
+                match modules.get(r, module_of) {
+                    Some(ri) => requires[mi].push(ri),
+                    None => d.push(err(
+                        Code::UnknownReference,
+                        format!("modules[{mi}].requires[{j}]"),
+                        Some(&m.id),
+                        format!("unknown module `{r}`"),
+                    )),
+                }
+            }
+        }
+        let mut module_cyclic = false;
+        {
+            let mut mg = petgraph::graph::DiGraph::<u32, ()>::with_capacity(nm, 0);
+            let nodes: Vec<_> = (0..nm as u32).map(|i| mg.add_node(i)).collect();
+            for (mi, reqs) in requires.iter().enumerate() {
+                for &r in reqs {
+                    mg.add_edge(nodes[r as usize], nodes[mi], ());
+                }
+            }
+            for scc in petgraph::algo::tarjan_scc(&mg) {
+                let selfloop =
+                    scc.len() == 1 && requires[scc[0].index()].contains(&(scc[0].index() as u32));
+                if scc.len() > 1 || selfloop {
+                    module_cyclic = true;
+                    let mut ids: Vec<usize> = scc.iter().map(|n| n.index()).collect();
+                    ids.sort_unstable();
+                    let names: Vec<String> = ids
+                        .iter()
+                        .map(|&i| format!("`{}`", doc.modules[i].id))
+                        .collect();
+                    d.push(err(
+                        Code::ModuleCycle,
+                        format!("modules[{}].requires", ids[0]),
+                        Some(&doc.modules[ids[0]].id),
+                        format!("modules require each other in a loop: {}", names.join(", ")),
+                    ));
+                }
+            }
+        }
+
+        // ---- indicators ----
+        for (i, ind) in doc.indicators.iter().enumerate() {
+            match &ind.baseline {
+                None => d.push(warn(
+                    Code::IndicatorIncomplete,
+                    format!("indicators[{i}].baseline"),
+                    Some(&ind.id),
+                    format!("indicator `{}` has no baseline", ind.id),
+                )),
+                Some(b) => {
+                    for (j, t) in ind.targets.iter().enumerate() {
+                        if t.value == b.value {
+                            let msg = format!(
+                                "{} target {} for {} equals the baseline, so achievement is undefined",
+                                if t.is_final { "final" } else { "interim" },
+                                t.value,
+                                t.year
+                            );
+                            let path = format!("indicators[{i}].targets[{j}]");
+                            d.push(if t.is_final {
+                                err(Code::TargetEqualsBaseline, path, Some(&ind.id), msg)
+                            } else {
+                                warn(Code::TargetEqualsBaseline, path, Some(&ind.id), msg)
+                            });
+                        }
+                    }
+                }
+            }
+            if ind.targets.is_empty() {
+                d.push(warn(
+                    Code::IndicatorIncomplete,
+                    format!("indicators[{i}].targets"),
+                    Some(&ind.id),
+                    format!("indicator `{}` has no target", ind.id),
+                ));
+            }
+        }
+
+        // ---- measures ----
+        let n = doc.measures.len();
+        let mut cell_pairs: Vec<(u32, u32)> = Vec::with_capacity(n);
+        let mut edges: Vec<RawEdge> = Vec::with_capacity(n * 3);
+        let mut dep_stamp = vec![u32::MAX; n];
+        for (i, m) in doc.measures.iter().enumerate() {
+            let iu = i as u32;
+            let id = m.id.as_str();
+            if m.title.is_empty() {
+                d.push(err(
+                    Code::MissingTitle,
+                    format!("measures[{i}].title"),
+                    Some(id),
+                    format!("measure `{id}` has no title in any language"),
+                ));
+            }
+            if directions
+                .get(&m.direction, |k| doc.directions[k as usize].id.as_str())
+                .is_none()
+            {
+                d.push(err(
+                    Code::UnknownReference,
+                    format!("measures[{i}].direction"),
+                    Some(id),
+                    format!("unknown direction `{}`", m.direction),
+                ));
+            }
+            match m.main_executor.0.len() {
+                1 => {}
+                0 => d.push(err(
+                    Code::MainExecutorCount,
+                    format!("measures[{i}].main_executor"),
+                    Some(id),
+                    format!("measure `{id}` has no main executor"),
+                )),
+                k => d.push(err(
+                    Code::MainExecutorCount,
+                    format!("measures[{i}].main_executor"),
+                    Some(id),
+                    format!("measure `{id}` has {k} main executors; exactly one is required"),
+                )),
+            }
+            let many = m.main_executor.0.len() > 1;
+            for (j, o) in m.main_executor.0.iter().enumerate() {
+                if orgs.get(o, org_of).is_none() {
+                    let path = if many {
+                        format!("measures[{i}].main_executor[{j}]")
+                    } else {
+                        format!("measures[{i}].main_executor")
+                    };
+                    d.push(err(
+                        Code::UnknownReference,
+                        path,
+                        Some(id),
+                        format!("unknown organization `{o}`"),
+                    ));
+                }
+            }
+            for (j, o) in m.other_executors.iter().enumerate() {
+                if orgs.get(o, org_of).is_none() {
+                    d.push(err(
+                        Code::UnknownReference,
+                        format!("measures[{i}].other_executors[{j}]"),
+                        Some(id),
+                        format!("unknown organization `{o}`"),
+                    ));
+                }
+            }
+            for (j, ind) in m.indicators.iter().enumerate() {
+                if indicators
+                    .get(ind, |k| doc.indicators[k as usize].id.as_str())
+                    .is_none()
+                {
+                    d.push(err(
+                        Code::UnknownReference,
+                        format!("measures[{i}].indicators[{j}]"),
+                        Some(id),
+                        format!("unknown indicator `{ind}`"),
+                    ));
+                }
+            }
+            check_measure_dates(&mut d, m, i, p_start, p_end);
+            if let Some(e) = &m.estimate {
+                let ok = [e.optimistic, e.most_likely, e.pessimistic]
+                    .iter()
+                    .all(|v| v.is_finite() && *v >= 0.0)
+                    && e.optimistic <= e.most_likely
+                    && e.most_likely <= e.pessimistic
+                    && e.pessimistic <= MAX_DAYS as f64;
+                if !ok {
+                    d.push(err(
+                        Code::InvalidEstimate,
+                        format!("measures[{i}].estimate"),
+                        Some(id),
+                        format!(
+                            "estimate ({}, {}, {}) must satisfy 0 ≤ optimistic ≤ most likely ≤ pessimistic ≤ {MAX_DAYS}",
+                            e.optimistic, e.most_likely, e.pessimistic
+                        ),
+                    ));
+                }
+            }
+            // targets → cells
+            for (j, t) in m.targets.iter().enumerate() {
+                let Some(mi) = modules.get(&t.module, module_of) else {
+                    d.push(err(
+                        Code::UnknownReference,
+                        format!("measures[{i}].targets[{j}].module"),
+                        Some(id),
+                        format!("unknown module `{}`", t.module),
+                    ));
+                    continue;
+                };
+                let mi = mi as usize;
+                match &t.clusters {
+                    None => {
+                        for ci in 0..nc {
+                            if applicable[mi * nc + ci] {
+                                cell_pairs.push(((mi * nc + ci) as u32, iu));
+                            }
+                        }
+                    }
+                    Some(list) => {
+                        for (k, cid) in list.iter().enumerate() {
+                            match clusters.get(cid, cluster_of) {
+                                None => d.push(err(
+                                    Code::UnknownReference,
+                                    format!("measures[{i}].targets[{j}].clusters[{k}]"),
+                                    Some(id),
+                                    format!("unknown cluster `{cid}`"),
+                                )),
+                                Some(ci) if !applicable[mi * nc + ci as usize] => d.push(err(
+                                    Code::TargetNotApplicable,
+                                    format!("measures[{i}].targets[{j}].clusters[{k}]"),
+                                    Some(id),
+                                    format!(
+                                        "module `{}` does not apply to cluster `{cid}`",
+                                        t.module
+                                    ),
+                                )),
+                                Some(ci) => cell_pairs.push(((mi * nc + ci as usize) as u32, iu)),
+                            }
+                        }
+                    }
+                }
+            }
+            // explicit dependencies
+            for (j, dep) in m.depends_on.iter().enumerate() {
+                let path = || format!("measures[{i}].depends_on[{j}]");
+                let Some(p) = measures.get(&dep.id, measure_of) else {
+                    d.push(err(
+                        Code::UnknownReference,
+                        path(),
+                        Some(id),
+                        format!("unknown measure `{}`", dep.id),
+                    ));
+                    continue;
+                };
+                let lag = dep.lag();
+                if lag.abs() > MAX_DAYS {
+                    d.push(err(
+                        Code::InvalidLag,
+                        path(),
+                        Some(id),
+                        format!("lag of {lag} days on `{}` is beyond ±{MAX_DAYS}", dep.id),
+                    ));
+                    continue;
+                }
+                if dep_stamp[p as usize] == iu {
+                    d.push(warn(
+                        Code::DuplicateDependency,
+                        path(),
+                        Some(id),
+                        format!("`{}` is listed twice as a prerequisite", dep.id),
+                    ));
+                }
+                dep_stamp[p as usize] = iu;
+                let kind = dep.relation();
+                if let (Some(pd), Some(md)) = (&doc.measures[p as usize].deadline, &m.deadline)
+                    && pd.last_day() > md.last_day()
+                {
+                    let msg = format!(
+                        "deadline {} is earlier than the deadline {} of prerequisite `{}` ({})",
+                        md.last_day(),
+                        pd.last_day(),
+                        dep.id,
+                        kind.as_str()
+                    );
+                    d.push(if matches!(kind, RelationType::FS | RelationType::FF) {
+                        err(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
+                    } else {
+                        warn(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
+                    });
+                }
+                edges.push(RawEdge {
+                    from: p,
+                    to: iu,
+                    kind,
+                    lag: lag as i32,
+                    origin: EdgeOrigin::Explicit {
+                        measure: iu,
+                        entry: j as u32,
+                    },
+                });
+            }
+        }
+
+        // ---- cells: counting sort (stable, so measures stay in document order), dedupe ----
+        let n_cells = nm * nc;
+        let mut cell_off = vec![0u32; n_cells + 1];
+        for &(c, _) in &cell_pairs {
+            cell_off[c as usize + 1] += 1;
+        }
+        for k in 0..n_cells {
+            cell_off[k + 1] += cell_off[k];
+        }
+        let mut cell_measures = vec![0u32; cell_pairs.len()];
+        let mut fill = cell_off.clone();
+        for &(c, m) in &cell_pairs {
+            cell_measures[fill[c as usize] as usize] = m;
+            fill[c as usize] += 1;
+        }
+        drop(cell_pairs);
+        // dedupe consecutive repeats inside each cell (same measure targeting a cell twice)
+        let mut w = 0usize;
+        let mut new_off = vec![0u32; n_cells + 1];
+        for k in 0..n_cells {
+            let (a, b) = (cell_off[k] as usize, cell_off[k + 1] as usize);
+            let mut last = u32::MAX;
+            for r in a..b {
+                let m = cell_measures[r];
+                if m != last {
+                    cell_measures[w] = m;
+                    w += 1;
+                    last = m;
+                }
+            }
+            new_off[k + 1] = w as u32;
+        }
+        cell_measures.truncate(w);
+        let cell_off = new_off;
+        let deliverers = |m: usize, c: usize| {
+            &cell_measures[cell_off[m * nc + c] as usize..cell_off[m * nc + c + 1] as usize]
+        };
+
+        // ---- derived edges (skipped when modules loop: that is reported above) ----
+        let mut junctions: Vec<(u32, u32)> = Vec::new();
+        let mut stamp = vec![u32::MAX; n];
+        let mut epoch = 0u32;
+        if !module_cyclic {
+            for b in 0..nm {
+                for &a in &requires[b] {
+                    let a = a as usize;
+                    for c in 0..nc {
+                        let consumers = deliverers(b, c);
+                        if consumers.is_empty() {
+                            continue;
+                        }
+                        let producers = deliverers(a, c);
+                        if producers.is_empty() {
+                            let first = consumers[0] as usize;
+                            d.push(warn(
+                                Code::RequirementNotDelivered,
+                                format!("measures[{first}].targets"),
+                                Some(&doc.measures[first].id),
+                                format!(
+                                    "module `{}` reaches cluster `{}` but no measure delivers module `{}` it requires there",
+                                    doc.modules[b].id, doc.clusters[c].id, doc.modules[a].id
+                                ),
+                            ));
+                            continue;
+                        }
+                        epoch += 1;
+                        for &p in producers {
+                            stamp[p as usize] = epoch;
+                        }
+                        let consumers: Vec<u32> = consumers
+                            .iter()
+                            .copied()
+                            .filter(|&m| stamp[m as usize] != epoch)
+                            .collect();
+                        if consumers.is_empty() {
+                            continue;
+                        }
+                        let origin = EdgeOrigin::Derived {
+                            module: a as u32,
+                            cluster: c as u32,
+                        };
+                        let edge = |from, to| RawEdge {
+                            from,
+                            to,
+                            kind: RelationType::FS,
+                            lag: 0,
+                            origin,
+                        };
+                        let (np, nk) = (producers.len(), consumers.len());
+                        if np.saturating_mul(nk) <= np + nk {
+                            for &p in producers {
+                                for &k in &consumers {
+                                    edges.push(edge(p, k));
+                                }
+                            }
+                        } else {
+                            let j = n as u32 + junctions.len() as u32;
+                            junctions.push((a as u32, c as u32));
+                            edges.extend(producers.iter().map(|&p| edge(p, j)));
+                            edges.extend(consumers.iter().map(|&k| edge(j, k)));
+                        }
+                    }
+                }
+            }
+        }
+        let graph = DepGraph::build(n as u32, junctions, &edges);
+        drop(edges);
+
+        // ---- cycles ----
+        let mut cycle = None;
+        if graph.find_cycle().is_some() {
+            for comp in graph.cyclic_components() {
+                let Some(&start) = comp.iter().find(|&&v| graph.is_measure(v)) else {
+                    continue;
+                };
+                let in_comp = |v: u32| comp.binary_search(&v).is_ok();
+                let cyc = graph.cycle_through(start, &in_comp);
+                let s = start as usize;
+                // the dependency entry of `start` that closes the loop
+                let last = *cyc.last().unwrap_or(&start);
+                let entry = doc.measures[s]
+                    .depends_on
+                    .iter()
+                    .position(|dep| dep.id == doc.measures[last as usize].id);
+                let path = match entry {
+                    Some(j) => format!("measures[{s}].depends_on[{j}]"),
+                    None => format!("measures[{s}].targets"),
+                };
+                let names: Vec<String> = cyc
+                    .iter()
+                    .map(|&v| format!("`{}`", doc.measures[v as usize].id))
+                    .collect();
+                d.push(err(
+                    Code::DependencyCycle,
+                    path,
+                    Some(&doc.measures[s].id),
+                    format!(
+                        "dependency cycle: {} -> `{}`",
+                        names.join(" -> "),
+                        doc.measures[s].id
+                    ),
+                ));
+                if cycle.is_none() {
+                    cycle = Some(cyc);
+                }
+            }
+        }
+
+        let blocking = d
+            .iter()
+            .filter(|x| x.severity == Severity::Error && x.code != Code::DependencyCycle)
+            .count();
+        Index {
+            measures,
+            clusters,
+            modules,
+            applicable,
+            n_clusters: nc,
+            cell_off,
+            cell_measures,
+            graph,
+            diagnostics: d,
+            blocking,
+            cycle,
+        }
+    }
+}
+
+fn check_date(d: &mut Vec<Diagnostic>, p: &PeriodRef, path: &str, id: Option<&str>) {
+    let y = p.year_of();
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        d.push(err(
+            Code::AbsurdDate,
+            path.to_owned(),
+            id,
+            format!("date `{p}` is outside {MIN_YEAR}..{MAX_YEAR}"),
+        ));
+    }
+}
+
+fn check_measure_dates(
+    d: &mut Vec<Diagnostic>,
+    m: &Measure,
+    i: usize,
+    p_start: jiff::civil::Date,
+    p_end: jiff::civil::Date,
+) {
+    let id = Some(m.id.as_str());
+    if let Some(s) = &m.start {
+        check_date(d, s, &format!("measures[{i}].start"), id);
+        if s.first_day() < p_start || s.first_day() > p_end {
+            d.push(err(
+                Code::PeriodOutsideStrategy,
+                format!("measures[{i}].start"),
+                id,
+                format!(
+                    "start `{s}` ({}) is outside the strategy period {p_start}..{p_end}",
+                    s.first_day()
+                ),
+            ));
+        }
+    }
+    if let Some(dl) = &m.deadline {
+        check_date(d, dl, &format!("measures[{i}].deadline"), id);
+        if dl.last_day() > p_end || dl.last_day() < p_start {
+            d.push(err(
+                Code::PeriodOutsideStrategy,
+                format!("measures[{i}].deadline"),
+                id,
+                format!(
+                    "deadline `{dl}` ({}) is outside the strategy period {p_start}..{p_end}",
+                    dl.last_day()
+                ),
+            ));
+        }
+    }
+    if let (Some(s), Some(dl)) = (&m.start, &m.deadline)
+        && s.first_day() > dl.last_day()
+    {
+        d.push(err(
+            Code::StartAfterDeadline,
+            format!("measures[{i}].deadline"),
+            id,
+            format!(
+                "deadline `{dl}` ({}) is before the start `{s}` ({})",
+                dl.last_day(),
+                s.first_day()
+            ),
+        ));
+    }
+    if let Some(days) = m.duration_days {
+        if !(0..=MAX_DAYS).contains(&days) {
+            d.push(err(
+                Code::InvalidDuration,
+                format!("measures[{i}].duration_days"),
+                id,
+                format!("duration of {days} days is outside 0..{MAX_DAYS}"),
+            ));
+        } else if let (Some(s), Some(dl)) = (&m.start, &m.deadline) {
+            let window = (dl.last_day() - s.first_day()).get_days() as i64 + 1;
+            if window > 0 && days > window {
+                d.push(warn(
+                    Code::DurationExceedsWindow,
+                    format!("measures[{i}].duration_days"),
+                    id,
+                    format!("duration of {days} days does not fit between `{s}` and `{dl}` ({window} days)"),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! # eculture
+//!
+//! Strategy-as-code for digital-transformation programmes. A ministry's digital development
+//! strategy — priority directions, an action plan of measures with executors, periods and
+//! dependencies, result indicators, and the map of *clusters* and digital *modules* — becomes a
+//! [`Document`], and a [`Strategy`] answers what planners and monitoring officers ask:
+//!
+//! - [`Strategy::validate`]: every problem at once, located by JSON path and id;
+//! - [`Strategy::matrix`]: the cluster × module matrix ("algorithmic intersection"), coverage, gaps;
+//! - [`Strategy::topological_order`], [`Strategy::waves`], [`Strategy::impact`]: the dependency graph.
+//!
+//! ```
+//! use eculture::Strategy;
+//!
+//! let s = eculture::Strategy::e_culture();
+//! assert!(s.is_valid());
+//! let m = s.matrix().unwrap();
+//! println!("coverage {:?}", m.coverage().overall.share);
+//! let waves = s.waves().unwrap();
+//! assert!(!waves.is_empty());
+//! ```
+//!
+//! Python (`import eculture`) and JavaScript (the WASM build) expose the same operations with the
+//! same results; the bindings only convert types.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod graph;
+mod index;
+pub mod io;
+pub mod matrix;
+pub mod model;
+pub mod period;
+pub mod strategy;
+pub mod validate;
+
+pub use error::{
+    ArgumentError, CycleError, Error, Format, IoError, ParseError, Result, ValidationError,
+};
+pub use graph::DepGraph;
+pub use matrix::{Cell, CellState, Coverage, CoverageReport, Matrix};
+pub use model::Document;
+pub use period::PeriodRef;
+pub use strategy::Strategy;
+pub use validate::{Code, Diagnostic, Severity};
+
+/// Re-exported so that users name the same petgraph version.
+pub use petgraph;
+
+/// The JSON Schema of the document format, generated from the types.
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document)).unwrap_or(serde_json::Value::Null)
+}

@@ -1,0 +1,291 @@
+//! The e-Culture matrix: every cluster × module cell, marked by the module's applicability
+//! rule (the "algorithmic intersection"), with the measures that deliver it.
+//!
+//! A cell is in one of three states, kept distinct everywhere (never collapsed to 0):
+//! `not_applicable`, `gap` (applicable, no measure) and `covered`. Coverage is covered ÷
+//! applicable; where nothing is applicable the share is `None` ("no data"), not 0.
+//! Cells are ordered cluster by cluster, then module by module, in document order.
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::Index;
+use crate::model::Document;
+
+/// State of one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum CellState {
+    /// The module's rule does not select the cluster.
+    NotApplicable,
+    /// Applicable, but no measure delivers the module to the cluster.
+    Gap,
+    /// Applicable and delivered by at least one measure.
+    Covered,
+}
+
+impl CellState {
+    /// `not_applicable`, `gap` or `covered`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CellState::NotApplicable => "not_applicable",
+            CellState::Gap => "gap",
+            CellState::Covered => "covered",
+        }
+    }
+}
+
+/// One cluster × module cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Cell {
+    /// Cluster id.
+    pub cluster: String,
+    /// Module id.
+    pub module: String,
+    /// State.
+    pub state: CellState,
+    /// Ids of the measures delivering the module to the cluster, in document order.
+    pub measures: Vec<String>,
+}
+
+/// Coverage of one group (a cluster, a module, or everything).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Coverage {
+    /// Cluster or module id; `*` for the overall figure.
+    pub id: String,
+    /// Covered cells.
+    pub covered: u32,
+    /// Gap cells.
+    pub gaps: u32,
+    /// Applicable cells (covered + gaps).
+    pub applicable: u32,
+    /// covered ÷ applicable, or `None` when nothing is applicable.
+    pub share: Option<f64>,
+}
+
+impl Coverage {
+    fn new(id: &str, covered: u32, applicable: u32) -> Coverage {
+        Coverage {
+            id: id.to_owned(),
+            covered,
+            gaps: applicable - covered,
+            applicable,
+            share: (applicable > 0).then(|| f64::from(covered) / f64::from(applicable)),
+        }
+    }
+}
+
+/// Coverage by cluster, by module and overall.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CoverageReport {
+    /// Everything (`id` is `*`).
+    pub overall: Coverage,
+    /// One entry per cluster, in document order.
+    pub clusters: Vec<Coverage>,
+    /// One entry per module, in document order.
+    pub modules: Vec<Coverage>,
+}
+
+/// The cluster × module matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Matrix {
+    /// Cluster ids (rows), document order.
+    pub clusters: Vec<String>,
+    /// Module ids (columns), document order.
+    pub modules: Vec<String>,
+    /// `clusters.len() × modules.len()` cells, row-major (cluster, then module).
+    pub cells: Vec<Cell>,
+}
+
+impl Matrix {
+    pub(crate) fn build(doc: &Document, ix: &Index) -> Matrix {
+        let nc = doc.clusters.len();
+        let nm = doc.modules.len();
+        let mut cells = Vec::with_capacity(nc * nm);
+        for (ci, c) in doc.clusters.iter().enumerate() {
+            for (mi, m) in doc.modules.iter().enumerate() {
+                let measures: Vec<String> = ix
+                    .deliverers(mi, ci)
+                    .iter()
+                    .map(|&k| doc.measures[k as usize].id.clone())
+                    .collect();
+                let state = if !ix.applicable[mi * nc + ci] {
+                    CellState::NotApplicable
+                } else if measures.is_empty() {
+                    CellState::Gap
+                } else {
+                    CellState::Covered
+                };
+                cells.push(Cell {
+                    cluster: c.id.clone(),
+                    module: m.id.clone(),
+                    state,
+                    measures,
+                });
+            }
+        }
+        Matrix {
+            clusters: doc.clusters.iter().map(|c| c.id.clone()).collect(),
+            modules: doc.modules.iter().map(|m| m.id.clone()).collect(),
+            cells,
+        }
+    }
+
+    /// The cell of (cluster, module), by id.
+    pub fn cell(&self, cluster: &str, module: &str) -> Option<&Cell> {
+        let ci = self.clusters.iter().position(|c| c == cluster)?;
+        let mi = self.modules.iter().position(|m| m == module)?;
+        self.cells.get(ci * self.modules.len() + mi)
+    }
+
+    /// Coverage per cluster, per module and overall.
+    pub fn coverage(&self) -> CoverageReport {
+        let nm = self.modules.len();
+        let mut by_cluster = vec![(0u32, 0u32); self.clusters.len()];
+        let mut by_module = vec![(0u32, 0u32); nm];
+        for (k, cell) in self.cells.iter().enumerate() {
+            let (ci, mi) = (k / nm.max(1), k % nm.max(1));
+            let (cov, app) = match cell.state {
+                CellState::NotApplicable => continue,
+                CellState::Gap => (0, 1),
+                CellState::Covered => (1, 1),
+            };
+            by_cluster[ci].0 += cov;
+            by_cluster[ci].1 += app;
+            by_module[mi].0 += cov;
+            by_module[mi].1 += app;
+        }
+        let (cov, app) = by_cluster
+            .iter()
+            .fold((0, 0), |(a, b), &(c, d)| (a + c, b + d));
+        CoverageReport {
+            overall: Coverage::new("*", cov, app),
+            clusters: self
+                .clusters
+                .iter()
+                .zip(&by_cluster)
+                .map(|(id, &(c, a))| Coverage::new(id, c, a))
+                .collect(),
+            modules: self
+                .modules
+                .iter()
+                .zip(&by_module)
+                .map(|(id, &(c, a))| Coverage::new(id, c, a))
+                .collect(),
+        }
+    }
+
+    /// The gap cells, in matrix order.
+    pub fn gaps(&self) -> Vec<&Cell> {
+        self.cells
+            .iter()
+            .filter(|c| c.state == CellState::Gap)
+            .collect()
+    }
+
+    /// A Markdown table: clusters as rows, modules as columns. `✔n` = covered by n measures,
+    /// `gap` = applicable without a measure, `·` = not applicable; the last column is the
+    /// cluster's coverage. Ids are escaped for Markdown.
+    pub fn to_markdown(&self) -> String {
+        use std::fmt::Write;
+        let cov = self.coverage();
+        let mut out = String::new();
+        out.push_str("| cluster |");
+        for m in &self.modules {
+            let _ = write!(out, " {} |", md_escape(m));
+        }
+        out.push_str(" coverage |\n|---|");
+        for _ in &self.modules {
+            out.push_str(":-:|");
+        }
+        out.push_str("--:|\n");
+        let nm = self.modules.len();
+        for (ci, c) in self.clusters.iter().enumerate() {
+            let _ = write!(out, "| {} |", md_escape(c));
+            for cell in &self.cells[ci * nm..(ci + 1) * nm] {
+                match cell.state {
+                    CellState::NotApplicable => out.push_str(" · |"),
+                    CellState::Gap => out.push_str(" gap |"),
+                    CellState::Covered => {
+                        let _ = write!(out, " ✔{} |", cell.measures.len());
+                    }
+                }
+            }
+            let _ = writeln!(out, " {} |", share_text(&cov.clusters[ci]));
+        }
+        let _ = write!(out, "\nOverall coverage: {}", share_text(&cov.overall));
+        let _ = writeln!(
+            out,
+            ". Legend: ✔n covered by n measures, gap = applicable but no measure, · = not applicable."
+        );
+        out
+    }
+
+    /// Long-form CSV: `cluster,module,state,measures` (measure ids joined by `;`). Text that a
+    /// spreadsheet would run as a formula is neutralised with a leading `'`.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let _ = w.write_record(["cluster", "module", "state", "measures"]);
+        for cell in &self.cells {
+            let measures = cell.measures.join(";");
+            let _ = w.write_record([
+                csv_safe(&cell.cluster).as_ref(),
+                csv_safe(&cell.module).as_ref(),
+                cell.state.as_str(),
+                csv_safe(&measures).as_ref(),
+            ]);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// Coverage as `covered/applicable (xx.x%)`, or `n/a` when nothing is applicable.
+pub fn share_text(c: &Coverage) -> String {
+    match c.share {
+        Some(s) => format!("{}/{} ({:.1}%)", c.covered, c.applicable, s * 100.0),
+        None => "n/a".to_owned(),
+    }
+}
+
+/// Escape text for a Markdown table cell.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Neutralise a CSV field that a spreadsheet would treat as a formula (`=`, `+`, `-`, `@`,
+/// tab, carriage return) by prefixing `'`.
+pub fn csv_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(csv_safe("=1+1"), "'=1+1");
+        assert_eq!(csv_safe("ok"), "ok");
+        assert_eq!(md_escape("a|b_c"), "a\\|b\\_c");
+    }
+}

@@ -1,0 +1,710 @@
+//! The strategy document: plain serde types, one per entity.
+//!
+//! These types are the on-disk format (JSON, YAML, TOML). Field names are part of the public
+//! contract: outside tools rely on `id`, `direction`, `title`, `main_executor`, `other_executors`,
+//! `start`, `deadline`, `duration_days`, `depends_on` and `targets`. Every struct rejects unknown
+//! fields, so a typo is a located parse error rather than silently lost data.
+//!
+//! Lookups, resolved references and the dependency graph live in [`crate::index`], built once
+//! and cached by [`crate::Strategy`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::period::PeriodRef;
+
+/// A whole strategy document: the top level of a JSON, YAML or TOML file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The strategy's identity, period, approving act and roles.
+    pub strategy: StrategyInfo,
+    /// Executors and bodies referred to by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizations: Vec<Organization>,
+    /// Priority directions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub directions: Vec<Direction>,
+    /// Clusters of the sector (theatres, libraries, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<Cluster>,
+    /// Digital modules and the rule that says which clusters need them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modules: Vec<Module>,
+    /// The action plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
+    /// Result indicators with baseline, targets and actuals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+}
+
+/// A text in several languages. `az` and `en` are expected on the strategy title; other entities
+/// need at least one language. Rendering picks `en`, then `az`, then `ru`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Azerbaijani.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub az: Option<String>,
+    /// English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    /// Russian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ru: Option<String>,
+}
+
+impl Text {
+    /// An English-only text.
+    pub fn en(s: impl Into<String>) -> Self {
+        Text {
+            en: Some(s.into()),
+            ..Text::default()
+        }
+    }
+
+    /// The text to show: English, else Azerbaijani, else Russian, else the empty string.
+    pub fn best(&self) -> &str {
+        self.en
+            .as_deref()
+            .or(self.az.as_deref())
+            .or(self.ru.as_deref())
+            .unwrap_or("")
+    }
+
+    /// True when no language is given (or all given ones are blank).
+    pub fn is_empty(&self) -> bool {
+        [&self.az, &self.en, &self.ru]
+            .iter()
+            .all(|t| t.as_deref().is_none_or(|s| s.trim().is_empty()))
+    }
+}
+
+/// Identity and governance of the strategy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StrategyInfo {
+    /// Stable identifier, e.g. `az-moc-e-culture-2024-2026`.
+    pub id: String,
+    /// Title in `az` and `en` (and optionally `ru`).
+    pub title: Text,
+    /// The period the strategy covers.
+    pub period: Period,
+    /// The act that approved the strategy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<Act>,
+    /// Legal basis, e.g. Presidential Decree 1294 (2021) on state programmes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_basis: Vec<Act>,
+    /// Organisation id of the coordinating body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinating_body: Option<String>,
+    /// Organisation id of the monitoring & evaluation body (must differ from the coordinator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitoring_body: Option<String>,
+    /// Strategic goals; directions refer to them by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    /// Citation or URL for the facts above.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// True when the content is invented for illustration, not taken from the public record.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+}
+
+/// A closed period. Each end accepts a year, quarter, month or date; `start` normalises to the
+/// first day of its period and `end` to the last.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day (inclusive).
+    pub start: PeriodRef,
+    /// Last day (inclusive).
+    pub end: PeriodRef,
+}
+
+/// A legal or administrative act.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Act {
+    /// Issuing body (free text or an organisation id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Kind of act, e.g. `decree`, `collegium decision`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Number as written, e.g. `3/2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Date of the act.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PeriodRef>,
+    /// Title of the act.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A strategic goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// Identifier referred to by directions.
+    pub id: String,
+    /// Goal statement.
+    pub title: Text,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Invented for illustration.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+}
+
+/// What kind of organisation an executor or body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganizationKind {
+    /// A ministry or the cabinet.
+    Ministry,
+    /// An institution subordinate to a ministry.
+    Subordinate,
+    /// A regional department of a ministry.
+    RegionalDepartment,
+    /// Any other state body or agency.
+    StateBody,
+    /// An analysis / monitoring centre (e.g. CAERC).
+    AnalysisCentre,
+    /// Private sector, NGOs, international partners.
+    Other,
+}
+
+/// An executor or a body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// Identifier referred to by measures and by the strategy roles.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Kind of organisation.
+    pub kind: OrganizationKind,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Invented for illustration.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+}
+
+/// A priority direction of the strategy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Direction {
+    /// Identifier referred to by measures.
+    pub id: String,
+    /// Ordinal as published (1..10 for e-Culture).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// Title.
+    pub title: Text,
+    /// Ids of the goals this direction serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Invented for illustration.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+}
+
+/// A cluster of the sector.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Features that module applicability rules look at (`holds_collections`, `has_venue`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Number of institutions in the cluster, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institutions: Option<u64>,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Invented for illustration.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+}
+
+/// Which clusters a module applies to: the union of the selectors given (`all`, `clusters`,
+/// `all_tags`, `any_tags`), minus `except`. A rule with no selector selects nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicabilityRule {
+    /// Every cluster.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub all: bool,
+    /// These clusters, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<String>,
+    /// Clusters carrying every one of these tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all_tags: Vec<String>,
+    /// Clusters carrying at least one of these tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any_tags: Vec<String>,
+    /// Clusters removed from the selection, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<String>,
+}
+
+impl ApplicabilityRule {
+    /// True when the rule has no selector at all.
+    pub fn is_empty(&self) -> bool {
+        !self.all
+            && self.clusters.is_empty()
+            && self.all_tags.is_empty()
+            && self.any_tags.is_empty()
+    }
+}
+
+/// A digital module (registry, e-catalogue, e-ticketing, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Free category, e.g. `registry`, `service`, `infrastructure`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Which clusters need this module.
+    pub applies_to: ApplicabilityRule,
+    /// Modules that must reach a cluster before this one can.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Invented for illustration.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+}
+
+/// Relation type of a dependency, as in MS Project / Primavera P6.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum RelationType {
+    /// Finish-to-start: the dependent starts after the prerequisite finishes.
+    #[default]
+    FS,
+    /// Start-to-start.
+    SS,
+    /// Finish-to-finish.
+    FF,
+    /// Start-to-finish.
+    SF,
+}
+
+impl RelationType {
+    /// The two-letter code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationType::FS => "FS",
+            RelationType::SS => "SS",
+            RelationType::FF => "FF",
+            RelationType::SF => "SF",
+        }
+    }
+}
+
+/// One entry of `depends_on`: a prerequisite measure id, written either as a plain string
+/// (finish-to-start, no lag) or as `{"id": "...", "type": "SS", "lag_days": -5}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dependency {
+    /// Id of the prerequisite measure.
+    pub id: String,
+    /// Relation type, when written explicitly.
+    pub kind: Option<RelationType>,
+    /// Lag in days (negative = lead), when written explicitly.
+    pub lag_days: Option<i64>,
+}
+
+impl Dependency {
+    /// A plain finish-to-start dependency.
+    pub fn fs(id: impl Into<String>) -> Self {
+        Dependency {
+            id: id.into(),
+            kind: None,
+            lag_days: None,
+        }
+    }
+    /// The relation type (FS when not written).
+    pub fn relation(&self) -> RelationType {
+        self.kind.unwrap_or_default()
+    }
+    /// The lag in days (0 when not written).
+    pub fn lag(&self) -> i64 {
+        self.lag_days.unwrap_or(0)
+    }
+}
+
+/// A module delivered by a measure, and the clusters it reaches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Module id.
+    pub module: String,
+    /// Cluster ids; absent means every cluster the module applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clusters: Option<Vec<String>>,
+}
+
+/// Funding source of a measure (Decree 1294 action-plan column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingSource {
+    /// State budget.
+    StateBudget,
+    /// The executor's own funds.
+    OwnFunds,
+    /// External grant.
+    ExternalGrant,
+    /// External loan.
+    ExternalLoan,
+    /// No funding required.
+    NotRequired,
+    /// Other sources not prohibited by law.
+    Other,
+}
+
+/// Execution status of a measure, as used in CAERC monitoring practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Fully executed (weight 1).
+    Executed,
+    /// Started / partially executed (weight 0.5).
+    PartiallyExecuted,
+    /// Not executed (weight 0).
+    NotExecuted,
+    /// Not yet due; excluded from execution-rate denominators.
+    NotDue,
+    /// Cancelled; excluded from execution-rate denominators.
+    Cancelled,
+}
+
+/// A three-point duration estimate in days.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Estimate {
+    /// Optimistic duration.
+    pub optimistic: f64,
+    /// Most likely duration.
+    pub most_likely: f64,
+    /// Pessimistic duration.
+    pub pessimistic: f64,
+}
+
+/// A measure (action-plan row).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Identifier, e.g. `7.3`.
+    pub id: String,
+    /// Priority direction id.
+    pub direction: String,
+    /// Title.
+    pub title: Text,
+    /// The one main executor (organisation id). A list is accepted so that a wrong plan can be
+    /// loaded and reported; validation requires exactly one.
+    #[serde(default, skip_serializing_if = "Executors::is_empty")]
+    pub main_executor: Executors,
+    /// Other executors (organisation ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_executors: Vec<String>,
+    /// Start: a year, quarter, month or date; normalised to the first day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PeriodRef>,
+    /// Deadline: a year, quarter, month or date; normalised to the last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<PeriodRef>,
+    /// Duration in days (0 for a milestone); when absent it is `deadline - start + 1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_days: Option<i64>,
+    /// Prerequisites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<Dependency>,
+    /// Modules delivered and the clusters they reach.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
+    /// Funding sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<FundingSource>,
+    /// Expected result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_result: Option<Text>,
+    /// Indicator ids measuring this measure's result.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
+    /// Execution status, when reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Three-point duration estimate, for schedule risk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<Estimate>,
+    /// Citation or URL for the facts of this measure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Invented for illustration.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+}
+
+/// The `main_executor` field: normally one organisation id. Written as a string; a list is
+/// accepted (and kept) so that validation can report it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Executors(pub Vec<String>);
+
+impl Executors {
+    /// One executor.
+    pub fn one(id: impl Into<String>) -> Self {
+        Executors(vec![id.into()])
+    }
+    /// No executor given.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The executor when there is exactly one.
+    pub fn single(&self) -> Option<&str> {
+        match self.0.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// Whether more is better.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// Higher values are better.
+    #[default]
+    Ascending,
+    /// Lower values are better.
+    Descending,
+}
+
+/// A value observed or targeted in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearValue {
+    /// Year.
+    pub year: i32,
+    /// Value.
+    pub value: f64,
+}
+
+/// An interim or final target.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorTarget {
+    /// Year.
+    pub year: i32,
+    /// Target value.
+    pub value: f64,
+    /// True for the final target; the others are interim.
+    #[serde(rename = "final", default, skip_serializing_if = "is_false")]
+    pub is_final: bool,
+}
+
+/// A result indicator (Decree 1294: baseline, interim and final values).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Unit, e.g. `%`, `institutions`, `services`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Ascending (more is better) or descending.
+    #[serde(default)]
+    pub polarity: Polarity,
+    /// Baseline value and year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<YearValue>,
+    /// Interim and final targets by year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<IndicatorTarget>,
+    /// Actual values by year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actuals: Vec<YearValue>,
+    /// True when yearly values accumulate (a running total) rather than stand alone.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cumulative: bool,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Invented for illustration.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub illustrative: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+// ---- hand-written serde for the two fields with two spellings ----
+
+mod serde_impls {
+    use super::*;
+    use serde::de::{self, MapAccess, SeqAccess, Visitor};
+    use serde::ser::SerializeMap;
+    use std::fmt;
+
+    impl Serialize for Dependency {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            if self.kind.is_none() && self.lag_days.is_none() {
+                return s.serialize_str(&self.id);
+            }
+            let n = 1 + usize::from(self.kind.is_some()) + usize::from(self.lag_days.is_some());
+            let mut m = s.serialize_map(Some(n))?;
+            m.serialize_entry("id", &self.id)?;
+            if let Some(k) = self.kind {
+                m.serialize_entry("type", k.as_str())?;
+            }
+            if let Some(l) = self.lag_days {
+                m.serialize_entry("lag_days", &l)?;
+            }
+            m.end()
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Dependency {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Dependency;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a measure id or an object {id, type, lag_days}")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Dependency, E> {
+                    Ok(Dependency::fs(v))
+                }
+                fn visit_string<E: de::Error>(self, v: String) -> Result<Dependency, E> {
+                    Ok(Dependency {
+                        id: v,
+                        kind: None,
+                        lag_days: None,
+                    })
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Dependency, A::Error> {
+                    let mut id: Option<String> = None;
+                    let mut kind = None;
+                    let mut lag = None;
+                    while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                        match key.as_ref() {
+                            "id" => id = Some(map.next_value()?),
+                            "type" => kind = Some(map.next_value::<RelationType>()?),
+                            "lag_days" => lag = Some(map.next_value::<i64>()?),
+                            other => {
+                                return Err(de::Error::unknown_field(
+                                    other,
+                                    &["id", "type", "lag_days"],
+                                ));
+                            }
+                        }
+                    }
+                    let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+                    Ok(Dependency {
+                        id,
+                        kind,
+                        lag_days: lag,
+                    })
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+
+    impl Serialize for Executors {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self.0.as_slice() {
+                [one] => s.serialize_str(one),
+                many => many.serialize(s),
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Executors {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Executors;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("an organisation id")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Executors, E> {
+                    Ok(Executors::one(v))
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Executors, A::Error> {
+                    let mut out = Vec::new();
+                    while let Some(s) = seq.next_element::<String>()? {
+                        out.push(s);
+                    }
+                    Ok(Executors(out))
+                }
+                fn visit_unit<E: de::Error>(self) -> Result<Executors, E> {
+                    Ok(Executors::default())
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+
+    impl JsonSchema for Dependency {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Dependency".into()
+        }
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "description": "A prerequisite measure id (finish-to-start, no lag) or an object with a relation type and a lag in days (negative = lead).",
+                "oneOf": [
+                    {"type": "string"},
+                    {"type": "object", "additionalProperties": false, "required": ["id"],
+                     "properties": {
+                        "id": {"type": "string"},
+                        "type": {"enum": ["FS", "SS", "FF", "SF"]},
+                        "lag_days": {"type": "integer"}
+                     }}
+                ]
+            })
+        }
+    }
+
+    impl JsonSchema for Executors {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Executor".into()
+        }
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "description": "Organisation id of the one main executor.",
+                "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+            })
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! [`Strategy`]: a document plus its resolved index and dependency graph, built on first use and
+//! cached. This is the type every surface (Rust, Python, WASM) works with.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::error::{ArgumentError, CycleError, Error, Format, Result, ValidationError};
+use crate::graph::DepGraph;
+use crate::index::Index;
+use crate::io;
+use crate::matrix::Matrix;
+use crate::model::Document;
+use crate::validate::{Diagnostic, Severity};
+
+/// The embedded e-Culture strategy document (JSON).
+pub const E_CULTURE_JSON: &str = include_str!("../data/e-culture.json");
+
+/// A loaded strategy. Cheap to query: the index and graph are built once, on first use.
+#[derive(Debug, Clone)]
+pub struct Strategy {
+    doc: Document,
+    index: OnceLock<Index>,
+}
+
+impl From<Document> for Strategy {
+    fn from(doc: Document) -> Self {
+        Strategy::new(doc)
+    }
+}
+
+impl Strategy {
+    /// Wrap a document.
+    pub fn new(doc: Document) -> Strategy {
+        Strategy {
+            doc,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The Azerbaijan Ministry of Culture "e-Culture" Digital Development Strategy 2024-2026:
+    /// the public facts with their sources plus an illustrative module catalogue and action plan
+    /// (every invented item is flagged `illustrative`).
+    pub fn e_culture() -> Strategy {
+        match io::parse_bytes(E_CULTURE_JSON.as_bytes(), Format::Json, "e-culture.json") {
+            Ok(doc) => Strategy::new(doc),
+            // The embedded file is checked by the test suite; this arm is unreachable in a
+            // released build but must not panic.
+            Err(e) => unreachable_default(&e),
+        }
+    }
+
+    /// Parse JSON text.
+    pub fn from_json(text: &str) -> Result<Strategy> {
+        io::from_json_str(text).map(Strategy::new)
+    }
+
+    /// Parse YAML text.
+    pub fn from_yaml(text: &str) -> Result<Strategy> {
+        io::from_yaml_str(text).map(Strategy::new)
+    }
+
+    /// Parse TOML text.
+    pub fn from_toml(text: &str) -> Result<Strategy> {
+        io::from_toml_str(text).map(Strategy::new)
+    }
+
+    /// Parse text in the given format.
+    pub fn parse(text: &str, format: Format) -> Result<Strategy> {
+        io::parse_bytes(text.as_bytes(), format, "<string>").map(Strategy::new)
+    }
+
+    /// Read a file; the format follows the extension (`.json`, `.yaml`/`.yml`, `.toml`).
+    pub fn load(path: impl AsRef<Path>) -> Result<Strategy> {
+        io::load(path).map(Strategy::new)
+    }
+
+    /// The document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Take the document back.
+    pub fn into_document(self) -> Document {
+        self.doc
+    }
+
+    /// Serialise as pretty JSON.
+    pub fn to_json(&self) -> Result<String> {
+        io::to_string(&self.doc, Format::Json)
+    }
+
+    /// Serialise in the given format.
+    pub fn to_string(&self, format: Format) -> Result<String> {
+        io::to_string(&self.doc, format)
+    }
+
+    /// Write to a file; the format follows the extension.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+        io::save(&self.doc, path)
+    }
+
+    pub(crate) fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::build(&self.doc))
+    }
+
+    /// Every diagnostic (errors and warnings), in the documented order.
+    pub fn validate(&self) -> &[Diagnostic] {
+        &self.index().diagnostics
+    }
+
+    /// True when validation found no error (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        !self
+            .validate()
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// The index, or a [`ValidationError`] when there are errors other than cycles.
+    pub(crate) fn checked(&self) -> Result<&Index> {
+        let ix = self.index();
+        if ix.blocking > 0 {
+            let diagnostics = ix
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.severity == Severity::Error
+                        && d.code != crate::validate::Code::DependencyCycle
+                })
+                .cloned()
+                .collect();
+            return Err(ValidationError { diagnostics }.into());
+        }
+        Ok(ix)
+    }
+
+    /// The index of a valid, acyclic strategy, or the error that prevents it.
+    pub(crate) fn acyclic(&self) -> Result<&Index> {
+        let ix = self.checked()?;
+        if let Some(cycle) = &ix.cycle {
+            let first = cycle.first().copied().unwrap_or(0);
+            return Err(CycleError {
+                cycle: self.ids(cycle),
+                path: format!("measures[{first}]"),
+            }
+            .into());
+        }
+        Ok(ix)
+    }
+
+    /// The dependency graph (valid strategies; cycles allowed).
+    pub fn graph(&self) -> Result<&DepGraph> {
+        self.checked().map(|ix| &ix.graph)
+    }
+
+    /// Measure ids for node indices.
+    pub fn ids(&self, nodes: &[u32]) -> Vec<String> {
+        nodes
+            .iter()
+            .map(|&v| self.doc.measures[v as usize].id.clone())
+            .collect()
+    }
+
+    /// Index of a measure id.
+    pub fn measure_index(&self, id: &str) -> Option<u32> {
+        self.index()
+            .measures
+            .get(id, |i| self.doc.measures[i as usize].id.as_str())
+    }
+
+    /// Resolve measure ids to node indices; an unknown id is an [`ArgumentError`] naming it.
+    pub fn resolve(&self, ids: &[impl AsRef<str>]) -> Result<Vec<u32>> {
+        ids.iter()
+            .enumerate()
+            .map(|(k, id)| {
+                let id = id.as_ref();
+                self.measure_index(id).ok_or_else(|| {
+                    ArgumentError::at(format!("unknown measure `{id}`"), format!("ids[{k}]")).into()
+                })
+            })
+            .collect()
+    }
+
+    /// The e-Culture matrix (valid strategies; cycles allowed).
+    pub fn matrix(&self) -> Result<Matrix> {
+        let ix = self.checked()?;
+        Ok(Matrix::build(&self.doc, ix))
+    }
+
+    /// Measure ids in topological order: wave by wave, document order inside a wave.
+    pub fn topological_order(&self) -> Result<Vec<String>> {
+        let ix = self.acyclic()?;
+        Ok(self.ids(&ix.graph.topological_order().unwrap_or_default()))
+    }
+
+    /// Waves: sets of measures that can run in parallel. Wave `k` holds the measures whose longest
+    /// chain of prerequisites counts `k` measures; document order inside a wave.
+    pub fn waves(&self) -> Result<Vec<Vec<String>>> {
+        let ix = self.acyclic()?;
+        Ok(ix
+            .graph
+            .waves()
+            .unwrap_or_default()
+            .iter()
+            .map(|w| self.ids(w))
+            .collect())
+    }
+
+    /// Impact of a slip: every measure downstream of the given ones (excluding them), sorted by
+    /// id. Works on cyclic plans too.
+    pub fn impact(&self, ids: &[impl AsRef<str>]) -> Result<Vec<String>> {
+        let ix = self.checked()?;
+        let src = self.resolve(ids)?;
+        let mut out = self.ids(&ix.graph.descendants(&src));
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// Every measure upstream of the given ones (excluding them), sorted by id.
+    pub fn ancestors(&self, ids: &[impl AsRef<str>]) -> Result<Vec<String>> {
+        let ix = self.checked()?;
+        let src = self.resolve(ids)?;
+        let mut out = self.ids(&ix.graph.ancestors(&src));
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// One dependency cycle in dependency order, or `None` for an acyclic plan. O(V + E),
+    /// wherever the cycle sits.
+    pub fn find_cycle(&self) -> Result<Option<Vec<String>>> {
+        let ix = self.checked()?;
+        Ok(ix.graph.find_cycle().map(|c| self.ids(&c)))
+    }
+
+    /// Every cyclic block (strongly connected component of two or more measures, or a
+    /// self-dependency), members in document order, blocks ordered by first member.
+    pub fn cyclic_blocks(&self) -> Result<Vec<Vec<String>>> {
+        let ix = self.checked()?;
+        Ok(ix
+            .graph
+            .cyclic_components()
+            .into_iter()
+            .map(|c| {
+                let measures: Vec<u32> =
+                    c.into_iter().filter(|&v| ix.graph.is_measure(v)).collect();
+                self.ids(&measures)
+            })
+            .collect())
+    }
+}
+
+#[cold]
+fn unreachable_default(e: &Error) -> Strategy {
+    // Keep the API infallible without panicking: return an empty, invalid strategy whose
+    // validation explains the problem.
+    let doc = Document {
+        schema: None,
+        strategy: crate::model::StrategyInfo {
+            id: format!("embedded-default-failed: {e}"),
+            title: crate::model::Text::default(),
+            period: crate::model::Period {
+                start: crate::period::PeriodRef::date(jiff::civil::date(2024, 1, 1)),
+                end: crate::period::PeriodRef::date(jiff::civil::date(2026, 12, 31)),
+            },
+            approved_by: None,
+            legal_basis: vec![],
+            coordinating_body: None,
+            monitoring_body: None,
+            goals: vec![],
+            source: None,
+            illustrative: false,
+        },
+        organizations: vec![],
+        directions: vec![],
+        clusters: vec![],
+        modules: vec![],
+        measures: vec![],
+        indicators: vec![],
+    };
+    Strategy::new(doc)
+}
