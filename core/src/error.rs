@@ -13,7 +13,7 @@ use crate::validate::Diagnostic;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong in eculture.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// Malformed JSON / YAML / TOML, or a value of the wrong type.
@@ -145,7 +145,7 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// A file could not be read or written.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("cannot {action} `{path}`: {message}")]
 pub struct IoError {
     pub(crate) action: &'static str,
@@ -154,6 +154,14 @@ pub struct IoError {
 }
 
 impl IoError {
+    /// A new I/O error: `action` is a verb such as `read` or `write`.
+    pub fn new(action: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        IoError {
+            action,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
     /// The file path.
     pub fn path(&self) -> &str {
         &self.path

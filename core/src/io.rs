@@ -161,7 +161,7 @@ fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
             // Slow path, only on failure: parse again tracking the JSON path.
             let mut de = serde_json::Deserializer::from_slice(bytes);
             let path = match serde_path_to_error::deserialize::<_, Document>(&mut de) {
-                Err(e) => Some(e.path().to_string()).filter(|p| p != "."),
+                Err(e) => clean_path(e.path().to_string()),
                 Ok(_) => None,
             };
             let message = strip_position(&first.to_string());
@@ -180,16 +180,22 @@ fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
 fn parse_yaml(text: &str, source_name: &str) -> Result<Document> {
     let de = serde_yaml_ng::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, Document>(de).map_err(|e| {
-        let path = Some(e.path().to_string()).filter(|p| p != ".");
+        let path = clean_path(e.path().to_string());
         let inner = e.into_inner();
         let loc = inner.location();
+        let mut message = strip_position(&inner.to_string());
+        if let Some(p) = &path
+            && let Some(rest) = message.strip_prefix(&format!("{p}: "))
+        {
+            message = rest.to_owned();
+        }
         Error::Parse(ParseError {
             format: Format::Yaml,
             source_name: source_name.to_owned(),
             line: loc.as_ref().map(|l| l.line()),
             column: loc.as_ref().map(|l| l.column()),
             path,
-            message: strip_position(&inner.to_string()),
+            message,
         })
     })
 }
@@ -212,6 +218,15 @@ fn parse_toml(text: &str, source_name: &str) -> Result<Document> {
             message: e.message().to_owned(),
         })
     })
+}
+
+/// The JSON path from serde_path_to_error, without its placeholders for unknown segments.
+fn clean_path(p: String) -> Option<String> {
+    let mut p = p;
+    while let Some(stripped) = p.strip_suffix(".?") {
+        p = stripped.to_owned();
+    }
+    (p != "." && p != "?" && !p.is_empty()).then_some(p)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
