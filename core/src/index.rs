@@ -11,14 +11,16 @@ use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 use crate::graph::{DepGraph, EdgeOrigin, RawEdge};
-use crate::model::{Document, Measure, RelationType, Text};
+use crate::model::{Document, Id, Measure, RelationType, Text};
 use crate::period::PeriodRef;
 use crate::validate::{Code, Diagnostic, Severity};
 
-/// A hash table of indices into an id column, hashing the ids in place (no copies).
+/// A hash table of indices into an id column, hashing the ids in place (no copies). Entries keep
+/// the full hash, so growth never re-reads the ids and a probe touches an id only on a real
+/// hash match.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct IdTable {
-    table: HashTable<u32>,
+    table: HashTable<(u64, u32)>,
 }
 
 impl IdTable {
@@ -29,28 +31,36 @@ impl IdTable {
     /// Insert index `i` whose id is `key`; returns the earlier index when the id is taken.
     fn insert<'a>(&mut self, key: &str, i: u32, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
         let h = Self::hash(key);
-        if let Some(&prev) = self.table.find(h, |&j| id_of(j) == key) {
-            return Some(prev);
+        match self
+            .table
+            .entry(h, |&(eh, j)| eh == h && id_of(j) == key, |&(eh, _)| eh)
+        {
+            hashbrown::hash_table::Entry::Occupied(e) => Some(e.get().1),
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                v.insert((h, i));
+                None
+            }
         }
-        self.table.insert_unique(h, i, |&j| Self::hash(id_of(j)));
-        None
     }
 
     /// Look up an id.
     pub(crate) fn get<'a>(&self, key: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+        let h = Self::hash(key);
         self.table
-            .find(Self::hash(key), |&j| id_of(j) == key)
-            .copied()
+            .find(h, |&(eh, j)| eh == h && id_of(j) == key)
+            .map(|&(_, j)| j)
     }
 
     fn build<'a>(
-        ids: impl Iterator<Item = &'a str>,
+        ids: impl ExactSizeIterator<Item = &'a str>,
         id_of: impl Fn(u32) -> &'a str + Copy,
         what: &str,
         section: &str,
         diags: &mut Vec<Diagnostic>,
     ) -> IdTable {
-        let mut t = IdTable::default();
+        let mut t = IdTable {
+            table: HashTable::with_capacity(ids.len()),
+        };
         for (i, id) in ids.enumerate() {
             let i = i as u32;
             if id.trim().is_empty() {
@@ -383,7 +393,7 @@ impl Index {
                 }
             }
             for (ci, c) in doc.clusters.iter().enumerate() {
-                let has = |t: &String| c.tags.contains(t);
+                let has = |t: &Id| c.tags.contains(t);
                 row[ci] = rule.all
                     || (!rule.all_tags.is_empty() && rule.all_tags.iter().all(has))
                     || rule.any_tags.iter().any(has);
@@ -503,6 +513,12 @@ impl Index {
         let mut cell_pairs: Vec<(u32, u32)> = Vec::with_capacity(n);
         let mut edges: Vec<RawEdge> = Vec::with_capacity(n * 3);
         let mut dep_stamp = vec![u32::MAX; n];
+        // deadlines as a compact column: the per-edge check below reads it at random
+        let deadline_of: Vec<Option<jiff::civil::Date>> = doc
+            .measures
+            .iter()
+            .map(|m| m.deadline.as_ref().map(PeriodRef::last_day))
+            .collect();
         for (i, m) in doc.measures.iter().enumerate() {
             let iu = i as u32;
             let id = m.id.as_str();
@@ -656,7 +672,7 @@ impl Index {
                     continue;
                 };
                 let lag = dep.lag();
-                if lag.abs() > MAX_DAYS {
+                if i64::from(lag).abs() > MAX_DAYS {
                     d.push(err(
                         Code::InvalidLag,
                         path(),
@@ -675,13 +691,13 @@ impl Index {
                 }
                 dep_stamp[p as usize] = iu;
                 let kind = dep.relation();
-                if let (Some(pd), Some(md)) = (&doc.measures[p as usize].deadline, &m.deadline)
-                    && pd.last_day() > md.last_day()
+                if let (Some(pd), Some(md)) = (deadline_of[p as usize], deadline_of[i])
+                    && pd > md
                 {
                     let msg = format!(
                         "deadline {} is earlier than the deadline {} of prerequisite `{}` ({})",
-                        md.last_day(),
-                        pd.last_day(),
+                        md,
+                        pd,
                         dep.id,
                         kind.as_str()
                     );

@@ -52,6 +52,7 @@ pub struct Cell {
 /// Coverage of one group (a cluster, a module, or everything).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct Coverage {
     /// Cluster or module id; `*` for the overall figure.
     pub id: String,
@@ -92,6 +93,7 @@ pub struct CoverageReport {
 /// The cluster × module matrix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "MatrixData"))]
 pub struct Matrix {
     /// Cluster ids (rows), document order.
     pub clusters: Vec<String>,
@@ -111,7 +113,7 @@ impl Matrix {
                 let measures: Vec<String> = ix
                     .deliverers(mi, ci)
                     .iter()
-                    .map(|&k| doc.measures[k as usize].id.clone())
+                    .map(|&k| doc.measures[k as usize].id.to_string())
                     .collect();
                 let state = if !ix.applicable[mi * nc + ci] {
                     CellState::NotApplicable
@@ -121,16 +123,16 @@ impl Matrix {
                     CellState::Covered
                 };
                 cells.push(Cell {
-                    cluster: c.id.clone(),
-                    module: m.id.clone(),
+                    cluster: c.id.to_string(),
+                    module: m.id.to_string(),
                     state,
                     measures,
                 });
             }
         }
         Matrix {
-            clusters: doc.clusters.iter().map(|c| c.id.clone()).collect(),
-            modules: doc.modules.iter().map(|m| m.id.clone()).collect(),
+            clusters: doc.clusters.iter().map(|c| c.id.to_string()).collect(),
+            modules: doc.modules.iter().map(|m| m.id.to_string()).collect(),
             cells,
         }
     }

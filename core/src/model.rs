@@ -10,8 +10,14 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+pub use smallvec::{SmallVec, smallvec};
+pub use smol_str::SmolStr;
 
 use crate::period::PeriodRef;
+
+/// An identifier or a reference to one. Ids up to 23 bytes are stored inline (no allocation),
+/// longer ones are shared; cloning is O(1). Derefs to `&str`.
+pub type Id = SmolStr;
 
 /// A whole strategy document: the top level of a JSON, YAML or TOML file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -49,18 +55,18 @@ pub struct Document {
 pub struct Text {
     /// Azerbaijani.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub az: Option<String>,
+    pub az: Option<SmolStr>,
     /// English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
+    pub en: Option<SmolStr>,
     /// Russian.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ru: Option<String>,
+    pub ru: Option<SmolStr>,
 }
 
 impl Text {
     /// An English-only text.
-    pub fn en(s: impl Into<String>) -> Self {
+    pub fn en(s: impl Into<SmolStr>) -> Self {
         Text {
             en: Some(s.into()),
             ..Text::default()
@@ -89,7 +95,7 @@ impl Text {
 #[serde(deny_unknown_fields)]
 pub struct StrategyInfo {
     /// Stable identifier, e.g. `az-moc-e-culture-2024-2026`.
-    pub id: String,
+    pub id: Id,
     /// Title in `az` and `en` (and optionally `ru`).
     pub title: Text,
     /// The period the strategy covers.
@@ -102,10 +108,10 @@ pub struct StrategyInfo {
     pub legal_basis: Vec<Act>,
     /// Organisation id of the coordinating body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub coordinating_body: Option<String>,
+    pub coordinating_body: Option<Id>,
     /// Organisation id of the monitoring & evaluation body (must differ from the coordinator).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monitoring_body: Option<String>,
+    pub monitoring_body: Option<Id>,
     /// Strategic goals; directions refer to them by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
@@ -157,7 +163,7 @@ pub struct Act {
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// Identifier referred to by directions.
-    pub id: String,
+    pub id: Id,
     /// Goal statement.
     pub title: Text,
     /// Citation or URL.
@@ -191,7 +197,7 @@ pub enum OrganizationKind {
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Identifier referred to by measures and by the strategy roles.
-    pub id: String,
+    pub id: Id,
     /// Name.
     pub name: Text,
     /// Kind of organisation.
@@ -209,7 +215,7 @@ pub struct Organization {
 #[serde(deny_unknown_fields)]
 pub struct Direction {
     /// Identifier referred to by measures.
-    pub id: String,
+    pub id: Id,
     /// Ordinal as published (1..10 for e-Culture).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
@@ -217,7 +223,7 @@ pub struct Direction {
     pub title: Text,
     /// Ids of the goals this direction serves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub goals: Vec<String>,
+    pub goals: Vec<Id>,
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -231,12 +237,12 @@ pub struct Direction {
 #[serde(deny_unknown_fields)]
 pub struct Cluster {
     /// Identifier.
-    pub id: String,
+    pub id: Id,
     /// Title.
     pub title: Text,
     /// Features that module applicability rules look at (`holds_collections`, `has_venue`, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
+    pub tags: Vec<Id>,
     /// Number of institutions in the cluster, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institutions: Option<u64>,
@@ -258,16 +264,16 @@ pub struct ApplicabilityRule {
     pub all: bool,
     /// These clusters, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub clusters: Vec<String>,
+    pub clusters: Vec<Id>,
     /// Clusters carrying every one of these tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub all_tags: Vec<String>,
+    pub all_tags: Vec<Id>,
     /// Clusters carrying at least one of these tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub any_tags: Vec<String>,
+    pub any_tags: Vec<Id>,
     /// Clusters removed from the selection, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub except: Vec<String>,
+    pub except: Vec<Id>,
 }
 
 impl ApplicabilityRule {
@@ -285,7 +291,7 @@ impl ApplicabilityRule {
 #[serde(deny_unknown_fields)]
 pub struct Module {
     /// Identifier.
-    pub id: String,
+    pub id: Id,
     /// Title.
     pub title: Text,
     /// Free category, e.g. `registry`, `service`, `infrastructure`.
@@ -295,7 +301,7 @@ pub struct Module {
     pub applies_to: ApplicabilityRule,
     /// Modules that must reach a cluster before this one can.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub requires: Vec<String>,
+    pub requires: Vec<Id>,
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -335,16 +341,16 @@ impl RelationType {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dependency {
     /// Id of the prerequisite measure.
-    pub id: String,
+    pub id: Id,
     /// Relation type, when written explicitly.
     pub kind: Option<RelationType>,
     /// Lag in days (negative = lead), when written explicitly.
-    pub lag_days: Option<i64>,
+    pub lag_days: Option<i32>,
 }
 
 impl Dependency {
     /// A plain finish-to-start dependency.
-    pub fn fs(id: impl Into<String>) -> Self {
+    pub fn fs(id: impl Into<Id>) -> Self {
         Dependency {
             id: id.into(),
             kind: None,
@@ -356,7 +362,7 @@ impl Dependency {
         self.kind.unwrap_or_default()
     }
     /// The lag in days (0 when not written).
-    pub fn lag(&self) -> i64 {
+    pub fn lag(&self) -> i32 {
         self.lag_days.unwrap_or(0)
     }
 }
@@ -366,10 +372,10 @@ impl Dependency {
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// Module id.
-    pub module: String,
+    pub module: Id,
     /// Cluster ids; absent means every cluster the module applies to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub clusters: Option<Vec<String>>,
+    pub clusters: Option<SmallVec<[Id; 1]>>,
 }
 
 /// Funding source of a measure (Decree 1294 action-plan column).
@@ -423,9 +429,9 @@ pub struct Estimate {
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// Identifier, e.g. `7.3`.
-    pub id: String,
+    pub id: Id,
     /// Priority direction id.
-    pub direction: String,
+    pub direction: Id,
     /// Title.
     pub title: Text,
     /// The one main executor (organisation id). A list is accepted so that a wrong plan can be
@@ -434,7 +440,7 @@ pub struct Measure {
     pub main_executor: Executors,
     /// Other executors (organisation ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub other_executors: Vec<String>,
+    pub other_executors: Vec<Id>,
     /// Start: a year, quarter, month or date; normalised to the first day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<PeriodRef>,
@@ -445,26 +451,26 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_days: Option<i64>,
     /// Prerequisites.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub depends_on: Vec<Dependency>,
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub depends_on: SmallVec<[Dependency; 2]>,
     /// Modules delivered and the clusters they reach.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub targets: Vec<Target>,
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub targets: SmallVec<[Target; 1]>,
     /// Funding sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<FundingSource>,
     /// Expected result.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expected_result: Option<Text>,
+    pub expected_result: Option<Box<Text>>,
     /// Indicator ids measuring this measure's result.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub indicators: Vec<String>,
+    pub indicators: Vec<Id>,
     /// Execution status, when reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Three-point duration estimate, for schedule risk.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub estimate: Option<Estimate>,
+    pub estimate: Option<Box<Estimate>>,
     /// Citation or URL for the facts of this measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -476,12 +482,12 @@ pub struct Measure {
 /// The `main_executor` field: normally one organisation id. Written as a string; a list is
 /// accepted (and kept) so that validation can report it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Executors(pub Vec<String>);
+pub struct Executors(pub SmallVec<[Id; 1]>);
 
 impl Executors {
     /// One executor.
-    pub fn one(id: impl Into<String>) -> Self {
-        Executors(vec![id.into()])
+    pub fn one(id: impl Into<Id>) -> Self {
+        Executors(smallvec![id.into()])
     }
     /// No executor given.
     pub fn is_empty(&self) -> bool {
@@ -535,7 +541,7 @@ pub struct IndicatorTarget {
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Identifier.
-    pub id: String,
+    pub id: Id,
     /// Name.
     pub name: Text,
     /// Unit, e.g. `%`, `institutions`, `services`.
@@ -607,20 +613,20 @@ mod serde_impls {
                 }
                 fn visit_string<E: de::Error>(self, v: String) -> Result<Dependency, E> {
                     Ok(Dependency {
-                        id: v,
+                        id: v.into(),
                         kind: None,
                         lag_days: None,
                     })
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Dependency, A::Error> {
-                    let mut id: Option<String> = None;
+                    let mut id: Option<Id> = None;
                     let mut kind = None;
                     let mut lag = None;
                     while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                         match key.as_ref() {
                             "id" => id = Some(map.next_value()?),
                             "type" => kind = Some(map.next_value::<RelationType>()?),
-                            "lag_days" => lag = Some(map.next_value::<i64>()?),
+                            "lag_days" => lag = Some(map.next_value::<i32>()?),
                             other => {
                                 return Err(de::Error::unknown_field(
                                     other,
@@ -662,8 +668,8 @@ mod serde_impls {
                     Ok(Executors::one(v))
                 }
                 fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Executors, A::Error> {
-                    let mut out = Vec::new();
-                    while let Some(s) = seq.next_element::<String>()? {
+                    let mut out = SmallVec::new();
+                    while let Some(s) = seq.next_element::<Id>()? {
                         out.push(s);
                     }
                     Ok(Executors(out))

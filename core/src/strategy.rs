@@ -157,7 +157,7 @@ impl Strategy {
     pub fn ids(&self, nodes: &[u32]) -> Vec<String> {
         nodes
             .iter()
-            .map(|&v| self.doc.measures[v as usize].id.clone())
+            .map(|&v| self.doc.measures[v as usize].id.to_string())
             .collect()
     }
 
@@ -256,7 +256,7 @@ fn unreachable_default(e: &Error) -> Strategy {
     let doc = Document {
         schema: None,
         strategy: crate::model::StrategyInfo {
-            id: format!("embedded-default-failed: {e}"),
+            id: format!("embedded-default-failed: {e}").into(),
             title: crate::model::Text::default(),
             period: crate::model::Period {
                 start: crate::period::PeriodRef::date(jiff::civil::date(2024, 1, 1)),

@@ -122,6 +122,7 @@ impl fmt::Display for Code {
 /// One finding of validation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

@@ -45,7 +45,7 @@ fn report(path: &Path) -> Value {
     };
     let diagnostics = serde_json::to_value(s.validate()).unwrap();
     let matrix = s.matrix();
-    let first = s.document().measures.first().map(|m| m.id.clone());
+    let first = s.document().measures.first().map(|m| m.id.to_string());
     let impact_ids: Vec<String> = first.into_iter().collect();
     json!({
         "diagnostics": diagnostics,

@@ -9,7 +9,7 @@ fn doc(deps: &[Vec<usize>]) -> Document {
         .iter()
         .enumerate()
         .map(|(i, ds)| Measure {
-            id: format!("m{i}"),
+            id: format!("m{i}").into(),
             direction: "D".into(),
             title: Text::en(format!("m{i}")),
             main_executor: Executors::one("o"),
@@ -21,7 +21,7 @@ fn doc(deps: &[Vec<usize>]) -> Document {
                 .iter()
                 .map(|&j| Dependency::fs(format!("m{j}")))
                 .collect(),
-            targets: vec![],
+            targets: Default::default(),
             funding: vec![],
             expected_result: None,
             indicators: vec![],

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Build the eculture Python package into $ROOT/.venv (maturin develop --release) and run the
+# pytest suite in py/tests. Idempotent; runs from any directory. Extra arguments go to pytest.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+PIP=("$PY" -m pip install -q --disable-pip-version-check)
+
+[ -x "$PY" ] || python3 -m venv "$VENV"
+
+if ! { [ -x "$VENV/bin/maturin" ] && "$PY" -c 'import pytest' 2>/dev/null; }; then
+  "${PIP[@]}" 'maturin>=1.9,<2' 'pytest>=8'
+fi
+
+# pandas is optional: without it the to_pandas tests skip (pytest.importorskip).
+if ! "$PY" -c 'import pandas' 2>/dev/null; then
+  "${PIP[@]}" 'pandas>=2' || echo "warning: pandas could not be installed; to_pandas tests will skip" >&2
+fi
+
+(
+  cd "$ROOT/py"
+  VIRTUAL_ENV="$VENV" CARGO_TARGET_DIR="$ROOT/target/py" "$VENV/bin/maturin" develop --release -q
+)
+
+cd "$ROOT"
+"$PY" -m pytest -q -p no:cacheprovider py/tests "$@"
