@@ -48,6 +48,11 @@ pub use validate::{Code, Diagnostic, Severity};
 /// Re-exported so that users name the same petgraph version.
 pub use petgraph;
 
+/// The README's Rust example, compiled and run as a doc test.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// The JSON Schema of the document format, generated from the types.
 pub fn json_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Document)).unwrap_or(serde_json::Value::Null)
