@@ -42,7 +42,7 @@ pub use graph::DepGraph;
 pub use matrix::{Cell, CellState, Coverage, CoverageReport, Matrix};
 pub use model::Document;
 pub use period::PeriodRef;
-pub use strategy::Strategy;
+pub use strategy::{DependencyEdge, Strategy};
 pub use validate::{Code, Diagnostic, Severity};
 
 /// Re-exported so that users name the same petgraph version.

@@ -232,6 +232,49 @@ impl Strategy {
         Ok(ix.graph.find_cycle().map(|c| self.ids(&c)))
     }
 
+    /// Every dependency between measures: the explicit ones (`derived: false`) and those derived
+    /// from module `requires` (`derived: true`, with the module and cluster), grouped by dependent
+    /// measure in document order, each group in `depends_on` order then derived ones. Junction
+    /// nodes are expanded, so this list can be longer than the stored graph.
+    pub fn dependencies(&self) -> Result<Vec<DependencyEdge>> {
+        use crate::graph::EdgeOrigin;
+        let ix = self.checked()?;
+        let g = &ix.graph;
+        let doc = &self.doc;
+        let mut out = Vec::with_capacity(g.edge_count());
+        let id = |v: u32| doc.measures[v as usize].id.to_string();
+        let mut push = |from: u32, to: u32, e: u32| {
+            let (module, cluster) = match g.edge_origin(e) {
+                EdgeOrigin::Derived { module, cluster } => (
+                    Some(doc.modules[module as usize].id.to_string()),
+                    Some(doc.clusters[cluster as usize].id.to_string()),
+                ),
+                EdgeOrigin::Explicit { .. } => (None, None),
+            };
+            out.push(DependencyEdge {
+                from: id(from),
+                to: id(to),
+                relation: g.edge_kind(e).as_str().to_owned(),
+                lag_days: g.edge_lag(e),
+                derived: module.is_some(),
+                module,
+                cluster,
+            });
+        };
+        for v in 0..g.measure_count() as u32 {
+            for (&p, &e) in g.predecessors(v).iter().zip(g.predecessor_edges(v)) {
+                if g.is_measure(p) {
+                    push(p, v, e);
+                } else {
+                    for (&q, &qe) in g.predecessors(p).iter().zip(g.predecessor_edges(p)) {
+                        push(q, v, qe);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Every cyclic block (strongly connected component of two or more measures, or a
     /// self-dependency), members in document order, blocks ordered by first member.
     pub fn cyclic_blocks(&self) -> Result<Vec<Vec<String>>> {
@@ -247,6 +290,26 @@ impl Strategy {
             })
             .collect())
     }
+}
+
+/// One dependency between two measures, as listed by [`Strategy::dependencies`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DependencyEdge {
+    /// The prerequisite measure.
+    pub from: String,
+    /// The dependent measure.
+    pub to: String,
+    /// Relation type: `FS`, `SS`, `FF` or `SF`.
+    pub relation: String,
+    /// Lag in days (negative = lead).
+    pub lag_days: i32,
+    /// True when the edge is derived from module `requires`, false when written in `depends_on`.
+    pub derived: bool,
+    /// For a derived edge: the required module delivered by `from`.
+    pub module: Option<String>,
+    /// For a derived edge: the cluster where the requirement applies.
+    pub cluster: Option<String>,
 }
 
 #[cold]

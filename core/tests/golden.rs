@@ -103,3 +103,58 @@ fn golden_cases_match() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn derived_dependencies_are_listed_and_flagged() {
+    let s = Strategy::load(golden_dir().join("derived_junction/input.json")).unwrap();
+    let deps = s.dependencies().unwrap();
+    let derived: Vec<(String, String)> = deps
+        .iter()
+        .filter(|d| d.derived)
+        .map(|d| (d.from.clone(), d.to.clone()))
+        .collect();
+    // c1, c2, c3 deliver `top` to x, which requires `base`: each waits for p1, p2, p3 and `self`
+    // (4 × 3 = 12 edges through one junction); `self` delivers both and waits for nobody.
+    let mut expect = Vec::new();
+    for c in ["c1", "c2", "c3"] {
+        for p in ["p1", "p2", "p3", "self"] {
+            expect.push((p.to_string(), c.to_string()));
+        }
+    }
+    assert_eq!(derived, expect);
+    assert!(
+        deps.iter()
+            .filter(|d| d.derived)
+            .all(|d| d.module.as_deref() == Some("base") && d.cluster.as_deref() == Some("x"))
+    );
+    let explicit: Vec<_> = deps
+        .iter()
+        .filter(|d| !d.derived)
+        .map(|d| (d.from.as_str(), d.to.as_str(), d.relation.as_str()))
+        .collect();
+    assert_eq!(explicit, vec![("c1", "after", "FS")]);
+    // the stored graph used a junction: 4 + 3 + 1 edges instead of 12 + 1
+    assert_eq!(s.graph().unwrap().edge_count(), 8);
+}
+
+#[test]
+fn small_direct_products_are_stored_as_direct_edges() {
+    let s = Strategy::load(golden_dir().join("small_valid/input.json")).unwrap();
+    let deps = s.dependencies().unwrap();
+    let derived: Vec<_> = deps
+        .iter()
+        .filter(|d| d.derived)
+        .map(|d| {
+            (
+                d.from.as_str(),
+                d.to.as_str(),
+                d.cluster.as_deref().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        derived,
+        vec![("1.1", "1.2", "library"), ("1.1", "2.1", "theatre")]
+    );
+    assert_eq!(s.graph().unwrap().edge_count(), deps.len());
+}
