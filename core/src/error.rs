@@ -31,11 +31,15 @@ pub enum Error {
     /// An argument given to an operation is invalid (unknown id, bad option, ...).
     #[error(transparent)]
     Argument(#[from] ArgumentError),
+    /// A schedule cannot be computed from the inputs given (a calendar with no working day, a
+    /// date beyond the supported range, an unusable estimate).
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
 }
 
 impl Error {
     /// Stable machine-readable code: `parse_error`, `io_error`, `validation_error`,
-    /// `dependency_cycle` or `invalid_argument`.
+    /// `dependency_cycle`, `invalid_argument` or `schedule_error`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Parse(_) => "parse_error",
@@ -43,6 +47,7 @@ impl Error {
             Error::Validation(_) => "validation_error",
             Error::Cycle(_) => "dependency_cycle",
             Error::Argument(_) => "invalid_argument",
+            Error::Schedule(_) => "schedule_error",
         }
     }
 
@@ -54,6 +59,7 @@ impl Error {
             Error::Validation(e) => e.diagnostics.first().map(|d| d.path.clone()),
             Error::Cycle(e) => Some(e.path.clone()),
             Error::Argument(e) => e.path.clone(),
+            Error::Schedule(e) => e.path.clone(),
         }
     }
 }
@@ -151,6 +157,7 @@ pub struct IoError {
     pub(crate) action: &'static str,
     pub(crate) path: String,
     pub(crate) message: String,
+    pub(crate) kind: Option<std::io::ErrorKind>,
 }
 
 impl IoError {
@@ -160,7 +167,22 @@ impl IoError {
             action,
             path: path.into(),
             message: message.into(),
+            kind: None,
         }
+    }
+    /// From an `std::io::Error`, keeping its kind.
+    pub fn from_io(action: &'static str, path: impl Into<String>, e: &std::io::Error) -> Self {
+        IoError {
+            action,
+            path: path.into(),
+            message: e.to_string(),
+            kind: Some(e.kind()),
+        }
+    }
+    /// The operating-system error kind (`NotFound`, `PermissionDenied`, ...), when the error came
+    /// from the operating system.
+    pub fn kind(&self) -> Option<std::io::ErrorKind> {
+        self.kind
     }
     /// The file path.
     pub fn path(&self) -> &str {
@@ -204,6 +226,7 @@ impl std::error::Error for ValidationError {}
 pub struct CycleError {
     pub(crate) cycle: Vec<String>,
     pub(crate) path: String,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl CycleError {
@@ -214,6 +237,10 @@ impl CycleError {
     /// JSON path of the first measure on the cycle (`measures[7]`).
     pub fn path(&self) -> &str {
         &self.path
+    }
+    /// One `dependency_cycle` diagnostic per cyclic block of the plan (this cycle is the first).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
     }
 }
 
@@ -241,12 +268,6 @@ pub struct ArgumentError {
 }
 
 impl ArgumentError {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
-        ArgumentError {
-            message: message.into(),
-            path: None,
-        }
-    }
     pub(crate) fn at(message: impl Into<String>, path: impl Into<String>) -> Self {
         ArgumentError {
             message: message.into(),
@@ -260,5 +281,79 @@ impl ArgumentError {
     /// Which argument (e.g. `ids[3]`), when known.
     pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
+    }
+}
+
+/// What kind of [`ScheduleError`] it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ScheduleErrorKind {
+    /// The calendar's week has no working day (every weekday is a weekend day).
+    NoWorkingDays,
+    /// A calendar lists the same date as a holiday and as an extra working day.
+    ConflictingCalendarDay,
+    /// A date or day offset falls outside the supported range (years -9999..=9999).
+    DateOutOfRange,
+    /// A three-point estimate is unusable (not finite, negative, or not ordered
+    /// optimistic ≤ most likely ≤ pessimistic).
+    InvalidEstimate,
+}
+
+impl ScheduleErrorKind {
+    /// Stable string form: `no_working_days`, `conflicting_calendar_day`, `date_out_of_range`,
+    /// `invalid_estimate`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScheduleErrorKind::NoWorkingDays => "no_working_days",
+            ScheduleErrorKind::ConflictingCalendarDay => "conflicting_calendar_day",
+            ScheduleErrorKind::DateOutOfRange => "date_out_of_range",
+            ScheduleErrorKind::InvalidEstimate => "invalid_estimate",
+        }
+    }
+}
+
+/// A schedule cannot be computed: see [`ScheduleErrorKind`]. Located by a path such as
+/// `calendar.weekend` or `measures[3].estimate`, and by the measure id when one is concerned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ScheduleError {
+    pub(crate) kind: ScheduleErrorKind,
+    pub(crate) message: String,
+    pub(crate) path: Option<String>,
+    pub(crate) id: Option<String>,
+}
+
+impl ScheduleError {
+    pub(crate) fn new(
+        kind: ScheduleErrorKind,
+        message: impl Into<String>,
+        path: impl Into<String>,
+    ) -> Self {
+        ScheduleError {
+            kind,
+            message: message.into(),
+            path: Some(path.into()),
+            id: None,
+        }
+    }
+    pub(crate) fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    /// What went wrong.
+    pub fn kind(&self) -> ScheduleErrorKind {
+        self.kind
+    }
+    /// The message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+    /// Where: `calendar.weekend`, `calendar.holidays[2]`, `measures[7]`, ...
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+    /// The measure concerned, when there is one.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
     }
 }

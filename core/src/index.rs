@@ -115,8 +115,6 @@ pub(crate) const MAX_DAYS: i64 = 36_500;
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
     pub measures: IdTable,
-    pub clusters: IdTable,
-    pub modules: IdTable,
     /// `applicable[m * n_clusters + c]`.
     pub applicable: Vec<bool>,
     pub n_clusters: usize,
@@ -164,8 +162,6 @@ impl Index {
             ));
             return Index {
                 measures: IdTable::default(),
-                clusters: IdTable::default(),
-                modules: IdTable::default(),
                 applicable: vec![],
                 n_clusters: 0,
                 cell_off: vec![0],
@@ -711,7 +707,7 @@ impl Index {
                     from: p,
                     to: iu,
                     kind,
-                    lag: lag as i32,
+                    lag,
                     origin: EdgeOrigin::Explicit {
                         measure: iu,
                         entry: j as u32,
@@ -763,8 +759,8 @@ impl Index {
         let mut stamp = vec![u32::MAX; n];
         let mut epoch = 0u32;
         if !module_cyclic {
-            for b in 0..nm {
-                for &a in &requires[b] {
+            for (b, reqs) in requires.iter().enumerate() {
+                for &a in reqs {
                     let a = a as usize;
                     for c in 0..nc {
                         let consumers = deliverers(b, c);
@@ -874,8 +870,6 @@ impl Index {
             .count();
         Index {
             measures,
-            clusters,
-            modules,
             applicable,
             n_clusters: nc,
             cell_off,

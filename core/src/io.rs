@@ -87,16 +87,14 @@ pub fn from_toml_str(text: &str) -> Result<Document> {
 pub fn load(path: impl AsRef<Path>) -> Result<Document> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let format = Format::from_path(path).ok_or_else(|| IoError {
-        action: "read",
-        path: name.clone(),
-        message: "unknown extension: use .json, .yaml, .yml or .toml".into(),
+    let format = Format::from_path(path).ok_or_else(|| {
+        IoError::new(
+            "read",
+            name.clone(),
+            "unknown extension: use .json, .yaml, .yml or .toml",
+        )
     })?;
-    let meta = std::fs::metadata(path).map_err(|e| IoError {
-        action: "read",
-        path: name.clone(),
-        message: e.to_string(),
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| IoError::from_io("read", name.clone(), &e))?;
     if meta.len() > MAX_DOCUMENT_BYTES as u64 {
         return Err(too_large(
             format,
@@ -104,11 +102,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<Document> {
             usize::try_from(meta.len()).unwrap_or(usize::MAX),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| IoError {
-        action: "read",
-        path: name.clone(),
-        message: e.to_string(),
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| IoError::from_io("read", name.clone(), &e))?;
     parse_bytes(&bytes, format, &name)
 }
 
@@ -135,22 +129,33 @@ pub fn to_string(doc: &Document, format: Format) -> Result<String> {
 pub fn save(doc: &Document, path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let format = Format::from_path(path).ok_or_else(|| IoError {
-        action: "write",
-        path: name.clone(),
-        message: "unknown extension: use .json, .yaml, .yml or .toml".into(),
+    let format = Format::from_path(path).ok_or_else(|| {
+        IoError::new(
+            "write",
+            name.clone(),
+            "unknown extension: use .json, .yaml, .yml or .toml",
+        )
     })?;
     let mut text = to_string(doc, format)?;
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    std::fs::write(path, text).map_err(|e| {
-        IoError {
-            action: "write",
-            path: name,
-            message: e.to_string(),
-        }
-        .into()
+    std::fs::write(path, text).map_err(|e| IoError::from_io("write", name, &e).into())
+}
+
+/// Build a document from an already-parsed JSON value (e.g. a Python dict or a JS object
+/// converted by a binding). Type errors carry the JSON path.
+pub fn from_value(value: serde_json::Value) -> Result<Document> {
+    serde_path_to_error::deserialize::<_, Document>(value).map_err(|e| {
+        let path = clean_path(e.path().to_string());
+        Error::Parse(ParseError {
+            format: Format::Json,
+            source_name: "<value>".into(),
+            line: None,
+            column: None,
+            path,
+            message: e.into_inner().to_string(),
+        })
     })
 }
 

@@ -54,6 +54,11 @@ impl Strategy {
         io::from_json_str(text).map(Strategy::new)
     }
 
+    /// Build from an already-parsed JSON value (a binding's dict or object).
+    pub fn from_value(value: serde_json::Value) -> Result<Strategy> {
+        io::from_value(value).map(Strategy::new)
+    }
+
     /// Parse YAML text.
     pub fn from_yaml(text: &str) -> Result<Strategy> {
         io::from_yaml_str(text).map(Strategy::new)
@@ -139,9 +144,16 @@ impl Strategy {
         let ix = self.checked()?;
         if let Some(cycle) = &ix.cycle {
             let first = cycle.first().copied().unwrap_or(0);
+            let diagnostics = ix
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == crate::validate::Code::DependencyCycle)
+                .cloned()
+                .collect();
             return Err(CycleError {
                 cycle: self.ids(cycle),
                 path: format!("measures[{first}]"),
+                diagnostics,
             }
             .into());
         }

@@ -1,1 +1,48 @@
+//! Python bindings for [`eculture`]: the private native module `eculture._eculture`.
+//!
+//! The crate only converts and forwards: every method takes Python values, calls the core with
+//! the GIL released where the work can be heavy, and converts the result back. Errors are
+//! mapped in one place, [`errors`]. The public package is the pure-Python façade in
+//! `python/eculture/`, which re-exports these classes next to the exception hierarchy.
+//!
+//! Adding a core operation to [`Strategy`] is one method:
+//!
+//! ```ignore
+//! /// Docstring shown in Python.
+//! fn schedule(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+//!     self.run(py, |s| s.schedule())
+//! }
+//! ```
+//!
+//! plus its line in `python/eculture/__init__.pyi` (and a `to_dict` conversion when the result
+//! is a core serde type: `pythonize(py, &value)`).
 
+use pyo3::prelude::*;
+
+mod diagnostic;
+mod errors;
+mod matrix;
+mod strategy;
+
+pub use diagnostic::Diagnostic;
+pub use matrix::{Matrix, MatrixCell};
+pub use strategy::Strategy;
+
+/// The JSON Schema of the strategy document format, as a dict.
+#[pyfunction]
+fn json_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(pythonize::pythonize(py, &eculture::json_schema())?)
+}
+
+/// The native module. `gil_used = false`: every class is immutable (`frozen`) and the core types
+/// are `Send + Sync`, so the module is safe on free-threaded Python.
+#[pymodule(gil_used = false)]
+fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Strategy>()?;
+    m.add_class::<Diagnostic>()?;
+    m.add_class::<Matrix>()?;
+    m.add_class::<MatrixCell>()?;
+    m.add_function(wrap_pyfunction!(json_schema, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! `eculture.Diagnostic`: one validation finding, a frozen record.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyType};
+
+/// One validation finding: `severity` ("error" or "warning"), stable `code`, JSON `path`, the
+/// `id` of the entity concerned (or None) and a one-line `message`.
+#[pyclass(frozen, eq, module = "eculture")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    inner: eculture::Diagnostic,
+}
+
+/// The arguments of `Diagnostic(severity, code, path, id, message)`.
+type NewArgs = (&'static str, &'static str, String, Option<String>, String);
+
+impl From<eculture::Diagnostic> for Diagnostic {
+    fn from(inner: eculture::Diagnostic) -> Self {
+        Diagnostic { inner }
+    }
+}
+
+impl Diagnostic {
+    pub(crate) fn list(diagnostics: &[eculture::Diagnostic]) -> Vec<Diagnostic> {
+        diagnostics.iter().cloned().map(Diagnostic::from).collect()
+    }
+}
+
+#[pymethods]
+impl Diagnostic {
+    /// Build a diagnostic (mostly for tests and unpickling); `severity` and `code` must be
+    /// known values.
+    #[new]
+    fn new(
+        severity: &Bound<'_, PyAny>,
+        code: &Bound<'_, PyAny>,
+        path: String,
+        id: Option<String>,
+        message: String,
+    ) -> PyResult<Self> {
+        Ok(eculture::Diagnostic {
+            severity: pythonize::depythonize(severity)
+                .map_err(|e| PyValueError::new_err(format!("invalid severity: {e}")))?,
+            code: pythonize::depythonize(code)
+                .map_err(|e| PyValueError::new_err(format!("invalid code: {e}")))?,
+            path,
+            id,
+            message,
+        }
+        .into())
+    }
+
+    /// "error" or "warning".
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.inner.severity.as_str()
+    }
+
+    /// Stable code, e.g. "unknown_reference".
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.inner.code.as_str()
+    }
+
+    /// JSON path of the offending value, e.g. "measures[12].depends_on[0]".
+    #[getter]
+    fn path(&self) -> &str {
+        &self.inner.path
+    }
+
+    /// Id of the entity concerned, when it has one.
+    #[getter]
+    fn id(&self) -> Option<&str> {
+        self.inner.id.as_deref()
+    }
+
+    /// One-line explanation.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.inner.message
+    }
+
+    /// `{"severity", "code", "path", "id", "message"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.inner)?)
+    }
+
+    /// Pickle support.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, NewArgs) {
+        let d = &slf.get().inner;
+        let args = (
+            d.severity.as_str(),
+            d.code.as_str(),
+            d.path.clone(),
+            d.id.clone(),
+            d.message.clone(),
+        );
+        (slf.get_type(), args)
+    }
+
+    fn __hash__(&self) -> u64 {
+        let d = &self.inner;
+        let mut h = DefaultHasher::new();
+        (d.severity, d.code, &d.path, &d.id, &d.message).hash(&mut h);
+        h.finish()
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.to_string()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let d = &self.inner;
+        let id = match &d.id {
+            Some(id) => repr(py, id)?,
+            None => "None".to_owned(),
+        };
+        Ok(format!(
+            "Diagnostic(severity={}, code={}, path={}, id={id}, message={})",
+            repr(py, d.severity.as_str())?,
+            repr(py, d.code.as_str())?,
+            repr(py, &d.path)?,
+            repr(py, &d.message)?,
+        ))
+    }
+}
+
+/// Python's `repr()` of a string.
+pub(crate) fn repr(py: Python<'_>, s: &str) -> PyResult<String> {
+    Ok(PyString::new(py, s).repr()?.to_string())
+}

@@ -1,0 +1,188 @@
+//! `eculture.Matrix` and `eculture.MatrixCell`: the cluster × module matrix.
+
+use pyo3::exceptions::PyImportError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::diagnostic::repr;
+
+/// The cluster × module matrix: `clusters` (rows), `modules` (columns) and one cell per pair,
+/// row-major, each "not_applicable", "gap" or "covered".
+#[pyclass(frozen, eq, module = "eculture")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matrix {
+    inner: eculture::Matrix,
+}
+
+impl From<eculture::Matrix> for Matrix {
+    fn from(inner: eculture::Matrix) -> Self {
+        Matrix { inner }
+    }
+}
+
+#[pymethods]
+impl Matrix {
+    /// Cluster ids (rows), in document order.
+    #[getter]
+    fn clusters(&self) -> Vec<String> {
+        self.inner.clusters.clone()
+    }
+
+    /// Module ids (columns), in document order.
+    #[getter]
+    fn modules(&self) -> Vec<String> {
+        self.inner.modules.clone()
+    }
+
+    /// Every cell, cluster by cluster, then module by module.
+    #[getter]
+    fn cells(&self) -> Vec<MatrixCell> {
+        self.inner
+            .cells
+            .iter()
+            .cloned()
+            .map(MatrixCell::from)
+            .collect()
+    }
+
+    /// Coverage: `{"overall": {...}, "clusters": [...], "modules": [...]}`, each entry
+    /// `{"id", "covered", "gaps", "applicable", "share"}`; `share` is None when nothing is
+    /// applicable ("no data", not 0). The overall entry has id "*".
+    fn coverage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.inner.coverage())?)
+    }
+
+    /// The gap cells (applicable, no measure), in matrix order.
+    fn gaps(&self) -> Vec<MatrixCell> {
+        self.inner
+            .gaps()
+            .into_iter()
+            .cloned()
+            .map(MatrixCell::from)
+            .collect()
+    }
+
+    /// The cell of (cluster, module), or None when either id is not in the matrix.
+    fn cell(&self, cluster: &str, module: &str) -> Option<MatrixCell> {
+        self.inner
+            .cell(cluster, module)
+            .cloned()
+            .map(MatrixCell::from)
+    }
+
+    /// A Markdown table: clusters as rows, modules as columns, coverage last.
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+
+    /// Long-form CSV with the header `cluster,module,state,measures` (measures joined by `;`).
+    fn to_csv(&self) -> String {
+        self.inner.to_csv()
+    }
+
+    /// `{"clusters": [...], "modules": [...], "cells": [{"cluster", "module", "state",
+    /// "measures"}, ...]}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.inner)?)
+    }
+
+    /// A pandas DataFrame with one row per cell and the columns cluster, module, state and
+    /// measures (a list of ids). Needs pandas (`pip install 'eculture[pandas]'`).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pandas = py.import("pandas").map_err(|e| {
+            let err = PyImportError::new_err(
+                "Matrix.to_pandas() needs pandas; install it with `pip install 'eculture[pandas]'`",
+            );
+            err.set_cause(py, Some(e));
+            err
+        })?;
+        let cells = &self.inner.cells;
+        let columns = PyDict::new(py);
+        columns.set_item(
+            "cluster",
+            cells.iter().map(|c| &c.cluster).collect::<Vec<_>>(),
+        )?;
+        columns.set_item(
+            "module",
+            cells.iter().map(|c| &c.module).collect::<Vec<_>>(),
+        )?;
+        columns.set_item(
+            "state",
+            cells.iter().map(|c| c.state.as_str()).collect::<Vec<_>>(),
+        )?;
+        columns.set_item(
+            "measures",
+            cells.iter().map(|c| &c.measures).collect::<Vec<_>>(),
+        )?;
+        pandas.getattr("DataFrame")?.call1((columns,))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Matrix {} clusters x {} modules>",
+            self.inner.clusters.len(),
+            self.inner.modules.len()
+        )
+    }
+}
+
+/// One cell of the matrix.
+#[pyclass(frozen, eq, module = "eculture")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixCell {
+    inner: eculture::Cell,
+}
+
+impl From<eculture::Cell> for MatrixCell {
+    fn from(inner: eculture::Cell) -> Self {
+        MatrixCell { inner }
+    }
+}
+
+#[pymethods]
+impl MatrixCell {
+    /// Cluster id.
+    #[getter]
+    fn cluster(&self) -> &str {
+        &self.inner.cluster
+    }
+
+    /// Module id.
+    #[getter]
+    fn module(&self) -> &str {
+        &self.inner.module
+    }
+
+    /// "not_applicable", "gap" or "covered".
+    #[getter]
+    fn state(&self) -> &'static str {
+        self.inner.state.as_str()
+    }
+
+    /// Ids of the measures delivering the module to the cluster, in document order.
+    #[getter]
+    fn measures(&self) -> Vec<String> {
+        self.inner.measures.clone()
+    }
+
+    /// `{"cluster", "module", "state", "measures"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.inner)?)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let c = &self.inner;
+        let measures = c
+            .measures
+            .iter()
+            .map(|m| repr(py, m))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(format!(
+            "MatrixCell(cluster={}, module={}, state={}, measures=[{}])",
+            repr(py, &c.cluster)?,
+            repr(py, &c.module)?,
+            repr(py, c.state.as_str())?,
+            measures.join(", ")
+        ))
+    }
+}

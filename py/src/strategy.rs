@@ -1,0 +1,228 @@
+//! `eculture.Strategy`: a loaded strategy document and every analysis on it.
+
+use std::path::PathBuf;
+
+use eculture::Format;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyString, PyTuple};
+
+use crate::diagnostic::{Diagnostic, repr};
+use crate::errors::to_py_err;
+use crate::matrix::Matrix;
+
+/// A strategy document with its validation index and dependency graph, built on first use and
+/// cached. Immutable; safe to share between threads. Build one with `Strategy.e_culture()`,
+/// `Strategy.load(path)` or `Strategy.from_json/from_yaml/from_toml(text)`.
+#[pyclass(frozen, eq, module = "eculture")]
+#[derive(Debug, Clone)]
+pub struct Strategy {
+    inner: eculture::Strategy,
+}
+
+impl PartialEq for Strategy {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner.document() == other.inner.document()
+    }
+}
+
+impl From<eculture::Strategy> for Strategy {
+    fn from(inner: eculture::Strategy) -> Self {
+        Strategy { inner }
+    }
+}
+
+/// Run a core constructor with the GIL released and wrap its result.
+fn construct(
+    py: Python<'_>,
+    make: impl FnOnce() -> eculture::Result<eculture::Strategy> + Send,
+) -> PyResult<Strategy> {
+    py.detach(make)
+        .map(Strategy::from)
+        .map_err(|e| to_py_err(py, &e, None))
+}
+
+/// Measure ids from any iterable of str; a bare str is refused (it would iterate characters).
+fn ids_arg(ids: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    if ids.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "ids must be an iterable of measure ids, not a str; wrap a single id in a list",
+        ));
+    }
+    ids.try_iter()?.map(|id| id?.extract::<String>()).collect()
+}
+
+impl Strategy {
+    /// Run a core operation with the GIL released and map its error. Every analysis goes
+    /// through here, so a new core operation is one line.
+    fn run<T: Send>(
+        &self,
+        py: Python<'_>,
+        op: impl FnOnce(&eculture::Strategy) -> eculture::Result<T> + Send,
+    ) -> PyResult<T> {
+        let inner = &self.inner;
+        py.detach(|| op(inner))
+            .map_err(|e| to_py_err(py, &e, Some(inner)))
+    }
+}
+
+#[pymethods]
+impl Strategy {
+    /// The embedded e-Culture Digital Development Strategy 2024-2026 of the Azerbaijan
+    /// Ministry of Culture.
+    #[staticmethod]
+    fn e_culture(py: Python<'_>) -> Strategy {
+        py.detach(eculture::Strategy::e_culture).into()
+    }
+
+    /// Parse a JSON document. Raises `ParseError` (with line, column and JSON path).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: PyBackedStr) -> PyResult<Strategy> {
+        construct(py, || eculture::Strategy::from_json(&text))
+    }
+
+    /// Parse a YAML document. Raises `ParseError`.
+    #[staticmethod]
+    fn from_yaml(py: Python<'_>, text: PyBackedStr) -> PyResult<Strategy> {
+        construct(py, || eculture::Strategy::from_yaml(&text))
+    }
+
+    /// Parse a TOML document. Raises `ParseError`.
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, text: PyBackedStr) -> PyResult<Strategy> {
+        construct(py, || eculture::Strategy::from_toml(&text))
+    }
+
+    /// Read a file; the format follows the extension (.json, .yaml/.yml, .toml). Raises
+    /// `EcultureIOError` when the file cannot be read or the extension is unknown, and
+    /// `ParseError` when its content is malformed.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Strategy> {
+        construct(py, || eculture::Strategy::load(&path))
+    }
+
+    /// The document as pretty-printed JSON.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.run(py, eculture::Strategy::to_json)
+    }
+
+    /// The document as YAML.
+    fn to_yaml(&self, py: Python<'_>) -> PyResult<String> {
+        self.run(py, |s| s.to_string(Format::Yaml))
+    }
+
+    /// The document as TOML.
+    fn to_toml(&self, py: Python<'_>) -> PyResult<String> {
+        self.run(py, |s| s.to_string(Format::Toml))
+    }
+
+    /// Write the document to a file; the format follows the extension.
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        self.run(py, |s| s.save(&path))
+    }
+
+    /// The document as plain Python data (dicts, lists, str, int, float, bool, None), in the
+    /// same shape as the JSON file.
+    fn document<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, self.inner.document())?)
+    }
+
+    /// The strategy id (`strategy.id` in the document).
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.document().strategy.id
+    }
+
+    /// Every diagnostic, errors and warnings, in a fixed order.
+    fn validate(&self, py: Python<'_>) -> PyResult<Vec<Diagnostic>> {
+        self.run(py, |s| Ok(Diagnostic::list(s.validate())))
+    }
+
+    /// True when validation found no error (warnings allowed).
+    fn is_valid(&self, py: Python<'_>) -> PyResult<bool> {
+        self.run(py, |s| Ok(s.is_valid()))
+    }
+
+    /// The cluster × module matrix. Raises `ValidationError` when the strategy has errors
+    /// (cycles allowed).
+    fn matrix(&self, py: Python<'_>) -> PyResult<Matrix> {
+        self.run(py, eculture::Strategy::matrix).map(Matrix::from)
+    }
+
+    /// Measure ids in topological order: wave by wave, document order inside a wave. Raises
+    /// `CycleError` on a cyclic plan.
+    fn topological_order(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.run(py, eculture::Strategy::topological_order)
+    }
+
+    /// Waves of measures that can run in parallel. Raises `CycleError` on a cyclic plan.
+    fn waves(&self, py: Python<'_>) -> PyResult<Vec<Vec<String>>> {
+        self.run(py, eculture::Strategy::waves)
+    }
+
+    /// Every measure downstream of the given ones (excluding them), sorted by id. Raises
+    /// `ArgumentError` for an unknown id.
+    fn impact(&self, py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let ids = ids_arg(ids)?;
+        self.run(py, |s| s.impact(&ids))
+    }
+
+    /// Every measure upstream of the given ones (excluding them), sorted by id. Raises
+    /// `ArgumentError` for an unknown id.
+    fn ancestors(&self, py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let ids = ids_arg(ids)?;
+        self.run(py, |s| s.ancestors(&ids))
+    }
+
+    /// One dependency cycle in dependency order, or None for an acyclic plan.
+    fn find_cycle(&self, py: Python<'_>) -> PyResult<Option<Vec<String>>> {
+        self.run(py, eculture::Strategy::find_cycle)
+    }
+
+    /// Every dependency between measures, explicit and derived from module `requires`: dicts
+    /// `{"from", "to", "relation", "lag_days", "derived", "module", "cluster"}`.
+    fn dependencies<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let edges = self.run(py, eculture::Strategy::dependencies)?;
+        Ok(pythonize::pythonize(py, &edges)?)
+    }
+
+    /// Every cyclic block (strongly connected group of measures), members in document order.
+    fn cyclic_blocks(&self, py: Python<'_>) -> PyResult<Vec<Vec<String>>> {
+        self.run(py, eculture::Strategy::cyclic_blocks)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let d = self.inner.document();
+        Ok(format!(
+            "Strategy(id={}, directions={}, clusters={}, modules={}, measures={}, indicators={})",
+            repr(py, &d.strategy.id)?,
+            d.directions.len(),
+            d.clusters.len(),
+            d.modules.len(),
+            d.measures.len(),
+            d.indicators.len(),
+        ))
+    }
+
+    /// Pickle support: a strategy pickles as its JSON text.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let from_json = py.get_type::<Strategy>().getattr("from_json")?;
+        let json = slf.get().to_json(py)?;
+        Ok((from_json, PyTuple::new(py, [json])?))
+    }
+
+    /// Immutable: a copy is the same object.
+    fn __copy__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    /// Immutable: a deep copy is the same object.
+    fn __deepcopy__<'py>(slf: Bound<'py, Self>, memo: &Bound<'py, PyAny>) -> Bound<'py, Self> {
+        let _ = memo;
+        slf
+    }
+}
