@@ -1,0 +1,270 @@
+// The demo page: renders a strategy with the eculture WebAssembly module (web target).
+// Every string that comes from a document is inserted with textContent or setAttribute, never
+// as HTML, so a pasted document cannot inject markup.
+import init, { Strategy, eCulture } from "../pkg/eculture_wasm.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** Create an element with optional class and text. */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+/** The text to show for a multilingual title: English, else Azerbaijani, else Russian. */
+const best = (t, fallback = "") => t?.en ?? t?.az ?? t?.ru ?? fallback;
+const pct = (share) => (share === null ? "n/a" : `${(share * 100).toFixed(1)}%`);
+
+/** Run a section's renderer; on an eculture error, show it in `target` instead. */
+function section(target, render) {
+  try {
+    render();
+  } catch (e) {
+    const tag = target.tagName === "OL" || target.tagName === "UL" ? "li" : "p";
+    const what = Array.isArray(e.cycle) ? `the plan has a dependency cycle: ${[...e.cycle, e.cycle[0]].join(" → ")}` : e.message;
+    target.replaceChildren(el(tag, "error-inline", `${e.name} (${e.code}): ${what}`));
+  }
+}
+
+function renderHeader(doc) {
+  const info = doc.strategy;
+  $("title").textContent = best(info.title, info.id);
+  $("subtitle").textContent = info.title.en && info.title.az ? info.title.az : "";
+  const parts = [info.id, `${info.period.start} – ${info.period.end}`];
+  const act = info.approved_by;
+  if (act) {
+    parts.push(["approved by", act.kind, act.number ? `No. ${act.number}` : null, act.date ? `of ${act.date}` : null]
+      .filter(Boolean)
+      .join(" "));
+  }
+  $("meta").textContent = parts.join(" · ");
+  document.title = `${best(info.title, info.id)} · eculture`;
+}
+
+function stat(label, value, note, tone) {
+  const card = el("div", `stat ${tone ?? ""}`);
+  card.append(el("span", "stat-value", value), el("span", "stat-label", label));
+  if (note) card.append(el("span", "stat-note", note));
+  return card;
+}
+
+function renderStats(s, doc, matrix, waves) {
+  const diags = s.validate();
+  const errors = diags.filter((d) => d.severity === "error").length;
+  const warnings = diags.length - errors;
+  const cards = [
+    stat("measures", (doc.measures ?? []).length),
+    stat("clusters", (doc.clusters ?? []).length),
+    stat("modules", (doc.modules ?? []).length),
+  ];
+  if (matrix) {
+    const o = matrix.coverage().overall;
+    cards.push(stat("coverage", pct(o.share), `${o.covered} of ${o.applicable} applicable cells`, "accent"));
+    cards.push(stat("gaps", o.gaps, "applicable, no measure", o.gaps ? "warn" : ""));
+  }
+  cards.push(stat("waves", waves ? waves.length : "–", waves ? "of parallel work" : "plan has a cycle"));
+  cards.push(
+    stat(
+      "validation",
+      errors ? `${errors} error${errors === 1 ? "" : "s"}` : "valid",
+      `${warnings} warning${warnings === 1 ? "" : "s"}`,
+      errors ? "bad" : "good",
+    ),
+  );
+  $("stats").replaceChildren(...cards);
+}
+
+function renderMatrix(matrix, doc) {
+  const table = $("matrix");
+  const clusters = new Map((doc.clusters ?? []).map((c) => [c.id, c]));
+  const modules = new Map((doc.modules ?? []).map((m) => [m.id, m]));
+  const ids = matrix.modules;
+  const coverage = new Map(matrix.coverage().clusters.map((c) => [c.id, c]));
+
+  // Module titles, vertical. A new category (in document order) starts with a separator.
+  const category = (k) => modules.get(ids[k])?.category ?? "";
+  const starts = (k) => k > 0 && category(k) !== category(k - 1);
+  const head = el("tr", "modules");
+  head.append(el("th", "corner", "cluster \\ module"));
+  ids.forEach((id, k) => {
+    const th = el("th", starts(k) ? "module sep" : "module");
+    const title = best(modules.get(id)?.title, id);
+    th.append(el("span", null, title));
+    const cat = category(k).replaceAll("_", " ");
+    th.setAttribute("title", cat ? `${title} (${id}; ${cat})` : `${title} (${id})`);
+    th.scope = "col";
+    head.append(th);
+  });
+  head.append(el("th", "cov-head", "coverage"));
+
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  const cells = matrix.cells;
+  matrix.clusters.forEach((cid, row) => {
+    const tr = el("tr");
+    const th = el("th", "cluster");
+    th.scope = "row";
+    const c = clusters.get(cid);
+    th.append(el("span", "cluster-title", best(c?.title, cid)));
+    if (c?.institutions) th.append(el("span", "cluster-note", `${c.institutions.toLocaleString("en")} institutions`));
+    tr.append(th);
+    for (let col = 0; col < ids.length; col += 1) {
+      const cell = cells[row * ids.length + col];
+      const td = el("td", `cell ${cell.state}${starts(col) ? " sep" : ""}`);
+      td.dataset.state = cell.state;
+      const where = `${best(c?.title, cid)} × ${best(modules.get(cell.module)?.title, cell.module)}`;
+      if (cell.state === "covered") {
+        td.textContent = `✔${cell.measures.length}`;
+        td.setAttribute("title", `${where}: measures ${cell.measures.join(", ")}`);
+      } else if (cell.state === "gap") {
+        td.textContent = "gap";
+        td.setAttribute("title", `${where}: applicable, no measure`);
+      } else {
+        td.textContent = "·";
+        td.setAttribute("title", `${where}: not applicable`);
+      }
+      tr.append(td);
+    }
+    tr.append(el("td", "cov", pct(coverage.get(cid)?.share ?? null)));
+    tbody.append(tr);
+  });
+  table.replaceChildren(thead, tbody);
+}
+
+function renderCoverage(matrix, doc) {
+  const titles = new Map((doc.clusters ?? []).map((c) => [c.id, best(c.title, c.id)]));
+  const items = matrix.coverage().clusters.map((c) => {
+    const li = el("li");
+    const bar = el("span", "bar");
+    const fill = el("span", "fill");
+    fill.style.width = `${(c.share ?? 0) * 100}%`;
+    bar.append(fill);
+    li.append(
+      el("span", "bar-label", titles.get(c.id) ?? c.id),
+      bar,
+      el("span", "bar-value", c.share === null ? "n/a" : `${pct(c.share)} (${c.covered}/${c.applicable})`),
+    );
+    return li;
+  });
+  $("coverage").replaceChildren(...items);
+}
+
+function renderGaps(matrix, doc) {
+  const clusters = new Map((doc.clusters ?? []).map((c) => [c.id, best(c.title, c.id)]));
+  const modules = new Map((doc.modules ?? []).map((m) => [m.id, best(m.title, m.id)]));
+  const gaps = matrix.gaps();
+  $("gap-count").textContent = String(gaps.length);
+  const byCluster = new Map();
+  for (const g of gaps) byCluster.set(g.cluster, [...(byCluster.get(g.cluster) ?? []), g.module]);
+  const items = [...byCluster].map(([cluster, mods]) => {
+    const li = el("li");
+    li.append(el("span", "gap-cluster", clusters.get(cluster) ?? cluster));
+    const chips = el("span", "chips");
+    for (const m of mods) chips.append(el("span", "chip gap-chip", modules.get(m) ?? m));
+    li.append(chips);
+    return li;
+  });
+  $("gaps").replaceChildren(...(items.length ? items : [el("li", "none", "No gaps: every applicable cell is covered.")]));
+}
+
+function renderWaves(waves, doc) {
+  const titles = new Map((doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
+  const items = waves.map((wave, k) => {
+    const li = el("li", "wave");
+    li.append(el("h3", null, `Wave ${k + 1}`), el("span", "count", `${wave.length} measure${wave.length === 1 ? "" : "s"}`));
+    const ul = el("ul");
+    for (const id of wave) {
+      const item = el("li");
+      item.append(el("code", null, id), el("span", null, titles.get(id) ?? ""));
+      item.setAttribute("title", `${id}: ${titles.get(id) ?? ""}`);
+      ul.append(item);
+    }
+    li.append(ul);
+    return li;
+  });
+  $("waves").replaceChildren(...items);
+}
+
+function renderDiagnostics(s) {
+  const diags = s.validate();
+  $("diag-count").textContent = String(diags.length);
+  const items = diags.map((d) => {
+    const li = el("li", d.severity);
+    li.append(el("span", "sev", d.severity), el("code", null, d.code), el("code", "path", d.path), el("span", null, d.message));
+    return li;
+  });
+  $("diagnostics").replaceChildren(...(items.length ? items : [el("li", "none", "No errors or warnings.")]));
+}
+
+let current = null;
+
+/** Render a whole strategy; sections that cannot be computed show their error. */
+function render(s) {
+  const doc = s.document();
+  renderHeader(doc);
+  let matrix = null;
+  let waves = null;
+  try {
+    matrix = s.matrix();
+  } catch (e) {
+    // A document with validation errors has no matrix; the sections below say why.
+    $("matrix").replaceChildren();
+    for (const id of ["coverage", "gaps"]) $(id).replaceChildren(el("li", "error-inline", `${e.name} (${e.code}) at ${e.path}`));
+    $("gap-count").textContent = "";
+    $("matrix-error").textContent = `${e.name} (${e.code}) at ${e.path}: ${e.message}`;
+    $("matrix-error").hidden = false;
+  }
+  if (matrix) {
+    $("matrix-error").hidden = true;
+    section($("matrix"), () => renderMatrix(matrix, doc));
+    section($("coverage"), () => renderCoverage(matrix, doc));
+    section($("gaps"), () => renderGaps(matrix, doc));
+  }
+  section($("waves"), () => {
+    waves = s.waves();
+    renderWaves(waves, doc);
+  });
+  renderStats(s, doc, matrix, waves);
+  renderDiagnostics(s);
+  matrix?.free();
+  current?.free();
+  current = s;
+  document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
+}
+
+function showError(e) {
+  $("err-name").textContent = e?.name ?? "Error";
+  $("err-code").textContent = e?.code ?? "";
+  const where = [e?.path, e?.line ? `line ${e.line}, column ${e.column}` : null].filter(Boolean).join(" · ");
+  $("err-path").textContent = where || "(document)";
+  $("err-message").textContent = e?.message ?? String(e);
+  $("load-error").hidden = false;
+  document.body.dataset.status = "error";
+}
+
+function load(make) {
+  document.body.dataset.loads = String(Number(document.body.dataset.loads ?? 0) + 1);
+  try {
+    const s = make();
+    $("load-error").hidden = true;
+    document.body.dataset.status = "ok";
+    render(s);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+await init();
+$("load").addEventListener("click", () => load(() => Strategy.fromJson($("source").value)));
+$("reset").addEventListener("click", () => {
+  $("source").value = "";
+  load(() => eCulture());
+});
+$("fill").addEventListener("click", () => {
+  if (current) $("source").value = current.toJson();
+});
+load(() => eCulture());
+document.body.dataset.ready = "1";
