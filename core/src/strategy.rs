@@ -307,6 +307,7 @@ impl Strategy {
 /// One dependency between two measures, as listed by [`Strategy::dependencies`].
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct DependencyEdge {
     /// The prerequisite measure.
     pub from: String,
