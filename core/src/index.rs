@@ -11,16 +11,17 @@ use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 use crate::graph::{DepGraph, EdgeOrigin, RawEdge};
-use crate::model::{Document, Id, Measure, RelationType, Text};
+use crate::model::{Document, Id, Measure, RelationType, Status, Text};
 use crate::period::PeriodRef;
 use crate::validate::{Code, Diagnostic, Severity};
 
-/// A hash table of indices into an id column, hashing the ids in place (no copies). Entries keep
-/// the full hash, so growth never re-reads the ids and a probe touches an id only on a real
-/// hash match.
+/// A hash table of indices into an id column, hashing the ids in place (no copies). Entries
+/// are bare `u32` indices (4 bytes: the table of a million measures stays cache-resident); the
+/// table is sized up front, so it never re-reads ids to grow, and hashbrown's control bytes
+/// filter candidates so that a lookup compares one id.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct IdTable {
-    table: HashTable<(u64, u32)>,
+    table: HashTable<u32>,
 }
 
 impl IdTable {
@@ -33,11 +34,11 @@ impl IdTable {
         let h = Self::hash(key);
         match self
             .table
-            .entry(h, |&(eh, j)| eh == h && id_of(j) == key, |&(eh, _)| eh)
+            .entry(h, |&j| id_of(j) == key, |&j| Self::hash(id_of(j)))
         {
-            hashbrown::hash_table::Entry::Occupied(e) => Some(e.get().1),
+            hashbrown::hash_table::Entry::Occupied(e) => Some(*e.get()),
             hashbrown::hash_table::Entry::Vacant(v) => {
-                v.insert((h, i));
+                v.insert(i);
                 None
             }
         }
@@ -45,10 +46,9 @@ impl IdTable {
 
     /// Look up an id.
     pub(crate) fn get<'a>(&self, key: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
-        let h = Self::hash(key);
         self.table
-            .find(h, |&(eh, j)| eh == h && id_of(j) == key)
-            .map(|&(_, j)| j)
+            .find(Self::hash(key), |&j| id_of(j) == key)
+            .copied()
     }
 
     fn build<'a>(
@@ -122,6 +122,8 @@ pub(crate) struct Index {
     pub cell_off: Vec<u32>,
     pub cell_measures: Vec<u32>,
     pub graph: DepGraph,
+    /// Status of every measure, as a compact column for roll-ups.
+    pub status: Vec<Option<Status>>,
     pub diagnostics: Vec<Diagnostic>,
     /// Number of error diagnostics other than dependency cycles.
     pub blocking: usize,
@@ -167,6 +169,7 @@ impl Index {
                 cell_off: vec![0],
                 cell_measures: vec![],
                 graph: DepGraph::default(),
+                status: vec![],
                 blocking: 1,
                 diagnostics: d,
                 cycle: None,
@@ -875,6 +878,7 @@ impl Index {
             cell_off,
             cell_measures,
             graph,
+            status: doc.measures.iter().map(|m| m.status).collect(),
             diagnostics: d,
             blocking,
             cycle,

@@ -169,7 +169,7 @@ impl Strategy {
     pub fn ids(&self, nodes: &[u32]) -> Vec<String> {
         nodes
             .iter()
-            .map(|&v| self.doc.measures[v as usize].id.to_string())
+            .map(|&v| String::from(self.doc.measures[v as usize].id.as_str()))
             .collect()
     }
 
