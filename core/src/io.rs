@@ -160,7 +160,13 @@ pub fn from_value(value: serde_json::Value) -> Result<Document> {
 }
 
 fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
-    match serde_json::from_slice::<Document>(bytes) {
+    // Validating UTF-8 once for the whole text is much cheaper than serde_json's per-string
+    // check; invalid UTF-8 falls through to `from_slice`, which reports where it is.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<Document>(text),
+        Err(_) => serde_json::from_slice::<Document>(bytes),
+    };
+    match parsed {
         Ok(doc) => Ok(doc),
         Err(first) => {
             // Slow path, only on failure: parse again tracking the JSON path.
