@@ -163,7 +163,10 @@ fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
     // Validating UTF-8 once for the whole text is much cheaper than serde_json's per-string
     // check; invalid UTF-8 falls through to `from_slice`, which reports where it is.
     let parsed = match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str::<Document>(text),
+        Ok(text) => match parallel::parse(text, parallel::MIN_PARALLEL_BYTES) {
+            Some(doc) => return Ok(doc),
+            None => serde_json::from_str::<Document>(text),
+        },
         Err(_) => serde_json::from_slice::<Document>(bytes),
     };
     match parsed {
@@ -229,6 +232,203 @@ fn parse_toml(text: &str, source_name: &str) -> Result<Document> {
             message: e.message().to_owned(),
         })
     })
+}
+
+/// Parallel parsing of the `measures` array of large JSON documents.
+///
+/// The document is first read with `measures` kept as raw text (a fast skip), the raw array is cut
+/// into one chunk per core at element boundaries, and the chunks are parsed on scoped threads.
+/// A cut is only a candidate (`}` `,` `{` outside the scanner's knowledge of strings); it is
+/// accepted because each chunk must then parse as a complete array of measures, which is
+/// impossible for a cut inside a string or inside a nested value. Any failure returns `None`
+/// and the caller parses sequentially, which also produces the located error. On targets
+/// without threads (wasm32) this is never used.
+mod parallel {
+    use serde::Deserialize;
+    use serde_json::value::RawValue;
+
+    use crate::model::{
+        Cluster, Direction, Document, Indicator, Measure, Module, Organization, StrategyInfo,
+    };
+
+    /// Below this size of the measures array, sequential parsing is as fast.
+    pub(super) const MIN_PARALLEL_BYTES: usize = 8 << 20;
+
+    /// [`Document`] with `measures` left as raw text. Its fields must mirror `Document`'s; a
+    /// test checks that both parse the same documents identically.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Shell<'a> {
+        #[serde(rename = "$schema", default)]
+        schema: Option<String>,
+        strategy: StrategyInfo,
+        #[serde(default)]
+        organizations: Vec<Organization>,
+        #[serde(default)]
+        directions: Vec<Direction>,
+        #[serde(default)]
+        clusters: Vec<Cluster>,
+        #[serde(default)]
+        modules: Vec<Module>,
+        #[serde(borrow, default)]
+        measures: Option<&'a RawValue>,
+        #[serde(default)]
+        indicators: Vec<Indicator>,
+    }
+
+    fn threads() -> usize {
+        if cfg!(target_family = "wasm") {
+            return 1;
+        }
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    }
+
+    /// Byte offset of the first candidate element boundary (the `,` of `}` `,` `{`) at or after
+    /// `from`.
+    fn boundary(raw: &[u8], from: usize) -> Option<usize> {
+        let mut i = from;
+        while i < raw.len() {
+            if raw[i] == b',' {
+                let before = raw[..i].iter().rev().find(|b| !b.is_ascii_whitespace());
+                let after = raw[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
+                if before == Some(&b'}') && after == Some(&b'{') {
+                    return Some(i);
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    pub(super) fn parse(text: &str, min_bytes: usize) -> Option<Document> {
+        let chunks = threads();
+        if chunks < 2 || text.len() < min_bytes {
+            return None;
+        }
+        let shell: Shell<'_> = serde_json::from_str(text).ok()?;
+        let raw = shell.measures.map_or("[]", RawValue::get);
+        if raw.len() < min_bytes {
+            return None;
+        }
+        let inner = raw.strip_prefix('[')?.strip_suffix(']')?;
+        let bytes = inner.as_bytes();
+        // cut points: element boundaries near k/chunks of the text
+        let mut cuts = vec![0usize];
+        for k in 1..chunks {
+            let from = (bytes.len() * k / chunks).max(cuts.last().map_or(0, |&c| c + 1));
+            match boundary(bytes, from) {
+                Some(b) if b > *cuts.last().unwrap_or(&0) => cuts.push(b),
+                _ => break,
+            }
+        }
+        cuts.push(bytes.len());
+        let pieces: Vec<&str> = cuts
+            .windows(2)
+            .enumerate()
+            .map(|(k, w)| {
+                if k == 0 {
+                    &inner[w[0]..w[1]]
+                } else {
+                    &inner[w[0] + 1..w[1]]
+                }
+            })
+            .collect();
+        let parts: Vec<Option<Vec<Measure>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pieces[1..]
+                .iter()
+                .map(|piece| scope.spawn(move || parse_piece(piece)))
+                .collect();
+            let mut out = vec![parse_piece(pieces[0])];
+            out.extend(handles.into_iter().map(|h| h.join().ok().flatten()));
+            out
+        });
+        let total: usize = parts.iter().map(|p| p.as_ref().map_or(0, Vec::len)).sum();
+        let mut measures = Vec::with_capacity(total);
+        for p in parts {
+            measures.extend(p?);
+        }
+        Some(Document {
+            schema: shell.schema,
+            strategy: shell.strategy,
+            organizations: shell.organizations,
+            directions: shell.directions,
+            clusters: shell.clusters,
+            modules: shell.modules,
+            measures,
+            indicators: shell.indicators,
+        })
+    }
+
+    fn parse_piece(piece: &str) -> Option<Vec<Measure>> {
+        if piece.trim().is_empty() {
+            return Some(Vec::new());
+        }
+        let mut text = String::with_capacity(piece.len() + 2);
+        text.push('[');
+        text.push_str(piece);
+        text.push(']');
+        serde_json::from_str(&text).ok()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn doc_with_tricky_strings(n: usize) -> String {
+            let measures: Vec<String> = (0..n)
+                .map(|i| {
+                    format!(
+                        r#"{{"id": "m{i}", "direction": "D", "title": {{"en": "tricky }},{{ \"}}, {{\" {i}"}}, "main_executor": "o", "depends_on": [{}]}}"#,
+                        if i > 0 { format!(r#"{{"id": "m{}", "type": "SS"}}, "m0""#, i - 1) } else { String::new() }
+                    )
+                })
+                .collect();
+            format!(
+                r#"{{"strategy": {{"id": "s", "title": {{"az": "a", "en": "e"}}, "period": {{"start": "2024", "end": "2026"}}}},
+                "measures": [
+{}
+], "indicators": [{{"id": "I", "name": {{"en": "i"}}}}]}}"#,
+                measures.join(",\n  ")
+            )
+        }
+
+        #[test]
+        fn parallel_equals_sequential() {
+            // Strings that contain the boundary pattern: a cut may land inside one, in which case
+            // the parallel path must decline (None), never return a different document.
+            let mut accepted = 0;
+            for n in [0, 1, 2, 3, 7, 100, 1000] {
+                let text = doc_with_tricky_strings(n);
+                let seq: Document = serde_json::from_str(&text).unwrap();
+                if let Some(par) = parse(&text, 0) {
+                    assert_eq!(par, seq, "n = {n}");
+                    accepted += 1;
+                }
+                let plain = text
+                    .replace("tricky },{ ", "plain ")
+                    .replace(r#"\"}, {\""#, "x");
+                let seq: Document = serde_json::from_str(&plain).unwrap();
+                if threads() >= 2 && n >= 2 {
+                    assert_eq!(parse(&plain, 0).as_ref(), Some(&seq), "n = {n}");
+                }
+            }
+            assert!(accepted > 0 || threads() < 2);
+            let e = crate::strategy::E_CULTURE_JSON;
+            let seq: Document = serde_json::from_str(e).unwrap();
+            if threads() >= 2 {
+                assert_eq!(parse(e, 0), Some(seq));
+            }
+        }
+
+        #[test]
+        fn bad_input_falls_back() {
+            let text = doc_with_tricky_strings(50).replace(r#""id": "m30""#, r#""id": 30"#);
+            assert!(parse(&text, 0).is_none());
+            assert!(parse("[1, 2", 0).is_none());
+        }
+    }
 }
 
 /// The JSON path from serde_path_to_error, without its placeholders for unknown segments.
