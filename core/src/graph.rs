@@ -72,6 +72,10 @@ pub struct DepGraph {
     lag: Vec<i32>,
     origin: Vec<EdgeOrigin>,
     junction_cell: Vec<(u32, u32)>,
+    /// Every edge is finish-to-start without lag.
+    plain: bool,
+    /// Every edge goes from a lower node id to a higher one.
+    ascending: bool,
 }
 
 /// An edge as seen from outside.
@@ -118,7 +122,11 @@ impl DepGraph {
         let mut kind = Vec::with_capacity(m);
         let mut lag = Vec::with_capacity(m);
         let mut origin = Vec::with_capacity(m);
+        let mut plain = true;
+        let mut ascending = true;
         for (id, e) in edges.iter().enumerate() {
+            plain &= e.kind == RelationType::FS && e.lag == 0;
+            ascending &= e.from < e.to;
             let s = &mut sfill[e.from as usize];
             succ[*s as usize] = e.to;
             succ_edge[*s as usize] = id as u32;
@@ -144,6 +152,8 @@ impl DepGraph {
             lag,
             origin,
             junction_cell: junctions,
+            plain,
+            ascending,
         }
     }
 
@@ -155,6 +165,18 @@ impl DepGraph {
     /// Number of nodes, junctions included.
     pub fn node_count(&self) -> usize {
         self.n_nodes as usize
+    }
+
+    /// True when every edge is finish-to-start without lag (scheduling then skips relation types
+    /// and lags).
+    pub fn all_finish_to_start(&self) -> bool {
+        self.plain
+    }
+
+    /// True when every edge goes from a lower node id to a higher one, so that `0..node_count()`
+    /// is a topological order (document order lists every prerequisite first, no junction).
+    pub fn ids_ascending(&self) -> bool {
+        self.ascending
     }
 
     /// Number of edges (explicit, derived and junction edges).

@@ -25,6 +25,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod columnar;
 pub mod error;
 pub mod graph;
 mod index;
@@ -32,16 +33,20 @@ pub mod io;
 pub mod matrix;
 pub mod model;
 pub mod period;
+pub mod schedule;
 pub mod strategy;
 pub mod validate;
 
+pub use columnar::Rollup;
 pub use error::{
     ArgumentError, CycleError, Error, Format, IoError, ParseError, Result, ValidationError,
 };
+pub use error::{ScheduleError, ScheduleErrorKind};
 pub use graph::DepGraph;
 pub use matrix::{Cell, CellState, Coverage, CoverageReport, Matrix};
 pub use model::Document;
 pub use period::PeriodRef;
+pub use schedule::{Calendar, Schedule, ScheduleOptions};
 pub use strategy::{DependencyEdge, Strategy};
 pub use validate::{Code, Diagnostic, Severity};
 

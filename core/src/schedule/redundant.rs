@@ -1,0 +1,197 @@
+//! Redundant dependencies: explicit `depends_on` entries implied by other dependencies (the
+//! edges a transitive reduction removes).
+//!
+//! **Algorithm.** An edge `p → s` is redundant when `s` is reachable from another successor of
+//! `p`. Reachability is computed target block by target block: nodes are taken in
+//! topological order and targets in blocks of [`BLOCK`] consecutive positions; for one block a
+//! single reverse pass over the nodes before the block's end gives every node a bitset of the
+//! block targets it reaches (`mask(v) = own bit | OR of the successors' masks`), and each
+//! candidate edge into the block is tested against its siblings' masks. Nodes after the block
+//! cannot reach it and are skipped. Time O((V + E) · V / 64) word operations in the worst case,
+//! memory O(V · BLOCK / 64) words: no transitive closure is ever materialised.
+
+use serde::{Deserialize, Serialize};
+
+use super::cpm;
+use crate::error::Result;
+use crate::graph::{DepGraph, EdgeOrigin};
+use crate::strategy::Strategy;
+
+/// Targets per block (a multiple of 64).
+const BLOCK: usize = 256;
+const WORDS: usize = BLOCK / 64;
+
+/// Why a dependency is redundant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum RedundancyReason {
+    /// Another chain of dependencies already leads from the prerequisite to the measure.
+    ImpliedByPath,
+    /// The same prerequisite is listed earlier in `depends_on`.
+    Duplicate,
+    /// A module requirement already makes the measure wait for the prerequisite.
+    ImpliedByRequirement,
+}
+
+/// A `depends_on` entry that other dependencies already imply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RedundantDependency {
+    /// The dependent measure.
+    pub measure: String,
+    /// The prerequisite listed in its `depends_on`.
+    pub prerequisite: String,
+    /// Where: `measures[i].depends_on[j]`.
+    pub path: String,
+    /// Relation type (`FS`, `SS`, `FF`, `SF`).
+    pub relation: String,
+    /// Lag in days.
+    pub lag_days: i64,
+    /// Why it is redundant.
+    pub reason: RedundancyReason,
+    /// For [`RedundancyReason::ImpliedByPath`]: a measure on another chain from the
+    /// prerequisite to the measure (a direct successor of the prerequisite).
+    pub via: Option<String>,
+}
+
+/// `(edge id, reason, via node)` for every redundant explicit edge.
+pub(crate) fn redundant_edges(
+    g: &DepGraph,
+    order: &[u32],
+) -> Vec<(u32, RedundancyReason, Option<u32>)> {
+    let n = g.node_count();
+    let mut pos = vec![0u32; n];
+    for (k, &v) in order.iter().enumerate() {
+        pos[v as usize] = k as u32;
+    }
+    let mut out = Vec::new();
+    // Candidates that need reachability, grouped by target position (order of `order`).
+    let mut pending: Vec<(u32, u32, u32)> = Vec::new(); // (edge, p, s)
+    for &s in order {
+        if !g.is_measure(s) {
+            continue;
+        }
+        let preds = g.predecessors(s);
+        let edges = g.predecessor_edges(s);
+        for (k, (&p, &e)) in preds.iter().zip(edges).enumerate() {
+            if !matches!(g.edge_origin(e), EdgeOrigin::Explicit { .. }) {
+                continue;
+            }
+            // parallel edges p → s
+            let mut derived = false;
+            let mut earlier = false;
+            for (k2, (&p2, &e2)) in preds.iter().zip(edges).enumerate() {
+                if k2 == k || p2 != p {
+                    continue;
+                }
+                match g.edge_origin(e2) {
+                    EdgeOrigin::Derived { .. } => derived = true,
+                    EdgeOrigin::Explicit { .. } if e2 < e => earlier = true,
+                    EdgeOrigin::Explicit { .. } => {}
+                }
+            }
+            if derived {
+                out.push((e, RedundancyReason::ImpliedByRequirement, None));
+            } else if earlier {
+                out.push((e, RedundancyReason::Duplicate, None));
+            } else if g.successors(p).len() > 1 {
+                pending.push((e, p, s));
+            }
+        }
+    }
+    let mut mask: Vec<u64> = vec![0; n * WORDS];
+    let mut i = 0;
+    while i < pending.len() {
+        let c0 = pos[pending[i].2 as usize] as usize;
+        let c1 = (c0 + BLOCK).min(n);
+        // reverse pass over positions [0, c1)
+        for k in (0..c1).rev() {
+            let v = order[k];
+            let mut acc = [0u64; WORDS];
+            if k >= c0 {
+                let b = k - c0;
+                acc[b / 64] |= 1u64 << (b % 64);
+            }
+            for &w in g.successors(v) {
+                let pw = pos[w as usize] as usize;
+                if pw < c1 {
+                    let m = &mask[pw * WORDS..pw * WORDS + WORDS];
+                    for (a, &x) in acc.iter_mut().zip(m) {
+                        *a |= x;
+                    }
+                }
+            }
+            mask[k * WORDS..k * WORDS + WORDS].copy_from_slice(&acc);
+        }
+        let reaches = |q: u32, s: u32| -> bool {
+            let pq = pos[q as usize] as usize;
+            if pq >= c1 {
+                return false;
+            }
+            let b = pos[s as usize] as usize - c0;
+            mask[pq * WORDS + b / 64] >> (b % 64) & 1 == 1
+        };
+        while i < pending.len() && (pos[pending[i].2 as usize] as usize) < c1 {
+            let (e, p, s) = pending[i];
+            i += 1;
+            for &q in g.successors(p) {
+                if q == s || !reaches(q, s) {
+                    continue;
+                }
+                if g.is_measure(q) {
+                    out.push((e, RedundancyReason::ImpliedByPath, Some(q)));
+                } else if g.successors(q).contains(&s) {
+                    out.push((e, RedundancyReason::ImpliedByRequirement, None));
+                } else {
+                    let via = g
+                        .successors(q)
+                        .iter()
+                        .copied()
+                        .find(|&x| g.is_measure(x) && reaches(x, s));
+                    out.push((e, RedundancyReason::ImpliedByPath, via));
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+impl Strategy {
+    /// Every `depends_on` entry implied by other dependencies (acyclic strategies), sorted by
+    /// measure then entry. Redundancy is structural, like R criticalpath's `sch_is_redundant`:
+    /// an FS entry with no lag that is implied by FS chains never changes a date when removed,
+    /// but SS/FF/SF entries and lags can still bind, so `relation` and `lag_days` are given.
+    pub fn redundant_dependencies(&self) -> Result<Vec<RedundantDependency>> {
+        let ix = self.acyclic()?;
+        let g = &ix.graph;
+        let order = cpm::Order::of(g).map(|o| o.to_vec()).unwrap_or_default();
+        let doc = self.document();
+        let mut found: Vec<(u32, u32, RedundantDependency)> = redundant_edges(g, &order)
+            .into_iter()
+            .filter_map(|(e, reason, via)| {
+                let EdgeOrigin::Explicit { measure, entry } = g.edge_origin(e) else {
+                    return None;
+                };
+                let m = &doc.measures[measure as usize];
+                let dep = &m.depends_on[entry as usize];
+                Some((
+                    measure,
+                    entry,
+                    RedundantDependency {
+                        measure: m.id.to_string(),
+                        prerequisite: dep.id.to_string(),
+                        path: format!("measures[{measure}].depends_on[{entry}]"),
+                        relation: dep.relation().as_str().to_owned(),
+                        lag_days: i64::from(dep.lag()),
+                        reason,
+                        via: via.map(|v| doc.measures[v as usize].id.to_string()),
+                    },
+                ))
+            })
+            .collect();
+        found.sort_unstable_by_key(|x| (x.0, x.1));
+        Ok(found.into_iter().map(|x| x.2).collect())
+    }
+}

@@ -1,0 +1,162 @@
+//! Cross-check on the shared benchmark plans (`../shared/bench/gen_strategy.py`): the CPM
+//! project length must equal the networkx figure published in `../shared/bench/README.md`
+//! (3,372 days at 1k, 34,947 at 10k, seed 1), and on the `--cycle` variant the DSM must find
+//! exactly the cycle the generator recorded. Skipped (with a message) when python3 or the
+//! generator is not available.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use eculture::Strategy;
+use eculture::schedule::ScheduleOptions;
+use serde_json::{Value, json};
+
+fn generate(n: usize, cycle: bool) -> Option<Value> {
+    let gen_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench/gen_strategy.py");
+    if !gen_path.exists() {
+        eprintln!("skipped: {} not found", gen_path.display());
+        return None;
+    }
+    let out = std::env::temp_dir().join(format!(
+        "eculture_sched_plan_{n}_{cycle}_{}.json",
+        std::process::id()
+    ));
+    let mut cmd = Command::new("python3");
+    cmd.arg(&gen_path)
+        .args(["--measures", &n.to_string(), "--seed", "1", "--out"])
+        .arg(&out);
+    if cycle {
+        cmd.arg("--cycle");
+    }
+    match cmd.output() {
+        Ok(o) if o.status.success() => {}
+        Ok(o) => panic!("generator failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) => {
+            eprintln!("skipped: python3 not available ({e})");
+            return None;
+        }
+    }
+    let text = std::fs::read_to_string(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    Some(serde_json::from_str(&text).unwrap())
+}
+
+/// The neutral plan → an eculture document (one target per measure; `start_not_before` is left
+/// out because the networkx CPM ignores it).
+fn to_strategy(plan: &Value) -> Strategy {
+    let clusters: Vec<Value> = plan["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| json!({"id": c["id"], "title": {"en": c["name"]}}))
+        .collect();
+    let modules: Vec<Value> = plan["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| json!({"id": m["id"], "title": {"en": m["name"]}, "applies_to": {"all": true}}))
+        .collect();
+    let measures: Vec<Value> = plan["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            json!({"id": m["id"], "direction": "D", "title": {"en": m["id"]}, "main_executor": "O",
+                   "duration_days": m["duration_days"], "depends_on": m["depends_on"],
+                   "targets": [{"module": m["module"], "clusters": [m["cluster"]]}]})
+        })
+        .collect();
+    let doc = json!({
+        "strategy": {"id": "bench", "title": {"az": "b", "en": "b"},
+                     "period": {"start": "2024-01-01", "end": "2026-12-31"}},
+        "organizations": [{"id": "O", "name": {"en": "O"}, "kind": "ministry"}],
+        "directions": [{"id": "D", "title": {"en": "D"}}],
+        "clusters": clusters,
+        "modules": modules,
+        "measures": measures,
+    });
+    Strategy::from_json(&doc.to_string()).unwrap()
+}
+
+#[test]
+fn project_length_matches_networkx() {
+    for (n, days) in [(1_000usize, 3_372i64), (10_000, 34_947)] {
+        let Some(plan) = generate(n, false) else {
+            return;
+        };
+        let s = to_strategy(&plan);
+        let sch = s.schedule(&ScheduleOptions::default()).unwrap();
+        assert_eq!(sch.duration_days(), days, "{n} measures");
+        // finish-to-start without lags: every critical path sums to the project length
+        assert!(!sch.critical_paths.is_empty());
+        for p in &sch.critical_paths {
+            let len: i64 = p
+                .iter()
+                .map(|&r| i64::from(sch.durations[r as usize]))
+                .sum();
+            assert_eq!(len, days);
+        }
+        for i in 0..sch.len() {
+            assert!(sch.total_float[i] >= 0 && sch.free_float[i] <= sch.total_float[i]);
+        }
+        // redundant dependencies exist in this random plan, and removing them keeps the length
+        let red = s.redundant_dependencies().unwrap();
+        assert!(!red.is_empty());
+        let mut doc: Value = serde_json::from_str(&s.to_json().unwrap()).unwrap();
+        for r in &red {
+            let i: usize = r.path["measures[".len()..]
+                .split(']')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let deps = doc["measures"][i]["depends_on"].as_array_mut().unwrap();
+            deps.retain(|d| d.as_str() != Some(r.prerequisite.as_str()));
+        }
+        let reduced = Strategy::from_json(&doc.to_string()).unwrap();
+        assert_eq!(
+            reduced
+                .schedule(&ScheduleOptions::default())
+                .unwrap()
+                .duration_days(),
+            days
+        );
+        assert!(reduced.redundant_dependencies().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn dsm_finds_the_generated_cycle() {
+    for n in [1_000usize, 10_000] {
+        let Some(plan) = generate(n, true) else {
+            return;
+        };
+        let s = to_strategy(&plan);
+        let mut cycle: Vec<String> = plan["meta"]["cycle"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        cycle.sort();
+        let dsm = s.dsm().unwrap();
+        assert_eq!(dsm.blocks.len(), 1);
+        let mut members = dsm.blocks[0].members.clone();
+        members.sort();
+        assert_eq!(members, cycle);
+        // one simple cycle: a single cut breaks it, and it is the recorded back edge
+        let b = &dsm.blocks[0];
+        assert_eq!(b.remaining_cyclic, 0);
+        let cut = b.suggested_cut.as_ref().unwrap();
+        assert_eq!(
+            cut.prerequisite,
+            plan["meta"]["back_edge"]["from"].as_str().unwrap()
+        );
+        assert_eq!(
+            cut.measure,
+            plan["meta"]["back_edge"]["to"].as_str().unwrap()
+        );
+        assert_eq!(dsm.order.len(), n);
+    }
+}
