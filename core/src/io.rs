@@ -344,10 +344,14 @@ mod parallel {
             out.extend(handles.into_iter().map(|h| h.join().ok().flatten()));
             out
         });
-        let total: usize = parts.iter().map(|p| p.as_ref().map_or(0, Vec::len)).sum();
-        let mut measures = Vec::with_capacity(total);
-        for p in parts {
-            measures.extend(p?);
+        // Grow the first part in place (a large reallocation moves pages, it does not copy them)
+        // and append the rest: only the later chunks are copied once.
+        let mut parts = parts.into_iter();
+        let mut measures = parts.next().flatten()?;
+        let rest: Vec<Vec<Measure>> = parts.collect::<Option<_>>()?;
+        measures.reserve_exact(rest.iter().map(Vec::len).sum());
+        for p in rest {
+            measures.extend(p);
         }
         Some(Document {
             schema: shell.schema,
