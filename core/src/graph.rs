@@ -76,6 +76,9 @@ pub struct DepGraph {
     plain: bool,
     /// Every edge goes from a lower node id to a higher one.
     ascending: bool,
+    /// Kahn's order and levels, computed once (validation needs them to find cycles; waves,
+    /// orders and scheduling reuse them).
+    kahn_cache: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
 }
 
 /// An edge as seen from outside.
@@ -154,6 +157,7 @@ impl DepGraph {
             junction_cell: junctions,
             plain,
             ascending,
+            kahn_cache: std::sync::OnceLock::new(),
         }
     }
 
@@ -261,7 +265,11 @@ impl DepGraph {
     /// Kahn's algorithm with levels. Returns `(order, wave_of_node)` where `order` holds every
     /// node when the graph is acyclic (fewer nodes otherwise). A measure occupies one wave and its
     /// dependents start in a later one; a junction passes its wave through unchanged.
-    pub(crate) fn kahn_levels(&self) -> (Vec<u32>, Vec<u32>) {
+    pub(crate) fn kahn(&self) -> &(Vec<u32>, Vec<u32>) {
+        self.kahn_cache.get_or_init(|| self.kahn_levels())
+    }
+
+    fn kahn_levels(&self) -> (Vec<u32>, Vec<u32>) {
         let n = self.n_nodes as usize;
         let mut indeg: Vec<u32> = (0..n)
             .map(|v| self.pred_off[v + 1] - self.pred_off[v])
@@ -292,7 +300,7 @@ impl DepGraph {
     /// Waves of measures: wave `k` holds the measures whose longest chain of prerequisites has
     /// `k` measures. Inside a wave, measures are in document order. `None` when there is a cycle.
     pub fn waves(&self) -> Option<Vec<Vec<u32>>> {
-        let (order, level) = self.kahn_levels();
+        let (order, level) = self.kahn();
         if order.len() != self.n_nodes as usize {
             return None;
         }
@@ -313,7 +321,8 @@ impl DepGraph {
 
     /// Wave index of every measure (length `measure_count()`). `None` when there is a cycle.
     pub fn wave_of(&self) -> Option<Vec<u32>> {
-        let (order, mut level) = self.kahn_levels();
+        let (order, level) = self.kahn();
+        let mut level = level.clone();
         if order.len() != self.n_nodes as usize {
             return None;
         }
@@ -330,8 +339,8 @@ impl DepGraph {
     /// A topological order of *all* nodes (junctions included), for passes such as CPM.
     /// `None` when there is a cycle.
     pub fn node_order(&self) -> Option<Vec<u32>> {
-        let (order, _) = self.kahn_levels();
-        (order.len() == self.n_nodes as usize).then_some(order)
+        let (order, _) = self.kahn();
+        (order.len() == self.n_nodes as usize).then(|| order.clone())
     }
 
     /// Every measure reachable from `sources` along successor edges, excluding the sources
@@ -409,13 +418,13 @@ impl DepGraph {
     /// last a prerequisite of the first), rotated to start at its smallest node id, junctions
     /// removed. `None` when the graph is acyclic.
     pub fn find_cycle(&self) -> Option<Vec<u32>> {
-        let (order, _) = self.kahn_levels();
+        let (order, _) = self.kahn();
         if order.len() == self.n_nodes as usize {
             return None;
         }
         let n = self.n_nodes as usize;
         let mut removed = vec![false; n];
-        for &v in &order {
+        for &v in order {
             removed[v as usize] = true;
         }
         let start = (0..self.n_nodes).find(|&v| !removed[v as usize])?;
