@@ -57,7 +57,7 @@ pub(crate) struct RawEdge {
 }
 
 /// The dependency graph in CSR form.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct DepGraph {
     n_measures: u32,
     n_nodes: u32,
@@ -79,6 +79,29 @@ pub struct DepGraph {
     /// Kahn's order and levels, computed once (validation needs them to find cycles; waves,
     /// orders and scheduling reuse them).
     kahn_cache: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
+}
+
+impl Clone for DepGraph {
+    /// Copies the graph; derived caches are recomputed on demand by the copy.
+    fn clone(&self) -> Self {
+        DepGraph {
+            n_measures: self.n_measures,
+            n_nodes: self.n_nodes,
+            succ_off: self.succ_off.clone(),
+            succ: self.succ.clone(),
+            succ_edge: self.succ_edge.clone(),
+            pred_off: self.pred_off.clone(),
+            pred: self.pred.clone(),
+            pred_edge: self.pred_edge.clone(),
+            kind: self.kind.clone(),
+            lag: self.lag.clone(),
+            origin: self.origin.clone(),
+            junction_cell: self.junction_cell.clone(),
+            plain: self.plain,
+            ascending: self.ascending,
+            kahn_cache: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 /// An edge as seen from outside.

@@ -46,6 +46,7 @@ pub struct DsmMark {
 /// A dependency proposed for removal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct DsmCut {
     /// The dependent measure.
     pub measure: String,
@@ -62,6 +63,7 @@ pub struct DsmCut {
 /// A strongly connected block of measures that depend on each other.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct DsmBlock {
     /// Position of the block's first measure in [`Dsm::order`].
     pub start: u32,

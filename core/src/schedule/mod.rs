@@ -212,6 +212,7 @@ pub struct ScheduleRecord {
 /// measure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "ScheduleData", missing_as_null))]
 pub struct Schedule {
     /// Date of offset 0.
     #[serde(with = "dates::iso")]

@@ -37,6 +37,7 @@ pub enum RedundancyReason {
 /// A `depends_on` entry that other dependencies already imply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct RedundantDependency {
     /// The dependent measure.
     pub measure: String,

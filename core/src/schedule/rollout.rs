@@ -26,6 +26,7 @@ pub struct Quarter {
 /// One cluster × module cell over time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct RolloutCell {
     /// Cluster id.
     pub cluster: String,
@@ -46,6 +47,7 @@ pub struct RolloutCell {
 /// Coverage over time for one cluster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct ClusterRollout {
     /// Cluster id.
     pub cluster: String,
