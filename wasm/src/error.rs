@@ -9,11 +9,15 @@
 //! | `ValidationError` | `validation_error` | `diagnostics` |
 //! | `CycleError` | `dependency_cycle` | `cycle` |
 //! | `ArgumentError` | `invalid_argument` | |
+//! | `ScheduleError` | `schedule_error` | `kind`, `id` |
 //! | `IoError` | `io_error` | |
 //!
 //! Every error also has `path` (the JSON path concerned, e.g. `measures[0].duration_days`, or
 //! `null`) and `location` (the core's `Error::location()`: `file:line:column` for syntax
 //! errors, else the same as `path`).
+//!
+//! The bindings throw `ArgumentError` themselves ([`argument`]) for a JS argument that does not
+//! fit the core's type (an unknown option key, a bad date), located inside the argument.
 
 use eculture::Error;
 use js_sys::Reflect;
@@ -52,6 +56,7 @@ pub(crate) fn to_js(e: Error) -> JsValue {
         Error::Validation(_) => "ValidationError",
         Error::Cycle(_) => "CycleError",
         Error::Argument(_) => "ArgumentError",
+        Error::Schedule(_) => "ScheduleError",
         // `Error` is non-exhaustive: a future variant still becomes a coded JS error.
         _ => "EcultureError",
     };
@@ -79,8 +84,20 @@ pub(crate) fn to_js(e: Error) -> JsValue {
         Error::Cycle(c) => {
             set(&err, "cycle", &js(c.cycle()).unwrap_or(JsValue::NULL));
         }
+        Error::Schedule(s) => {
+            set(&err, "kind", &JsValue::from_str(s.kind().as_str()));
+            set(&err, "id", &opt_str(s.id()));
+        }
         _ => {}
     }
+    err
+}
+
+/// An `ArgumentError` of the bindings: a JS argument that does not fit (located at `path`).
+pub(crate) fn argument(message: &str, path: &str) -> JsValue {
+    let err = new_error("ArgumentError", "invalid_argument", message);
+    set(&err, "path", &JsValue::from_str(path));
+    set(&err, "location", &JsValue::from_str(path));
     err
 }
 

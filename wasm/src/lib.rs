@@ -5,6 +5,12 @@
 //! objects produced by serde-wasm-bindgen (`Option` → `null`, maps → objects); their TypeScript
 //! types come from the `tsify` derives on the core types plus `types.d.ts` for the document.
 //!
+//! **Naming.** Methods are camelCase (`whatIf`, `toRecords`); the keys of option objects are
+//! camelCase too (`{nearCriticalDays: 10}`, see [`args`]); data keeps the core's serde keys,
+//! snake_case (`early_start`, `total_float`, `extra_working_days`), so that the JSON of a result
+//! is byte for byte the same from Rust, Python and JS. Measure indices (the columnar methods)
+//! cross as typed arrays, copied once, never converted element by element in JS.
+//!
 //! Adding an operation of the core is one method here:
 //!
 //! ```ignore
@@ -15,6 +21,7 @@
 //! ```
 #![cfg(target_family = "wasm")]
 
+mod args;
 mod error;
 
 use eculture::Format;
@@ -47,6 +54,10 @@ fn out<T: Serialize>(result: eculture::Result<T>) -> Result<JsValue, JsValue> {
 }
 
 /// A loaded strategy document. Parse errors throw an `Error` named `ParseError`.
+///
+/// Methods are camelCase, and so are the keys of option objects (`{nearCriticalDays: 10}`);
+/// data keeps the core's snake_case keys (`record.early_start`, a calendar's
+/// `extra_working_days`), so that results are the same JSON as from Rust and Python.
 #[wasm_bindgen]
 #[derive(Debug, Clone)]
 pub struct Strategy {
@@ -188,6 +199,135 @@ impl Strategy {
     pub fn document(&self) -> Result<JsValue, JsValue> {
         js(self.inner.document())
     }
+
+    // ---- scheduling (docs/scheduling.md) ----
+
+    /// The critical-path schedule. Day offsets count from the project start, finish offsets
+    /// are exclusive, dates are ISO. Throws `ArgumentError` for bad options (an unknown key, a
+    /// bad date), `ValidationError`, `CycleError`, and `ScheduleError` for a calendar with no
+    /// working day (`kind: "no_working_days"`, path `calendar.weekend`).
+    pub fn schedule(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScheduleInit | null")] options: JsValue,
+    ) -> Result<Schedule, JsValue> {
+        Schedule::wrap(self.inner.schedule(&args::schedule(options)?))
+    }
+
+    /// The schedule after duration or start changes (`[{id: "3.2", days: 30}]`; see
+    /// `whatIf`), without touching the strategy.
+    #[wasm_bindgen(js_name = "scheduleWithChanges")]
+    pub fn schedule_with_changes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DurationChange[]")] changes: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScheduleInit | null")] options: JsValue,
+    ) -> Result<Schedule, JsValue> {
+        let (opts, changes) = (args::schedule(options)?, args::changes(changes)?);
+        Schedule::wrap(self.inner.schedule_with_changes(&opts, &changes))
+    }
+
+    /// Try changes on a copy of the plan: `[{id: "3.2", days: 30}]` lengthens 3.2 by 30 days
+    /// (negative `days` shortens), `{id, days, kind: "start"}` holds its start back. Returns
+    /// the new finish, the deadlines now missed, the float consumed per measure and the matrix
+    /// cells whose delivery moves. Throws `ArgumentError` located at `changes[k]` for an
+    /// unknown id or an impossible change.
+    #[wasm_bindgen(js_name = "whatIf", unchecked_return_type = "WhatIf")]
+    pub fn what_if(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DurationChange[]")] changes: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScheduleInit | null")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (opts, changes) = (args::schedule(options)?, args::changes(changes)?);
+        out(self.inner.what_if(&opts, &changes))
+    }
+
+    /// Rollout over time: per cluster × module cell the date its last delivering measure
+    /// finishes, and per cluster the share of applicable modules delivered by each quarter.
+    #[wasm_bindgen(unchecked_return_type = "Rollout")]
+    pub fn rollout(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScheduleInit | null")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        out(self.inner.rollout(&args::schedule(options)?))
+    }
+
+    /// Explicit dependencies implied by others (transitive reduction), document order.
+    #[wasm_bindgen(
+        js_name = "redundantDependencies",
+        unchecked_return_type = "RedundantDependency[]"
+    )]
+    pub fn redundant_dependencies(&self) -> Result<JsValue, JsValue> {
+        out(self.inner.redundant_dependencies())
+    }
+
+    /// The DSM view (also for cyclic plans): sequenced blocks, marks, suggested cuts.
+    #[wasm_bindgen(unchecked_return_type = "Dsm")]
+    pub fn dsm(&self) -> Result<JsValue, JsValue> {
+        out(self.inner.dsm())
+    }
+
+    /// Schedule risk: PERT figures and a seeded Monte-Carlo simulation. `risk` is
+    /// `{runs?, seed?}` (defaults 2000 and 1); the same seed gives bit-identical numbers in
+    /// Rust, Python and JS. Throws `ArgumentError` at `runs` outside 1..=1,000,000, and a
+    /// `ValidationError` at `measures[i].estimate` for an estimate with optimistic > pessimistic.
+    #[wasm_bindgen(unchecked_return_type = "Risk")]
+    pub fn risk(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScheduleInit | null")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RiskOptions | null")] risk: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (opts, risk) = (args::schedule(options)?, args::risk(risk)?);
+        out(self.inner.risk(&opts, &risk))
+    }
+
+    // ---- columnar results for large plans: measure indices as typed arrays ----
+
+    /// Number of measures.
+    #[wasm_bindgen(js_name = "measureCount")]
+    pub fn measure_count(&self) -> usize {
+        self.inner.measure_count()
+    }
+
+    /// The id of the measure at `index` (a position in `document().measures`). Throws
+    /// `ArgumentError` (path `index`) when `index` is not an integer in `0..measureCount()`.
+    #[wasm_bindgen(js_name = "measureId")]
+    pub fn measure_id(&self, index: f64) -> Result<String, JsValue> {
+        let i = args::index(index, self.inner.measure_count())?;
+        Ok(self.inner.measure_id(i).unwrap_or_default().to_owned())
+    }
+
+    /// The wave of every measure, in document order. Throws `CycleError` on a cyclic plan.
+    #[wasm_bindgen(js_name = "waveIndex")]
+    pub fn wave_index(&self) -> Result<Vec<u32>, JsValue> {
+        self.inner.wave_index().map_err(error::to_js)
+    }
+
+    /// Topological order as measure indices. Throws `CycleError` on a cyclic plan.
+    #[wasm_bindgen(js_name = "orderIndices")]
+    pub fn order_indices(&self) -> Result<Vec<u32>, JsValue> {
+        self.inner.order_indices().map_err(error::to_js)
+    }
+
+    /// Measures downstream of `ids` (excluding them), as ascending measure indices. Throws
+    /// `ArgumentError` for an unknown id.
+    #[wasm_bindgen(js_name = "impactIndices")]
+    pub fn impact_indices(&self, ids: Vec<String>) -> Result<Vec<u32>, JsValue> {
+        self.inner.impact_indices(&ids).map_err(error::to_js)
+    }
+
+    /// For each of `ids` separately, how many measures are downstream of it. A `Float64Array`
+    /// (plain numbers, exact: a count never exceeds the number of measures), not a
+    /// `BigUint64Array`. Throws `ArgumentError` for an unknown id.
+    #[wasm_bindgen(js_name = "descendantCounts")]
+    pub fn descendant_counts(&self, ids: Vec<String>) -> Result<Vec<f64>, JsValue> {
+        let counts = self.inner.descendant_counts(&ids).map_err(error::to_js)?;
+        Ok(counts.into_iter().map(|n| n as f64).collect())
+    }
+
+    /// The cluster × module roll-up: measures and executed measures per cell, row-major.
+    #[wasm_bindgen(unchecked_return_type = "Rollup")]
+    pub fn rollup(&self) -> Result<JsValue, JsValue> {
+        out(self.inner.rollup())
+    }
 }
 
 /// The cluster × module matrix of a strategy.
@@ -251,5 +391,118 @@ impl Matrix {
     #[wasm_bindgen(js_name = "toCsv")]
     pub fn to_csv(&self) -> String {
         self.inner.to_csv()
+    }
+}
+
+/// A computed schedule (critical path method), from `Strategy.schedule()`. Day offsets count
+/// from `projectStart` (calendar days, or working days under a calendar); finish offsets are
+/// exclusive; dates are ISO `YYYY-MM-DD`. Records and reports keep the core's snake_case keys
+/// (`early_start`, `total_float`, ...). `JSON.stringify(schedule)` writes `report()`.
+#[wasm_bindgen]
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    inner: eculture::Schedule,
+}
+
+impl Schedule {
+    fn wrap(result: eculture::Result<eculture::Schedule>) -> Result<Schedule, JsValue> {
+        result.map(|inner| Schedule { inner }).map_err(error::to_js)
+    }
+}
+
+#[wasm_bindgen]
+impl Schedule {
+    /// Project length in days (working days under a calendar): the largest early finish.
+    #[wasm_bindgen(getter, js_name = "durationDays")]
+    pub fn duration_days(&self) -> f64 {
+        self.inner.duration_days() as f64
+    }
+
+    /// Date of offset 0.
+    #[wasm_bindgen(getter, js_name = "projectStart")]
+    pub fn project_start(&self) -> String {
+        self.inner.project_start.to_string()
+    }
+
+    /// Project finish date: the last day of work. Throws `ScheduleError`
+    /// (`date_out_of_range`) when it falls beyond year 9999.
+    #[wasm_bindgen(js_name = "finishDate")]
+    pub fn finish_date(&self) -> Result<String, JsValue> {
+        self.inner
+            .finish_date()
+            .map(|d| d.to_string())
+            .map_err(error::to_js)
+    }
+
+    /// One record per measure, document order: day offsets and dates.
+    #[wasm_bindgen(js_name = "toRecords", unchecked_return_type = "ScheduleRecord[]")]
+    pub fn to_records(&self) -> Result<JsValue, JsValue> {
+        out(self.inner.records())
+    }
+
+    /// The record of one measure, or `null` for an unknown id.
+    #[wasm_bindgen(unchecked_return_type = "ScheduleRecord | null")]
+    pub fn record(&self, id: &str) -> Result<JsValue, JsValue> {
+        out(self.inner.record(id))
+    }
+
+    /// Every critical path as measure ids, first to last (ties kept, up to
+    /// `maxCriticalPaths`; `report().critical_paths_truncated` says when more exist).
+    #[wasm_bindgen(js_name = "criticalPaths", unchecked_return_type = "string[][]")]
+    pub fn critical_paths(&self) -> Result<JsValue, JsValue> {
+        js(&self.inner.critical_paths())
+    }
+
+    /// Critical measures (total float at most `criticalFloatDays`), document order.
+    #[wasm_bindgen(js_name = "criticalIds", unchecked_return_type = "string[]")]
+    pub fn critical_ids(&self) -> Result<JsValue, JsValue> {
+        js(&self.inner.critical_ids())
+    }
+
+    /// Near-critical measures (total float above `criticalFloatDays`, at most
+    /// `nearCriticalDays`), document order.
+    #[wasm_bindgen(js_name = "nearCritical", unchecked_return_type = "string[]")]
+    pub fn near_critical(&self) -> Result<JsValue, JsValue> {
+        js(&self.inner.near_critical())
+    }
+
+    /// Deadlines the network cannot meet, each with the chain of measures that drives it.
+    #[wasm_bindgen(
+        js_name = "infeasibleDeadlines",
+        unchecked_return_type = "InfeasibleDeadline[]"
+    )]
+    pub fn infeasible_deadlines(&self) -> Result<JsValue, JsValue> {
+        js(self.inner.infeasible_deadlines())
+    }
+
+    /// The JSON export as an object: summary, records, critical paths, near-critical
+    /// measures, infeasible deadlines.
+    #[wasm_bindgen(unchecked_return_type = "ScheduleReport")]
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        out(self.inner.report())
+    }
+
+    /// Same as `report()`: what `JSON.stringify(schedule)` writes.
+    #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "ScheduleReport")]
+    pub fn to_plain(&self) -> Result<JsValue, JsValue> {
+        out(self.inner.report())
+    }
+
+    /// `report()` as pretty JSON (the same text as the Rust and Python exports).
+    #[wasm_bindgen(js_name = "toJson")]
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        self.inner.to_json().map_err(error::to_js)
+    }
+
+    /// CSV, one row per measure, the columns of `toRecords()`.
+    #[wasm_bindgen(js_name = "toCsv")]
+    pub fn to_csv(&self) -> Result<String, JsValue> {
+        self.inner.to_csv().map_err(error::to_js)
+    }
+
+    /// A Mermaid `gantt` chart of the early schedule (critical measures marked `crit`).
+    #[wasm_bindgen(js_name = "toMermaid")]
+    pub fn to_mermaid(&self) -> Result<String, JsValue> {
+        self.inner.to_mermaid().map_err(error::to_js)
     }
 }

@@ -1,4 +1,16 @@
-/* Types of the strategy document, as returned by `Strategy.document()`: the shape of the JSON
+/* Naming convention of this package:
+ * - methods are camelCase (`strategy.whatIf(...)`, `schedule.toRecords()`);
+ * - the keys of option objects are camelCase too (`strategy.schedule({nearCriticalDays: 10})`);
+ * - data keeps the core's serde keys, snake_case, in both directions: the document, a calendar
+ *   object, the changes given to `whatIf`, and every result (`record.early_start`,
+ *   `report.critical_paths`), so that the JSON of a result is identical from Rust, Python and JS
+ *   and the shared golden files compare byte for byte.
+ * Absent values are `null`, never `undefined`. Schedules count integer day offsets from the
+ * project start (working days under a calendar), finish offsets are exclusive, dates are ISO
+ * `YYYY-MM-DD` strings. Columnar methods return typed arrays of measure indices (positions in
+ * `document().measures`; `measureId(i)` maps one back).
+ *
+ * Types of the strategy document, as returned by `Strategy.document()`: the shape of the JSON
  * file (see `jsonSchema()`). Written by hand after core/src/model.rs; wasm/tests/types.test.mjs
  * checks every type and property against the JSON Schema generated from the core types. */
 
@@ -202,10 +214,13 @@ export interface Indicator {
 
 /** What every function of this package throws: a JS `Error` with structured properties. */
 export interface EcultureError extends Error {
-    name: "ParseError" | "ValidationError" | "CycleError" | "ArgumentError" | "IoError";
-    /** `parse_error`, `validation_error`, `dependency_cycle`, `invalid_argument`, `io_error`. */
+    name: "ParseError" | "ValidationError" | "CycleError" | "ArgumentError" | "ScheduleError" | "IoError";
+    /** `parse_error`, `validation_error`, `dependency_cycle`, `invalid_argument`,
+     * `schedule_error`, `io_error`. */
     code: string;
-    /** JSON path of the offending value (`measures[0].duration_days`), when known. */
+    /** JSON path of the offending value (`measures[0].duration_days`), when known. For a bad
+     * argument, the place inside it (`calendar.weekend[0]`, `changes[1].days`, `runs`), or the
+     * argument's name (`options`, `changes`, `risk`, `index`) when the argument itself is wrong. */
     path: string | null;
     /** `file:line:column` for syntax errors, else the same as `path`. */
     location: string | null;
@@ -218,4 +233,8 @@ export interface EcultureError extends Error {
     cycle?: string[];
     /** ValidationError: the error-severity diagnostics. */
     diagnostics?: Diagnostic[];
+    /** ScheduleError: what went wrong. */
+    kind?: "no_working_days" | "conflicting_calendar_day" | "date_out_of_range" | "invalid_estimate";
+    /** ScheduleError: the measure concerned, when there is one. */
+    id?: string | null;
 }

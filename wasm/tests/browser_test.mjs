@@ -31,6 +31,8 @@ const expected = {
   ),
   waves: reference.waves().length,
   gaps: refMatrix.gaps().length,
+  schedule: reference.schedule().report(),
+  azFinish: reference.schedule({ calendar: "azerbaijan_example" }).finishDate(),
 };
 
 const MIME = {
@@ -159,6 +161,52 @@ try {
     assert.ok((await page.locator("#diagnostics li").count()) >= 1);
   });
 
+  await check("schedule section: finish date, critical paths, infeasible deadlines, Gantt rows", async () => {
+    const r = expected.schedule;
+    assert.equal(await page.textContent("#sched-finish"), r.finish_date);
+    assert.equal(await page.textContent("#stat-finish .stat-value"), r.finish_date, "summary card");
+    assert.ok((await page.textContent("#schedule")).includes(r.finish_date));
+    assert.equal(await page.locator("#sched-paths > li").count(), r.critical_paths.length);
+    const firstPath = await page.locator("#sched-paths > li:first-child .chip").allTextContents();
+    assert.deepEqual(firstPath, r.critical_paths[0]);
+    assert.equal(await page.locator("#sched-late > li").count(), Math.max(r.infeasible_deadlines.length, 1));
+    if (r.infeasible_deadlines.length) {
+      assert.equal(await page.textContent("#sched-late > li:first-child .late-id"), r.infeasible_deadlines[0].id);
+    }
+    assert.equal(await page.locator("#gantt tbody tr").count(), refDoc.measures.length);
+    const negative = r.records.filter((x) => x.total_float < 0).length;
+    assert.equal(await page.locator("#gantt tbody tr.late").count(), negative, "negative float rows");
+    assert.equal(
+      await page.locator("#gantt tbody tr.critical").count(),
+      r.records.filter((x) => x.critical && x.total_float >= 0).length,
+      "critical rows highlighted",
+    );
+    // The critical rows' bars look different from the others.
+    const colours = await page.evaluate(() =>
+      ["critical", "normal"].map((k) => {
+        const bar = document.querySelector(`#gantt tr.${k} .gbar`);
+        return bar ? getComputedStyle(bar).backgroundColor : null;
+      }),
+    );
+    assert.ok(colours[0] && colours[1] && colours[0] !== colours[1], `bar colours ${colours}`);
+    const row = r.records[0];
+    const cells = await page.locator(`#gantt tbody tr[data-id='${row.id}'] td`).allTextContents();
+    assert.deepEqual(cells.slice(1, 4), [row.early_start_date, row.early_finish_date, String(row.total_float)]);
+  });
+
+  await check("schedule calendar picker recomputes in working days", async () => {
+    const before = await page.evaluate(() => document.body.dataset.schedules ?? "0");
+    await page.selectOption("#sched-calendar", "azerbaijan_example");
+    await page.waitForFunction((n) => (document.body.dataset.schedules ?? "0") !== n, before);
+    assert.equal(await page.textContent("#sched-finish"), expected.azFinish);
+    assert.equal(await page.textContent("#stat-finish .stat-value"), expected.azFinish);
+    assert.match(await page.textContent("#schedule .sched-stats"), /working days/);
+    const again = await page.evaluate(() => document.body.dataset.schedules);
+    await page.selectOption("#sched-calendar", "");
+    await page.waitForFunction((n) => document.body.dataset.schedules !== n, again);
+    assert.equal(await page.textContent("#sched-finish"), expected.schedule.finish_date);
+  });
+
   await check("malformed JSON shows the error's name, code and path", async () => {
     await analyse('{\n  "strategy": {,\n}');
     assert.equal(await page.isVisible("#load-error"), true);
@@ -213,6 +261,8 @@ try {
     assert.match(text, /^CycleError \(dependency_cycle\): the plan has a dependency cycle: /);
     assert.ok(text.includes(dependent.id) && text.includes(prereq.id));
     assert.equal(await page.locator("#matrix tbody td.cell").count(), expected.clusters * expected.modules, "matrix still shown");
+    assert.match(await page.textContent("#sched-body"), /^CycleError \(dependency_cycle\): the plan has a dependency cycle: /);
+    assert.equal(await page.textContent("#stat-finish .stat-value"), "–");
   });
 
   await check("reset restores the e-Culture strategy; screenshot", async () => {
@@ -220,6 +270,7 @@ try {
     await page.waitForFunction(() => document.getElementById("matrix-error").hidden);
     assert.equal(await page.locator("#matrix tbody td.cell").count(), expected.clusters * expected.modules);
     assert.equal(await page.isVisible("#load-error"), false);
+    assert.equal(await page.textContent("#sched-finish"), expected.schedule.finish_date);
     mkdirSync(dirname(SHOT), { recursive: true });
     await page.screenshot({ path: SHOT, fullPage: true });
     console.log(`  screenshot: ${SHOT}`);

@@ -4,6 +4,7 @@
 import {
     Strategy,
     Matrix,
+    Schedule,
     eCulture,
     jsonSchema,
     type Cell,
@@ -16,6 +17,19 @@ import {
     type EcultureError,
     type MatrixData,
     type Measure,
+    type Calendar,
+    type DurationChange,
+    type Dsm,
+    type InfeasibleDeadline,
+    type RedundantDependency,
+    type Risk,
+    type RiskOptions,
+    type Rollout,
+    type Rollup,
+    type ScheduleInit,
+    type ScheduleRecord,
+    type ScheduleReport,
+    type WhatIf,
 } from "../pkg-node/eculture_wasm.js";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -56,6 +70,55 @@ const doc: Document = s.document();
 const measures: Measure[] | undefined = doc.measures;
 const schema: Record<string, unknown> = jsonSchema();
 
+// Scheduling: option keys camelCase, data keys snake_case.
+const calendar: Calendar = { weekend: ["saturday", "sunday"], holidays: ["2024-01-01"], extra_working_days: [] };
+const init: ScheduleInit = { start: "2024-01-01", calendar, nearCriticalDays: 10, criticalFloatDays: null };
+const byName: ScheduleInit = { calendar: "azerbaijan_example" };
+const sch: Schedule = s.schedule(init);
+const sch2: Schedule = s.schedule();
+const sch3: Schedule = s.schedule(byName);
+const days: number = sch.durationDays;
+const projectStart: string = sch.projectStart;
+const finish: string = sch.finishDate();
+const records: ScheduleRecord[] = sch.toRecords();
+const es: number = records[0]!.early_start;
+const esDate: string = records[0]!.early_start_date;
+const rec: ScheduleRecord | null = sch.record("1.1");
+const paths: string[][] = sch.criticalPaths();
+const criticalIds: string[] = sch.criticalIds();
+const near: string[] = sch.nearCritical();
+const infeasible: InfeasibleDeadline[] = sch.infeasibleDeadlines();
+const chain: string[] = infeasible[0]?.chain ?? [];
+const schReport: ScheduleReport = sch.report();
+const schPlain: ScheduleReport = sch.toJSON();
+const schText: [string, string, string] = [sch.toJson(), sch.toCsv(), sch.toMermaid()];
+const changes: DurationChange[] = [{ id: "3.2", days: 30 }, { id: "1.1", days: 5, kind: "start" }];
+const whatIf: WhatIf = s.whatIf(changes, init);
+const whatIf2: WhatIf = s.whatIf([{ id: "3.2", days: -3 }]);
+const newFinish: string = whatIf.finish_date;
+const changed: Schedule = s.scheduleWithChanges(changes);
+const rollout: Rollout = s.rollout(init);
+const cellFinish: number | null = rollout.cells[0]?.finish ?? null;
+const quarterShare: (number | null)[] = rollout.clusters[0]?.share ?? [];
+const redundant: RedundantDependency[] = s.redundantDependencies();
+const via: string | null = redundant[0]?.via ?? null;
+const dsm: Dsm = s.dsm();
+const cut: string | null = dsm.blocks[0]?.suggested_cut?.path ?? null;
+const riskOpts: RiskOptions = { runs: 500, seed: 42 };
+const risk: Risk = s.risk(null, riskOpts);
+const risk2: Risk = s.risk();
+const p80: number = risk.monte_carlo.percentiles[1]!.days;
+
+// Columnar: typed arrays.
+const waveIdx: Uint32Array = s.waveIndex();
+const orderIdx: Uint32Array = s.orderIndices();
+const impactIdx: Uint32Array = s.impactIndices(["1.1"]);
+const counts: Float64Array = s.descendantCounts(["1.1"]);
+const nMeasures: number = s.measureCount();
+const firstId: string = s.measureId(orderIdx[0]!);
+const rollup: Rollup = s.rollup();
+const executed: number[] = rollup.executed;
+
 try {
     Strategy.fromJson("{");
 } catch (e) {
@@ -70,9 +133,28 @@ type _checks = [
     Expect<IsAny<ReturnType<Matrix["coverage"]>> extends false ? true : false>,
     Expect<IsAny<Matrix["cells"]> extends false ? true : false>,
     Expect<IsAny<ReturnType<typeof jsonSchema>> extends false ? true : false>,
+    Expect<IsAny<ReturnType<Schedule["toRecords"]>> extends false ? true : false>,
+    Expect<IsAny<ReturnType<Strategy["whatIf"]>> extends false ? true : false>,
+    Expect<IsAny<ReturnType<Strategy["risk"]>> extends false ? true : false>,
+    Expect<IsAny<ReturnType<Strategy["rollout"]>> extends false ? true : false>,
+    Expect<IsAny<ReturnType<Strategy["dsm"]>> extends false ? true : false>,
+    Expect<IsAny<ReturnType<Strategy["rollup"]>> extends false ? true : false>,
+    Expect<IsAny<Parameters<Strategy["schedule"]>[0]> extends false ? true : false>,
 ];
 const _notAny: AssertNotAny<ReturnType<Strategy["waves"]>> = waves;
 
+// @ts-expect-error option keys are camelCase
+s.schedule({ near_critical_days: 3 });
+// @ts-expect-error a calendar is an object or a built-in name
+s.schedule({ calendar: "mars" });
+// @ts-expect-error a change needs `days`
+s.whatIf([{ id: "3.2" }]);
+
+sch.free();
+sch2.free();
+sch3.free();
+changed.free();
 m.free();
 s2.free();
+console.log(days, projectStart, finish, es, esDate, rec, paths, criticalIds, near, chain, schReport, schPlain, schText, whatIf2, newFinish, cellFinish, quarterShare, via, cut, risk2, p80, waveIdx, impactIdx, counts, nMeasures, firstId, executed);
 console.log(fromText, id, valid, clusters, modules, state, share, gaps, one, md, csv, plain, order, impact, ancestors, cycle, blocks, viaModule, schema, _notAny);

@@ -50,7 +50,17 @@ function stat(label, value, note, tone) {
   return card;
 }
 
-function renderStats(s, doc, matrix, waves) {
+/** The "finish" summary card (replaced in place when the schedule's calendar changes). */
+function finishStat(report) {
+  const unit = report?.unit === "working_days" ? "working days" : "days";
+  const card = report
+    ? stat("finish", report.finish_date, `${report.duration_days.toLocaleString("en")} ${unit}`, "accent")
+    : stat("finish", "–", "no schedule");
+  card.id = "stat-finish";
+  return card;
+}
+
+function renderStats(s, doc, matrix, waves, schedule) {
   const diags = s.validate();
   const errors = diags.filter((d) => d.severity === "error").length;
   const warnings = diags.length - errors;
@@ -65,6 +75,7 @@ function renderStats(s, doc, matrix, waves) {
     cards.push(stat("gaps", o.gaps, "applicable, no measure", o.gaps ? "warn" : ""));
   }
   cards.push(stat("waves", waves ? waves.length : "–", waves ? "of parallel work" : "plan has a cycle"));
+  cards.push(finishStat(schedule));
   cards.push(
     stat(
       "validation",
@@ -188,6 +199,180 @@ function renderWaves(waves, doc) {
   $("waves").replaceChildren(...items);
 }
 
+// ---- schedule ----
+
+/** A row of measure-id chips joined by arrows; each chip's tooltip is the measure's title. */
+function chain(ids, titles, chipClass) {
+  const span = el("span", "chain");
+  ids.forEach((id, k) => {
+    if (k > 0) span.append(el("span", "arrow", "→"));
+    const chip = el("code", `chip ${chipClass}`, id);
+    chip.setAttribute("title", titles.get(id) ?? id);
+    span.append(chip);
+  });
+  return span;
+}
+
+function scheduleSummary(report) {
+  const unit = report.unit === "working_days" ? "working days" : "calendar days";
+  const critical = report.records.filter((r) => r.critical).length;
+  const box = el("div", "stats sched-stats");
+  const finish = stat("project finish", report.finish_date, `${report.duration_days.toLocaleString("en")} ${unit} from ${report.project_start}`, "accent");
+  finish.querySelector(".stat-value").id = "sched-finish";
+  const late = report.infeasible_deadlines.length;
+  box.append(
+    finish,
+    stat("critical measures", critical, `on ${report.critical_paths.length}${report.critical_paths_truncated ? "+" : ""} critical path${report.critical_paths.length === 1 ? "" : "s"}`),
+    stat("near-critical", report.near_critical.length, "total float of at most 5 days"),
+    stat("infeasible deadlines", late, late ? "the network cannot meet them" : "every deadline can be met", late ? "bad" : "good"),
+  );
+  return box;
+}
+
+function criticalPathList(report, titles) {
+  const wrap = el("div", "sched-block");
+  wrap.append(el("h3", null, report.critical_paths.length === 1 ? "Critical path" : "Critical paths"));
+  const ol = el("ol", "paths");
+  ol.id = "sched-paths";
+  for (const path of report.critical_paths) {
+    const li = el("li");
+    li.append(chain(path, titles, "crit-chip"));
+    ol.append(li);
+  }
+  if (!report.critical_paths.length) ol.append(el("li", "none", "No measure, no critical path."));
+  wrap.append(ol);
+  return wrap;
+}
+
+function infeasibleList(report, titles) {
+  const wrap = el("div", "sched-block");
+  const head = el("h3", null, "Infeasible deadlines ");
+  head.append(el("span", "count", report.infeasible_deadlines.length));
+  const ul = el("ul", "late-list");
+  ul.id = "sched-late";
+  for (const d of report.infeasible_deadlines) {
+    const li = el("li");
+    const what = el("div", "late-what");
+    what.append(el("code", "late-id", d.id), el("span", "late-title", titles.get(d.id) ?? ""));
+    const when = el("div", "late-when", `due ${d.deadline}, finishes ${d.early_finish_date} at the earliest: `);
+    when.append(el("strong", null, `${d.days_late.toLocaleString("en")} days late`));
+    const why = el("div", "late-why", d.driven_by === "start_constraint" ? "chain from a start constraint: " : "chain from the project start: ");
+    why.append(chain(d.chain, titles, "late-chip"));
+    li.append(what, when, why);
+    ul.append(li);
+  }
+  if (!report.infeasible_deadlines.length) ul.append(el("li", "none", "Every deadline can be met."));
+  wrap.append(head, ul);
+  return wrap;
+}
+
+/** Year boundaries on the time axis (calendar days only: working-day offsets are not linear). */
+function yearTicks(report, span) {
+  if (report.unit !== "calendar_days") return [];
+  const start = Date.parse(report.project_start);
+  const ticks = [];
+  for (let y = Number(report.project_start.slice(0, 4)) + 1; ; y += 1) {
+    const offset = (Date.parse(`${y}-01-01`) - start) / 86_400_000;
+    if (offset >= span) break;
+    // Keep clear of the start and finish labels at both ends.
+    if (offset > span * 0.08 && offset < span * 0.92) ticks.push([String(y), offset]);
+  }
+  return ticks;
+}
+
+function ganttTable(report, titles) {
+  const span = Math.max(report.duration_days, 1);
+  const pct = (offset) => `${(Math.min(Math.max(offset, 0), span) / span) * 100}%`;
+  const near = new Set(report.near_critical);
+  const table = el("table", "gantt");
+  table.id = "gantt";
+  const head = el("tr");
+  const axis = el("th", "timeline");
+  const ruler = el("div", "ruler");
+  ruler.append(el("span", "ruler-start", report.project_start), el("span", "ruler-end", report.finish_date));
+  for (const [label, offset] of yearTicks(report, span)) {
+    const tick = el("span", "tick", label);
+    tick.style.left = pct(offset);
+    ruler.append(tick);
+  }
+  axis.append(ruler);
+  head.append(el("th", "m", "measure"), el("th", "d", "start"), el("th", "d", "finish"), el("th", "f", "float"), axis);
+  const thead = el("thead");
+  thead.append(head);
+  const tbody = el("tbody");
+  const rows = report.records
+    .map((r, k) => [r, k])
+    .sort(([a, i], [b, j]) => a.early_start - b.early_start || a.early_finish - b.early_finish || i - j);
+  for (const [r] of rows) {
+    const kind = r.total_float < 0 ? "late" : r.critical ? "critical" : near.has(r.id) ? "near" : "normal";
+    const tr = el("tr", kind);
+    tr.dataset.id = r.id;
+    const name = el("td", "m");
+    name.append(el("code", null, r.id), el("span", null, titles.get(r.id) ?? ""));
+    name.setAttribute("title", `${r.id}: ${titles.get(r.id) ?? ""}`);
+    const float = el("td", "f", r.total_float);
+    float.setAttribute("title", `total float ${r.total_float}, free float ${r.free_float}`);
+    const cell = el("td", "timeline");
+    const track = el("div", "track");
+    if (r.total_float > 0) {
+      const tail = el("div", "tail");
+      tail.style.left = pct(r.early_finish);
+      tail.style.width = `calc(${pct(r.late_finish)} - ${pct(r.early_finish)})`;
+      track.append(tail);
+    }
+    if (r.duration === 0) {
+      const m = el("span", "milestone", "◆");
+      m.style.left = pct(r.early_start);
+      track.append(m);
+    } else {
+      const bar = el("div", "gbar");
+      bar.style.left = pct(r.early_start);
+      bar.style.width = `calc(${pct(r.early_finish)} - ${pct(r.early_start)})`;
+      track.append(bar);
+    }
+    track.setAttribute(
+      "title",
+      `${r.id}: ${r.early_start_date} – ${r.early_finish_date} (${r.duration} days); late ${r.late_start_date} – ${r.late_finish_date}`,
+    );
+    cell.append(track);
+    tr.append(name, el("td", "d", r.early_start_date), el("td", "d", r.early_finish_date), float, cell);
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  const wrap = el("div", "table-wrap gantt-wrap");
+  const legend = el("ul", "gantt-legend");
+  for (const [cls, text] of [
+    ["critical", "critical"],
+    ["near", "near-critical"],
+    ["normal", "other"],
+    ["late", "negative float (deadline missed)"],
+  ]) {
+    const li = el("li");
+    li.append(el("span", `key ${cls}`), text);
+    legend.append(li);
+  }
+  wrap.append(legend, table);
+  return wrap;
+}
+
+/** Compute and show the schedule under the chosen calendar; return its report. */
+function renderSchedule(s, doc) {
+  const titles = new Map((doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
+  const schedule = s.schedule({ calendar: $("sched-calendar").value || null });
+  try {
+    const report = schedule.report();
+    $("sched-body").replaceChildren(
+      scheduleSummary(report),
+      criticalPathList(report, titles),
+      infeasibleList(report, titles),
+      ganttTable(report, titles),
+    );
+    return report;
+  } finally {
+    schedule.free();
+  }
+}
+
 function renderDiagnostics(s) {
   const diags = s.validate();
   $("diag-count").textContent = String(diags.length);
@@ -227,7 +412,11 @@ function render(s) {
     waves = s.waves();
     renderWaves(waves, doc);
   });
-  renderStats(s, doc, matrix, waves);
+  let schedule = null;
+  section($("sched-body"), () => {
+    schedule = renderSchedule(s, doc);
+  });
+  renderStats(s, doc, matrix, waves, schedule);
   renderDiagnostics(s);
   matrix?.free();
   current?.free();
@@ -262,6 +451,15 @@ $("load").addEventListener("click", () => load(() => Strategy.fromJson($("source
 $("reset").addEventListener("click", () => {
   $("source").value = "";
   load(() => eCulture());
+});
+$("sched-calendar").addEventListener("change", () => {
+  if (!current) return;
+  let schedule = null;
+  section($("sched-body"), () => {
+    schedule = renderSchedule(current, current.document());
+  });
+  $("stat-finish")?.replaceWith(finishStat(schedule));
+  document.body.dataset.schedules = String(Number(document.body.dataset.schedules ?? 0) + 1);
 });
 $("fill").addEventListener("click", () => {
   if (current) $("source").value = current.toJson();

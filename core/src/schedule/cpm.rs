@@ -422,17 +422,19 @@ pub(crate) fn longest_paths<T: Time>(
                 }
                 None => {
                     if !top.2 {
-                        if paths.len() == cap {
-                            return (paths, true);
+                        // paths that differ only by junction nodes are the same path of measures
+                        let path: Vec<u32> = stack
+                            .iter()
+                            .rev()
+                            .map(|f| f.0)
+                            .filter(|&x| x < n_meas)
+                            .collect();
+                        if !paths.contains(&path) {
+                            if paths.len() == cap {
+                                return (paths, true);
+                            }
+                            paths.push(path);
                         }
-                        paths.push(
-                            stack
-                                .iter()
-                                .rev()
-                                .map(|f| f.0)
-                                .filter(|&x| x < n_meas)
-                                .collect(),
-                        );
                     }
                     stack.pop();
                 }
