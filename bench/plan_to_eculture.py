@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Map a neutral plan from ../shared/bench/gen_strategy.py onto an eculture strategy document.
 
-    python3 bench/plan_to_eculture.py plan_100k.json plan_100k.eculture.json
+    python3 bench/plan_to_eculture.py plan_100k.json plan_100k.eculture.json [--no-start]
 
 The mapping (stdlib only, streaming, deterministic):
 - one strategy header (period 2024..2026), one executor ``o``, a separate M&E body ``q``,
@@ -13,14 +13,23 @@ The mapping (stdlib only, streaming, deterministic):
   ``status`` (done -> executed, in_progress -> partially_executed, delayed -> not_executed,
   planned -> not_due) and ``start`` = ``start_not_before`` when present (a start-no-earlier-than
   constraint in scheduling).
+
+``--no-start`` leaves ``start`` out. The networkx peer's CPM ignores ``start_not_before``, so the
+CPM comparison in bench/run.py schedules the ``--no-start`` mapping; every other operation
+(load, waves, impact, cycle, roll-up) reads the full mapping, where ``start`` changes nothing
+but the document's size.
+
+``convert()`` returns the plan's ``meta`` (generator parameters; ``meta["cycle"]`` lists the
+members of the cycle of a ``--cycle`` plan).
 """
+import argparse
 import json
-import sys
 
 STATUS = {"done": "executed", "in_progress": "partially_executed", "delayed": "not_executed", "planned": "not_due"}
 
 
-def convert(src, dst):
+def convert(src, dst, no_start=False):
+    """Write the eculture document for the neutral plan ``src`` to ``dst``; return its meta."""
     with open(src, encoding="utf-8") as f:
         plan = json.load(f)
     with open(dst, "w", encoding="utf-8") as out:
@@ -58,14 +67,22 @@ def convert(src, dst):
                 "targets": [{"module": m["module"], "clusters": [m["cluster"]]}],
                 "status": STATUS[m["status"]],
             }
-            if "start_not_before" in m:
+            if "start_not_before" in m and not no_start:
                 rec["start"] = m["start_not_before"]
             out.write(json.dumps(rec, separators=(",", ":")))
             out.write(",\n" if i < last else "\n")
         out.write("]}\n")
+    return plan["meta"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("plan", help="neutral plan written by gen_strategy.py")
+    ap.add_argument("out", help="eculture strategy document to write (.json)")
+    ap.add_argument("--no-start", action="store_true", help="leave out start (start_not_before)")
+    a = ap.parse_args()
+    convert(a.plan, a.out, no_start=a.no_start)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    convert(sys.argv[1], sys.argv[2])
+    main()

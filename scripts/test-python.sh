@@ -18,6 +18,11 @@ fi
 if ! "$PY" -c 'import pandas' 2>/dev/null; then
   "${PIP[@]}" 'pandas>=2' || echo "warning: pandas could not be installed; to_pandas tests will skip" >&2
 fi
+# networkx is the benchmark peer (bench/run.py); without it the 1k smoke run of the harness skips.
+# NumPy is a dependency of the package itself: `maturin develop` installs it.
+if ! "$PY" -c 'import networkx' 2>/dev/null; then
+  "${PIP[@]}" 'networkx>=3' || echo "warning: networkx could not be installed; the benchmark smoke test will skip" >&2
+fi
 
 (
   cd "$ROOT/py"

@@ -5,7 +5,9 @@
 //! `create_exception!` cannot express, and because plain Python classes pickle and introspect
 //! like any other exception. Each variant maps to one class; its structured fields become
 //! keyword arguments, so the Python side is a plain record. A variant added to the core later
-//! falls back to the base class, with the core's `code`.
+//! falls back to the base class, with the core's `code`. An I/O error from the operating system
+//! carries its `errno` and, for the kinds Python maps to a builtin subclass (`FileNotFoundError`,
+//! `PermissionError`, ...), is raised as a class that derives from that builtin too.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -23,24 +25,76 @@ macro_rules! class {
     }};
 }
 
-/// Convert a core error. `strategy` is the strategy the failing operation ran on, when there is
-/// one: a `CycleError` then also carries the strategy's `dependency_cycle` diagnostics, so that
-/// code catching `ValidationError` always finds at least one diagnostic.
-pub(crate) fn to_py_err(
-    py: Python<'_>,
-    err: &eculture::Error,
-    strategy: Option<&eculture::Strategy>,
-) -> PyErr {
-    match build(py, err, strategy) {
+/// Convert a core error.
+pub(crate) fn to_py_err(py: Python<'_>, err: &eculture::Error) -> PyErr {
+    match build(py, err) {
         Ok(e) | Err(e) => e,
     }
 }
 
-fn build(
-    py: Python<'_>,
-    err: &eculture::Error,
-    strategy: Option<&eculture::Strategy>,
-) -> PyResult<PyErr> {
+/// The `errno` name of an operating-system error kind, when there is a standard one.
+fn errno_name(kind: std::io::ErrorKind) -> Option<&'static str> {
+    use std::io::ErrorKind as K;
+    Some(match kind {
+        K::NotFound => "ENOENT",
+        K::PermissionDenied => "EACCES",
+        K::AlreadyExists => "EEXIST",
+        K::IsADirectory => "EISDIR",
+        K::NotADirectory => "ENOTDIR",
+        K::DirectoryNotEmpty => "ENOTEMPTY",
+        K::ReadOnlyFilesystem => "EROFS",
+        K::StorageFull => "ENOSPC",
+        K::QuotaExceeded => "EDQUOT",
+        K::FileTooLarge => "EFBIG",
+        K::InvalidFilename => "ENAMETOOLONG",
+        K::TooManyLinks => "EMLINK",
+        K::ResourceBusy => "EBUSY",
+        K::ExecutableFileBusy => "ETXTBSY",
+        K::CrossesDevices => "EXDEV",
+        K::StaleNetworkFileHandle => "ESTALE",
+        K::NotSeekable => "ESPIPE",
+        K::Deadlock => "EDEADLK",
+        K::Interrupted => "EINTR",
+        K::TimedOut => "ETIMEDOUT",
+        K::WouldBlock => "EAGAIN",
+        K::OutOfMemory => "ENOMEM",
+        K::InvalidInput => "EINVAL",
+        K::Unsupported => "EOPNOTSUPP",
+        _ => return None,
+    })
+}
+
+/// The class of an I/O error. For the kinds that Python itself maps to an `OSError` subclass
+/// (`FileNotFoundError`, ...), a class deriving from both `EcultureIOError` and that builtin, so
+/// that `except FileNotFoundError` catches a missing file; `EcultureIOError` otherwise.
+fn io_class<'py>(
+    py: Python<'py>,
+    kind: Option<std::io::ErrorKind>,
+) -> PyResult<&'py Bound<'py, PyType>> {
+    use std::io::ErrorKind as K;
+    match kind {
+        Some(K::NotFound) => class!(py, "EcultureFileNotFoundError"),
+        Some(K::PermissionDenied) => class!(py, "EculturePermissionError"),
+        Some(K::AlreadyExists) => class!(py, "EcultureFileExistsError"),
+        Some(K::IsADirectory) => class!(py, "EcultureIsADirectoryError"),
+        Some(K::NotADirectory) => class!(py, "EcultureNotADirectoryError"),
+        _ => class!(py, "EcultureIOError"),
+    }
+}
+
+/// The `errno` value of an I/O error, looked up in Python's `errno` module (the numbers differ
+/// between platforms); None when the error did not come from the operating system.
+fn errno_value(py: Python<'_>, kind: Option<std::io::ErrorKind>) -> PyResult<Option<i64>> {
+    let Some(name) = kind.and_then(errno_name) else {
+        return Ok(None);
+    };
+    match py.import("errno")?.getattr(name) {
+        Ok(value) => Ok(Some(value.extract()?)),
+        Err(_) => Ok(None), // not defined on this platform
+    }
+}
+
+fn build(py: Python<'_>, err: &eculture::Error) -> PyResult<PyErr> {
     use eculture::Error as E;
 
     let kw = PyDict::new(py);
@@ -57,7 +111,8 @@ fn build(
         }
         E::Io(e) => {
             kw.set_item("path", e.path())?;
-            class!(py, "EcultureIOError")?
+            kw.set_item("errno", errno_value(py, e.kind())?)?;
+            io_class(py, e.kind())?
         }
         E::Validation(e) => {
             kw.set_item("path", e.diagnostics().first().map(|d| d.path.as_str()))?;
@@ -65,19 +120,9 @@ fn build(
             class!(py, "ValidationError")?
         }
         E::Cycle(e) => {
-            let diagnostics: Vec<Diagnostic> = strategy
-                .map(|s| {
-                    s.validate()
-                        .iter()
-                        .filter(|d| d.code == eculture::Code::DependencyCycle)
-                        .cloned()
-                        .map(Diagnostic::from)
-                        .collect()
-                })
-                .unwrap_or_default();
             kw.set_item("path", e.path())?;
             kw.set_item("cycle", e.cycle())?;
-            kw.set_item("diagnostics", diagnostics)?;
+            kw.set_item("diagnostics", Diagnostic::list(e.diagnostics()))?;
             class!(py, "CycleError")?
         }
         E::Argument(e) => {

@@ -16,14 +16,22 @@
 //!
 //! plus its line in `python/eculture/__init__.pyi` (and a `to_dict` conversion when the result
 //! is a core serde type: `pythonize(py, &value)`).
+//!
+//! A result that can hold one entry per measure (a million at country scale) goes back as one
+//! NumPy array, never as a list of Python objects: `Ok(self.run(py, f)?.into_pyarray(py))` moves
+//! the core's `Vec` into the array without copying it ([`columnar`]). rust-numpy works with
+//! pyo3's `abi3-py39` stable ABI, against NumPy 1.x and 2.x at run time; NumPy is therefore a
+//! required dependency of the package (`pyproject.toml`).
 
 use pyo3::prelude::*;
 
+mod columnar;
 mod diagnostic;
 mod errors;
 mod matrix;
 mod strategy;
 
+pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};
 pub use diagnostic::Diagnostic;
 pub use matrix::{Matrix, MatrixCell};
 pub use strategy::Strategy;
@@ -43,6 +51,8 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Diagnostic>()?;
     m.add_class::<Matrix>()?;
     m.add_class::<MatrixCell>()?;
+    m.add_class::<MeasureIds>()?;
+    m.add_class::<Rollup>()?;
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     Ok(())
 }

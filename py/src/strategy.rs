@@ -3,11 +3,13 @@
 use std::path::PathBuf;
 
 use eculture::Format;
+use numpy::{IntoPyArray, PyArray1};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyString, PyTuple};
 
+use crate::columnar::{MeasureIds, Rollup};
 use crate::diagnostic::{Diagnostic, repr};
 use crate::errors::to_py_err;
 use crate::matrix::Matrix;
@@ -40,7 +42,7 @@ fn construct(
 ) -> PyResult<Strategy> {
     py.detach(make)
         .map(Strategy::from)
-        .map_err(|e| to_py_err(py, &e, None))
+        .map_err(|e| to_py_err(py, &e))
 }
 
 /// Measure ids from any iterable of str; a bare str is refused (it would iterate characters).
@@ -62,8 +64,12 @@ impl Strategy {
         op: impl FnOnce(&eculture::Strategy) -> eculture::Result<T> + Send,
     ) -> PyResult<T> {
         let inner = &self.inner;
-        py.detach(|| op(inner))
-            .map_err(|e| to_py_err(py, &e, Some(inner)))
+        py.detach(|| op(inner)).map_err(|e| to_py_err(py, &e))
+    }
+
+    /// The core strategy.
+    pub(crate) fn core(&self) -> &eculture::Strategy {
+        &self.inner
     }
 }
 
@@ -92,6 +98,17 @@ impl Strategy {
     #[staticmethod]
     fn from_toml(py: Python<'_>, text: PyBackedStr) -> PyResult<Strategy> {
         construct(py, || eculture::Strategy::from_toml(&text))
+    }
+
+    /// Build from plain Python data in the shape of the JSON document (what `document()`
+    /// returns). Raises `ParseError` with the JSON `path` of a value of the wrong type, and
+    /// `TypeError` for a value JSON cannot hold.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Strategy> {
+        let value: serde_json::Value = pythonize::depythonize(d).map_err(|e| {
+            PyTypeError::new_err(format!("the document is not plain JSON data: {e}"))
+        })?;
+        construct(py, move || eculture::Strategy::from_value(value))
     }
 
     /// Read a file; the format follows the extension (.json, .yaml/.yml, .toml). Raises
@@ -190,6 +207,70 @@ impl Strategy {
     /// Every cyclic block (strongly connected group of measures), members in document order.
     fn cyclic_blocks(&self, py: Python<'_>) -> PyResult<Vec<Vec<String>>> {
         self.run(py, eculture::Strategy::cyclic_blocks)
+    }
+
+    // ---- Columnar results: one NumPy array per result, measure indices are positions in
+    // ---- document()["measures"] (see columnar.rs).
+
+    /// Number of measures.
+    #[getter]
+    fn measure_count(&self) -> usize {
+        self.inner.measure_count()
+    }
+
+    /// The measure ids in document order, as a lazy read-only sequence (O(1) to create; a
+    /// string is made only for each item asked for). Maps measure indices back to ids:
+    /// `s.measure_ids[s.order_indices()]`.
+    #[getter]
+    fn measure_ids(slf: &Bound<'_, Self>) -> MeasureIds {
+        MeasureIds::new(slf.clone().unbind())
+    }
+
+    /// The wave of every measure, in document order (uint32 array, one entry per measure).
+    /// Raises `CycleError` on a cyclic plan.
+    fn wave_index<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<u32>>> {
+        Ok(self
+            .run(py, eculture::Strategy::wave_index)?
+            .into_pyarray(py))
+    }
+
+    /// The topological order as measure indices (uint32 array): wave by wave, document order
+    /// inside a wave. Raises `CycleError` on a cyclic plan.
+    fn order_indices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<u32>>> {
+        Ok(self
+            .run(py, eculture::Strategy::order_indices)?
+            .into_pyarray(py))
+    }
+
+    /// Every measure downstream of the given ones (excluding them), as ascending measure
+    /// indices (uint32 array). Raises `ArgumentError` for an unknown id.
+    fn impact_indices<'py>(
+        &self,
+        py: Python<'py>,
+        ids: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyArray1<u32>>> {
+        let ids = ids_arg(ids)?;
+        Ok(self.run(py, |s| s.impact_indices(&ids))?.into_pyarray(py))
+    }
+
+    /// For each given measure separately, how many measures are downstream of it (uint64
+    /// array, one entry per id). Raises `ArgumentError` for an unknown id.
+    fn descendant_counts<'py>(
+        &self,
+        py: Python<'py>,
+        ids: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyArray1<u64>>> {
+        let ids = ids_arg(ids)?;
+        Ok(self
+            .run(py, |s| s.descendant_counts(&ids))?
+            .into_pyarray(py))
+    }
+
+    /// The cluster × module roll-up: measure and executed counts per cell as 2-D arrays.
+    /// Raises `ValidationError` when the strategy has errors (cycles allowed).
+    fn rollup(&self, py: Python<'_>) -> PyResult<Rollup> {
+        let r = self.run(py, eculture::Strategy::rollup)?;
+        Rollup::new(py, r)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

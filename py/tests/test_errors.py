@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import pickle
 from pathlib import Path
 from typing import Any, Callable, Dict
@@ -15,7 +17,10 @@ from eculture import (
     CycleError,
     Diagnostic,
     EcultureError,
+    EcultureFileNotFoundError,
     EcultureIOError,
+    EcultureIsADirectoryError,
+    EcultureNotADirectoryError,
     ParseError,
     ScheduleError,
     Strategy,
@@ -29,7 +34,15 @@ MakeDoc = Callable[[], Dict[str, Any]]
 
 @pytest.mark.parametrize(
     "cls",
-    [ParseError, EcultureIOError, ValidationError, CycleError, ArgumentError, ScheduleError],
+    [
+        ParseError,
+        EcultureIOError,
+        EcultureFileNotFoundError,
+        ValidationError,
+        CycleError,
+        ArgumentError,
+        ScheduleError,
+    ],
 )
 def test_hierarchy(cls: type) -> None:
     assert issubclass(cls, EcultureError)
@@ -70,6 +83,16 @@ def test_default_codes() -> None:
 def test_special_bases() -> None:
     assert issubclass(CycleError, ValidationError)
     assert issubclass(EcultureIOError, OSError)
+    for name, builtin in [
+        ("EcultureFileNotFoundError", FileNotFoundError),
+        ("EculturePermissionError", PermissionError),
+        ("EcultureFileExistsError", FileExistsError),
+        ("EcultureIsADirectoryError", IsADirectoryError),
+        ("EcultureNotADirectoryError", NotADirectoryError),
+    ]:
+        cls = getattr(eculture, name)
+        assert issubclass(cls, EcultureIOError) and issubclass(cls, builtin)
+        assert cls("m").code == "io_error"
 
 
 def test_malformed_json_has_line_and_column() -> None:
@@ -94,6 +117,35 @@ def test_wrong_type_has_json_path(make_doc: MakeDoc) -> None:
     assert e.path == "measures[0].duration_days"
     assert e.line is not None and e.line > 1
     assert "`measures[0].duration_days`" in str(e)
+
+
+def test_from_dict_round_trip(e_culture: Strategy) -> None:
+    assert Strategy.from_dict(e_culture.document()) == e_culture
+
+
+def test_from_dict_wrong_type_has_json_path(make_doc: MakeDoc) -> None:
+    doc = make_doc()
+    doc["measures"][2]["depends_on"] = "b"
+    with pytest.raises(ParseError) as info:
+        Strategy.from_dict(doc)
+    e = info.value
+    assert e.path == "measures[2].depends_on"
+    assert (e.format, e.line, e.column) == ("json", None, None)
+    assert "`measures[2].depends_on`" in str(e)
+    doc = make_doc()
+    doc["measures"][1]["duration_days"] = [10]
+    with pytest.raises(ParseError) as info:
+        Strategy.from_dict(doc)
+    assert info.value.path == "measures[1].duration_days"
+    with pytest.raises(ParseError):
+        Strategy.from_dict([])  # type: ignore[arg-type]
+
+
+def test_from_dict_refuses_non_json_values(make_doc: MakeDoc) -> None:
+    doc = make_doc()
+    doc["measures"][0]["title"] = {"en": object()}
+    with pytest.raises(TypeError, match="not plain JSON data"):
+        Strategy.from_dict(doc)
 
 
 def test_yaml_wrong_type_has_json_path(make_doc: MakeDoc) -> None:
@@ -142,16 +194,54 @@ def test_missing_file(tmp_path: Path) -> None:
     assert e.path == str(path) == e.filename
     assert str(path) in str(e)
     assert not str(e).startswith("[Errno")
-    # Usable as the OSError it is.
-    with pytest.raises(OSError):
+    # Usable as the OSError it is, with the errno Python itself would give.
+    assert isinstance(e, FileNotFoundError) and type(e) is EcultureFileNotFoundError
+    assert (e.errno, e.strerror) == (errno.ENOENT, os.strerror(errno.ENOENT))
+    with pytest.raises(FileNotFoundError):
         Strategy.load(path)
+    again = pickle.loads(pickle.dumps(e))
+    assert type(again) is EcultureFileNotFoundError
+    assert (again.errno, again.strerror, again.filename) == (e.errno, e.strerror, e.filename)
+
+
+def test_os_error_kinds(tmp_path: Path, e_culture: Strategy) -> None:
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError) as info:
+        Strategy.load(folder)
+    assert type(info.value) is EcultureIsADirectoryError
+    assert info.value.errno == errno.EISDIR
+    plain = tmp_path / "plain.json"
+    plain.write_text("{}", encoding="utf-8")
+    with pytest.raises(NotADirectoryError) as info2:
+        Strategy.load(plain / "inner.json")
+    assert type(info2.value) is EcultureNotADirectoryError
+    assert info2.value.errno == errno.ENOTDIR
+    with pytest.raises(FileNotFoundError):
+        e_culture.save(tmp_path / "no" / "such" / "dir.json")
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file"
+)
+def test_permission_denied(tmp_path: Path) -> None:
+    path = tmp_path / "secret.json"
+    path.write_text("{}", encoding="utf-8")
+    path.chmod(0)
+    with pytest.raises(PermissionError) as info:
+        Strategy.load(path)
+    assert isinstance(info.value, EcultureIOError)
+    assert info.value.errno == errno.EACCES
 
 
 def test_unknown_extension(tmp_path: Path, e_culture: Strategy) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(e_culture.to_json(), encoding="utf-8")
-    with pytest.raises(EcultureIOError, match="extension"):
+    with pytest.raises(EcultureIOError, match="extension") as info:
         Strategy.load(path)
+    # Not an operating-system error: no errno, the plain class.
+    assert type(info.value) is EcultureIOError
+    assert (info.value.errno, info.value.strerror) == (None, None)
     with pytest.raises(EcultureIOError, match="extension"):
         e_culture.save(tmp_path / "out.docx")
     assert not (tmp_path / "out.docx").exists()
@@ -286,6 +376,11 @@ def test_exceptions_are_exported() -> None:
         "EcultureError",
         "ParseError",
         "EcultureIOError",
+        "EcultureFileNotFoundError",
+        "EculturePermissionError",
+        "EcultureFileExistsError",
+        "EcultureIsADirectoryError",
+        "EcultureNotADirectoryError",
         "ValidationError",
         "CycleError",
         "ArgumentError",

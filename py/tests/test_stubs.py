@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import sys
 from pathlib import Path
 from typing import Dict, List, Set
 
@@ -71,6 +72,9 @@ def test_class_members(name: str) -> None:
     assert public_stub == public_runtime
     for mname, fn in methods.items():
         if mname == "__new__":
+            if sys.version_info < (3, 10):
+                # abi3 classes carry no text signature for the constructor before 3.10.
+                continue
             assert runtime_params(cls) == stub_params(fn)
             continue
         assert mname in cls.__dict__ or mname in ("__eq__", "__hash__"), mname

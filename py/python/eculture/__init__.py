@@ -7,12 +7,39 @@ True
 
 The work is done by the Rust core (the private ``eculture._eculture`` module); this package
 only re-exports it next to the exception hierarchy.
+
+Large plans (a million measures) are answered column-wise, so that the Python boundary does
+not cost more than the algorithm:
+
+==========================================  ==============================================
+call                                        what crosses the boundary
+==========================================  ==============================================
+``Strategy.load(path)``                     nothing: the file is read and parsed in Rust
+``Strategy.measure_count``                  one int
+``Strategy.measure_ids``                    O(1) view, no copy; strings made per item asked
+``wave_index()``, ``order_indices()``,      one NumPy array; the core's buffer is moved into
+``impact_indices(ids)``,                    it, not copied (4 bytes per measure, 8 for
+``descendant_counts(ids)``                  ``descendant_counts``)
+``rollup()``                                clusters x modules arrays (small), built once,
+                                            read-only; ``executed_share()`` is a new array
+``measure_ids[i]``, ``[slice]``,            copies: one Python str per id returned
+``[index array]``, ``to_list()``
+``waves()``, ``topological_order()``,       copies: one Python str per measure (friendly
+``impact()``, ``validate()``, ``matrix()``  API, fine for small plans)
+==========================================  ==============================================
+
+Measure indices are positions in ``document()["measures"]``; map them back to ids with
+``s.measure_ids[indices]``. NumPy is a required dependency.
 """
+
+from collections.abc import Sequence as _Sequence
 
 from ._eculture import (
     Diagnostic,
     Matrix,
     MatrixCell,
+    MeasureIds,
+    Rollup,
     Strategy,
     __version__,
     json_schema,
@@ -21,21 +48,36 @@ from ._errors import (
     ArgumentError,
     CycleError,
     EcultureError,
+    EcultureFileExistsError,
+    EcultureFileNotFoundError,
     EcultureIOError,
+    EcultureIsADirectoryError,
+    EcultureNotADirectoryError,
+    EculturePermissionError,
     ParseError,
     ScheduleError,
     ValidationError,
 )
+
+# A read-only sequence: isinstance(s.measure_ids, collections.abc.Sequence) is True.
+_Sequence.register(MeasureIds)
 
 __all__ = [
     "ArgumentError",
     "CycleError",
     "Diagnostic",
     "EcultureError",
+    "EcultureFileExistsError",
+    "EcultureFileNotFoundError",
     "EcultureIOError",
+    "EcultureIsADirectoryError",
+    "EcultureNotADirectoryError",
+    "EculturePermissionError",
     "Matrix",
     "MatrixCell",
+    "MeasureIds",
     "ParseError",
+    "Rollup",
     "ScheduleError",
     "Strategy",
     "ValidationError",

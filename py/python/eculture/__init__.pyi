@@ -3,12 +3,38 @@
 # and that nothing public is missing.
 
 import os
-from typing import Any, Dict, Iterable, List, Literal, Optional, TypedDict, Union, final
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Sequence,
+    TypedDict,
+    Union,
+    final,
+    overload,
+)
+
+import numpy as np
+import numpy.typing as npt
 
 from ._errors import ArgumentError as ArgumentError
 from ._errors import CycleError as CycleError
 from ._errors import EcultureError as EcultureError
+# An I/O error from the operating system carries `errno` and `strerror`; for ENOENT, EACCES,
+# EEXIST, EISDIR and ENOTDIR the exception raised is the matching subclass below, which is also
+# the builtin FileNotFoundError / PermissionError / FileExistsError / IsADirectoryError /
+# NotADirectoryError, so `except FileNotFoundError:` works as it does with open().
+from ._errors import EcultureFileExistsError as EcultureFileExistsError
+from ._errors import EcultureFileNotFoundError as EcultureFileNotFoundError
 from ._errors import EcultureIOError as EcultureIOError
+from ._errors import EcultureIsADirectoryError as EcultureIsADirectoryError
+from ._errors import EcultureNotADirectoryError as EcultureNotADirectoryError
+from ._errors import EculturePermissionError as EculturePermissionError
 from ._errors import ParseError as ParseError
 from ._errors import ScheduleError as ScheduleError
 from ._errors import ValidationError as ValidationError
@@ -20,10 +46,17 @@ __all__ = [
     "CycleError",
     "Diagnostic",
     "EcultureError",
+    "EcultureFileExistsError",
+    "EcultureFileNotFoundError",
     "EcultureIOError",
+    "EcultureIsADirectoryError",
+    "EcultureNotADirectoryError",
+    "EculturePermissionError",
     "Matrix",
     "MatrixCell",
+    "MeasureIds",
     "ParseError",
+    "Rollup",
     "ScheduleError",
     "Strategy",
     "ValidationError",
@@ -78,6 +111,17 @@ class _CoverageReport(TypedDict):
     clusters: List[_Coverage]
     modules: List[_Coverage]
 
+class _RollupDict(TypedDict):
+    clusters: List[str]
+    modules: List[str]
+    measures: List[int]  # row-major, cluster by cluster
+    executed: List[int]
+    applicable: List[bool]
+
+# An index into MeasureIds that selects several ids: an integer array (e.g. order_indices()),
+# a sequence of ints, or a boolean mask of the view's length.
+_IndexArray = Union[npt.NDArray[np.integer[Any]], npt.NDArray[np.bool_], Sequence[int]]
+
 def json_schema() -> Dict[str, Any]:
     """The JSON Schema of the strategy document format."""
 
@@ -93,6 +137,8 @@ class Strategy:
     def from_yaml(text: str) -> Strategy: ...
     @staticmethod
     def from_toml(text: str) -> Strategy: ...
+    @staticmethod
+    def from_dict(d: Mapping[str, Any]) -> Strategy: ...
     @staticmethod
     def load(path: _Path) -> Strategy: ...
     def to_json(self) -> str: ...
@@ -112,6 +158,17 @@ class Strategy:
     def find_cycle(self) -> Optional[List[str]]: ...
     def dependencies(self) -> List[_DependencyDict]: ...
     def cyclic_blocks(self) -> List[List[str]]: ...
+    # Columnar results: measure indices are positions in document()["measures"]; each array
+    # is the core's buffer moved into NumPy (no copy).
+    @property
+    def measure_count(self) -> int: ...
+    @property
+    def measure_ids(self) -> MeasureIds: ...
+    def wave_index(self) -> npt.NDArray[np.uint32]: ...
+    def order_indices(self) -> npt.NDArray[np.uint32]: ...
+    def impact_indices(self, ids: Iterable[str]) -> npt.NDArray[np.uint32]: ...
+    def descendant_counts(self, ids: Iterable[str]) -> npt.NDArray[np.uint64]: ...
+    def rollup(self) -> Rollup: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __copy__(self) -> Strategy: ...
     def __deepcopy__(self, memo: Any) -> Strategy: ...
@@ -176,4 +233,43 @@ class MatrixCell:
     @property
     def measures(self) -> List[str]: ...
     def to_dict(self) -> _CellDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class MeasureIds(Sequence[str]):
+    """The measure ids in document order: an O(1) read-only view (strings made on access)."""
+
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: int) -> str: ...
+    @overload
+    def __getitem__(self, key: slice) -> List[str]: ...
+    @overload
+    def __getitem__(self, key: np.integer[Any]) -> str: ...
+    @overload
+    def __getitem__(self, key: _IndexArray) -> List[str]: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __contains__(self, key: object) -> bool: ...
+    def index(self, value: str) -> int: ...  # type: ignore[override]
+    def count(self, value: str) -> int: ...
+    def to_list(self) -> List[str]: ...
+
+@final
+class Rollup:
+    """The cluster x module roll-up: 2-D arrays, clusters (rows) x modules (columns)."""
+
+    @property
+    def clusters(self) -> List[str]: ...
+    @property
+    def modules(self) -> List[str]: ...
+    @property
+    def measures(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def executed(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def applicable(self) -> npt.NDArray[np.bool_]: ...
+    def executed_share(self) -> npt.NDArray[np.float64]: ...
+    def mean_executed_share(self) -> Optional[float]: ...
+    def to_dict(self) -> _RollupDict: ...
+    def to_pandas(self) -> Any: ...
     def __eq__(self, other: object, /) -> bool: ...

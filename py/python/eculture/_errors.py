@@ -7,6 +7,7 @@ structured fields as keyword arguments; ``str(err)`` is the core's one-line mess
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 
 if TYPE_CHECKING:
@@ -16,7 +17,12 @@ __all__ = [
     "ArgumentError",
     "CycleError",
     "EcultureError",
+    "EcultureFileExistsError",
+    "EcultureFileNotFoundError",
     "EcultureIOError",
+    "EcultureIsADirectoryError",
+    "EcultureNotADirectoryError",
+    "EculturePermissionError",
     "ParseError",
     "ScheduleError",
     "ValidationError",
@@ -85,7 +91,12 @@ class ParseError(EcultureError):
 class EcultureIOError(EcultureError, OSError):
     """A file could not be read or written, or its extension is not .json/.yaml/.yml/.toml.
 
-    Also an :class:`OSError`; ``path`` and ``filename`` are the file path.
+    Also an :class:`OSError`; ``path`` and ``filename`` are the file path. When the operating
+    system reported the error, ``errno`` is its number (``errno.ENOENT``, ...) and ``strerror``
+    its text; both are None for an unknown extension. For the errors Python itself maps to a
+    builtin subclass, the exception raised is a subclass of both this class and that builtin
+    (:class:`EcultureFileNotFoundError` is a :class:`FileNotFoundError`, and so on), so
+    ``except FileNotFoundError`` works as with :func:`open`.
     """
 
     code = "io_error"
@@ -97,9 +108,12 @@ class EcultureIOError(EcultureError, OSError):
         code: Optional[str] = None,
         path: Optional[str] = None,
         location: Optional[str] = None,
+        errno: Optional[int] = None,
     ) -> None:
         super().__init__(message, code=code, path=path, location=location)
         self.filename = path
+        self.errno = errno
+        self.strerror = os.strerror(errno) if errno is not None else None
 
     def __str__(self) -> str:
         # OSError.__str__ would render "[Errno None] None: <filename>".
@@ -107,7 +121,33 @@ class EcultureIOError(EcultureError, OSError):
 
     def __reduce__(self) -> Tuple[Any, ...]:
         # OSError.__reduce__ would call __init__(errno, strerror, filename).
-        return (type(self), self.args, {**self.__dict__, "filename": self.filename})
+        state = {
+            **self.__dict__,
+            "filename": self.filename,
+            "errno": self.errno,
+            "strerror": self.strerror,
+        }
+        return (type(self), self.args, state)
+
+
+class EcultureFileNotFoundError(EcultureIOError, FileNotFoundError):
+    """The file does not exist (``errno.ENOENT``)."""
+
+
+class EculturePermissionError(EcultureIOError, PermissionError):
+    """Permission denied (``errno.EACCES``)."""
+
+
+class EcultureFileExistsError(EcultureIOError, FileExistsError):
+    """The file already exists (``errno.EEXIST``)."""
+
+
+class EcultureIsADirectoryError(EcultureIOError, IsADirectoryError):
+    """The path is a directory (``errno.EISDIR``)."""
+
+
+class EcultureNotADirectoryError(EcultureIOError, NotADirectoryError):
+    """A component of the path is not a directory (``errno.ENOTDIR``)."""
 
 
 class ValidationError(EcultureError):
