@@ -31,7 +31,7 @@ fn load(file: Option<&String>) -> Result<Strategy, eculture::Error> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("matrix") | None => matrix(&args.get(1..).unwrap_or_default()),
+        Some("matrix") | None => matrix(args.get(1..).unwrap_or_default()),
         Some("validate") => validate(args.get(1)),
         Some("convert") if args.len() == 3 => Strategy::load(&args[1])
             .and_then(|s| s.save(&args[2]))
@@ -128,6 +128,22 @@ fn matrix(args: &[String]) -> Result<ExitCode, eculture::Error> {
     for (k, w) in waves.iter().enumerate() {
         println!("  wave {:>2}: {}", k + 1, w.join(", "));
     }
+    let sch = s.schedule(&eculture::ScheduleOptions::default())?;
+    println!(
+        "\nschedule: {} days from {}, finishing {}; critical path: {}",
+        sch.duration_days(),
+        sch.project_start,
+        sch.finish_date()?,
+        sch.critical_paths()
+            .first()
+            .map(|p| p.join(" → "))
+            .unwrap_or_default()
+    );
+    let late = &sch.infeasible_deadlines;
+    println!(
+        "{} deadlines the dependency network cannot meet",
+        late.len()
+    );
     std::fs::create_dir_all(&out).map_err(|e| {
         eculture::Error::from(eculture::IoError::new(
             "create",
