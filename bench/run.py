@@ -22,21 +22,20 @@ cycle, the generator's record of the cycle members (``meta.cycle``) is the fallb
 Peak memory (VmHWM, as the peer measures it) is read in two separate child processes, one
 running the eculture operations and one the peer's, so that neither inflates the other.
 
-CPM and transitive reduction come from core's scheduling engine, which is not exposed to
-Python yet: their eculture side prints "not yet exposed" (see the TODO hooks below); the peer
-side still runs, so its check values are printed for when they are wired.
+CPM and transitive reduction come from core's scheduling engine (Strategy.schedule and
+Strategy.redundant_dependencies; see the eculture hooks below).
 
 Operations and their check values (all must equal the peer's):
   load        eculture: Strategy.load(path) + validate() (parse, index, graph);
               peer: json.load + DiGraph with 4 node attributes.       check: nodes
   waves       eculture: numpy.bincount(wave_index()); peer: topological_generations sizes.
               check: waves, max_wave, first_wave
-  cpm         (TODO hook) forward/backward pass on the --no-start mapping.
+  cpm         Strategy.schedule, forward/backward pass on the --no-start mapping.
               check: project_days, critical nodes, path length/days/head/tail, sum of float
   impact      descendants of the 100 measures random.Random(42).sample(ids in file order, 100);
               eculture: descendant_counts(sample).sum(); peer: sum(len(nx.descendants)).
               check: sum_descendants
-  transitive_reduction  (TODO hook).                                  check: edges removed
+  transitive_reduction  eculture: redundant_dependencies().           check: edges removed
   find_cycle  on the --cycle plan, loaded and validated beforehand; eculture: find_cycle();
               peer: nx.find_cycle.                                     check: sorted members
   cycle_scc   eculture: cyclic_blocks(); peer: non-trivial strongly connected components.
@@ -108,33 +107,47 @@ def _alarm(signum: int, frame: Any) -> None:
     raise OpTimeout()
 
 
-# ------------------------------------------------------------------ TODO hooks for the lead
+# ------------------------------------------------------------------ eculture hooks (schedule engine)
 def cpm_exposed(eculture: Any) -> bool:
-    # TODO(lead): true once Strategy.schedule is exposed (then the --no-start plan is loaded).
     return hasattr(eculture.Strategy, "schedule")
 
 
 def transitive_reduction_exposed(eculture: Any) -> bool:
-    # TODO(lead): true once Strategy.redundant_dependencies is exposed.
     return hasattr(eculture.Strategy, "redundant_dependencies")
 
 
 def eculture_cpm(s_nostart: Any) -> Dict[str, Any]:
-    """CPM on the --no-start mapping; must return the peer's check dict exactly:
+    """CPM on the --no-start mapping, as the peer's check dict:
     {"project_days", "critical_nodes_tf0", "critical_path_len", "critical_path_days",
-     "sum_total_float", "path_head", "path_tail"} (path_* are the first/last 3 measure ids of
-    the critical path as the peer walks it: from the first zero-float measure with ES == 0 in
-    topological order, following the first zero-float successor whose ES equals our EF)."""
-    # TODO(lead): wire Strategy.schedule(...) once core/src/schedule is exposed to Python,
-    # e.g. sched = s_nostart.schedule(); return {...} from its columnar arrays.
-    raise NotExposed("Strategy.schedule is not yet exposed to Python")
+     "sum_total_float", "path_head", "path_tail"}.
+
+    The path is eculture's first critical path (`max_critical_paths=1`): the longest driving
+    path enumerated backwards from the first measure (document order) that finishes at the
+    project end. The peer walks forwards from the first zero-float source in topological order
+    taking the first zero-float successor whose ES equals its EF. Both are critical paths of the
+    same length; when the network has ties they can be different paths, and then path_head /
+    path_tail (and possibly the length) differ although both are correct: the check reports it
+    as a difference rather than hiding it."""
+    sched = s_nostart.schedule(max_critical_paths=1)
+    cols = sched.columns()
+    tf = cols["total_float"]
+    paths = sched.critical_paths()
+    path = paths[0] if paths else []
+    want = set(path)
+    row = {x: i for i, x in enumerate(s_nostart.measure_ids.to_list()) if x in want}
+    dur = cols["duration"]
+    return {"project_days": int(sched.duration_days),
+            "critical_nodes_tf0": int((tf == 0).sum()),
+            "critical_path_len": len(path),
+            "critical_path_days": int(sum(int(dur[row[x]]) for x in path)),
+            "sum_total_float": int(tf.sum(dtype="int64")),
+            "path_head": path[:3], "path_tail": path[-3:]}
 
 
 def eculture_transitive_reduction(s: Any) -> Dict[str, Any]:
-    """Must return {"edges_removed": number of redundant dependencies} like the peer."""
-    # TODO(lead): wire Strategy.redundant_dependencies() once exposed, e.g.
-    # return {"edges_removed": len(s.redundant_dependencies())}.
-    raise NotExposed("Strategy.redundant_dependencies is not yet exposed to Python")
+    """{"edges_removed": number of redundant dependencies}, like the peer (edges of the graph
+    minus edges of nx.transitive_reduction)."""
+    return {"edges_removed": len(s.redundant_dependencies())}
 
 
 # ------------------------------------------------------------------ helpers

@@ -140,3 +140,19 @@ fn build(py: Python<'_>, err: &eculture::Error) -> PyResult<PyErr> {
     let exc = class.call((err.to_string(),), Some(&kw))?;
     Ok(PyErr::from_value(exc))
 }
+
+/// An `ArgumentError` raised by the binding itself, for a keyword value it cannot convert
+/// (an unreadable date, an unknown built-in calendar, a malformed change). `path` names the
+/// argument (`start`, `changes[1]`), as the core's argument errors do.
+pub(crate) fn argument_error(py: Python<'_>, message: impl Into<String>, path: &str) -> PyErr {
+    let message = message.into();
+    let build = || -> PyResult<PyErr> {
+        let kw = PyDict::new(py);
+        kw.set_item("path", path)?;
+        let exc = class!(py, "ArgumentError")?.call((message.as_str(),), Some(&kw))?;
+        Ok(PyErr::from_value(exc))
+    };
+    match build() {
+        Ok(e) | Err(e) => e,
+    }
+}

@@ -29,11 +29,13 @@ mod columnar;
 mod diagnostic;
 mod errors;
 mod matrix;
+mod schedule;
 mod strategy;
 
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};
 pub use diagnostic::Diagnostic;
 pub use matrix::{Matrix, MatrixCell};
+pub use schedule::Schedule;
 pub use strategy::Strategy;
 
 /// The JSON Schema of the strategy document format, as a dict.
@@ -53,6 +55,7 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<MatrixCell>()?;
     m.add_class::<MeasureIds>()?;
     m.add_class::<Rollup>()?;
+    m.add_class::<Schedule>()?;
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     Ok(())
 }

@@ -6,15 +6,75 @@
 //! (`"weekdays"`, `"azerbaijan_example"`).
 
 use numpy::{IntoPyArray, PyArray1};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use eculture::schedule::{Calendar, ScheduleOptions};
+use eculture::schedule::{Calendar, ChangeKind, DurationChange, ScheduleOptions};
+
+use crate::errors::{argument_error, to_py_err};
+
+/// An optional date argument: None, an ISO date string or anything with `isoformat()`
+/// (`datetime.date`). Anything else is an `ArgumentError` naming the argument.
+fn date_arg(
+    py: Python<'_>,
+    v: Option<&Bound<'_, PyAny>>,
+    name: &str,
+) -> PyResult<Option<jiff::civil::Date>> {
+    let Some(v) = v.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    let text: String = if v.is_instance_of::<PyString>() {
+        v.extract()?
+    } else {
+        match v.call_method0("isoformat").and_then(|t| t.extract()) {
+            Ok(t) => t,
+            Err(_) => {
+                return Err(argument_error(
+                    py,
+                    format!("{name}: expected an ISO date string or a datetime.date"),
+                    name,
+                ));
+            }
+        }
+    };
+    text.parse::<jiff::civil::Date>().map(Some).map_err(|e| {
+        argument_error(
+            py,
+            format!("{name}: `{text}` is not an ISO date: {e}"),
+            name,
+        )
+    })
+}
+
+/// A calendar argument: None, a built-in name or a dict in the core's shape.
+fn calendar_arg(py: Python<'_>, c: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Calendar>> {
+    let Some(c) = c.filter(|c| !c.is_none()) else {
+        return Ok(None);
+    };
+    if c.is_instance_of::<PyString>() {
+        let name: String = c.extract()?;
+        return match name.as_str() {
+            "weekdays" => Ok(Some(Calendar::weekdays())),
+            "azerbaijan_example" => Ok(Some(Calendar::azerbaijan_example())),
+            other => Err(argument_error(
+                py,
+                format!(
+                    "calendar: unknown built-in calendar `{other}` (use \"weekdays\", \"azerbaijan_example\" or a dict)"
+                ),
+                "calendar",
+            )),
+        };
+    }
+    pythonize::depythonize::<Calendar>(c)
+        .map(Some)
+        .map_err(|e| argument_error(py, format!("calendar: {e}"), "calendar"))
+}
 
 /// Scheduling options from keyword arguments. `start` and `must_finish_by` accept an ISO date
-/// string or a `datetime.date`.
+/// string or a `datetime.date`. A value that cannot be converted raises `ArgumentError`; a
+/// calendar that converts but has no working day fails later, in the core (`ScheduleError`).
 pub(crate) fn options(
+    py: Python<'_>,
     start: Option<&Bound<'_, PyAny>>,
     calendar: Option<&Bound<'_, PyAny>>,
     critical_float_days: i64,
@@ -22,40 +82,51 @@ pub(crate) fn options(
     must_finish_by: Option<&Bound<'_, PyAny>>,
     max_critical_paths: usize,
 ) -> PyResult<ScheduleOptions> {
-    let date = |v: Option<&Bound<'_, PyAny>>, name: &str| -> PyResult<Option<jiff::civil::Date>> {
-        let Some(v) = v.filter(|v| !v.is_none()) else { return Ok(None) };
-        let text: String = if v.is_instance_of::<PyString>() { v.extract()? } else { v.call_method0("isoformat")?.extract()? };
-        text.parse::<jiff::civil::Date>()
-            .map(Some)
-            .map_err(|e| PyValueError::new_err(format!("{name}: `{text}` is not an ISO date: {e}")))
-    };
-    let calendar = match calendar.filter(|c| !c.is_none()) {
-        None => None,
-        Some(c) if c.is_instance_of::<PyString>() => {
-            let name: String = c.extract()?;
-            Some(match name.as_str() {
-                "weekdays" => Calendar::weekdays(),
-                "azerbaijan_example" => Calendar::azerbaijan_example(),
-                other => {
-                    return Err(PyValueError::new_err(format!(
-                        "calendar: unknown built-in calendar `{other}` (use \"weekdays\", \"azerbaijan_example\" or a dict)"
-                    )));
-                }
-            })
-        }
-        Some(c) => Some(
-            pythonize::depythonize::<Calendar>(c)
-                .map_err(|e| PyValueError::new_err(format!("calendar: {e}")))?,
-        ),
-    };
     Ok(ScheduleOptions {
-        start: date(start, "start")?,
-        calendar,
+        start: date_arg(py, start, "start")?,
+        calendar: calendar_arg(py, calendar)?,
         critical_float_days,
         near_critical_days,
-        must_finish_by: date(must_finish_by, "must_finish_by")?,
+        must_finish_by: date_arg(py, must_finish_by, "must_finish_by")?,
         max_critical_paths,
     })
+}
+
+/// What-if changes: dicts `{"id", "days", "kind"?}` (the core's shape) or `(id, days)` tuples
+/// (duration changes). A bare dict or str is refused; a malformed item is an `ArgumentError`
+/// naming it (`changes[1]`).
+pub(crate) fn changes(py: Python<'_>, changes: &Bound<'_, PyAny>) -> PyResult<Vec<DurationChange>> {
+    if changes.is_instance_of::<PyString>() || changes.is_instance_of::<PyDict>() {
+        return Err(argument_error(
+            py,
+            "changes must be a list of {\"id\", \"days\", \"kind\"} dicts or (id, days) tuples",
+            "changes",
+        ));
+    }
+    let mut out = Vec::new();
+    for (k, item) in changes.try_iter()?.enumerate() {
+        let item = item?;
+        let path = format!("changes[{k}]");
+        let change = if item.is_instance_of::<PyDict>() {
+            pythonize::depythonize::<DurationChange>(&item)
+                .map_err(|e| argument_error(py, format!("{path}: {e}"), &path))?
+        } else {
+            let (id, days): (String, i64) = item.extract().map_err(|_| {
+                argument_error(
+                    py,
+                    format!("{path}: expected a dict {{\"id\", \"days\", \"kind\"}} or an (id, days) tuple"),
+                    &path,
+                )
+            })?;
+            DurationChange {
+                id,
+                days,
+                kind: ChangeKind::Duration,
+            }
+        };
+        out.push(change);
+    }
+    Ok(out)
 }
 
 /// A computed schedule (critical path method). Offsets are whole days from `project_start`
@@ -93,7 +164,10 @@ impl Schedule {
 
     /// Last working day of the project (ISO). Raises `ScheduleError` beyond year 9999.
     fn finish_date(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.finish_date().map(|d| d.to_string()).map_err(|e| crate::errors::to_py_err(py, &e))
+        self.inner
+            .finish_date()
+            .map(|d| d.to_string())
+            .map_err(|e| to_py_err(py, &e))
     }
 
     /// Number of measures.
@@ -104,7 +178,7 @@ impl Schedule {
     /// One dict per measure, in document order: `id`, `duration`, `early_start`, `early_finish`,
     /// `late_start`, `late_finish`, `total_float`, `free_float`, `critical` and the four dates.
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let records = self.inner.records().map_err(|e| crate::errors::to_py_err(py, &e))?;
+        let records = self.inner.records().map_err(|e| to_py_err(py, &e))?;
         to_py(py, &records)
     }
 
@@ -129,7 +203,11 @@ impl Schedule {
     /// Critical (longest, driving) paths as lists of measure ids, first to last; ties are all
     /// listed up to `max_critical_paths` (see `critical_paths_truncated`).
     fn critical_paths(&self) -> Vec<Vec<String>> {
-        self.inner.critical_paths().into_iter().map(|p| p.into_iter().map(str::to_owned).collect()).collect()
+        self.inner
+            .critical_paths()
+            .into_iter()
+            .map(|p| p.into_iter().map(str::to_owned).collect())
+            .collect()
     }
 
     /// True when more critical paths exist than were listed.
@@ -140,12 +218,20 @@ impl Schedule {
 
     /// Ids of the critical measures (total float at most the critical threshold).
     fn critical(&self) -> Vec<String> {
-        self.inner.critical_ids().into_iter().map(str::to_owned).collect()
+        self.inner
+            .critical_ids()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     /// Ids of the near-critical measures.
     fn near_critical(&self) -> Vec<String> {
-        self.inner.near_critical().into_iter().map(str::to_owned).collect()
+        self.inner
+            .near_critical()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     /// Deadlines the network cannot meet, each with the chain of measures that drives it.
@@ -155,23 +241,23 @@ impl Schedule {
 
     /// The whole schedule as plain data (the JSON export as a dict).
     fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.inner.report().map_err(|e| crate::errors::to_py_err(py, &e))?;
+        let r = self.inner.report().map_err(|e| to_py_err(py, &e))?;
         to_py(py, &r)
     }
 
     /// JSON export.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.to_json().map_err(|e| crate::errors::to_py_err(py, &e))
+        self.inner.to_json().map_err(|e| to_py_err(py, &e))
     }
 
     /// CSV export (one row per measure; formula-like text neutralised).
     fn to_csv(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.to_csv().map_err(|e| crate::errors::to_py_err(py, &e))
+        self.inner.to_csv().map_err(|e| to_py_err(py, &e))
     }
 
     /// Mermaid gantt chart.
     fn to_mermaid(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.to_mermaid().map_err(|e| crate::errors::to_py_err(py, &e))
+        self.inner.to_mermaid().map_err(|e| to_py_err(py, &e))
     }
 
     /// A pandas DataFrame with one row per measure (requires pandas).

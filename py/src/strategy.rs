@@ -13,6 +13,7 @@ use crate::columnar::{MeasureIds, Rollup};
 use crate::diagnostic::{Diagnostic, repr};
 use crate::errors::to_py_err;
 use crate::matrix::Matrix;
+use crate::schedule::{self, Schedule};
 
 /// A strategy document with its validation index and dependency graph, built on first use and
 /// cached. Immutable; safe to share between threads. Build one with `Strategy.e_culture()`,
@@ -271,6 +272,141 @@ impl Strategy {
     fn rollup(&self, py: Python<'_>) -> PyResult<Rollup> {
         let r = self.run(py, eculture::Strategy::rollup)?;
         Rollup::new(py, r)
+    }
+
+    // ---- Scheduling (critical path method; conventions in docs/scheduling.md). Every method
+    // ---- takes the same options: `start` (ISO date or datetime.date; default the strategy
+    // ---- period start), `calendar` (None = calendar days, "weekdays", "azerbaijan_example" or a
+    // ---- dict in the core's shape) and the keyword-only thresholds. Results other than
+    // ---- `schedule()` are the core's serde values as plain data: the same JSON as Rust and JS.
+
+    /// The critical-path schedule. Raises `CycleError` on a cyclic plan, `ValidationError` on an
+    /// invalid one, `ScheduleError` for a calendar with no working day, `ArgumentError` for an
+    /// option value that cannot be read.
+    #[pyo3(signature = (start=None, calendar=None, *, critical_float_days=0, near_critical_days=5, must_finish_by=None, max_critical_paths=20))]
+    #[allow(clippy::too_many_arguments)]
+    fn schedule(
+        &self,
+        py: Python<'_>,
+        start: Option<&Bound<'_, PyAny>>,
+        calendar: Option<&Bound<'_, PyAny>>,
+        critical_float_days: i64,
+        near_critical_days: i64,
+        must_finish_by: Option<&Bound<'_, PyAny>>,
+        max_critical_paths: usize,
+    ) -> PyResult<Schedule> {
+        let opts = schedule::options(
+            py,
+            start,
+            calendar,
+            critical_float_days,
+            near_critical_days,
+            must_finish_by,
+            max_critical_paths,
+        )?;
+        self.run(py, |s| s.schedule(&opts)).map(Schedule::from)
+    }
+
+    /// Apply duration or start changes without touching the strategy: the new finish, missed
+    /// deadlines, float consumed and the matrix cells whose delivery date moves. `changes` is a
+    /// list of dicts `{"id", "days", "kind"}` (`kind` "duration", the default, or "start") or
+    /// `(id, days)` tuples. Raises `ArgumentError` for an unknown id or a malformed change.
+    #[pyo3(signature = (changes, start=None, calendar=None, *, critical_float_days=0, near_critical_days=5, must_finish_by=None, max_critical_paths=20))]
+    #[allow(clippy::too_many_arguments)]
+    fn what_if<'py>(
+        &self,
+        py: Python<'py>,
+        changes: &Bound<'py, PyAny>,
+        start: Option<&Bound<'py, PyAny>>,
+        calendar: Option<&Bound<'py, PyAny>>,
+        critical_float_days: i64,
+        near_critical_days: i64,
+        must_finish_by: Option<&Bound<'py, PyAny>>,
+        max_critical_paths: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let changes = schedule::changes(py, changes)?;
+        let opts = schedule::options(
+            py,
+            start,
+            calendar,
+            critical_float_days,
+            near_critical_days,
+            must_finish_by,
+            max_critical_paths,
+        )?;
+        let r = self.run(py, |s| s.what_if(&opts, &changes))?;
+        Ok(pythonize::pythonize(py, &r)?)
+    }
+
+    /// Rollout of the cluster × module matrix over time: per cell the date its last targeting
+    /// measure finishes; per cluster the share of applicable modules delivered by each quarter.
+    #[pyo3(signature = (start=None, calendar=None, *, critical_float_days=0, near_critical_days=5, must_finish_by=None, max_critical_paths=20))]
+    #[allow(clippy::too_many_arguments)]
+    fn rollout<'py>(
+        &self,
+        py: Python<'py>,
+        start: Option<&Bound<'py, PyAny>>,
+        calendar: Option<&Bound<'py, PyAny>>,
+        critical_float_days: i64,
+        near_critical_days: i64,
+        must_finish_by: Option<&Bound<'py, PyAny>>,
+        max_critical_paths: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let opts = schedule::options(
+            py,
+            start,
+            calendar,
+            critical_float_days,
+            near_critical_days,
+            must_finish_by,
+            max_critical_paths,
+        )?;
+        let r = self.run(py, |s| s.rollout(&opts))?;
+        Ok(pythonize::pythonize(py, &r)?)
+    }
+
+    /// Dependencies implied by others (transitive reduction), one dict each with the reason.
+    /// Raises `CycleError` on a cyclic plan.
+    fn redundant_dependencies<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let r = self.run(py, eculture::Strategy::redundant_dependencies)?;
+        Ok(pythonize::pythonize(py, &r)?)
+    }
+
+    /// The DSM view: strongly connected blocks in sequence, with a suggested dependency to cut
+    /// in each cyclic block.
+    fn dsm<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let r = self.run(py, eculture::Strategy::dsm)?;
+        Ok(pythonize::pythonize(py, &r)?)
+    }
+
+    /// Schedule risk: PERT figures and a seeded Monte-Carlo simulation (`runs` in
+    /// 1..=1,000,000). The same seed gives the same numbers in Rust, Python and WASM.
+    #[pyo3(signature = (runs=2000, seed=1, start=None, calendar=None, *, critical_float_days=0, near_critical_days=5, must_finish_by=None, max_critical_paths=20))]
+    #[allow(clippy::too_many_arguments)]
+    fn risk<'py>(
+        &self,
+        py: Python<'py>,
+        runs: u32,
+        seed: u64,
+        start: Option<&Bound<'py, PyAny>>,
+        calendar: Option<&Bound<'py, PyAny>>,
+        critical_float_days: i64,
+        near_critical_days: i64,
+        must_finish_by: Option<&Bound<'py, PyAny>>,
+        max_critical_paths: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let opts = schedule::options(
+            py,
+            start,
+            calendar,
+            critical_float_days,
+            near_critical_days,
+            must_finish_by,
+            max_critical_paths,
+        )?;
+        let risk = eculture::schedule::RiskOptions { runs, seed };
+        let r = self.run(py, |s| s.risk(&opts, &risk))?;
+        Ok(pythonize::pythonize(py, &r)?)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -2,6 +2,7 @@
 # py/tests/test_stubs.py checks that every name, method and parameter here exists at runtime
 # and that nothing public is missing.
 
+import datetime
 import os
 from typing import (
     Any,
@@ -13,6 +14,7 @@ from typing import (
     Mapping,
     Optional,
     Sequence,
+    Tuple,
     TypedDict,
     Union,
     final,
@@ -57,6 +59,7 @@ __all__ = [
     "MeasureIds",
     "ParseError",
     "Rollup",
+    "Schedule",
     "ScheduleError",
     "Strategy",
     "ValidationError",
@@ -122,6 +125,30 @@ class _RollupDict(TypedDict):
 # a sequence of ints, or a boolean mask of the view's length.
 _IndexArray = Union[npt.NDArray[np.integer[Any]], npt.NDArray[np.bool_], Sequence[int]]
 
+# Scheduling options shared by Strategy.schedule/what_if/rollout/risk.
+_DateArg = Union[str, datetime.date, None]
+_CalendarArg = Union[Literal["weekdays", "azerbaijan_example"], Mapping[str, Any], None]
+
+class _ChangeDict(TypedDict, total=False):
+    id: str
+    days: int
+    kind: Literal["duration", "start"]
+
+class _ScheduleRecord(TypedDict):
+    id: str
+    duration: int
+    early_start: int
+    early_finish: int
+    late_start: int
+    late_finish: int
+    total_float: int
+    free_float: int
+    critical: bool
+    early_start_date: str
+    early_finish_date: str
+    late_start_date: str
+    late_finish_date: str
+
 def json_schema() -> Dict[str, Any]:
     """The JSON Schema of the strategy document format."""
 
@@ -169,6 +196,52 @@ class Strategy:
     def impact_indices(self, ids: Iterable[str]) -> npt.NDArray[np.uint32]: ...
     def descendant_counts(self, ids: Iterable[str]) -> npt.NDArray[np.uint64]: ...
     def rollup(self) -> Rollup: ...
+    # Scheduling (critical path method); see docs/scheduling.md.
+    def schedule(
+        self,
+        start: _DateArg = None,
+        calendar: _CalendarArg = None,
+        *,
+        critical_float_days: int = 0,
+        near_critical_days: int = 5,
+        must_finish_by: _DateArg = None,
+        max_critical_paths: int = 20,
+    ) -> Schedule: ...
+    def what_if(
+        self,
+        changes: Iterable[Union[_ChangeDict, Tuple[str, int]]],
+        start: _DateArg = None,
+        calendar: _CalendarArg = None,
+        *,
+        critical_float_days: int = 0,
+        near_critical_days: int = 5,
+        must_finish_by: _DateArg = None,
+        max_critical_paths: int = 20,
+    ) -> Dict[str, Any]: ...
+    def rollout(
+        self,
+        start: _DateArg = None,
+        calendar: _CalendarArg = None,
+        *,
+        critical_float_days: int = 0,
+        near_critical_days: int = 5,
+        must_finish_by: _DateArg = None,
+        max_critical_paths: int = 20,
+    ) -> Dict[str, Any]: ...
+    def redundant_dependencies(self) -> List[Dict[str, Any]]: ...
+    def dsm(self) -> Dict[str, Any]: ...
+    def risk(
+        self,
+        runs: int = 2000,
+        seed: int = 1,
+        start: _DateArg = None,
+        calendar: _CalendarArg = None,
+        *,
+        critical_float_days: int = 0,
+        near_critical_days: int = 5,
+        must_finish_by: _DateArg = None,
+        max_critical_paths: int = 20,
+    ) -> Dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __copy__(self) -> Strategy: ...
     def __deepcopy__(self, memo: Any) -> Strategy: ...
@@ -273,3 +346,27 @@ class Rollup:
     def to_dict(self) -> _RollupDict: ...
     def to_pandas(self) -> Any: ...
     def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Schedule:
+    """A computed schedule: day offsets from project_start (finish exclusive) and ISO dates."""
+
+    @property
+    def duration_days(self) -> int: ...
+    @property
+    def project_start(self) -> str: ...
+    def finish_date(self) -> str: ...
+    def __len__(self) -> int: ...
+    def to_records(self) -> List[_ScheduleRecord]: ...
+    def columns(self) -> Dict[str, npt.NDArray[Any]]: ...
+    def critical_paths(self) -> List[List[str]]: ...
+    @property
+    def critical_paths_truncated(self) -> bool: ...
+    def critical(self) -> List[str]: ...
+    def near_critical(self) -> List[str]: ...
+    def infeasible_deadlines(self) -> List[Dict[str, Any]]: ...
+    def report(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def to_csv(self) -> str: ...
+    def to_mermaid(self) -> str: ...
+    def to_pandas(self) -> Any: ...
