@@ -401,6 +401,45 @@ pub(crate) fn longest_paths<T: Time>(
                 }
             })
     };
+    // The first path listed is the greedy one, in document order: from the first measure
+    // (document order) that starts a critical path, always to the first dependent (in
+    // dependency-list order) that continues one. It is the lexicographically smallest critical
+    // path, and the same path an analyst's forward walk over networkx finds. The others follow in
+    // the order of the backward enumeration below.
+    let mut reaches_end = vec![false; g.node_count()];
+    let is_end = |v: u32| v < n_meas && at_finish(v) && !continues(v);
+    let next_on_path = |v: u32, reaches_end: &[bool]| {
+        g.successors(v)
+            .iter()
+            .zip(g.successor_edges(v))
+            .find(|&(&s, &e)| reaches_end[s as usize] && drives(v, s, e))
+            .map(|(&s, _)| s)
+    };
+    for &v in g.kahn().0.iter().rev() {
+        reaches_end[v as usize] = is_end(v) || next_on_path(v, &reaches_end).is_some();
+    }
+    let has_driving_pred = |v: u32| {
+        g.predecessors(v)
+            .iter()
+            .zip(g.predecessor_edges(v))
+            .any(|(&p, &e)| drives(p, v, e))
+    };
+    if let Some(start) = (0..n_meas).find(|&v| reaches_end[v as usize] && !has_driving_pred(v)) {
+        let mut path = vec![start];
+        let mut v = start;
+        while !is_end(v) {
+            match next_on_path(v, &reaches_end) {
+                Some(s) => {
+                    if s < n_meas {
+                        path.push(s);
+                    }
+                    v = s;
+                }
+                None => break,
+            }
+        }
+        paths.push(path);
+    }
     // frame: (node, next predecessor slot, found a driving predecessor)
     let mut stack: Vec<(u32, u32, bool)> = Vec::new();
     for end in 0..n_meas {
