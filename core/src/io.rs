@@ -82,18 +82,24 @@ pub fn from_toml_str(text: &str) -> Result<Document> {
     parse_bytes(text.as_bytes(), Format::Toml, IN_MEMORY)
 }
 
+/// The format of a file from its extension, or an I/O error naming the file.
+fn format_of(path: &Path, name: &str, action: &'static str) -> Result<Format> {
+    Format::from_path(path).ok_or_else(|| {
+        IoError::new(
+            action,
+            name,
+            "unknown extension: use .json, .yaml, .yml or .toml",
+        )
+        .into()
+    })
+}
+
 /// Read a document from a file; the format follows the extension (`.json`, `.yaml`, `.yml`,
 /// `.toml`).
 pub fn load(path: impl AsRef<Path>) -> Result<Document> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let format = Format::from_path(path).ok_or_else(|| {
-        IoError::new(
-            "read",
-            name.clone(),
-            "unknown extension: use .json, .yaml, .yml or .toml",
-        )
-    })?;
+    let format = format_of(path, &name, "read")?;
     let meta = std::fs::metadata(path).map_err(|e| IoError::from_io("read", name.clone(), &e))?;
     if meta.len() > MAX_DOCUMENT_BYTES as u64 {
         return Err(too_large(
@@ -129,13 +135,7 @@ pub fn to_string(doc: &Document, format: Format) -> Result<String> {
 pub fn save(doc: &Document, path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let format = Format::from_path(path).ok_or_else(|| {
-        IoError::new(
-            "write",
-            name.clone(),
-            "unknown extension: use .json, .yaml, .yml or .toml",
-        )
-    })?;
+    let format = format_of(path, &name, "write")?;
     let mut text = to_string(doc, format)?;
     if !text.ends_with('\n') {
         text.push('\n');
