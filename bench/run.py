@@ -121,27 +121,24 @@ def eculture_cpm(s_nostart: Any) -> Dict[str, Any]:
     {"project_days", "critical_nodes_tf0", "critical_path_len", "critical_path_days",
      "sum_total_float", "path_head", "path_tail"}.
 
-    The path is eculture's first critical path (`max_critical_paths=1`): the longest driving
-    path enumerated backwards from the first measure (document order) that finishes at the
-    project end. The peer walks forwards from the first zero-float source in topological order
-    taking the first zero-float successor whose ES equals its EF. Both are critical paths of the
-    same length; when the network has ties they can be different paths, and then path_head /
-    path_tail (and possibly the length) differ although both are correct: the check reports it
-    as a difference rather than hiding it."""
+    The path is eculture's first critical path (`max_critical_paths=1`): the greedy
+    document-order path (lexicographically smallest), which is the one the peer's forward walk
+    finds (first zero-float source, then the first zero-float successor whose ES equals its EF).
+    Its rows come back as a NumPy array, so no string is built per measure."""
+    import numpy as np
+
     sched = s_nostart.schedule(max_critical_paths=1)
     cols = sched.columns()
     tf = cols["total_float"]
-    paths = sched.critical_paths()
-    path = paths[0] if paths else []
-    want = set(path)
-    row = {x: i for i, x in enumerate(s_nostart.measure_ids.to_list()) if x in want}
-    dur = cols["duration"]
+    paths = sched.critical_path_indices()
+    rows = paths[0] if paths else np.zeros(0, dtype=np.uint32)
+    ids = s_nostart.measure_ids
     return {"project_days": int(sched.duration_days),
             "critical_nodes_tf0": int((tf == 0).sum()),
-            "critical_path_len": len(path),
-            "critical_path_days": int(sum(int(dur[row[x]]) for x in path)),
+            "critical_path_len": int(len(rows)),
+            "critical_path_days": int(cols["duration"][rows].sum(dtype="int64")),
             "sum_total_float": int(tf.sum(dtype="int64")),
-            "path_head": path[:3], "path_tail": path[-3:]}
+            "path_head": ids[rows[:3]], "path_tail": ids[rows[-3:]]}
 
 
 def eculture_transitive_reduction(s: Any) -> Dict[str, Any]:
