@@ -213,7 +213,11 @@ impl Schedule {
     /// The critical paths as NumPy arrays of measure indices (positions in
     /// `Strategy.measure_ids`), without building a string per measure.
     fn critical_path_indices<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyArray1<u32>>> {
-        self.inner.critical_paths.iter().map(|p| p.clone().into_pyarray(py)).collect()
+        self.inner
+            .critical_paths
+            .iter()
+            .map(|p| p.clone().into_pyarray(py))
+            .collect()
     }
 
     /// True when more critical paths exist than were listed.
