@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use numpy::ndarray::Array2;
 use numpy::{IntoPyArray, PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1};
-use pyo3::exceptions::{PyImportError, PyIndexError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt, PyList, PySlice, PyString};
 
@@ -346,13 +346,7 @@ impl Rollup {
     /// executed, applicable and executed_share (NaN where no measure). Needs pandas
     /// (`pip install 'eculture[pandas]'`).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pandas = py.import("pandas").map_err(|e| {
-            let err = PyImportError::new_err(
-                "Rollup.to_pandas() needs pandas; install it with `pip install 'eculture[pandas]'`",
-            );
-            err.set_cause(py, Some(e));
-            err
-        })?;
+        let pandas = crate::import_pandas(py, "Rollup.to_pandas")?;
         let r = &self.inner;
         let nm = r.modules.len();
         let cells = r.measures.len();

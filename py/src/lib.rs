@@ -38,6 +38,18 @@ pub use matrix::{Matrix, MatrixCell};
 pub use schedule::Schedule;
 pub use strategy::Strategy;
 
+/// Import pandas for a `to_pandas()` method named `what`; without pandas, an `ImportError` that
+/// says how to install it (the original error kept as its cause).
+pub(crate) fn import_pandas<'py>(py: Python<'py>, what: &str) -> PyResult<Bound<'py, PyModule>> {
+    py.import("pandas").map_err(|e| {
+        let err = pyo3::exceptions::PyImportError::new_err(format!(
+            "{what}() needs pandas; install it with `pip install 'eculture[pandas]'`"
+        ));
+        err.set_cause(py, Some(e));
+        err
+    })
+}
+
 /// The JSON Schema of the strategy document format, as a dict.
 #[pyfunction]
 fn json_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {

@@ -1,6 +1,5 @@
 //! `eculture.Matrix` and `eculture.MatrixCell`: the cluster × module matrix.
 
-use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -89,13 +88,7 @@ impl Matrix {
     /// A pandas DataFrame with one row per cell and the columns cluster, module, state and
     /// measures (a list of ids). Needs pandas (`pip install 'eculture[pandas]'`).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pandas = py.import("pandas").map_err(|e| {
-            let err = PyImportError::new_err(
-                "Matrix.to_pandas() needs pandas; install it with `pip install 'eculture[pandas]'`",
-            );
-            err.set_cause(py, Some(e));
-            err
-        })?;
+        let pandas = crate::import_pandas(py, "Matrix.to_pandas")?;
         let cells = &self.inner.cells;
         let columns = PyDict::new(py);
         columns.set_item(

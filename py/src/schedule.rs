@@ -272,9 +272,7 @@ impl Schedule {
 
     /// A pandas DataFrame with one row per measure (requires pandas).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pd = py.import("pandas").map_err(|_| {
-            pyo3::exceptions::PyImportError::new_err("to_pandas() needs pandas: pip install pandas")
-        })?;
+        let pd = crate::import_pandas(py, "Schedule.to_pandas")?;
         let records = self.to_records(py)?;
         let df = pd.getattr("DataFrame")?.call1((records,))?;
         df.call_method1("set_index", ("id",))
