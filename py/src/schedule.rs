@@ -53,17 +53,15 @@ fn calendar_arg(py: Python<'_>, c: Option<&Bound<'_, PyAny>>) -> PyResult<Option
     };
     if c.is_instance_of::<PyString>() {
         let name: String = c.extract()?;
-        return match name.as_str() {
-            "weekdays" => Ok(Some(Calendar::weekdays())),
-            "azerbaijan_example" => Ok(Some(Calendar::azerbaijan_example())),
-            other => Err(argument_error(
+        return Calendar::builtin(&name).map(Some).ok_or_else(|| {
+            argument_error(
                 py,
                 format!(
-                    "calendar: unknown built-in calendar `{other}` (use \"weekdays\", \"azerbaijan_example\" or a dict)"
+                    "calendar: unknown built-in calendar `{name}` (use \"weekdays\", \"azerbaijan_example\" or a dict)"
                 ),
                 "calendar",
-            )),
-        };
+            )
+        });
     }
     pythonize::depythonize::<Calendar>(c)
         .map(Some)

@@ -30,7 +30,6 @@ use crate::error;
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 /// Names of the built-in calendars accepted in place of a calendar object.
-const CALENDAR_NAMES: &[&str] = &["azerbaijan_example", "weekdays"];
 
 /// Options of a schedule computation (`schedule`, `scheduleWithChanges`, `whatIf`, `rollout`,
 /// `risk`): the core's `ScheduleOptions` with camelCase keys. Every key is optional; `null` or
@@ -112,11 +111,9 @@ impl<'de> Visitor<'de> for CalendarArg {
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
-        match name {
-            "azerbaijan_example" => Ok(Some(Calendar::azerbaijan_example())),
-            "weekdays" => Ok(Some(Calendar::weekdays())),
-            _ => Err(E::unknown_variant(name, CALENDAR_NAMES)),
-        }
+        Calendar::builtin(name)
+            .map(Some)
+            .ok_or_else(|| E::unknown_variant(name, Calendar::BUILTIN))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {

@@ -89,6 +89,20 @@ impl Calendar {
         }
     }
 
+    /// Names of the built-in calendars accepted by [`Calendar::builtin`].
+    pub const BUILTIN: &'static [&'static str] = &["azerbaijan_example", "weekdays"];
+
+    /// A built-in calendar by name: `weekdays` ([`Calendar::weekdays`]) or `azerbaijan_example`
+    /// ([`Calendar::azerbaijan_example`]). The bindings accept these names wherever a calendar
+    /// is expected.
+    pub fn builtin(name: &str) -> Option<Calendar> {
+        match name {
+            "weekdays" => Some(Calendar::weekdays()),
+            "azerbaijan_example" => Some(Calendar::azerbaijan_example()),
+            _ => None,
+        }
+    }
+
     /// Saturday and Sunday off, no holidays.
     pub fn weekdays() -> Calendar {
         Calendar::new(vec![Weekday::Saturday, Weekday::Sunday], vec![])
@@ -429,6 +443,19 @@ impl DayMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_calendars_by_name() {
+        assert_eq!(Calendar::builtin("weekdays"), Some(Calendar::weekdays()));
+        assert_eq!(
+            Calendar::builtin("azerbaijan_example"),
+            Some(Calendar::azerbaijan_example())
+        );
+        assert_eq!(Calendar::builtin("mars"), None);
+        for name in Calendar::BUILTIN {
+            assert!(Calendar::builtin(name).is_some(), "{name}");
+        }
+    }
     use jiff::civil::date;
 
     #[test]
