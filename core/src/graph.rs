@@ -124,47 +124,56 @@ impl DepGraph {
     pub(crate) fn build(
         n_measures: u32,
         junctions: Vec<(u32, u32)>,
-        edges: &[RawEdge],
+        edges: &[&[RawEdge]],
     ) -> DepGraph {
         let n_nodes = n_measures + junctions.len() as u32;
         let n = n_nodes as usize;
-        let m = edges.len();
-        let mut succ_off = vec![0u32; n + 1];
-        let mut pred_off = vec![0u32; n + 1];
-        for e in edges {
-            succ_off[e.from as usize + 1] += 1;
-            pred_off[e.to as usize + 1] += 1;
-        }
-        for i in 0..n {
-            succ_off[i + 1] += succ_off[i];
-            pred_off[i + 1] += pred_off[i];
-        }
-        let mut succ = vec![0u32; m];
-        let mut succ_edge = vec![0u32; m];
-        let mut pred = vec![0u32; m];
-        let mut pred_edge = vec![0u32; m];
-        let mut sfill = succ_off.clone();
-        let mut pfill = pred_off.clone();
-        let mut kind = Vec::with_capacity(m);
-        let mut lag = Vec::with_capacity(m);
-        let mut origin = Vec::with_capacity(m);
-        let mut plain = true;
-        let mut ascending = true;
-        for (id, e) in edges.iter().enumerate() {
-            plain &= e.kind == RelationType::FS && e.lag == 0;
-            ascending &= e.from < e.to;
-            let s = &mut sfill[e.from as usize];
-            succ[*s as usize] = e.to;
-            succ_edge[*s as usize] = id as u32;
-            *s += 1;
-            let p = &mut pfill[e.to as usize];
-            pred[*p as usize] = e.from;
-            pred_edge[*p as usize] = id as u32;
-            *p += 1;
-            kind.push(e.kind);
-            lag.push(e.lag);
-            origin.push(e.origin);
-        }
+        let m = edges.iter().map(|part| part.len()).sum();
+        let edges = || edges.iter().flat_map(|part| part.iter());
+        // The successor and predecessor sides are independent passes over the edges (run in
+        // parallel where there are threads); each is a counting sort, so edges keep their
+        // order within a node's list.
+        let side = |end: fn(&RawEdge) -> (u32, u32)| {
+            let mut off = vec![0u32; n + 1];
+            for e in edges() {
+                off[end(e).0 as usize + 1] += 1;
+            }
+            for i in 0..n {
+                off[i + 1] += off[i];
+            }
+            let mut other = vec![0u32; m];
+            let mut edge_id = vec![0u32; m];
+            let mut fill = off.clone();
+            for (id, e) in edges().enumerate() {
+                let (at, to) = end(e);
+                let slot = &mut fill[at as usize];
+                other[*slot as usize] = to;
+                edge_id[*slot as usize] = id as u32;
+                *slot += 1;
+            }
+            (off, other, edge_id)
+        };
+        let (
+            ((succ_off, succ, succ_edge), (pred_off, pred, pred_edge)),
+            (kind, lag, origin, plain, ascending),
+        ) = crate::par::join(
+            || crate::par::join(|| side(|e| (e.from, e.to)), || side(|e| (e.to, e.from))),
+            || {
+                let mut kind = Vec::with_capacity(m);
+                let mut lag = Vec::with_capacity(m);
+                let mut origin = Vec::with_capacity(m);
+                let mut plain = true;
+                let mut ascending = true;
+                for e in edges() {
+                    plain &= e.kind == RelationType::FS && e.lag == 0;
+                    ascending &= e.from < e.to;
+                    kind.push(e.kind);
+                    lag.push(e.lag);
+                    origin.push(e.origin);
+                }
+                (kind, lag, origin, plain, ascending)
+            },
+        );
         DepGraph {
             n_measures,
             n_nodes,
@@ -587,7 +596,7 @@ mod tests {
                 },
             })
             .collect();
-        DepGraph::build(n, vec![], &raw)
+        DepGraph::build(n, vec![], &[&raw])
     }
 
     #[test]
@@ -632,7 +641,7 @@ mod tests {
                 },
             })
             .collect::<Vec<_>>();
-        let d = DepGraph::build(3, vec![(0, 0)], &raw);
+        let d = DepGraph::build(3, vec![(0, 0)], &[&raw]);
         assert_eq!(d.waves().unwrap(), vec![vec![0, 1], vec![2]]);
         assert_eq!(d.descendants(&[0]), vec![2]);
     }

@@ -22,10 +22,12 @@ use crate::validate::{Code, Diagnostic, Severity};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct IdTable {
     table: HashTable<u32>,
+    /// Every index of the column is in the table under its own id (no empty or duplicate id).
+    complete: bool,
 }
 
 impl IdTable {
-    fn hash(s: &str) -> u64 {
+    pub(crate) fn hash(s: &str) -> u64 {
         FxBuildHasher.hash_one(s)
     }
 
@@ -46,9 +48,12 @@ impl IdTable {
 
     /// Look up an id.
     pub(crate) fn get<'a>(&self, key: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
-        self.table
-            .find(Self::hash(key), |&j| id_of(j) == key)
-            .copied()
+        self.get_hashed(Self::hash(key), key, id_of)
+    }
+
+    /// Look up an id whose [`IdTable::hash`] is known.
+    fn get_hashed<'a>(&self, hash: u64, key: &str, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+        self.table.find(hash, |&j| id_of(j) == key).copied()
     }
 
     fn build<'a>(
@@ -60,10 +65,12 @@ impl IdTable {
     ) -> IdTable {
         let mut t = IdTable {
             table: HashTable::with_capacity(ids.len()),
+            complete: true,
         };
         for (i, id) in ids.enumerate() {
             let i = i as u32;
             if id.trim().is_empty() {
+                t.complete = false;
                 diags.push(err(
                     Code::EmptyId,
                     format!("{section}[{i}].id"),
@@ -73,6 +80,7 @@ impl IdTable {
                 continue;
             }
             if let Some(prev) = t.insert(id, i, id_of) {
+                t.complete = false;
                 diags.push(err(
                     Code::DuplicateId,
                     format!("{section}[{i}].id"),
@@ -104,6 +112,51 @@ fn warn(code: Code, path: String, id: Option<&str>, message: String) -> Diagnost
         message,
     }
 }
+
+/// What one run of measures contributes to the index, in document order.
+struct MeasureScan {
+    diagnostics: Vec<Diagnostic>,
+    /// (cell, measure) for every cell a measure delivers.
+    cell_pairs: Vec<(u32, u32)>,
+    /// Explicit dependencies.
+    edges: Vec<RawEdge>,
+}
+
+/// Shortest run of measures scanned on a thread of its own.
+const MIN_RUN: usize = 16 * 1024;
+
+/// The prerequisites already listed by the measure being resolved (to warn about repeats):
+/// a short inline list, and a hash set past it so that a hostile list stays linear.
+#[derive(Default)]
+struct Seen {
+    few: smallvec::SmallVec<[u32; 16]>,
+    many: hashbrown::HashSet<u32, FxBuildHasher>,
+}
+
+impl Seen {
+    fn clear(&mut self) {
+        self.few.clear();
+        if !self.many.is_empty() {
+            self.many.clear();
+        }
+    }
+
+    /// Record `p`; false when it was recorded before.
+    fn insert(&mut self, p: u32) -> bool {
+        if self.few.contains(&p) {
+            return false;
+        }
+        if self.few.len() < self.few.inline_size() {
+            self.few.push(p);
+            true
+        } else {
+            self.many.insert(p)
+        }
+    }
+}
+
+/// Entries of the cache of recently visited measures used to resolve prerequisites.
+const RECENT: usize = 1024;
 
 /// Earliest and latest plausible years.
 const MIN_YEAR: i16 = 1900;
@@ -140,6 +193,12 @@ impl Index {
 
     /// Build the index and every diagnostic.
     pub fn build(doc: &Document) -> Index {
+        Self::build_in_runs(doc, crate::par::run_count(doc.measures.len(), MIN_RUN))
+    }
+
+    /// [`Index::build`], with the measures checked in `runs` runs (the result does not depend
+    /// on it).
+    fn build_in_runs(doc: &Document, runs: usize) -> Index {
         let mut d: Vec<Diagnostic> = Vec::new();
         let too_large = [
             ("organizations", doc.organizations.len()),
@@ -509,232 +568,271 @@ impl Index {
 
         // ---- measures ----
         let n = doc.measures.len();
-        let mut cell_pairs: Vec<(u32, u32)> = Vec::with_capacity(n);
-        let mut edges: Vec<RawEdge> = Vec::with_capacity(n * 3);
-        let mut dep_stamp = vec![u32::MAX; n];
         // deadlines as a compact column: the per-edge check below reads it at random
         let deadline_of: Vec<Option<jiff::civil::Date>> = doc
             .measures
             .iter()
             .map(|m| m.deadline.as_ref().map(PeriodRef::last_day))
             .collect();
-        for (i, m) in doc.measures.iter().enumerate() {
-            let iu = i as u32;
-            let id = m.id.as_str();
-            if m.title.is_empty() {
-                d.push(err(
-                    Code::MissingTitle,
-                    format!("measures[{i}].title"),
-                    Some(id),
-                    format!("measure `{id}` has no title in any language"),
-                ));
-            }
-            if directions
-                .get(&m.direction, |k| doc.directions[k as usize].id.as_str())
-                .is_none()
-            {
-                d.push(err(
-                    Code::UnknownReference,
-                    format!("measures[{i}].direction"),
-                    Some(id),
-                    format!("unknown direction `{}`", m.direction),
-                ));
-            }
-            match m.main_executor.0.len() {
-                1 => {}
-                0 => d.push(err(
-                    Code::MainExecutorCount,
-                    format!("measures[{i}].main_executor"),
-                    Some(id),
-                    format!("measure `{id}` has no main executor"),
-                )),
-                k => d.push(err(
-                    Code::MainExecutorCount,
-                    format!("measures[{i}].main_executor"),
-                    Some(id),
-                    format!("measure `{id}` has {k} main executors; exactly one is required"),
-                )),
-            }
-            let many = m.main_executor.0.len() > 1;
-            for (j, o) in m.main_executor.0.iter().enumerate() {
-                if orgs.get(o, org_of).is_none() {
-                    let path = if many {
-                        format!("measures[{i}].main_executor[{j}]")
-                    } else {
-                        format!("measures[{i}].main_executor")
-                    };
+        let use_recent = measures.complete;
+        // Runs of measures are checked and resolved independently (on several threads where
+        // there are any); their diagnostics, cells and edges are then taken in document order,
+        // so the result is the one a single loop gives.
+        let scan = |range: std::ops::Range<usize>| {
+            let mut d: Vec<Diagnostic> = Vec::new();
+            let mut cell_pairs: Vec<(u32, u32)> = Vec::with_capacity(range.len());
+            let mut edges: Vec<RawEdge> = Vec::with_capacity(range.len() * 3);
+            let mut seen = Seen::default();
+            // Prerequisites mostly sit a few entries above their dependent. A small
+            // direct-mapped cache of the measures just visited (16 KB, keyed by id hash) answers
+            // those lookups without touching the big table, whose probes miss the CPU caches
+            // at a million measures. It gives the table's answer: it is used only when every
+            // measure is in the table under its own id, and a hit is confirmed by comparing ids.
+            let mut recent = [(0u64, u32::MAX); RECENT];
+            for i in range {
+                let m = &doc.measures[i];
+                let iu = i as u32;
+                let id = m.id.as_str();
+                if use_recent {
+                    let h = IdTable::hash(id);
+                    recent[h as usize % RECENT] = (h, iu);
+                }
+                if m.title.is_empty() {
                     d.push(err(
-                        Code::UnknownReference,
-                        path,
+                        Code::MissingTitle,
+                        format!("measures[{i}].title"),
                         Some(id),
-                        format!("unknown organization `{o}`"),
+                        format!("measure `{id}` has no title in any language"),
                     ));
                 }
-            }
-            for (j, o) in m.other_executors.iter().enumerate() {
-                if orgs.get(o, org_of).is_none() {
-                    d.push(err(
-                        Code::UnknownReference,
-                        format!("measures[{i}].other_executors[{j}]"),
-                        Some(id),
-                        format!("unknown organization `{o}`"),
-                    ));
-                }
-            }
-            for (j, ind) in m.indicators.iter().enumerate() {
-                if indicators
-                    .get(ind, |k| doc.indicators[k as usize].id.as_str())
+                if directions
+                    .get(&m.direction, |k| doc.directions[k as usize].id.as_str())
                     .is_none()
                 {
                     d.push(err(
                         Code::UnknownReference,
-                        format!("measures[{i}].indicators[{j}]"),
+                        format!("measures[{i}].direction"),
                         Some(id),
-                        format!("unknown indicator `{ind}`"),
+                        format!("unknown direction `{}`", m.direction),
                     ));
                 }
-            }
-            check_measure_dates(&mut d, m, i, p_start, p_end);
-            if let Some(e) = &m.estimate {
-                let ok = [e.optimistic, e.most_likely, e.pessimistic]
-                    .iter()
-                    .all(|v| v.is_finite() && *v >= 0.0)
-                    && e.optimistic <= e.most_likely
-                    && e.most_likely <= e.pessimistic
-                    && e.pessimistic <= MAX_DAYS as f64;
-                if !ok {
-                    d.push(err(
-                        Code::InvalidEstimate,
-                        format!("measures[{i}].estimate"),
+                match m.main_executor.0.len() {
+                    1 => {}
+                    0 => d.push(err(
+                        Code::MainExecutorCount,
+                        format!("measures[{i}].main_executor"),
                         Some(id),
-                        format!(
-                            "estimate ({}, {}, {}) must satisfy 0 ≤ optimistic ≤ most likely ≤ pessimistic ≤ {MAX_DAYS}",
-                            e.optimistic, e.most_likely, e.pessimistic
-                        ),
-                    ));
+                        format!("measure `{id}` has no main executor"),
+                    )),
+                    k => d.push(err(
+                        Code::MainExecutorCount,
+                        format!("measures[{i}].main_executor"),
+                        Some(id),
+                        format!("measure `{id}` has {k} main executors; exactly one is required"),
+                    )),
                 }
-            }
-            // targets → cells
-            for (j, t) in m.targets.iter().enumerate() {
-                let Some(mi) = modules.get(&t.module, module_of) else {
-                    d.push(err(
-                        Code::UnknownReference,
-                        format!("measures[{i}].targets[{j}].module"),
-                        Some(id),
-                        format!("unknown module `{}`", t.module),
-                    ));
-                    continue;
-                };
-                let mi = mi as usize;
-                match &t.clusters {
-                    None => {
-                        for ci in 0..nc {
-                            if applicable[mi * nc + ci] {
-                                cell_pairs.push(((mi * nc + ci) as u32, iu));
+                let many = m.main_executor.0.len() > 1;
+                for (j, o) in m.main_executor.0.iter().enumerate() {
+                    if orgs.get(o, org_of).is_none() {
+                        let path = if many {
+                            format!("measures[{i}].main_executor[{j}]")
+                        } else {
+                            format!("measures[{i}].main_executor")
+                        };
+                        d.push(err(
+                            Code::UnknownReference,
+                            path,
+                            Some(id),
+                            format!("unknown organization `{o}`"),
+                        ));
+                    }
+                }
+                for (j, o) in m.other_executors.iter().enumerate() {
+                    if orgs.get(o, org_of).is_none() {
+                        d.push(err(
+                            Code::UnknownReference,
+                            format!("measures[{i}].other_executors[{j}]"),
+                            Some(id),
+                            format!("unknown organization `{o}`"),
+                        ));
+                    }
+                }
+                for (j, ind) in m.indicators.iter().enumerate() {
+                    if indicators
+                        .get(ind, |k| doc.indicators[k as usize].id.as_str())
+                        .is_none()
+                    {
+                        d.push(err(
+                            Code::UnknownReference,
+                            format!("measures[{i}].indicators[{j}]"),
+                            Some(id),
+                            format!("unknown indicator `{ind}`"),
+                        ));
+                    }
+                }
+                check_measure_dates(&mut d, m, i, p_start, p_end);
+                if let Some(e) = &m.estimate {
+                    let ok = [e.optimistic, e.most_likely, e.pessimistic]
+                        .iter()
+                        .all(|v| v.is_finite() && *v >= 0.0)
+                        && e.optimistic <= e.most_likely
+                        && e.most_likely <= e.pessimistic
+                        && e.pessimistic <= MAX_DAYS as f64;
+                    if !ok {
+                        d.push(err(
+                            Code::InvalidEstimate,
+                            format!("measures[{i}].estimate"),
+                            Some(id),
+                            format!(
+                                "estimate ({}, {}, {}) must satisfy 0 ≤ optimistic ≤ most likely ≤ pessimistic ≤ {MAX_DAYS}",
+                                e.optimistic, e.most_likely, e.pessimistic
+                            ),
+                        ));
+                    }
+                }
+                // targets → cells
+                for (j, t) in m.targets.iter().enumerate() {
+                    let Some(mi) = modules.get(&t.module, module_of) else {
+                        d.push(err(
+                            Code::UnknownReference,
+                            format!("measures[{i}].targets[{j}].module"),
+                            Some(id),
+                            format!("unknown module `{}`", t.module),
+                        ));
+                        continue;
+                    };
+                    let mi = mi as usize;
+                    match &t.clusters {
+                        None => {
+                            for ci in 0..nc {
+                                if applicable[mi * nc + ci] {
+                                    cell_pairs.push(((mi * nc + ci) as u32, iu));
+                                }
+                            }
+                        }
+                        Some(list) => {
+                            for (k, cid) in list.iter().enumerate() {
+                                match clusters.get(cid, cluster_of) {
+                                    None => d.push(err(
+                                        Code::UnknownReference,
+                                        format!("measures[{i}].targets[{j}].clusters[{k}]"),
+                                        Some(id),
+                                        format!("unknown cluster `{cid}`"),
+                                    )),
+                                    Some(ci) if !applicable[mi * nc + ci as usize] => d.push(err(
+                                        Code::TargetNotApplicable,
+                                        format!("measures[{i}].targets[{j}].clusters[{k}]"),
+                                        Some(id),
+                                        format!(
+                                            "module `{}` does not apply to cluster `{cid}`",
+                                            t.module
+                                        ),
+                                    )),
+                                    Some(ci) => {
+                                        cell_pairs.push(((mi * nc + ci as usize) as u32, iu))
+                                    }
+                                }
                             }
                         }
                     }
-                    Some(list) => {
-                        for (k, cid) in list.iter().enumerate() {
-                            match clusters.get(cid, cluster_of) {
-                                None => d.push(err(
-                                    Code::UnknownReference,
-                                    format!("measures[{i}].targets[{j}].clusters[{k}]"),
-                                    Some(id),
-                                    format!("unknown cluster `{cid}`"),
-                                )),
-                                Some(ci) if !applicable[mi * nc + ci as usize] => d.push(err(
-                                    Code::TargetNotApplicable,
-                                    format!("measures[{i}].targets[{j}].clusters[{k}]"),
-                                    Some(id),
-                                    format!(
-                                        "module `{}` does not apply to cluster `{cid}`",
-                                        t.module
-                                    ),
-                                )),
-                                Some(ci) => cell_pairs.push(((mi * nc + ci as usize) as u32, iu)),
-                            }
-                        }
-                    }
                 }
-            }
-            // explicit dependencies
-            for (j, dep) in m.depends_on.iter().enumerate() {
-                let path = || format!("measures[{i}].depends_on[{j}]");
-                let Some(p) = measures.get(&dep.id, measure_of) else {
-                    d.push(err(
-                        Code::UnknownReference,
-                        path(),
-                        Some(id),
-                        format!("unknown measure `{}`", dep.id),
-                    ));
-                    continue;
-                };
-                let lag = dep.lag();
-                if i64::from(lag).abs() > MAX_DAYS {
-                    d.push(err(
-                        Code::InvalidLag,
-                        path(),
-                        Some(id),
-                        format!("lag of {lag} days on `{}` is beyond ±{MAX_DAYS}", dep.id),
-                    ));
-                    continue;
-                }
-                if dep_stamp[p as usize] == iu {
-                    d.push(warn(
-                        Code::DuplicateDependency,
-                        path(),
-                        Some(id),
-                        format!("`{}` is listed twice as a prerequisite", dep.id),
-                    ));
-                }
-                dep_stamp[p as usize] = iu;
-                let kind = dep.relation();
-                if let (Some(pd), Some(md)) = (deadline_of[p as usize], deadline_of[i])
-                    && pd > md
-                {
-                    let msg = format!(
-                        "deadline {} is earlier than the deadline {} of prerequisite `{}` ({})",
-                        md,
-                        pd,
-                        dep.id,
-                        kind.as_str()
-                    );
-                    d.push(if matches!(kind, RelationType::FS | RelationType::FF) {
-                        err(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
+                // explicit dependencies
+                seen.clear();
+                for (j, dep) in m.depends_on.iter().enumerate() {
+                    let path = || format!("measures[{i}].depends_on[{j}]");
+                    let h = IdTable::hash(&dep.id);
+                    let (rh, ri) = recent[h as usize % RECENT];
+                    let found = if rh == h && ri != u32::MAX && measure_of(ri) == dep.id {
+                        Some(ri)
                     } else {
-                        warn(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
+                        measures.get_hashed(h, &dep.id, measure_of)
+                    };
+                    let Some(p) = found else {
+                        d.push(err(
+                            Code::UnknownReference,
+                            path(),
+                            Some(id),
+                            format!("unknown measure `{}`", dep.id),
+                        ));
+                        continue;
+                    };
+                    let lag = dep.lag();
+                    if i64::from(lag).abs() > MAX_DAYS {
+                        d.push(err(
+                            Code::InvalidLag,
+                            path(),
+                            Some(id),
+                            format!("lag of {lag} days on `{}` is beyond ±{MAX_DAYS}", dep.id),
+                        ));
+                        continue;
+                    }
+                    if !seen.insert(p) {
+                        d.push(warn(
+                            Code::DuplicateDependency,
+                            path(),
+                            Some(id),
+                            format!("`{}` is listed twice as a prerequisite", dep.id),
+                        ));
+                    }
+                    let kind = dep.relation();
+                    if let (Some(pd), Some(md)) = (deadline_of[p as usize], deadline_of[i])
+                        && pd > md
+                    {
+                        let msg = format!(
+                            "deadline {} is earlier than the deadline {} of prerequisite `{}` ({})",
+                            md,
+                            pd,
+                            dep.id,
+                            kind.as_str()
+                        );
+                        d.push(if matches!(kind, RelationType::FS | RelationType::FF) {
+                            err(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
+                        } else {
+                            warn(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
+                        });
+                    }
+                    edges.push(RawEdge {
+                        from: p,
+                        to: iu,
+                        kind,
+                        lag,
+                        origin: EdgeOrigin::Explicit {
+                            measure: iu,
+                            entry: j as u32,
+                        },
                     });
                 }
-                edges.push(RawEdge {
-                    from: p,
-                    to: iu,
-                    kind,
-                    lag,
-                    origin: EdgeOrigin::Explicit {
-                        measure: iu,
-                        entry: j as u32,
-                    },
-                });
             }
+            MeasureScan {
+                diagnostics: d,
+                cell_pairs,
+                edges,
+            }
+        };
+        let mut scans = crate::par::map_runs(n, runs, scan);
+        for s in &mut scans {
+            d.append(&mut s.diagnostics);
         }
 
         // ---- cells: counting sort (stable, so measures stay in document order), dedupe ----
         let n_cells = nm * nc;
         let mut cell_off = vec![0u32; n_cells + 1];
-        for &(c, _) in &cell_pairs {
+        let cell_pairs = || scans.iter().flat_map(|s| s.cell_pairs.iter().copied());
+        for (c, _) in cell_pairs() {
             cell_off[c as usize + 1] += 1;
         }
         for k in 0..n_cells {
             cell_off[k + 1] += cell_off[k];
         }
-        let mut cell_measures = vec![0u32; cell_pairs.len()];
+        let mut cell_measures = vec![0u32; cell_off[n_cells] as usize];
         let mut fill = cell_off.clone();
-        for &(c, m) in &cell_pairs {
+        for (c, m) in cell_pairs() {
             cell_measures[fill[c as usize] as usize] = m;
             fill[c as usize] += 1;
         }
-        drop(cell_pairs);
+        for s in &mut scans {
+            s.cell_pairs = Vec::new();
+        }
         // dedupe consecutive repeats inside each cell (same measure targeting a cell twice)
         let mut w = 0usize;
         let mut new_off = vec![0u32; n_cells + 1];
@@ -759,6 +857,7 @@ impl Index {
 
         // ---- derived edges (skipped when modules loop: that is reported above) ----
         let mut junctions: Vec<(u32, u32)> = Vec::new();
+        let mut derived: Vec<RawEdge> = Vec::new();
         let mut stamp = vec![u32::MAX; n];
         let mut epoch = 0u32;
         if !module_cyclic {
@@ -811,21 +910,25 @@ impl Index {
                         if np.saturating_mul(nk) <= np + nk {
                             for &p in producers {
                                 for &k in &consumers {
-                                    edges.push(edge(p, k));
+                                    derived.push(edge(p, k));
                                 }
                             }
                         } else {
                             let j = n as u32 + junctions.len() as u32;
                             junctions.push((a as u32, c as u32));
-                            edges.extend(producers.iter().map(|&p| edge(p, j)));
-                            edges.extend(consumers.iter().map(|&k| edge(j, k)));
+                            derived.extend(producers.iter().map(|&p| edge(p, j)));
+                            derived.extend(consumers.iter().map(|&k| edge(j, k)));
                         }
                     }
                 }
             }
         }
+        let mut edges: Vec<&[RawEdge]> = scans.iter().map(|s| s.edges.as_slice()).collect();
+        edges.push(&derived);
         let graph = DepGraph::build(n as u32, junctions, &edges);
         drop(edges);
+        drop(scans);
+        drop(derived);
 
         // ---- cycles ----
         let mut cycle = None;
@@ -967,5 +1070,68 @@ fn check_measure_dates(
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn golden(case: &str) -> Document {
+        let p = format!(
+            "{}/../tests/golden/{case}/input.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_str(&std::fs::read_to_string(p).expect("golden input")).expect("parse")
+    }
+
+    #[test]
+    fn the_index_does_not_depend_on_how_measures_are_split() {
+        let mut docs = vec![
+            crate::Strategy::e_culture().document().clone(),
+            golden("broken_refs"),
+            golden("cycle"),
+            golden("derived_junction"),
+        ];
+        // duplicate ids, repeated prerequisites (inline list and past it), forward references
+        let mut d = docs[0].clone();
+        let first = d.measures[0].clone();
+        d.measures.push(first);
+        let id = d.measures[3].id.clone();
+        for _ in 0..40 {
+            d.measures[10]
+                .depends_on
+                .push(crate::model::Dependency::fs(id.clone()));
+        }
+        let last = d.measures.last().map(|m| m.id.clone()).unwrap_or_default();
+        d.measures[1]
+            .depends_on
+            .push(crate::model::Dependency::fs(last));
+        docs.push(d);
+        for doc in &docs {
+            let one = format!("{:?}", Index::build_in_runs(doc, 1));
+            for runs in [2, 3, 7, doc.measures.len() + 5] {
+                assert_eq!(format!("{:?}", Index::build_in_runs(doc, runs)), one);
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_list_of_repeated_prerequisites_warns_once_per_repeat() {
+        let mut doc = crate::Strategy::e_culture().document().clone();
+        let id = doc.measures[3].id.clone();
+        doc.measures[10].depends_on.clear();
+        for _ in 0..40 {
+            doc.measures[10]
+                .depends_on
+                .push(crate::model::Dependency::fs(id.clone()));
+        }
+        let idx = Index::build(&doc);
+        let repeats = idx
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::DuplicateDependency)
+            .count();
+        assert_eq!(repeats, 39);
     }
 }

@@ -163,7 +163,13 @@ fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
     // Validating UTF-8 once for the whole text is much cheaper than serde_json's per-string
     // check; invalid UTF-8 falls through to `from_slice`, which reports where it is.
     let parsed = match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str::<Document>(text),
+        Ok(text) => {
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Some(doc) = parallel::parse(text) {
+                return Ok(doc);
+            }
+            serde_json::from_str::<Document>(text)
+        }
         Err(_) => serde_json::from_slice::<Document>(bytes),
     };
     match parsed {
@@ -185,6 +191,108 @@ fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
                 message,
             }))
         }
+    }
+}
+
+/// Large JSON documents are parsed on several threads: one pass reads everything but the
+/// measures and finds where each measure's text starts and ends, then rayon parses the measures
+/// in parallel, each written straight to its place in the document's list.
+///
+/// The result is the document a serial parse gives: the shell below has the fields and serde
+/// attributes of [`Document`] (a test compares them), and a measure parsed on its own is the
+/// measure parsed in place. Any failure gives `None`, and the caller's serial parse reports
+/// the error with its line, column and JSON path.
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use rayon::prelude::*;
+    use serde::Deserialize;
+    use serde_json::value::RawValue;
+
+    use crate::model::{
+        Cluster, Direction, Document, Indicator, Measure, Module, Organization, StrategyInfo,
+    };
+
+    /// Smallest JSON text (bytes) worth splitting: below it, handing work to threads costs
+    /// more than it saves.
+    pub(super) const MIN_BYTES: usize = 4 << 20;
+
+    /// [`Document`] with each measure kept as its unparsed text.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Shell<'a> {
+        #[serde(rename = "$schema", default)]
+        schema: Option<String>,
+        strategy: StrategyInfo,
+        #[serde(default)]
+        organizations: Vec<Organization>,
+        #[serde(default)]
+        directions: Vec<Direction>,
+        #[serde(default)]
+        clusters: Vec<Cluster>,
+        #[serde(default)]
+        modules: Vec<Module>,
+        #[serde(default, borrow)]
+        measures: Vec<&'a RawValue>,
+        #[serde(default)]
+        indicators: Vec<Indicator>,
+    }
+
+    /// The field names of [`Shell`], in order, for the test that keeps it in step with
+    /// [`Document`].
+    #[cfg(test)]
+    pub(super) const SHELL_FIELDS: &[&str] = &[
+        "$schema",
+        "strategy",
+        "organizations",
+        "directions",
+        "clusters",
+        "modules",
+        "measures",
+        "indicators",
+    ];
+
+    /// Parse `text` on rayon's threads; `None` when it is small, when there is one thread or
+    /// when the text is not a valid document.
+    pub(super) fn parse(text: &str) -> Option<Document> {
+        if text.len() < MIN_BYTES || rayon::current_num_threads() < 2 {
+            return None;
+        }
+        parse_split(text)
+    }
+
+    /// Parse `text` with the measures parsed in parallel, whatever its size.
+    pub(super) fn parse_split(text: &str) -> Option<Document> {
+        let shell: Shell = serde_json::from_str(text).ok()?;
+        let failed = AtomicBool::new(false);
+        let mut measures = Vec::new();
+        // Written in place, in document order; a measure that does not parse leaves a default
+        // one behind and the whole result is dropped.
+        shell
+            .measures
+            .par_iter()
+            .with_min_len(1024)
+            .map(|raw| {
+                serde_json::from_str::<Measure>(raw.get()).unwrap_or_else(|_| {
+                    failed.store(true, Ordering::Relaxed);
+                    Measure::default()
+                })
+            })
+            .collect_into_vec(&mut measures);
+        if failed.into_inner() {
+            return None;
+        }
+        Some(Document {
+            schema: shell.schema,
+            strategy: shell.strategy,
+            organizations: shell.organizations,
+            directions: shell.directions,
+            clusters: shell.clusters,
+            modules: shell.modules,
+            measures,
+            indicators: shell.indicators,
+        })
     }
 }
 
@@ -255,5 +363,123 @@ fn strip_position(msg: &str) -> String {
     match first.rfind(" at line ") {
         Some(i) => first[..i].to_owned(),
         None => first.to_owned(),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    /// The embedded strategy with its measures repeated `copies` times under new ids (every
+    /// measure field is exercised: typed and lagged dependencies, targets with and without
+    /// clusters, funding, indicators, estimates, statuses, periods, sources).
+    pub(crate) fn replicated(copies: usize) -> Value {
+        let mut doc: Value =
+            serde_json::from_str(include_str!("../data/e-culture.json")).expect("embedded");
+        let base = doc["measures"].as_array().expect("measures").clone();
+        let mut all = Vec::new();
+        for k in 0..copies {
+            for m in &base {
+                let mut m = m.clone();
+                let id = format!("{}#{k}", m["id"].as_str().expect("id"));
+                m["id"] = json!(id);
+                if let Some(deps) = m.get_mut("depends_on").and_then(Value::as_array_mut) {
+                    for d in deps {
+                        match d {
+                            Value::String(s) => *s = format!("{s}#{k}"),
+                            Value::Object(o) => {
+                                let s = o["id"].as_str().expect("dep id").to_owned();
+                                o.insert("id".into(), json!(format!("{s}#{k}")));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                all.push(m);
+            }
+        }
+        doc["measures"] = Value::Array(all);
+        doc
+    }
+
+    #[test]
+    fn the_shell_has_the_fields_of_document() {
+        let schema = crate::json_schema();
+        let mut fields: Vec<&str> = schema["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut shell = parallel::SHELL_FIELDS.to_vec();
+        fields.sort_unstable();
+        shell.sort_unstable();
+        assert_eq!(fields, shell);
+    }
+
+    #[test]
+    fn parallel_parse_equals_serial_parse() {
+        let mut texts = vec![
+            include_str!("../data/e-culture.json").to_owned(),
+            serde_json::to_string_pretty(&replicated(40)).expect("json"),
+            serde_json::to_string(&replicated(3)).expect("json"),
+        ];
+        for case in ["broken_refs", "cycle", "derived_junction", "small_valid"] {
+            let p = format!(
+                "{}/../tests/golden/{case}/input.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            texts.push(std::fs::read_to_string(p).expect("golden input"));
+        }
+        for text in &texts {
+            let serial: Document = serde_json::from_str(text).expect("valid document");
+            let parallel = parallel::parse_split(text).expect("parallel parse");
+            assert_eq!(parallel, serial);
+        }
+    }
+
+    #[test]
+    fn parallel_parse_declines_what_serial_parse_rejects() {
+        let good = replicated(2);
+        let mut unknown_field = good.clone();
+        unknown_field["measures"][100]["colour"] = json!("red");
+        let mut wrong_type = good.clone();
+        wrong_type["measures"][141]["duration_days"] = json!("ten");
+        let mut not_a_list = good.clone();
+        not_a_list["measures"] = json!({"a": 1});
+        let text = serde_json::to_string(&good).expect("json");
+        let bad_texts = [
+            serde_json::to_string(&unknown_field).expect("json"),
+            serde_json::to_string(&wrong_type).expect("json"),
+            serde_json::to_string(&not_a_list).expect("json"),
+            format!("{text} trailing"),
+            text.replacen(r#""measures":["#, r#""measures":[],"measures":["#, 1),
+            text[..text.len() - 10].to_owned(),
+        ];
+        for bad in &bad_texts {
+            assert!(serde_json::from_str::<Document>(bad).is_err());
+            assert!(parallel::parse_split(bad).is_none());
+        }
+    }
+
+    #[test]
+    fn errors_in_large_documents_are_located_as_in_small_ones() {
+        let mut doc = replicated(80);
+        let n = doc["measures"].as_array().expect("measures").len();
+        doc["measures"][n - 3]["deadline"] = json!(true);
+        let text = serde_json::to_string_pretty(&doc).expect("json");
+        assert!(text.len() > parallel::MIN_BYTES);
+        let Err(Error::Parse(e)) = parse_bytes(text.as_bytes(), Format::Json, "big.json") else {
+            panic!("expected a parse error");
+        };
+        let at = text.find(r#""deadline": true"#).expect("the bad value");
+        let (line, _) = line_col(&text, at);
+        assert_eq!(
+            e.path.as_deref(),
+            Some(format!("measures[{}].deadline", n - 3).as_str())
+        );
+        assert_eq!(e.line, Some(line));
+        assert_eq!(e.source_name, "big.json");
     }
 }

@@ -32,6 +32,7 @@ mod index;
 pub mod io;
 pub mod matrix;
 pub mod model;
+mod par;
 pub mod period;
 pub mod schedule;
 pub mod strategy;

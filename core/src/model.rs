@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 pub use smallvec::{SmallVec, smallvec};
 pub use smol_str::SmolStr;
+pub use thin_vec::{ThinVec, thin_vec};
 
 use crate::period::PeriodRef;
 
@@ -425,7 +426,7 @@ pub struct Estimate {
 }
 
 /// A measure (action-plan row).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// Identifier, e.g. `7.3`.
@@ -439,8 +440,13 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Executors::is_empty")]
     pub main_executor: Executors,
     /// Other executors (organisation ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub other_executors: Vec<Id>,
+    #[serde(
+        default,
+        skip_serializing_if = "ThinVec::is_empty",
+        deserialize_with = "serde_impls::exact_list"
+    )]
+    #[schemars(with = "Vec<Id>")]
+    pub other_executors: ThinVec<Id>,
     /// Start: a year, quarter, month or date; normalised to the first day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<PeriodRef>,
@@ -451,20 +457,35 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_days: Option<i64>,
     /// Prerequisites.
-    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
-    pub depends_on: SmallVec<[Dependency; 2]>,
+    #[serde(
+        default,
+        skip_serializing_if = "ThinVec::is_empty",
+        deserialize_with = "serde_impls::exact_list"
+    )]
+    #[schemars(with = "Vec<Dependency>")]
+    pub depends_on: ThinVec<Dependency>,
     /// Modules delivered and the clusters they reach.
     #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
     pub targets: SmallVec<[Target; 1]>,
     /// Funding sources.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub funding: Vec<FundingSource>,
+    #[serde(
+        default,
+        skip_serializing_if = "ThinVec::is_empty",
+        deserialize_with = "serde_impls::exact_list"
+    )]
+    #[schemars(with = "Vec<FundingSource>")]
+    pub funding: ThinVec<FundingSource>,
     /// Expected result.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_result: Option<Box<Text>>,
     /// Indicator ids measuring this measure's result.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub indicators: Vec<Id>,
+    #[serde(
+        default,
+        skip_serializing_if = "ThinVec::is_empty",
+        deserialize_with = "serde_impls::exact_list"
+    )]
+    #[schemars(with = "Vec<Id>")]
+    pub indicators: ThinVec<Id>,
     /// Execution status, when reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
@@ -581,6 +602,34 @@ mod serde_impls {
     use serde::de::{self, MapAccess, SeqAccess, Visitor};
     use serde::ser::SerializeMap;
     use std::fmt;
+    use std::marker::PhantomData;
+
+    /// Deserialize a list into a [`ThinVec`] allocated once at its exact length (a list
+    /// deserialized element by element would start at capacity 4 and double): a million
+    /// measures each carry a few short lists.
+    pub(super) fn exact_list<'de, D, T>(d: D) -> Result<ThinVec<T>, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = ThinVec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ThinVec<T>, A::Error> {
+                let mut buf: SmallVec<[T; 8]> = SmallVec::new();
+                while let Some(x) = seq.next_element()? {
+                    buf.push(x);
+                }
+                let mut out = ThinVec::with_capacity(buf.len());
+                out.extend(buf);
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(V(PhantomData))
+    }
 
     impl Serialize for Dependency {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

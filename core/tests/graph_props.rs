@@ -13,22 +13,13 @@ fn doc(deps: &[Vec<usize>]) -> Document {
             direction: "D".into(),
             title: Text::en(format!("m{i}")),
             main_executor: Executors::one("o"),
-            other_executors: vec![],
-            start: None,
-            deadline: None,
             duration_days: Some(1),
             depends_on: ds
                 .iter()
                 .map(|&j| Dependency::fs(format!("m{j}")))
                 .collect(),
-            targets: Default::default(),
-            funding: vec![],
-            expected_result: None,
-            indicators: vec![],
-            status: None,
-            estimate: None,
-            source: None,
             illustrative: true,
+            ..Measure::default()
         })
         .collect();
     let text = r#"{"strategy": {"id": "p", "title": {"az": "p", "en": "p"}, "period": {"start": "2024", "end": "2026"},

@@ -17,16 +17,35 @@ fn main() {
         Err(e) => return eprintln!("{e}"),
     };
     let t2 = t.elapsed();
+    println!("rss after parse: {} MB", rss("VmRSS"));
     drop(bytes);
+    println!("rss after drop bytes: {} MB", rss("VmRSS"));
     let s = eculture::Strategy::new(doc);
     let n = s.validate().len();
     let t3 = t.elapsed();
     let w = s.wave_index().map(|w| w.len());
     let t4 = t.elapsed();
     println!(
+        "rss after load: {} MB, peak {} MB",
+        rss("VmRSS"),
+        rss("VmHWM")
+    );
+    println!(
         "read {t1:?} parse-only {t_ignored:?} parse {:?} index {:?} wave_index {:?} diagnostics {n} {w:?}",
         t2 - t1,
         t3 - t2,
         t4 - t3
     );
+}
+
+/// A line of /proc/self/status, in MB (0 where there is none).
+fn rss(key: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
 }
