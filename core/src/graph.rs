@@ -46,6 +46,9 @@ pub enum EdgeOrigin {
     },
 }
 
+/// Fewest edges for which the CSR sides are built in parallel.
+const PARALLEL_MIN_EDGES: usize = 1 << 16;
+
 /// One edge before CSR packing.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RawEdge {
@@ -131,8 +134,9 @@ impl DepGraph {
         let m = edges.iter().map(|part| part.len()).sum();
         let edges = || edges.iter().flat_map(|part| part.iter());
         // The successor and predecessor sides are independent passes over the edges (run in
-        // parallel where there are threads); each is a counting sort, so edges keep their
-        // order within a node's list.
+        // parallel for large graphs); each is a counting sort, so edges keep their order within
+        // a node's list.
+        let large = m >= PARALLEL_MIN_EDGES;
         let side = |end: fn(&RawEdge) -> (u32, u32)| {
             let mut off = vec![0u32; n + 1];
             for e in edges() {
@@ -157,7 +161,14 @@ impl DepGraph {
             ((succ_off, succ, succ_edge), (pred_off, pred, pred_edge)),
             (kind, lag, origin, plain, ascending),
         ) = crate::par::join(
-            || crate::par::join(|| side(|e| (e.from, e.to)), || side(|e| (e.to, e.from))),
+            large,
+            || {
+                crate::par::join(
+                    large,
+                    || side(|e| (e.from, e.to)),
+                    || side(|e| (e.to, e.from)),
+                )
+            },
             || {
                 let mut kind = Vec::with_capacity(m);
                 let mut lag = Vec::with_capacity(m);

@@ -195,8 +195,8 @@ fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
 }
 
 /// Large JSON documents are parsed on several threads: one pass reads everything but the
-/// measures and finds where each measure's text starts and ends, then rayon parses the measures
-/// in parallel, each written straight to its place in the document's list.
+/// measures and finds where each measure's text starts and ends, then the measures are parsed
+/// on eculture's thread pool ([`crate::par`]), each written straight to its place in the list.
 ///
 /// The result is the document a serial parse gives: the shell below has the fields and serde
 /// attributes of [`Document`] (a test compares them), and a measure parsed on its own is the
@@ -253,10 +253,10 @@ mod parallel {
         "indicators",
     ];
 
-    /// Parse `text` on rayon's threads; `None` when it is small, when there is one thread or
-    /// when the text is not a valid document.
+    /// Parse `text` on eculture's threads; `None` when it is small, when there is one thread
+    /// or when the text is not a valid document.
     pub(super) fn parse(text: &str) -> Option<Document> {
-        if text.len() < MIN_BYTES || rayon::current_num_threads() < 2 {
+        if text.len() < MIN_BYTES || crate::par::threads() < 2 {
             return None;
         }
         parse_split(text)
@@ -269,17 +269,23 @@ mod parallel {
         let mut measures = Vec::new();
         // Written in place, in document order; a measure that does not parse leaves a default
         // one behind and the whole result is dropped.
-        shell
-            .measures
-            .par_iter()
-            .with_min_len(1024)
-            .map(|raw| {
-                serde_json::from_str::<Measure>(raw.get()).unwrap_or_else(|_| {
-                    failed.store(true, Ordering::Relaxed);
-                    Measure::default()
+        let mut parse_all = || {
+            shell
+                .measures
+                .par_iter()
+                .with_min_len(1024)
+                .map(|raw| {
+                    serde_json::from_str::<Measure>(raw.get()).unwrap_or_else(|_| {
+                        failed.store(true, Ordering::Relaxed);
+                        Measure::default()
+                    })
                 })
-            })
-            .collect_into_vec(&mut measures);
+                .collect_into_vec(&mut measures);
+        };
+        match crate::par::pool::get() {
+            Some(pool) => pool.install(&mut parse_all),
+            None => parse_all(),
+        }
         if failed.into_inner() {
             return None;
         }

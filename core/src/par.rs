@@ -1,6 +1,32 @@
-//! Data parallelism with one result everywhere: rayon's threads on native targets, a plain
-//! loop on wasm32 (which has no threads). Callers split work into runs whose results are put
-//! back in order, so the output never depends on the number of threads.
+//! Data parallelism with one result everywhere: a rayon thread pool on native targets, plain
+//! loops on wasm32 (which has no threads) and for small inputs. Callers split work into runs
+//! whose results are put back in order, so the output never depends on the number of threads.
+//!
+//! The pool is eculture's own, made on first use with rayon's default size (the number of
+//! CPUs, or `RAYON_NUM_THREADS`). It is made again in a forked child: the threads of a pool
+//! made before `fork()` do not exist in the child, and Python's `multiprocessing` forks. Small
+//! inputs (a ministry's plan of a hundred measures) never touch it.
+
+/// The number of threads parallel work is split over (1 on wasm32).
+pub(crate) fn threads() -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        pool::get().map_or(1, |p| p.current_num_threads().max(1))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        1
+    }
+}
+
+/// How many runs `n` items make: one per thread, none shorter than `min_run`, at least one.
+pub(crate) fn run_count(n: usize, min_run: usize) -> usize {
+    let most = n / min_run.max(1);
+    if most < 2 {
+        return 1;
+    }
+    most.min(threads())
+}
 
 /// Split `0..n` into `runs` contiguous runs of (nearly) equal length, apply `f` to each and
 /// return the results in order.
@@ -10,21 +36,20 @@ where
     F: Fn(std::ops::Range<usize>) -> T + Sync + Send,
 {
     let runs = runs.max(1);
-    let len = n.div_ceil(runs.max(1)).max(1);
+    let len = n.div_ceil(runs).max(1);
     let range = move |r: usize| (r * len).min(n)..((r + 1) * len).min(n);
     #[cfg(not(target_arch = "wasm32"))]
+    if runs > 1
+        && let Some(pool) = pool::get()
     {
         use rayon::prelude::*;
-        (0..runs).into_par_iter().map(|r| f(range(r))).collect()
+        return pool.install(|| (0..runs).into_par_iter().map(|r| f(range(r))).collect());
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        (0..runs).map(|r| f(range(r))).collect()
-    }
+    (0..runs).map(|r| f(range(r))).collect()
 }
 
-/// Run `a` and `b`, in parallel where there are threads.
-pub(crate) fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+/// Run `a` and `b`, in parallel when `large` and there are threads.
+pub(crate) fn join<A, B, RA, RB>(large: bool, a: A, b: B) -> (RA, RB)
 where
     A: FnOnce() -> RA + Send,
     B: FnOnce() -> RB + Send,
@@ -32,22 +57,48 @@ where
     RB: Send,
 {
     #[cfg(not(target_arch = "wasm32"))]
+    if large
+        && let Some(pool) = pool::get()
+        && pool.current_num_threads() > 1
     {
-        rayon::join(a, b)
+        return pool.install(|| rayon::join(a, b));
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        (a(), b())
-    }
+    let _ = large;
+    (a(), b())
 }
 
-/// How many runs `n` items make: one per thread, none shorter than `min_run`, at least one.
-pub(crate) fn run_count(n: usize, min_run: usize) -> usize {
-    #[cfg(not(target_arch = "wasm32"))]
-    let threads = rayon::current_num_threads();
-    #[cfg(target_arch = "wasm32")]
-    let threads = 1;
-    (n / min_run.max(1)).clamp(1, threads.max(1))
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod pool {
+    use std::sync::{Arc, Mutex};
+
+    /// The pool and the process it was made in.
+    static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
+
+    /// This process's pool; `None` when no thread can be started (work then runs in the
+    /// calling thread).
+    pub(crate) fn get() -> Option<Arc<rayon::ThreadPool>> {
+        let pid = std::process::id();
+        let mut slot = POOL
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((made_in, pool)) = slot.as_ref()
+            && *made_in == pid
+        {
+            return Some(Arc::clone(pool));
+        }
+        // A pool inherited through fork(): its threads are the parent's. Dropping it would
+        // wait for them, so it is left alone.
+        if let Some(inherited) = slot.take() {
+            std::mem::forget(inherited);
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("eculture-{i}"))
+            .build()
+            .ok()?;
+        let pool = Arc::new(pool);
+        *slot = Some((pid, Arc::clone(&pool)));
+        Some(pool)
+    }
 }
 
 #[cfg(test)]
@@ -69,13 +120,14 @@ mod tests {
     #[test]
     fn run_count_keeps_runs_long() {
         assert_eq!(run_count(0, 100), 1);
-        assert_eq!(run_count(99, 100), 1);
+        assert_eq!(run_count(199, 100), 1);
         assert!(run_count(1_000_000, 100) >= 1);
         assert!(run_count(250, 100) <= 2);
     }
 
     #[test]
     fn join_returns_both() {
-        assert_eq!(join(|| 1, || "b"), (1, "b"));
+        assert_eq!(join(false, || 1, || "b"), (1, "b"));
+        assert_eq!(join(true, || 1, || "b"), (1, "b"));
     }
 }
