@@ -232,8 +232,91 @@ fn check_invariants(n: &Net, s: &Schedule, deadlines_bind: bool) -> Result<(), T
     Ok(())
 }
 
+/// Every critical path by brute force: each chain of driving relations from a measure with no
+/// driving prerequisite to a measure that finishes at the project finish and drives no other
+/// measure finishing there. `None` when there are more than `most`.
+fn all_critical_paths(n: &Net, s: &Schedule, most: usize) -> Option<BTreeSet<Vec<String>>> {
+    let row: BTreeMap<String, usize> = (0..s.len()).map(|i| (s.ids[i].to_string(), i)).collect();
+    let node = |r: usize| -> usize { s.ids[r][1..].parse().unwrap() };
+    let finish = s.duration_days() as i32;
+    let mut drives: Vec<Vec<usize>> = vec![Vec::new(); s.len()];
+    let mut driven = vec![false; s.len()];
+    for q in 0..s.len() {
+        for &(j, k, lag) in &n.deps[node(q)] {
+            let p = row[&format!("n{j}")];
+            let sl = slack(
+                k,
+                lag,
+                s.early_start[p],
+                s.early_finish[p],
+                s.early_start[q],
+                s.early_finish[q],
+            );
+            if sl == 0 && !drives[p].contains(&q) {
+                drives[p].push(q);
+                driven[q] = true;
+            }
+        }
+    }
+    let at_finish = |r: usize| s.early_finish[r] == finish;
+    let is_end = |r: usize| at_finish(r) && !drives[r].iter().any(|&q| at_finish(q));
+    let mut out = BTreeSet::new();
+    let mut stack: Vec<Vec<usize>> = (0..s.len())
+        .filter(|&r| !driven[r])
+        .map(|r| vec![r])
+        .collect();
+    while let Some(path) = stack.pop() {
+        let last = *path.last().unwrap();
+        if is_end(last) {
+            out.insert(path.iter().map(|&r| s.ids[r].to_string()).collect());
+            if out.len() > most {
+                return None;
+            }
+        }
+        for &q in &drives[last] {
+            let mut next = path.clone();
+            next.push(q);
+            stack.push(next);
+        }
+    }
+    Some(out)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The critical paths listed are all of them (brute force), the first being the smallest in
+    /// document order, with relation types, lags, deadlines and a project deadline earlier or
+    /// later than the finish.
+    #[test]
+    fn critical_paths_are_complete(n in net(true, -6..=6, true), late in proptest::option::of(-20i64..40)) {
+        let s = strategy_of(&n, &n.perm);
+        prop_assume!(s.is_valid());
+        let mut opts = ScheduleOptions { max_critical_paths: 500, ..ScheduleOptions::default() };
+        let t = s.schedule(&opts).unwrap().duration_days();
+        if let Some(k) = late {
+            let end = (t + k).max(1);
+            opts.must_finish_by =
+                Some(jiff::civil::date(2024, 1, 1).checked_add(jiff::Span::new().days(end - 1)).unwrap());
+        }
+        let sch = s.schedule(&opts).unwrap();
+        prop_assume!(!sch.critical_paths_truncated);
+        let Some(expected) = all_critical_paths(&n, &sch, 500) else {
+            return Ok(());
+        };
+        let listed: BTreeSet<Vec<String>> = sch
+            .critical_paths()
+            .iter()
+            .map(|p| p.iter().map(|x| x.to_string()).collect())
+            .collect();
+        // the first is the greedy path: the smallest in document order
+        let row: BTreeMap<String, usize> = (0..sch.len()).map(|i| (sch.ids[i].to_string(), i)).collect();
+        let rows = |p: &Vec<String>| p.iter().map(|x| row[x]).collect::<Vec<usize>>();
+        let smallest = expected.iter().map(rows).min();
+        let first = sch.critical_paths().first().map(|p| p.iter().map(|x| row[&x.to_string()]).collect::<Vec<usize>>());
+        prop_assert_eq!(first, smallest);
+        prop_assert_eq!(listed, expected);
+    }
 
     /// Early ≤ late, float ≥ 0 and free float ≤ total float without deadlines, every relation
     /// holds in both schedules, and every critical path runs from offset 0 to the project

@@ -367,6 +367,7 @@ pub(crate) fn longest_paths<T: Time>(
     g: &DepGraph,
     nodes: &[Slot<T>],
     finish: T,
+    late_end: T,
     cap: usize,
 ) -> (Vec<Vec<u32>>, bool) {
     let n_meas = g.measure_count() as u32;
@@ -415,8 +416,19 @@ pub(crate) fn longest_paths<T: Time>(
             .find(|&(&s, &e)| reaches_end[s as usize] && drives(v, s, e))
             .map(|(&s, _)| s)
     };
+    // Total float never grows backwards along a driving relation (TF(p) <= TF(s) for FS, SS,
+    // FF and SF alike), and a path's last measure finishes at `finish` with a late finish of
+    // at most `late_end`. So a node whose float exceeds `late_end - finish` reaches no end,
+    // and most nodes are settled without looking at their successors.
+    let most_float = late_end - finish;
     for &v in g.kahn().0.iter().rev() {
-        reaches_end[v as usize] = is_end(v) || next_on_path(v, &reaches_end).is_some();
+        let x = &nodes[v as usize];
+        let float = x.lf - x.ef;
+        reaches_end[v as usize] = if float > most_float && !(float - most_float).is_zero_slack() {
+            false
+        } else {
+            is_end(v) || next_on_path(v, &reaches_end).is_some()
+        };
     }
     let has_driving_pred = |v: u32| {
         g.predecessors(v)

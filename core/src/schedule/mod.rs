@@ -399,6 +399,21 @@ pub(crate) struct Plan<'a> {
     span: i64,
 }
 
+/// Fewest measures for which a schedule's columns and its critical paths are made in parallel.
+const PARALLEL_MIN_MEASURES: usize = 1 << 15;
+
+/// The per-measure columns of a [`Schedule`].
+struct Columns {
+    durations: Vec<i32>,
+    es: Vec<i32>,
+    ef: Vec<i32>,
+    ls: Vec<i32>,
+    lf: Vec<i32>,
+    tf: Vec<i32>,
+    ff: Vec<i32>,
+    critical: Vec<bool>,
+}
+
 /// The raw result of one CPM run over every node.
 pub(crate) struct Run {
     pub(crate) finish: i32,
@@ -539,69 +554,90 @@ impl<'a> Plan<'a> {
         let doc = self.strategy.document();
         let nm = g.measure_count();
         let nodes = &run.nodes;
-        let (critical_paths, critical_paths_truncated) =
-            cpm::longest_paths(g, nodes, run.finish, opts.max_critical_paths);
-        let mut infeasible_deadlines = Vec::new();
-        for c in &self.deadlines {
-            let i = c.index as usize;
-            let ef = nodes[i].ef;
-            if ef <= c.offset {
-                continue;
-            }
-            let chain = cpm::driving_chain(g, i as u32, nodes);
-            // the chain's first measure has no driving predecessor: a positive early start can
-            // only come from its own floor
-            let driven_by = if nodes[chain[0] as usize].es > 0 {
-                ChainStart::StartConstraint
-            } else {
-                ChainStart::ProjectStart
+        let late_end = self.late_end.unwrap_or(run.finish);
+        // The per-measure columns do not depend on the paths and deadline chains: for large
+        // plans both are made at once.
+        let columns = || {
+            let thr = opts
+                .critical_float_days
+                .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+            let m = &nodes[..nm];
+            let mut c = Columns {
+                durations: vec![0i32; nm],
+                es: vec![0i32; nm],
+                ef: vec![0i32; nm],
+                ls: vec![0i32; nm],
+                lf: vec![0i32; nm],
+                tf: vec![0i32; nm],
+                ff: vec![0i32; nm],
+                critical: vec![false; nm],
             };
-            let m = &doc.measures[i];
-            let early_finish_date = self.map.finish_date(i64::from(ef)).ok_or_else(|| {
-                DayMap::out_of_range("the early finish", i64::from(ef), format!("measures[{i}]"))
-            })?;
-            infeasible_deadlines.push(InfeasibleDeadline {
-                id: m.id.to_string(),
-                deadline: m
-                    .deadline
-                    .as_ref()
-                    .map(|d| d.last_day())
-                    .unwrap_or(self.start),
-                deadline_offset: i64::from(c.offset),
-                early_finish: i64::from(ef),
-                early_finish_date,
-                days_late: i64::from(ef - c.offset),
-                chain: chain
-                    .iter()
-                    .map(|&v| doc.measures[v as usize].id.to_string())
-                    .collect(),
-                driven_by,
-            });
-        }
-        let thr = opts
-            .critical_float_days
-            .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
-        let m = &nodes[..nm];
-        let mut durations = vec![0i32; nm];
-        let mut es = vec![0i32; nm];
-        let mut ef = vec![0i32; nm];
-        let mut ls = vec![0i32; nm];
-        let mut lf = vec![0i32; nm];
-        let mut tf = vec![0i32; nm];
-        let mut ff = vec![0i32; nm];
-        let mut critical = vec![false; nm];
-        for (k, x) in m.iter().enumerate() {
-            let t = x.lf - x.ef;
-            durations[k] = x.dur;
-            es[k] = x.es;
-            ef[k] = x.ef;
-            ls[k] = x.lf - x.dur;
-            lf[k] = x.lf;
-            tf[k] = t;
-            ff[k] = x.fs.min(t.max(0));
-            critical[k] = t <= thr;
-        }
-        let ids = doc.measures[..nm].iter().map(|m| m.id.clone()).collect();
+            for (k, x) in m.iter().enumerate() {
+                let t = x.lf - x.ef;
+                c.durations[k] = x.dur;
+                c.es[k] = x.es;
+                c.ef[k] = x.ef;
+                c.ls[k] = x.lf - x.dur;
+                c.lf[k] = x.lf;
+                c.tf[k] = t;
+                c.ff[k] = x.fs.min(t.max(0));
+                c.critical[k] = t <= thr;
+            }
+            let ids: Vec<Id> = doc.measures[..nm].iter().map(|m| m.id.clone()).collect();
+            (c, ids)
+        };
+        let paths = || -> Result<_> {
+            let (critical_paths, critical_paths_truncated) =
+                cpm::longest_paths(g, nodes, run.finish, late_end, opts.max_critical_paths);
+            let mut infeasible_deadlines = Vec::new();
+            for c in &self.deadlines {
+                let i = c.index as usize;
+                let ef = nodes[i].ef;
+                if ef <= c.offset {
+                    continue;
+                }
+                let chain = cpm::driving_chain(g, i as u32, nodes);
+                // the chain's first measure has no driving predecessor: a positive early start
+                // can only come from its own floor
+                let driven_by = if nodes[chain[0] as usize].es > 0 {
+                    ChainStart::StartConstraint
+                } else {
+                    ChainStart::ProjectStart
+                };
+                let m = &doc.measures[i];
+                let early_finish_date = self.map.finish_date(i64::from(ef)).ok_or_else(|| {
+                    DayMap::out_of_range(
+                        "the early finish",
+                        i64::from(ef),
+                        format!("measures[{i}]"),
+                    )
+                })?;
+                infeasible_deadlines.push(InfeasibleDeadline {
+                    id: m.id.to_string(),
+                    deadline: m
+                        .deadline
+                        .as_ref()
+                        .map(|d| d.last_day())
+                        .unwrap_or(self.start),
+                    deadline_offset: i64::from(c.offset),
+                    early_finish: i64::from(ef),
+                    early_finish_date,
+                    days_late: i64::from(ef - c.offset),
+                    chain: chain
+                        .iter()
+                        .map(|&v| doc.measures[v as usize].id.to_string())
+                        .collect(),
+                    driven_by,
+                });
+            }
+            Ok((
+                critical_paths,
+                critical_paths_truncated,
+                infeasible_deadlines,
+            ))
+        };
+        let ((c, ids), found) = crate::par::join(nm >= PARALLEL_MIN_MEASURES, columns, paths);
+        let (critical_paths, critical_paths_truncated, infeasible_deadlines) = found?;
         Ok(Schedule {
             project_start: self.start,
             calendar: self.calendar.clone(),
@@ -609,14 +645,14 @@ impl<'a> Plan<'a> {
             critical_float_days: opts.critical_float_days,
             near_critical_days: opts.near_critical_days,
             ids,
-            durations,
-            early_start: es,
-            early_finish: ef,
-            late_start: ls,
-            late_finish: lf,
-            total_float: tf,
-            free_float: ff,
-            critical,
+            durations: c.durations,
+            early_start: c.es,
+            early_finish: c.ef,
+            late_start: c.ls,
+            late_finish: c.lf,
+            total_float: c.tf,
+            free_float: c.ff,
+            critical: c.critical,
             start_constraints: std::mem::take(&mut self.starts),
             deadlines: std::mem::take(&mut self.deadlines),
             critical_paths,
