@@ -240,7 +240,7 @@ fn all_critical_paths(n: &Net, s: &Schedule, most: usize) -> Option<BTreeSet<Vec
     let node = |r: usize| -> usize { s.ids[r][1..].parse().unwrap() };
     let finish = s.duration_days() as i32;
     let mut drives: Vec<Vec<usize>> = vec![Vec::new(); s.len()];
-    let mut driven = vec![false; s.len()];
+    let mut edges = Vec::new();
     for q in 0..s.len() {
         for &(j, k, lag) in &n.deps[node(q)] {
             let p = row[&format!("n{j}")];
@@ -254,15 +254,16 @@ fn all_critical_paths(n: &Net, s: &Schedule, most: usize) -> Option<BTreeSet<Vec
             );
             if sl == 0 && !drives[p].contains(&q) {
                 drives[p].push(q);
-                driven[q] = true;
+                edges.push(q);
             }
         }
     }
+    let driven: BTreeSet<usize> = edges.into_iter().collect();
     let at_finish = |r: usize| s.early_finish[r] == finish;
     let is_end = |r: usize| at_finish(r) && !drives[r].iter().any(|&q| at_finish(q));
     let mut out = BTreeSet::new();
     let mut stack: Vec<Vec<usize>> = (0..s.len())
-        .filter(|&r| !driven[r])
+        .filter(|r| !driven.contains(r))
         .map(|r| vec![r])
         .collect();
     while let Some(path) = stack.pop() {
