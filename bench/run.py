@@ -746,6 +746,7 @@ def child(args: argparse.Namespace) -> None:
 
         s = _ec_load(eculture, plans.eculture(n, cycle=False))
         eculture_waves(s)
+        s.schedule(max_critical_paths=1)  # as the peer child runs its cpm(G)
         s.descendant_counts(sample_of(s.measure_ids))
         eculture_rollup(s)
         one_plan = vm_hwm_mb()
