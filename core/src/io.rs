@@ -380,7 +380,7 @@ mod tests {
     /// The embedded strategy with its measures repeated `copies` times under new ids (every
     /// measure field is exercised: typed and lagged dependencies, targets with and without
     /// clusters, funding, indicators, estimates, statuses, periods, sources).
-    pub(crate) fn replicated(copies: usize) -> Value {
+    fn replicated(copies: usize) -> Value {
         let mut doc: Value =
             serde_json::from_str(include_str!("../data/e-culture.json")).expect("embedded");
         let base = doc["measures"].as_array().expect("measures").clone();
