@@ -59,6 +59,102 @@ pub(crate) struct RawEdge {
     pub origin: EdgeOrigin,
 }
 
+/// Edge origins. The index emits explicit edges first, grouped by dependent measure in
+/// document order, then derived ones; stored that way an explicit edge's origin is implied by
+/// its id (4 bytes a measure instead of 12 an edge). Any other order is stored edge by edge.
+#[derive(Debug, Clone)]
+enum Origins {
+    Grouped {
+        /// `first[m]..first[m + 1]`: the explicit edges of measure `m` (`n_measures + 1` long).
+        first: Vec<u32>,
+        /// Entry of each explicit edge; empty when it is its position in the measure's group
+        /// (every `depends_on` entry resolved).
+        entry: Vec<u32>,
+        /// (module, cluster) of each derived edge, the edges after the explicit ones.
+        derived: Vec<(u32, u32)>,
+    },
+    PerEdge(Vec<EdgeOrigin>),
+}
+
+impl Default for Origins {
+    fn default() -> Self {
+        Origins::PerEdge(Vec::new())
+    }
+}
+
+impl Origins {
+    fn build<'a>(n_measures: u32, edges: impl Iterator<Item = &'a RawEdge> + Clone) -> Origins {
+        // first pass: is the grouped layout possible, and are the entries implied?
+        let (mut grouped, mut implied) = (true, true);
+        let (mut in_derived, mut last, mut pos) = (false, 0u32, 0u32);
+        for e in edges.clone() {
+            match e.origin {
+                EdgeOrigin::Explicit { measure, entry } => {
+                    if in_derived || measure < last || measure >= n_measures {
+                        grouped = false;
+                        break;
+                    }
+                    if measure != last {
+                        (last, pos) = (measure, 0);
+                    }
+                    implied &= entry == pos;
+                    pos += 1;
+                }
+                EdgeOrigin::Derived { .. } => in_derived = true,
+            }
+        }
+        if !grouped {
+            return Origins::PerEdge(edges.map(|e| e.origin).collect());
+        }
+        let mut first = vec![0u32; n_measures as usize + 1];
+        let mut entry = Vec::new();
+        let mut derived = Vec::new();
+        for e in edges {
+            match e.origin {
+                EdgeOrigin::Explicit { measure, entry: j } => {
+                    first[measure as usize + 1] += 1;
+                    if !implied {
+                        entry.push(j);
+                    }
+                }
+                EdgeOrigin::Derived { module, cluster } => derived.push((module, cluster)),
+            }
+        }
+        for i in 0..n_measures as usize {
+            first[i + 1] += first[i];
+        }
+        Origins::Grouped {
+            first,
+            entry,
+            derived,
+        }
+    }
+
+    fn get(&self, e: u32) -> EdgeOrigin {
+        match self {
+            Origins::PerEdge(v) => v[e as usize],
+            Origins::Grouped {
+                first,
+                entry,
+                derived,
+            } => {
+                let n_explicit = first.last().copied().unwrap_or(0);
+                if e >= n_explicit {
+                    let (module, cluster) = derived[(e - n_explicit) as usize];
+                    return EdgeOrigin::Derived { module, cluster };
+                }
+                // the measure m with first[m] <= e < first[m + 1]
+                let measure = first[1..].partition_point(|&f| f <= e) as u32;
+                let entry = match entry.get(e as usize) {
+                    Some(&j) => j,
+                    None => e - first[measure as usize],
+                };
+                EdgeOrigin::Explicit { measure, entry }
+            }
+        }
+    }
+}
+
 /// The dependency graph in CSR form.
 #[derive(Debug, Default)]
 pub struct DepGraph {
@@ -71,9 +167,11 @@ pub struct DepGraph {
     pred_off: Vec<u32>,
     pred: Vec<u32>,
     pred_edge: Vec<u32>,
+    /// Relation type and lag per edge; both empty when every edge is plain FS (`plain`).
     kind: Vec<RelationType>,
     lag: Vec<i32>,
-    origin: Vec<EdgeOrigin>,
+    n_edges: u32,
+    origin: Origins,
     junction_cell: Vec<(u32, u32)>,
     /// Every edge is finish-to-start without lag.
     plain: bool,
@@ -98,6 +196,7 @@ impl Clone for DepGraph {
             pred_edge: self.pred_edge.clone(),
             kind: self.kind.clone(),
             lag: self.lag.clone(),
+            n_edges: self.n_edges,
             origin: self.origin.clone(),
             junction_cell: self.junction_cell.clone(),
             plain: self.plain,
@@ -170,18 +269,21 @@ impl DepGraph {
                 )
             },
             || {
-                let mut kind = Vec::with_capacity(m);
-                let mut lag = Vec::with_capacity(m);
-                let mut origin = Vec::with_capacity(m);
                 let mut plain = true;
                 let mut ascending = true;
                 for e in edges() {
                     plain &= e.kind == RelationType::FS && e.lag == 0;
                     ascending &= e.from < e.to;
-                    kind.push(e.kind);
-                    lag.push(e.lag);
-                    origin.push(e.origin);
                 }
+                let (kind, lag) = if plain {
+                    (Vec::new(), Vec::new())
+                } else {
+                    (
+                        edges().map(|e| e.kind).collect(),
+                        edges().map(|e| e.lag).collect(),
+                    )
+                };
+                let origin = Origins::build(n_measures, edges());
                 (kind, lag, origin, plain, ascending)
             },
         );
@@ -196,6 +298,7 @@ impl DepGraph {
             pred_edge,
             kind,
             lag,
+            n_edges: m as u32,
             origin,
             junction_cell: junctions,
             plain,
@@ -228,7 +331,7 @@ impl DepGraph {
 
     /// Number of edges (explicit, derived and junction edges).
     pub fn edge_count(&self) -> usize {
-        self.kind.len()
+        self.n_edges as usize
     }
 
     /// True when node `v` is a measure (not a junction).
@@ -274,19 +377,23 @@ impl DepGraph {
     /// Relation type of edge `e`.
     #[inline]
     pub fn edge_kind(&self, e: u32) -> RelationType {
-        self.kind[e as usize]
+        if self.plain {
+            RelationType::FS
+        } else {
+            self.kind[e as usize]
+        }
     }
 
     /// Lag of edge `e` in days.
     #[inline]
     pub fn edge_lag(&self, e: u32) -> i32 {
-        self.lag[e as usize]
+        if self.plain { 0 } else { self.lag[e as usize] }
     }
 
     /// Origin of edge `e`.
     #[inline]
     pub fn edge_origin(&self, e: u32) -> EdgeOrigin {
-        self.origin[e as usize]
+        self.origin.get(e)
     }
 
     /// Every edge in id order.
@@ -298,9 +405,9 @@ impl DepGraph {
                 .map(move |(&from, &e)| EdgeRef {
                     from,
                     to,
-                    kind: self.kind[e as usize],
-                    lag: self.lag[e as usize],
-                    origin: self.origin[e as usize],
+                    kind: self.edge_kind(e),
+                    lag: self.edge_lag(e),
+                    origin: self.edge_origin(e),
                 })
         })
     }
@@ -608,6 +715,65 @@ mod tests {
             })
             .collect();
         DepGraph::build(n, vec![], &[&raw])
+    }
+
+    /// Every layout of edge origins reads back exactly what was built, whichever storage it
+    /// gets: grouped with implied entries, grouped with skipped entries, derived edges, measures
+    /// without edges, out-of-order explicit edges, explicit after derived, typed edges.
+    #[test]
+    fn edge_attributes_read_back_in_every_layout() {
+        let ex = |from, to, entry| RawEdge {
+            from,
+            to,
+            kind: RelationType::FS,
+            lag: 0,
+            origin: EdgeOrigin::Explicit { measure: to, entry },
+        };
+        let de = |from, to, module, cluster| RawEdge {
+            from,
+            to,
+            kind: RelationType::FS,
+            lag: 0,
+            origin: EdgeOrigin::Derived { module, cluster },
+        };
+        let typed = RawEdge {
+            kind: RelationType::SS,
+            lag: -3,
+            ..ex(0, 5, 1)
+        };
+        let layouts: Vec<(Vec<RawEdge>, bool)> = vec![
+            (vec![], true),
+            (
+                vec![ex(0, 2, 0), ex(1, 2, 1), ex(2, 4, 0), ex(3, 5, 0)],
+                true,
+            ),
+            // entry 1 of measure 2 was an unknown id: no edge, so entries are stored
+            (vec![ex(0, 2, 0), ex(1, 2, 2), ex(2, 4, 0)], true),
+            (
+                vec![ex(0, 2, 0), ex(2, 4, 0), de(4, 5, 7, 1), de(1, 3, 0, 2)],
+                true,
+            ),
+            (vec![ex(2, 4, 0), ex(0, 2, 0)], false),
+            (vec![ex(0, 2, 0), de(4, 5, 7, 1), ex(2, 4, 0)], false),
+            (vec![ex(0, 5, 0), typed, de(1, 3, 0, 2)], true),
+        ];
+        for (raw, grouped) in layouts {
+            let g = DepGraph::build(6, vec![], &[&raw[..raw.len() / 2], &raw[raw.len() / 2..]]);
+            assert_eq!(
+                matches!(g.origin, Origins::Grouped { .. }),
+                grouped,
+                "{raw:?}"
+            );
+            assert_eq!(g.edge_count(), raw.len());
+            for (e, r) in raw.iter().enumerate() {
+                let e = e as u32;
+                assert_eq!(g.edge_origin(e), r.origin, "{raw:?} edge {e}");
+                assert_eq!((g.edge_kind(e), g.edge_lag(e)), (r.kind, r.lag), "{raw:?}");
+            }
+            let plain = raw.iter().all(|r| r.kind == RelationType::FS && r.lag == 0);
+            assert_eq!(g.all_finish_to_start(), plain);
+            assert_eq!(g.kind.is_empty(), plain || raw.is_empty());
+        }
     }
 
     #[test]

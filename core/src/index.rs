@@ -245,8 +245,8 @@ impl Index {
                 "strategy id is empty".into(),
             ));
         }
-        if s.title.az.as_deref().is_none_or(|t| t.trim().is_empty())
-            || s.title.en.as_deref().is_none_or(|t| t.trim().is_empty())
+        if s.title.az().is_none_or(|t| t.trim().is_empty())
+            || s.title.en().is_none_or(|t| t.trim().is_empty())
         {
             d.push(err(
                 Code::MissingTitle,
@@ -740,12 +740,12 @@ impl Index {
                 seen.clear();
                 for (j, dep) in m.depends_on.iter().enumerate() {
                     let path = || format!("measures[{i}].depends_on[{j}]");
-                    let h = IdTable::hash(&dep.id);
+                    let h = IdTable::hash(dep.id);
                     let (rh, ri) = recent[h as usize % RECENT];
                     let found = if rh == h && ri != u32::MAX && measure_of(ri) == dep.id {
                         Some(ri)
                     } else {
-                        measures.get_hashed(h, &dep.id, measure_of)
+                        measures.get_hashed(h, dep.id, measure_of)
                     };
                     let Some(p) = found else {
                         d.push(err(

@@ -16,6 +16,11 @@ pub use thin_vec::{ThinVec, thin_vec};
 
 use crate::period::PeriodRef;
 
+mod dependencies;
+mod text;
+pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
+pub use text::{Lang, Text};
+
 /// An identifier or a reference to one. Ids up to 23 bytes are stored inline (no allocation),
 /// longer ones are shared; cloning is O(1). Derefs to `&str`.
 pub type Id = SmolStr;
@@ -47,48 +52,6 @@ pub struct Document {
     /// Result indicators with baseline, targets and actuals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
-}
-
-/// A text in several languages. `az` and `en` are expected on the strategy title; other entities
-/// need at least one language. Rendering picks `en`, then `az`, then `ru`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    /// Azerbaijani.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub az: Option<SmolStr>,
-    /// English.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<SmolStr>,
-    /// Russian.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ru: Option<SmolStr>,
-}
-
-impl Text {
-    /// An English-only text.
-    pub fn en(s: impl Into<SmolStr>) -> Self {
-        Text {
-            en: Some(s.into()),
-            ..Text::default()
-        }
-    }
-
-    /// The text to show: English, else Azerbaijani, else Russian, else the empty string.
-    pub fn best(&self) -> &str {
-        self.en
-            .as_deref()
-            .or(self.az.as_deref())
-            .or(self.ru.as_deref())
-            .unwrap_or("")
-    }
-
-    /// True when no language is given (or all given ones are blank).
-    pub fn is_empty(&self) -> bool {
-        [&self.az, &self.en, &self.ru]
-            .iter()
-            .all(|t| t.as_deref().is_none_or(|s| s.trim().is_empty()))
-    }
 }
 
 /// Identity and governance of the strategy.
@@ -457,13 +420,9 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_days: Option<i64>,
     /// Prerequisites.
-    #[serde(
-        default,
-        skip_serializing_if = "ThinVec::is_empty",
-        deserialize_with = "serde_impls::exact_list"
-    )]
+    #[serde(default, skip_serializing_if = "Dependencies::is_empty")]
     #[schemars(with = "Vec<Dependency>")]
-    pub depends_on: ThinVec<Dependency>,
+    pub depends_on: Dependencies,
     /// Modules delivered and the clusters they reach.
     #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
     pub targets: SmallVec<[Target; 1]>,
@@ -600,7 +559,6 @@ fn is_false(b: &bool) -> bool {
 mod serde_impls {
     use super::*;
     use serde::de::{self, MapAccess, SeqAccess, Visitor};
-    use serde::ser::SerializeMap;
     use std::fmt;
     use std::marker::PhantomData;
 
@@ -633,19 +591,7 @@ mod serde_impls {
 
     impl Serialize for Dependency {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            if self.kind.is_none() && self.lag_days.is_none() {
-                return s.serialize_str(&self.id);
-            }
-            let n = 1 + usize::from(self.kind.is_some()) + usize::from(self.lag_days.is_some());
-            let mut m = s.serialize_map(Some(n))?;
-            m.serialize_entry("id", &self.id)?;
-            if let Some(k) = self.kind {
-                m.serialize_entry("type", k.as_str())?;
-            }
-            if let Some(l) = self.lag_days {
-                m.serialize_entry("lag_days", &l)?;
-            }
-            m.end()
+            self.as_ref().serialize(s)
         }
     }
 

@@ -11,7 +11,7 @@ fn doc(deps: &[Vec<usize>]) -> Document {
         .map(|(i, ds)| Measure {
             id: format!("m{i}").into(),
             direction: "D".into(),
-            title: Text::en(format!("m{i}")),
+            title: Text::english(format!("m{i}")),
             main_executor: Executors::one("o"),
             duration_days: Some(1),
             depends_on: ds

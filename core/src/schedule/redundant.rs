@@ -169,30 +169,35 @@ impl Strategy {
         let g = &ix.graph;
         let order = cpm::Order::of(g).map(|o| o.to_vec()).unwrap_or_default();
         let doc = self.document();
-        let mut found: Vec<(u32, u32, RedundantDependency)> = redundant_edges(g, &order)
+        let mut found: Vec<(u32, u32, RedundancyReason, Option<u32>)> = redundant_edges(g, &order)
             .into_iter()
-            .filter_map(|(e, reason, via)| {
-                let EdgeOrigin::Explicit { measure, entry } = g.edge_origin(e) else {
-                    return None;
-                };
-                let m = &doc.measures[measure as usize];
-                let dep = &m.depends_on[entry as usize];
-                Some((
-                    measure,
-                    entry,
-                    RedundantDependency {
-                        measure: m.id.to_string(),
-                        prerequisite: dep.id.to_string(),
-                        path: format!("measures[{measure}].depends_on[{entry}]"),
-                        relation: dep.relation().as_str().to_owned(),
-                        lag_days: i64::from(dep.lag()),
-                        reason,
-                        via: via.map(|v| doc.measures[v as usize].id.to_string()),
-                    },
-                ))
+            .filter_map(|(e, reason, via)| match g.edge_origin(e) {
+                EdgeOrigin::Explicit { measure, entry } => Some((measure, entry, reason, via)),
+                EdgeOrigin::Derived { .. } => None,
             })
             .collect();
         found.sort_unstable_by_key(|x| (x.0, x.1));
-        Ok(found.into_iter().map(|x| x.2).collect())
+        // Entries are read in one walk per measure (a packed list has no O(1) indexing).
+        let mut out = Vec::with_capacity(found.len());
+        for group in found.chunk_by(|a, b| a.0 == b.0) {
+            let measure = group[0].0;
+            let m = &doc.measures[measure as usize];
+            let mut deps = m.depends_on.iter().enumerate();
+            for &(_, entry, reason, via) in group {
+                let Some((_, dep)) = deps.find(|(j, _)| *j == entry as usize) else {
+                    continue; // an edge always comes from an entry of its measure
+                };
+                out.push(RedundantDependency {
+                    measure: m.id.to_string(),
+                    prerequisite: dep.id.to_string(),
+                    path: format!("measures[{measure}].depends_on[{entry}]"),
+                    relation: dep.relation().as_str().to_owned(),
+                    lag_days: i64::from(dep.lag()),
+                    reason,
+                    via: via.map(|v| doc.measures[v as usize].id.to_string()),
+                });
+            }
+        }
+        Ok(out)
     }
 }
