@@ -108,6 +108,14 @@ pub fn load(path: impl AsRef<Path>) -> Result<Document> {
             usize::try_from(meta.len()).unwrap_or(usize::MAX),
         ));
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    if format == Format::Json
+        && meta.len() >= parallel::MIN_BYTES as u64
+        && crate::par::threads() >= 2
+        && let Some(doc) = parallel::parse_file(path)
+    {
+        return Ok(doc);
+    }
     let bytes = std::fs::read(path).map_err(|e| IoError::from_io("read", name.clone(), &e))?;
     parse_bytes(&bytes, format, &name)
 }
@@ -218,10 +226,11 @@ mod parallel {
     /// more than it saves.
     pub(super) const MIN_BYTES: usize = 4 << 20;
 
-    /// [`Document`] with each measure kept as its unparsed text.
+    /// [`Document`] with the measures deserialized as `M`: their unparsed texts (a slice
+    /// in memory) or [`Streamed`] (a file).
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub(super) struct Shell<'a> {
+    pub(super) struct Shell<M> {
         #[serde(rename = "$schema", default)]
         schema: Option<String>,
         strategy: StrategyInfo,
@@ -233,8 +242,8 @@ mod parallel {
         clusters: Vec<Cluster>,
         #[serde(default)]
         modules: Vec<Module>,
-        #[serde(default, borrow)]
-        measures: Vec<&'a RawValue>,
+        #[serde(default)]
+        measures: M,
         #[serde(default)]
         indicators: Vec<Indicator>,
     }
@@ -264,7 +273,7 @@ mod parallel {
 
     /// Parse `text` with the measures parsed in parallel, whatever its size.
     pub(super) fn parse_split(text: &str) -> Option<Document> {
-        let shell: Shell = serde_json::from_str(text).ok()?;
+        let shell: Shell<Vec<&RawValue>> = serde_json::from_str(text).ok()?;
         let failed = AtomicBool::new(false);
         let mut measures = Vec::new();
         // Written in place, in document order; a measure that does not parse leaves a default
@@ -289,16 +298,290 @@ mod parallel {
         if failed.into_inner() {
             return None;
         }
-        Some(Document {
-            schema: shell.schema,
-            strategy: shell.strategy,
-            organizations: shell.organizations,
-            directions: shell.directions,
-            clusters: shell.clusters,
-            modules: shell.modules,
-            measures,
-            indicators: shell.indicators,
-        })
+        Some(shell.with(measures))
+    }
+
+    impl<M> Shell<M> {
+        fn with(self, measures: Vec<Measure>) -> Document {
+            let shell = self;
+            Document {
+                schema: shell.schema,
+                strategy: shell.strategy,
+                organizations: shell.organizations,
+                directions: shell.directions,
+                clusters: shell.clusters,
+                modules: shell.modules,
+                measures,
+                indicators: shell.indicators,
+            }
+        }
+    }
+
+    /// Measures per batch handed to a thread when a file is streamed.
+    const BATCH: usize = 8192;
+    /// Bytes read from the file at a time.
+    const CHUNK: usize = 4 << 20;
+
+    /// Read and parse a JSON file without holding its text: the top-level object is walked as
+    /// the file is read, each measure's text is cut out (serde_json finds where it ends) and
+    /// the measures are parsed in batches on eculture's threads, so memory holds the document
+    /// plus a few batches, not the file too. Only the commas, colons and brackets between
+    /// values are read here; every value is parsed by serde_json. `None` when the file cannot
+    /// be read or is not a valid document: the caller's serial parse then reports what and
+    /// where.
+    pub(super) fn parse_file(path: &std::path::Path) -> Option<Document> {
+        parse_file_in_chunks(path, CHUNK)
+    }
+
+    /// [`parse_file`], reading `chunk` bytes at a time.
+    pub(super) fn parse_file_in_chunks(path: &std::path::Path, chunk: usize) -> Option<Document> {
+        let mut r = Reader {
+            file: std::fs::File::open(path).ok()?,
+            buf: Vec::new(),
+            pos: 0,
+            eof: false,
+            chunk: chunk.max(1),
+        };
+        // every field but the measures, as JSON text, parsed at the end as the shell
+        let mut shell = String::from("{");
+        let mut measures = None;
+        r.expect(b'{')?;
+        if r.peek()? == b'}' {
+            r.pos += 1;
+        } else {
+            loop {
+                let key: String = r.value(|raw| serde_json::from_str(raw).ok())??;
+                r.expect(b':')?;
+                if key == "measures" {
+                    if measures.is_some() {
+                        return None; // a duplicate field: the serial parse reports it
+                    }
+                    measures = Some(r.measures()?);
+                } else {
+                    if shell.len() > 1 {
+                        shell.push(',');
+                    }
+                    shell.push_str(&serde_json::to_string(&key).ok()?);
+                    shell.push(':');
+                    r.value(|raw| shell.push_str(raw))?;
+                }
+                match r.next()? {
+                    b',' => continue,
+                    b'}' => break,
+                    _ => return None,
+                }
+            }
+        }
+        if r.peek().is_some() {
+            return None; // trailing text
+        }
+        shell.push('}');
+        let shell: Shell<Vec<&RawValue>> = serde_json::from_str(&shell).ok()?;
+        Some(shell.with(measures.unwrap_or_default()))
+    }
+
+    /// A JSON file read a chunk at a time.
+    struct Reader {
+        file: std::fs::File,
+        buf: Vec<u8>,
+        /// Bytes of `buf` already consumed.
+        pos: usize,
+        eof: bool,
+        chunk: usize,
+    }
+
+    impl Reader {
+        /// Read at least `more` bytes past what is buffered (fewer at the end of the file);
+        /// false when nothing more could be read.
+        fn fill(&mut self, more: usize) -> bool {
+            use std::io::Read;
+            if self.eof {
+                return false;
+            }
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+            let want = self.buf.len() + more.max(self.chunk);
+            let before = self.buf.len();
+            while self.buf.len() < want {
+                let start = self.buf.len();
+                self.buf.resize(want, 0);
+                match self.file.read(&mut self.buf[start..]) {
+                    Ok(0) | Err(_) => {
+                        self.buf.truncate(start);
+                        self.eof = true;
+                        break;
+                    }
+                    Ok(n) => self.buf.truncate(start + n),
+                }
+            }
+            self.buf.len() > before
+        }
+
+        /// The next byte that is not whitespace, left unconsumed.
+        fn peek(&mut self) -> Option<u8> {
+            loop {
+                while let Some(&b) = self.buf.get(self.pos) {
+                    if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                        return Some(b);
+                    }
+                    self.pos += 1;
+                }
+                if !self.fill(0) {
+                    return None;
+                }
+            }
+        }
+
+        /// The next byte that is not whitespace, consumed.
+        fn next(&mut self) -> Option<u8> {
+            let b = self.peek()?;
+            self.pos += 1;
+            Some(b)
+        }
+
+        fn expect(&mut self, byte: u8) -> Option<()> {
+            (self.next()? == byte).then_some(())
+        }
+
+        /// The text of the next value, found by serde_json, passed to `keep`; a value cut by
+        /// the end of the buffer is parsed again once more of the file is read (twice as much
+        /// each time, so a long value costs linear time).
+        fn value<U>(&mut self, keep: impl FnOnce(&str) -> U) -> Option<U> {
+            self.peek()?;
+            let mut more = 0;
+            loop {
+                let mut it = serde_json::Deserializer::from_slice(&self.buf[self.pos..])
+                    .into_iter::<&RawValue>();
+                match it.next() {
+                    Some(Ok(v)) => {
+                        let used = it.byte_offset();
+                        let out = keep(v.get());
+                        self.pos += used;
+                        return Some(out);
+                    }
+                    Some(Err(e)) if e.is_eof() => {}
+                    None => {}
+                    Some(Err(_)) => return None,
+                }
+                more = (2 * (self.buf.len() - self.pos)).max(more);
+                if !self.fill(more) {
+                    return None;
+                }
+            }
+        }
+
+        /// The elements of the `measures` list, parsed in batches on the thread pool and put
+        /// together in document order.
+        fn measures(&mut self) -> Option<Vec<Measure>> {
+            self.expect(b'[')?;
+            let pool = crate::par::pool::get();
+            // batches in flight at most: beyond that this thread parses the batch itself,
+            // which bounds the text held and keeps this thread busy too
+            let limit = 2 * crate::par::threads();
+            let (tx, rx) = std::sync::mpsc::channel();
+            let mut asm = Assembly::default();
+            let mut sent = 0usize;
+            let mut batch = Batch::default();
+            let mut end = self.peek()? == b']';
+            if end {
+                self.pos += 1;
+            }
+            loop {
+                if !end {
+                    let b = &mut batch;
+                    self.value(|raw| {
+                        b.text.push_str(raw);
+                        b.ends.push(b.text.len());
+                    })?;
+                    end = match self.next()? {
+                        b',' => false,
+                        b']' => true,
+                        _ => return None,
+                    };
+                }
+                if batch.ends.len() == BATCH || (end && !batch.ends.is_empty()) {
+                    let b = std::mem::take(&mut batch);
+                    let id = sent;
+                    sent += 1;
+                    match &pool {
+                        Some(pool) if sent - asm.appended <= limit => {
+                            let tx = tx.clone();
+                            pool.spawn(move || {
+                                let _ = tx.send((id, b.parse()));
+                            });
+                        }
+                        _ => asm.done(id, b.parse()),
+                    }
+                }
+                while let Ok((id, parsed)) = rx.try_recv() {
+                    asm.done(id, parsed);
+                }
+                if asm.failed {
+                    return None;
+                }
+                if end {
+                    break;
+                }
+            }
+            drop(tx);
+            while asm.appended < sent && !asm.failed {
+                match rx.recv() {
+                    Ok((id, parsed)) => asm.done(id, parsed),
+                    Err(_) => asm.failed = true,
+                }
+            }
+            if asm.failed {
+                return None;
+            }
+            asm.out.shrink_to_fit();
+            Some(asm.out)
+        }
+    }
+
+    /// The texts of consecutive measures.
+    #[derive(Default)]
+    struct Batch {
+        text: String,
+        ends: Vec<usize>,
+    }
+
+    impl Batch {
+        fn parse(&self) -> Option<Vec<Measure>> {
+            let mut start = 0;
+            self.ends
+                .iter()
+                .map(|&end| {
+                    let m = serde_json::from_str::<Measure>(&self.text[start..end]).ok();
+                    start = end;
+                    m
+                })
+                .collect()
+        }
+    }
+
+    /// Batches parsed (on threads or here) and appended in order.
+    #[derive(Default)]
+    struct Assembly {
+        out: Vec<Measure>,
+        waiting: std::collections::BTreeMap<usize, Vec<Measure>>,
+        appended: usize,
+        failed: bool,
+    }
+
+    impl Assembly {
+        fn done(&mut self, batch: usize, parsed: Option<Vec<Measure>>) {
+            match parsed {
+                Some(v) => {
+                    self.waiting.insert(batch, v);
+                }
+                None => self.failed = true,
+            }
+            while let Some(v) = self.waiting.remove(&self.appended) {
+                // the list grows in place (large blocks are remapped, not copied)
+                self.out.extend(v);
+                self.appended += 1;
+            }
+        }
     }
 }
 
@@ -467,6 +750,127 @@ mod tests {
             assert!(serde_json::from_str::<Document>(bad).is_err());
             assert!(parallel::parse_split(bad).is_none());
         }
+    }
+
+    /// A file for the streaming tests, removed when dropped.
+    struct TempFile(std::path::PathBuf);
+
+    impl TempFile {
+        fn new(tag: &str, text: &str) -> TempFile {
+            let p =
+                std::env::temp_dir().join(format!("eculture-io-{}-{tag}.json", std::process::id()));
+            std::fs::write(&p, text).expect("write temp file");
+            TempFile(p)
+        }
+    }
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    /// The streamed file parse gives the serial parse's document, however the file is cut
+    /// into reads (1 byte at a time cuts every value, key and string; 4 KiB cuts some).
+    #[test]
+    fn streamed_parse_equals_serial_parse() {
+        let mut texts = vec![
+            include_str!("../data/e-culture.json").to_owned(),
+            serde_json::to_string_pretty(&replicated(3)).expect("json"),
+            serde_json::to_string(&replicated(2)).expect("json"),
+            r#"{"strategy": {"id": "s", "title": {"en": "S"}, "period": {"start": 2024, "end": 2026}}}"#.to_owned(),
+            r#" {"measures" : [ ] , "strategy": {"id": "s", "title": {"en": "S"}, "period": {"start": 2024, "end": 2026}}} "#.to_owned(),
+            // an escaped key is still the measures field
+            serde_json::to_string(&replicated(1)).expect("json").replacen(r#""measures""#, r#""measure\u0073""#, 1),
+        ];
+        for case in ["broken_refs", "cycle", "derived_junction", "small_valid"] {
+            let p = format!(
+                "{}/../tests/golden/{case}/input.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            texts.push(std::fs::read_to_string(p).expect("golden input"));
+        }
+        for (i, text) in texts.iter().enumerate() {
+            let serial: Document = serde_json::from_str(text).expect("valid document");
+            let f = TempFile::new(&format!("ok{i}"), text);
+            for chunk in [1, 4096, 1 << 22] {
+                let streamed = parallel::parse_file_in_chunks(&f.0, chunk).expect("streamed");
+                assert_eq!(streamed, serial, "text {i}, chunk {chunk}");
+            }
+        }
+    }
+
+    #[test]
+    fn streamed_parse_declines_what_serial_parse_rejects() {
+        let good = replicated(2);
+        let mut unknown_field = good.clone();
+        unknown_field["measures"][100]["colour"] = json!("red");
+        let mut wrong_type = good.clone();
+        wrong_type["measures"][141]["duration_days"] = json!("ten");
+        let mut not_a_list = good.clone();
+        not_a_list["measures"] = json!({"a": 1});
+        let mut unknown_top = good.clone();
+        unknown_top["extra"] = json!(1);
+        let text = serde_json::to_string(&good).expect("json");
+        let bad_texts = [
+            serde_json::to_string(&unknown_field).expect("json"),
+            serde_json::to_string(&wrong_type).expect("json"),
+            serde_json::to_string(&not_a_list).expect("json"),
+            serde_json::to_string(&unknown_top).expect("json"),
+            format!("{text} trailing"),
+            format!("{text}}}"),
+            text.replacen(r#""measures":["#, r#""measures":[],"measures":["#, 1),
+            text.replacen(r#""measures":["#, r#""measure\u0073":[],"measures":["#, 1),
+            text.replacen(r#""strategy":"#, r#""strategy":{},"strategy":"#, 1),
+            text.replacen(r#""measures":[{"#, r#""measures":[{},{"#, 1),
+            text.replacen(r#"},{"id""#, r#"},,{"id""#, 1),
+            text.replacen(r#"},{"id""#, r#"} {"id""#, 1),
+            text.replacen(r#""measures":["#, r#""measures":"#, 1),
+            text.replacen(r#""measures":"#, r#""measures""#, 1),
+            text.replacen(r#""measures":"#, r#""measures",:"#, 1),
+            text.replace("]}", ",]}"),
+            text[..text.len() - 10].to_owned(),
+            text[..text.len() / 2].to_owned(),
+            String::new(),
+            "[]".to_owned(),
+            "{".to_owned(),
+        ];
+        for (i, bad) in bad_texts.iter().enumerate() {
+            assert!(serde_json::from_str::<Document>(bad).is_err(), "text {i}");
+            let f = TempFile::new(&format!("bad{i}"), bad);
+            for chunk in [1, 4096, 1 << 22] {
+                assert!(
+                    parallel::parse_file_in_chunks(&f.0, chunk).is_none(),
+                    "text {i}, chunk {chunk}"
+                );
+            }
+        }
+        assert!(parallel::parse_file(std::path::Path::new("/nonexistent/eculture.json")).is_none());
+    }
+
+    /// `load` streams a large file and reports a bad one exactly as a small one.
+    #[test]
+    fn large_files_load_streamed_and_report_errors_located() {
+        let doc = replicated(80);
+        let text = serde_json::to_string_pretty(&doc).expect("json");
+        assert!(text.len() > parallel::MIN_BYTES);
+        let f = TempFile::new("large", &text);
+        let serial: Document = serde_json::from_str(&text).expect("valid");
+        assert_eq!(load(&f.0).expect("loads"), serial);
+        let mut bad = doc.clone();
+        let n = bad["measures"].as_array().expect("measures").len();
+        bad["measures"][n - 3]["deadline"] = json!(true);
+        let text = serde_json::to_string_pretty(&bad).expect("json");
+        let f = TempFile::new("large-bad", &text);
+        let Err(Error::Parse(e)) = load(&f.0) else {
+            panic!("expected a parse error");
+        };
+        let at = text.find(r#""deadline": true"#).expect("the bad value");
+        assert_eq!(e.line, Some(line_col(&text, at).0));
+        assert_eq!(
+            e.path.as_deref(),
+            Some(format!("measures[{}].deadline", n - 3).as_str())
+        );
     }
 
     #[test]

@@ -1,11 +1,28 @@
 //! Profiling aid: times the phases of loading a large document.
-//! `cargo run --release -p eculture-examples --bin phases -- plan.json`
+//! `cargo run --release -p eculture-examples --bin phases -- plan.json [--load]`
+//! (`--load`: time `io::load` from the path, which streams large JSON files, and print its
+//! peak memory).
 use std::time::Instant;
 fn main() {
     let Some(p) = std::env::args().nth(1) else {
-        eprintln!("usage: phases FILE.json");
+        eprintln!("usage: phases FILE.json [--load]");
         return;
     };
+    if std::env::args().nth(2).as_deref() == Some("--load") {
+        let t = Instant::now();
+        let doc = eculture::io::load(&p);
+        let t1 = t.elapsed();
+        println!(
+            "io::load {t1:?}: {} measures, rss {} MB, peak {} MB",
+            doc.as_ref().map_or(0, |d| d.measures.len()),
+            rss("VmRSS"),
+            rss("VmHWM")
+        );
+        if let Err(e) = doc {
+            eprintln!("{e}");
+        }
+        return;
+    }
     let t = Instant::now();
     let Ok(bytes) = std::fs::read(&p) else { return };
     let t1 = t.elapsed();
