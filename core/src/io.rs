@@ -707,73 +707,8 @@ mod tests {
         assert_eq!(fields, shell);
     }
 
-    #[test]
-    fn parallel_parse_equals_serial_parse() {
-        let mut texts = vec![
-            include_str!("../data/e-culture.json").to_owned(),
-            serde_json::to_string_pretty(&replicated(40)).expect("json"),
-            serde_json::to_string(&replicated(3)).expect("json"),
-        ];
-        for case in ["broken_refs", "cycle", "derived_junction", "small_valid"] {
-            let p = format!(
-                "{}/../tests/golden/{case}/input.json",
-                env!("CARGO_MANIFEST_DIR")
-            );
-            texts.push(std::fs::read_to_string(p).expect("golden input"));
-        }
-        for text in &texts {
-            let serial: Document = serde_json::from_str(text).expect("valid document");
-            let parallel = parallel::parse_split(text).expect("parallel parse");
-            assert_eq!(parallel, serial);
-        }
-    }
-
-    #[test]
-    fn parallel_parse_declines_what_serial_parse_rejects() {
-        let good = replicated(2);
-        let mut unknown_field = good.clone();
-        unknown_field["measures"][100]["colour"] = json!("red");
-        let mut wrong_type = good.clone();
-        wrong_type["measures"][141]["duration_days"] = json!("ten");
-        let mut not_a_list = good.clone();
-        not_a_list["measures"] = json!({"a": 1});
-        let text = serde_json::to_string(&good).expect("json");
-        let bad_texts = [
-            serde_json::to_string(&unknown_field).expect("json"),
-            serde_json::to_string(&wrong_type).expect("json"),
-            serde_json::to_string(&not_a_list).expect("json"),
-            format!("{text} trailing"),
-            text.replacen(r#""measures":["#, r#""measures":[],"measures":["#, 1),
-            text[..text.len() - 10].to_owned(),
-        ];
-        for bad in &bad_texts {
-            assert!(serde_json::from_str::<Document>(bad).is_err());
-            assert!(parallel::parse_split(bad).is_none());
-        }
-    }
-
-    /// A file for the streaming tests, removed when dropped.
-    struct TempFile(std::path::PathBuf);
-
-    impl TempFile {
-        fn new(tag: &str, text: &str) -> TempFile {
-            let p =
-                std::env::temp_dir().join(format!("eculture-io-{}-{tag}.json", std::process::id()));
-            std::fs::write(&p, text).expect("write temp file");
-            TempFile(p)
-        }
-    }
-
-    impl Drop for TempFile {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_file(&self.0);
-        }
-    }
-
-    /// The streamed file parse gives the serial parse's document, however the file is cut
-    /// into reads (1 byte at a time cuts every value, key and string; 4 KiB cuts some).
-    #[test]
-    fn streamed_parse_equals_serial_parse() {
+    /// Valid documents in every shape the fast parses must get right.
+    fn good_documents() -> Vec<String> {
         let mut texts = vec![
             include_str!("../data/e-culture.json").to_owned(),
             serde_json::to_string_pretty(&replicated(3)).expect("json"),
@@ -790,18 +725,11 @@ mod tests {
             );
             texts.push(std::fs::read_to_string(p).expect("golden input"));
         }
-        for (i, text) in texts.iter().enumerate() {
-            let serial: Document = serde_json::from_str(text).expect("valid document");
-            let f = TempFile::new(&format!("ok{i}"), text);
-            for chunk in [1, 4096, 1 << 22] {
-                let streamed = parallel::parse_file_in_chunks(&f.0, chunk).expect("streamed");
-                assert_eq!(streamed, serial, "text {i}, chunk {chunk}");
-            }
-        }
+        texts
     }
 
-    #[test]
-    fn streamed_parse_declines_what_serial_parse_rejects() {
+    /// Invalid documents, each rejected by the serial parse.
+    fn bad_documents() -> Vec<String> {
         let good = replicated(2);
         let mut unknown_field = good.clone();
         unknown_field["measures"][100]["colour"] = json!("red");
@@ -835,6 +763,64 @@ mod tests {
             "[]".to_owned(),
             "{".to_owned(),
         ];
+        bad_texts.into()
+    }
+
+    #[test]
+    fn parallel_parse_equals_serial_parse() {
+        let mut texts = good_documents();
+        texts.push(serde_json::to_string_pretty(&replicated(40)).expect("json"));
+        for text in &texts {
+            let serial: Document = serde_json::from_str(text).expect("valid document");
+            let parallel = parallel::parse_split(text).expect("parallel parse");
+            assert_eq!(parallel, serial);
+        }
+    }
+
+    #[test]
+    fn parallel_parse_declines_what_serial_parse_rejects() {
+        for (i, bad) in bad_documents().iter().enumerate() {
+            assert!(serde_json::from_str::<Document>(bad).is_err(), "text {i}");
+            assert!(parallel::parse_split(bad).is_none(), "text {i}");
+        }
+    }
+
+    /// A file for the streaming tests, removed when dropped.
+    struct TempFile(std::path::PathBuf);
+
+    impl TempFile {
+        fn new(tag: &str, text: &str) -> TempFile {
+            let p =
+                std::env::temp_dir().join(format!("eculture-io-{}-{tag}.json", std::process::id()));
+            std::fs::write(&p, text).expect("write temp file");
+            TempFile(p)
+        }
+    }
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    /// The streamed file parse gives the serial parse's document, however the file is cut
+    /// into reads (1 byte at a time cuts every value, key and string; 4 KiB cuts some).
+    #[test]
+    fn streamed_parse_equals_serial_parse() {
+        let texts = good_documents();
+        for (i, text) in texts.iter().enumerate() {
+            let serial: Document = serde_json::from_str(text).expect("valid document");
+            let f = TempFile::new(&format!("ok{i}"), text);
+            for chunk in [1, 4096, 1 << 22] {
+                let streamed = parallel::parse_file_in_chunks(&f.0, chunk).expect("streamed");
+                assert_eq!(streamed, serial, "text {i}, chunk {chunk}");
+            }
+        }
+    }
+
+    #[test]
+    fn streamed_parse_declines_what_serial_parse_rejects() {
+        let bad_texts = bad_documents();
         for (i, bad) in bad_texts.iter().enumerate() {
             assert!(serde_json::from_str::<Document>(bad).is_err(), "text {i}");
             let f = TempFile::new(&format!("bad{i}"), bad);
