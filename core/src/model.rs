@@ -17,6 +17,7 @@ pub use thin_vec::{ThinVec, thin_vec};
 use crate::period::PeriodRef;
 
 mod dependencies;
+mod packed;
 mod text;
 pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
 pub use text::{Lang, Text};

@@ -93,17 +93,7 @@ fn kind_code(k: Option<RelationType>) -> u8 {
 fn encode(out: &mut impl Extend<u8>, d: DependencyRef<'_>) {
     let tag = kind_code(d.kind) | if d.lag_days.is_some() { LAG } else { 0 };
     out.extend([tag]);
-    let mut n = d.id.len();
-    loop {
-        let low = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.extend([low]);
-            break;
-        }
-        out.extend([low | 0x80]);
-    }
-    out.extend(d.id.bytes());
+    super::packed::put_str(out, d.id);
     if let Some(l) = d.lag_days {
         out.extend(l.to_le_bytes());
     }
@@ -182,21 +172,8 @@ impl<'a> Iterator for Iter<'a> {
     type Item = DependencyRef<'a>;
 
     fn next(&mut self) -> Option<DependencyRef<'a>> {
-        let (&tag, mut rest) = self.rest.split_first()?;
-        let mut len = 0usize;
-        let mut shift = 0;
-        while let Some((&b, r)) = rest.split_first() {
-            rest = r;
-            len |= usize::from(b & 0x7f) << shift;
-            shift += 7;
-            if b & 0x80 == 0 {
-                break;
-            }
-        }
-        // Only `encode` writes these bytes, and it writes whole UTF-8 ids; the fallbacks below
-        // are unreachable but keep a reader from panicking.
-        let (id, mut rest) = rest.split_at(len.min(rest.len()));
-        let id = std::str::from_utf8(id).unwrap_or_default();
+        let (&tag, rest) = self.rest.split_first()?;
+        let (id, mut rest) = super::packed::take_str(rest);
         let kind = match tag & 0x7 {
             1 => Some(RelationType::FS),
             2 => Some(RelationType::SS),

@@ -52,17 +52,7 @@ pub struct Text {
 
 fn put(out: &mut SmallVec<[u8; 64]>, lang: Lang, s: &str) {
     out.push(lang as u8);
-    let mut n = s.len();
-    loop {
-        let low = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(low);
-            break;
-        }
-        out.push(low | 0x80);
-    }
-    out.extend_from_slice(s.as_bytes());
+    super::packed::put_str(out, s);
 }
 
 impl Text {
@@ -92,27 +82,15 @@ impl Text {
     pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> + '_ {
         let mut rest: &[u8] = &self.bytes;
         std::iter::from_fn(move || {
-            let (&tag, mut r) = rest.split_first()?;
-            let mut len = 0usize;
-            let mut shift = 0;
-            while let Some((&b, tail)) = r.split_first() {
-                r = tail;
-                len |= usize::from(b & 0x7f) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-            }
-            // Only `put` writes these bytes, with whole UTF-8 strings: the fallbacks are
-            // unreachable but keep a reader from panicking.
-            let (s, r) = r.split_at(len.min(r.len()));
+            let (&tag, r) = rest.split_first()?;
+            let (s, r) = super::packed::take_str(r);
             rest = r;
             let lang = match tag {
                 0 => Lang::Az,
                 1 => Lang::En,
                 _ => Lang::Ru,
             };
-            Some((lang, std::str::from_utf8(s).unwrap_or_default()))
+            Some((lang, s))
         })
     }
 
