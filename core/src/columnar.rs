@@ -67,33 +67,33 @@ impl Strategy {
 
     /// The wave of every measure, in document order (see [`Strategy::waves`]).
     pub fn wave_index(&self) -> Result<Vec<u32>> {
-        let ix = self.acyclic()?;
+        let ix = self.require(crate::validate::Need::Dag)?;
         Ok(ix.graph.wave_of().unwrap_or_default())
     }
 
     /// Topological order as measure indices (wave by wave, document order inside a wave).
     pub fn order_indices(&self) -> Result<Vec<u32>> {
-        let ix = self.acyclic()?;
+        let ix = self.require(crate::validate::Need::Dag)?;
         Ok(ix.graph.topological_order().unwrap_or_default())
     }
 
     /// Measures downstream of the given ones (excluding them), as ascending measure indices.
     pub fn impact_indices(&self, ids: &[impl AsRef<str>]) -> Result<Vec<u32>> {
-        let ix = self.checked()?;
+        let ix = self.require(crate::validate::Need::Graph)?;
         let src = self.resolve(ids)?;
         Ok(ix.graph.descendants(&src))
     }
 
     /// For each given measure separately, how many measures are downstream of it.
     pub fn descendant_counts(&self, ids: &[impl AsRef<str>]) -> Result<Vec<u64>> {
-        let ix = self.checked()?;
+        let ix = self.require(crate::validate::Need::Graph)?;
         let src = self.resolve(ids)?;
         Ok(ix.graph.descendant_counts(&src))
     }
 
     /// The cluster × module roll-up (measure counts and executed counts per cell).
     pub fn rollup(&self) -> Result<Rollup> {
-        let ix = self.checked()?;
+        let ix = self.require(crate::validate::Need::Cells)?;
         let doc = self.document();
         let (nc, nm) = (doc.clusters.len(), doc.modules.len());
         let mut measures = vec![0u32; nc * nm];

@@ -357,3 +357,164 @@ impl ScheduleError {
         self.id.as_deref()
     }
 }
+
+/// What the document's types are called in messages: serde names Rust types (`struct
+/// StrategyInfo`, `u32`, `untagged enum Dependency`); a user knows the document's words.
+const TYPE_WORDS: &[(&str, &str)] = &[
+    (
+        "Document",
+        "a strategy document (an object with `strategy`, `measures`, ...)",
+    ),
+    ("StrategyInfo", "the `strategy` object"),
+    ("Period", "a period (an object with `start` and `end`)"),
+    (
+        "Act",
+        "an act (an object with `body`, `number`, `date`, ...)",
+    ),
+    ("Goal", "a goal (an object with `id` and `title`)"),
+    (
+        "Organization",
+        "an organization (an object with `id` and `name`)",
+    ),
+    ("Direction", "a direction (an object with `id` and `title`)"),
+    ("Cluster", "a cluster (an object with `id` and `title`)"),
+    ("ApplicabilityRule", "an `applies_to` rule (an object)"),
+    (
+        "Module",
+        "a module (an object with `id`, `title` and `applies_to`)",
+    ),
+    (
+        "Requirement",
+        "a module id or an object with `module`, `relation` and `lag_days`",
+    ),
+    (
+        "Dependency",
+        "a measure id or an object with `id`, `type` and `lag_days`",
+    ),
+    (
+        "Target",
+        "a target (an object with `module` and `clusters`)",
+    ),
+    (
+        "Estimate",
+        "an estimate (an object with `optimistic`, `most_likely` and `pessimistic`)",
+    ),
+    (
+        "Measure",
+        "a measure (an object with `id`, `direction`, `title`, ...)",
+    ),
+    ("YearValue", "an object with `year` and `value`"),
+    (
+        "IndicatorTarget",
+        "a target (an object with `year` and `value`)",
+    ),
+    ("Indicator", "an indicator (an object with `id` and `name`)"),
+    ("Executors", "an organization id or a list of them"),
+    ("Text", "a text (an object with `az`, `en` or `ru`)"),
+];
+
+/// Rust words for numbers and containers, and what to say instead.
+const PRIMITIVE_WORDS: &[(&str, &str)] = &[
+    ("u8", "a whole number ≥ 0"),
+    ("u16", "a whole number ≥ 0"),
+    ("u32", "a whole number ≥ 0"),
+    ("u64", "a whole number ≥ 0"),
+    ("usize", "a whole number ≥ 0"),
+    ("i8", "a whole number"),
+    ("i16", "a whole number"),
+    ("i32", "a whole number"),
+    ("i64", "a whole number"),
+    ("isize", "a whole number"),
+    ("f32", "a number"),
+    ("f64", "a number"),
+    ("a borrowed string", "a string"),
+    ("a sequence", "a list"),
+    ("a map", "an object"),
+    ("sequence", "list"),
+    ("map", "object"),
+];
+
+/// A parser's message in the document's words: no Rust type names (`struct StrategyInfo`,
+/// `u32`, `untagged enum Dependency`) reach a user.
+pub(crate) fn humanize(message: &str) -> String {
+    let mut m = message.to_owned();
+    for (name, words) in TYPE_WORDS {
+        for prefix in [
+            "data did not match any variant of untagged enum ",
+            "struct ",
+            "enum ",
+        ] {
+            let from = format!("{prefix}{name}");
+            if m.contains(&from) {
+                let to = if prefix.starts_with("data") {
+                    format!("expected {words}")
+                } else {
+                    (*words).to_owned()
+                };
+                m = replace_word(&m, &from, &to);
+            }
+        }
+    }
+    for (from, to) in PRIMITIVE_WORDS {
+        m = replace_word(&m, from, to);
+    }
+    m
+}
+
+/// Replace `from` where it stands as a whole word (not inside an identifier or a quoted
+/// value: text between backticks is the user's and is kept).
+fn replace_word(s: &str, from: &str, to: &str) -> String {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(s.len());
+    let mut quoted = false;
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        if c == '`' || c == '"' {
+            quoted = !quoted;
+        }
+        if !quoted
+            && rest.starts_with(from)
+            && !s[..i].chars().next_back().is_some_and(is_word)
+            && !rest[from.len()..].chars().next().is_some_and(is_word)
+        {
+            out.push_str(to);
+            i += from.len();
+            continue;
+        }
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::humanize;
+
+    #[test]
+    fn rust_words_become_document_words() {
+        assert_eq!(
+            humanize("invalid type: string \"ten\", expected u32"),
+            "invalid type: string \"ten\", expected a whole number ≥ 0"
+        );
+        assert_eq!(
+            humanize("invalid type: sequence, expected struct StrategyInfo"),
+            "invalid type: list, expected the `strategy` object"
+        );
+        assert_eq!(
+            humanize("data did not match any variant of untagged enum Dependency"),
+            "expected a measure id or an object with `id`, `type` and `lag_days`"
+        );
+        // user text in backticks or quotes is kept as written
+        assert_eq!(
+            humanize("unknown field `u32`, expected `map`"),
+            "unknown field `u32`, expected `map`"
+        );
+        assert_eq!(
+            humanize("invalid type: string \"map\""),
+            "invalid type: string \"map\""
+        );
+    }
+}

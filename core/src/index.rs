@@ -13,7 +13,7 @@ use rustc_hash::FxBuildHasher;
 use crate::graph::{DepGraph, EdgeOrigin, RawEdge};
 use crate::model::{Document, Id, Measure, RelationType, Status, Text};
 use crate::period::PeriodRef;
-use crate::validate::{Code, Diagnostic, Severity};
+use crate::validate::{Code, Diagnostic, Need, Severity};
 
 /// A hash table of indices into an id column, hashing the ids in place (no copies). Entries
 /// are bare `u32` indices (4 bytes: the table of a million measures stays cache-resident); the
@@ -94,23 +94,11 @@ impl IdTable {
 }
 
 fn err(code: Code, path: String, id: Option<&str>, message: String) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Error,
-        code,
-        path,
-        id: id.map(str::to_owned),
-        message,
-    }
+    Diagnostic::new(Severity::Error, code, path, id, message)
 }
 
 fn warn(code: Code, path: String, id: Option<&str>, message: String) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Warning,
-        code,
-        path,
-        id: id.map(str::to_owned),
-        message,
-    }
+    Diagnostic::new(Severity::Warning, code, path, id, message)
 }
 
 /// What one run of measures contributes to the index, in document order.
@@ -178,8 +166,9 @@ pub(crate) struct Index {
     /// Status of every measure, as a compact column for roll-ups.
     pub status: Vec<Option<Status>>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Number of error diagnostics other than dependency cycles.
-    pub blocking: usize,
+    /// The first [`Need`] level a diagnostic blocks (operations of that level and later ones
+    /// refuse), or `None`.
+    pub blocked: Option<Need>,
     /// The cycle reported by operations that need a DAG (first cyclic block).
     pub cycle: Option<Vec<u32>>,
 }
@@ -229,7 +218,7 @@ impl Index {
                 cell_measures: vec![],
                 graph: DepGraph::default(),
                 status: vec![],
-                blocking: 1,
+                blocked: Some(Need::Cells),
                 diagnostics: d,
                 cycle: None,
             };
@@ -245,15 +234,27 @@ impl Index {
                 "strategy id is empty".into(),
             ));
         }
-        if s.title.az().is_none_or(|t| t.trim().is_empty())
-            || s.title.en().is_none_or(|t| t.trim().is_empty())
-        {
+        let blank = |t: Option<&str>| t.is_none_or(|t| t.trim().is_empty());
+        if s.title.is_empty() {
             d.push(err(
                 Code::MissingTitle,
                 "strategy.title".into(),
                 Some(&s.id),
-                "the strategy title needs both `az` and `en`".into(),
+                "the strategy has no title in any language".into(),
             ));
+        } else {
+            // Decree 1294 programmes are published in Azerbaijani; English is the exchange
+            // language of this tool. Either missing is worth a warning, not a refusal.
+            for (lang, text) in [("az", s.title.az()), ("en", s.title.en())] {
+                if blank(text) {
+                    d.push(warn(
+                        Code::MissingTitle,
+                        "strategy.title".into(),
+                        Some(&s.id),
+                        format!("the strategy title has no `{lang}` text"),
+                    ));
+                }
+            }
         }
         check_date(
             &mut d,
@@ -970,10 +971,8 @@ impl Index {
             }
         }
 
-        let blocking = d
-            .iter()
-            .filter(|x| x.severity == Severity::Error && x.code != Code::DependencyCycle)
-            .count();
+        crate::suggest::add_suggestions(doc, &mut d);
+        let blocked = d.iter().filter_map(Diagnostic::blocks).min();
         Index {
             measures,
             applicable,
@@ -983,7 +982,7 @@ impl Index {
             graph,
             status: doc.measures.iter().map(|m| m.status).collect(),
             diagnostics: d,
-            blocking,
+            blocked,
             cycle,
         }
     }

@@ -120,6 +120,22 @@ pub fn load(path: impl AsRef<Path>) -> Result<Document> {
     parse_bytes(&bytes, format, &name)
 }
 
+/// The text and format of a file small enough to keep for locating diagnostics
+/// ([`crate::locate::MAX_LOCATED_BYTES`]), or `None` when it is larger, not UTF-8, or cannot
+/// be read (then [`load`] reads it and reports what is wrong).
+pub(crate) fn read_small(path: &Path) -> Result<Option<(String, Format)>> {
+    let name = path.display().to_string();
+    let format = format_of(path, &name, "read")?;
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() <= crate::locate::MAX_LOCATED_BYTES as u64 => {}
+        _ => return Ok(None),
+    }
+    Ok(std::fs::read(path)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| (text, format)))
+}
+
 /// Serialise a document in the given format.
 pub fn to_string(doc: &Document, format: Format) -> Result<String> {
     let fail = |message: String| {
@@ -162,7 +178,7 @@ pub fn from_value(value: serde_json::Value) -> Result<Document> {
             line: None,
             column: None,
             path,
-            message: e.into_inner().to_string(),
+            message: crate::error::humanize(&e.into_inner().to_string()),
         })
     })
 }
@@ -623,7 +639,7 @@ fn parse_toml(text: &str, source_name: &str) -> Result<Document> {
             line,
             column,
             path: None,
-            message: e.message().to_owned(),
+            message: crate::error::humanize(e.message()),
         })
     })
 }
@@ -638,7 +654,7 @@ fn clean_path(p: String) -> Option<String> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
@@ -647,12 +663,13 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Parsers append " at line X column Y" to their messages; the location is kept separately.
+/// The message is also put in the document's words ([`crate::error::humanize`]).
 fn strip_position(msg: &str) -> String {
     let first = msg.lines().next().unwrap_or(msg);
-    match first.rfind(" at line ") {
-        Some(i) => first[..i].to_owned(),
-        None => first.to_owned(),
-    }
+    crate::error::humanize(match first.rfind(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -30,12 +30,14 @@ pub mod error;
 pub mod graph;
 mod index;
 pub mod io;
+pub mod locate;
 pub mod matrix;
 pub mod model;
 mod par;
 pub mod period;
 pub mod schedule;
 pub mod strategy;
+mod suggest;
 pub mod validate;
 
 pub use columnar::Rollup;
@@ -49,7 +51,7 @@ pub use model::Document;
 pub use period::PeriodRef;
 pub use schedule::{Calendar, Schedule, ScheduleOptions};
 pub use strategy::{DependencyEdge, Strategy};
-pub use validate::{Code, Diagnostic, Severity};
+pub use validate::{Code, Diagnostic, Need, Severity};
 
 /// Re-exported so that users name the same petgraph version.
 pub use petgraph;

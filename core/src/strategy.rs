@@ -2,15 +2,16 @@
 //! cached. This is the type every surface (Rust, Python, WASM) works with.
 
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::error::{ArgumentError, CycleError, Error, Format, Result, ValidationError};
 use crate::graph::DepGraph;
 use crate::index::Index;
 use crate::io;
+use crate::locate::{MAX_LOCATED_BYTES, Source};
 use crate::matrix::Matrix;
 use crate::model::Document;
-use crate::validate::{Diagnostic, Severity};
+use crate::validate::{Code, Diagnostic, Need, Severity};
 
 /// The embedded e-Culture strategy document (JSON).
 pub const E_CULTURE_JSON: &str = include_str!("../data/e-culture.json");
@@ -20,6 +21,9 @@ pub const E_CULTURE_JSON: &str = include_str!("../data/e-culture.json");
 pub struct Strategy {
     doc: Document,
     index: OnceLock<Index>,
+    /// The text the document was read from (small documents only), to put lines on
+    /// diagnostics.
+    source: Option<Arc<Source>>,
 }
 
 impl From<Document> for Strategy {
@@ -34,15 +38,33 @@ impl Strategy {
         Strategy {
             doc,
             index: OnceLock::new(),
+            source: None,
         }
+    }
+
+    /// Wrap a document read from `text`, which is kept (when small) to locate diagnostics.
+    fn with_text(doc: Document, text: &str, format: Format) -> Strategy {
+        let mut s = Strategy::new(doc);
+        if text.len() <= MAX_LOCATED_BYTES {
+            s.source = Some(Arc::new(Source {
+                text: text.to_owned(),
+                format,
+            }));
+        }
+        s
+    }
+
+    /// Parse `text` and keep it for locating diagnostics.
+    fn parse_text(text: &str, format: Format, name: &str) -> Result<Strategy> {
+        io::parse_bytes(text.as_bytes(), format, name).map(|d| Strategy::with_text(d, text, format))
     }
 
     /// The Azerbaijan Ministry of Culture "e-Culture" Digital Development Strategy 2024-2026:
     /// the public facts with their sources plus an illustrative module catalogue and action plan
     /// (every invented item is flagged `illustrative`).
     pub fn e_culture() -> Strategy {
-        match io::parse_bytes(E_CULTURE_JSON.as_bytes(), Format::Json, "e-culture.json") {
-            Ok(doc) => Strategy::new(doc),
+        match Strategy::parse_text(E_CULTURE_JSON, Format::Json, "e-culture.json") {
+            Ok(s) => s,
             // The embedded file is checked by the test suite; this arm is unreachable in a
             // released build but must not panic.
             Err(e) => unreachable_default(&e),
@@ -51,7 +73,7 @@ impl Strategy {
 
     /// Parse JSON text.
     pub fn from_json(text: &str) -> Result<Strategy> {
-        io::from_json_str(text).map(Strategy::new)
+        Strategy::parse(text, Format::Json)
     }
 
     /// Build from an already-parsed JSON value (a binding's dict or object).
@@ -61,22 +83,28 @@ impl Strategy {
 
     /// Parse YAML text.
     pub fn from_yaml(text: &str) -> Result<Strategy> {
-        io::from_yaml_str(text).map(Strategy::new)
+        Strategy::parse(text, Format::Yaml)
     }
 
     /// Parse TOML text.
     pub fn from_toml(text: &str) -> Result<Strategy> {
-        io::from_toml_str(text).map(Strategy::new)
+        Strategy::parse(text, Format::Toml)
     }
 
     /// Parse text in the given format.
     pub fn parse(text: &str, format: Format) -> Result<Strategy> {
-        io::parse_bytes(text.as_bytes(), format, "<string>").map(Strategy::new)
+        Strategy::parse_text(text, format, "<string>")
     }
 
     /// Read a file; the format follows the extension (`.json`, `.yaml`/`.yml`, `.toml`).
     pub fn load(path: impl AsRef<Path>) -> Result<Strategy> {
-        io::load(path).map(Strategy::new)
+        let path = path.as_ref();
+        match io::read_small(path)? {
+            Some((text, format)) => {
+                Strategy::parse_text(&text, format, &path.display().to_string())
+            }
+            None => io::load(path).map(Strategy::new),
+        }
     }
 
     /// The document.
@@ -105,7 +133,20 @@ impl Strategy {
     }
 
     pub(crate) fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::build(&self.doc))
+        self.index.get_or_init(|| {
+            let mut ix = Index::build(&self.doc);
+            if let Some(src) = &self.source {
+                let paths: Vec<&str> = ix.diagnostics.iter().map(|d| d.path.as_str()).collect();
+                let at = crate::locate::locate(src, &paths);
+                for (d, at) in ix.diagnostics.iter_mut().zip(at) {
+                    if let Some((line, column)) = at {
+                        d.line = Some(line);
+                        d.column = Some(column);
+                    }
+                }
+            }
+            ix
+        })
     }
 
     /// Every diagnostic (errors and warnings), in the documented order.
@@ -121,35 +162,31 @@ impl Strategy {
             .any(|d| d.severity == Severity::Error)
     }
 
-    /// The index, or a [`ValidationError`] when there are errors other than cycles.
-    pub(crate) fn checked(&self) -> Result<&Index> {
+    /// The diagnostics that stop operations of level `need` (see [`Need`]).
+    pub fn blocking(&self, need: Need) -> Vec<&Diagnostic> {
         let ix = self.index();
-        if ix.blocking > 0 {
-            let diagnostics = ix
-                .diagnostics
-                .iter()
-                .filter(|d| {
-                    d.severity == Severity::Error
-                        && d.code != crate::validate::Code::DependencyCycle
-                })
-                .cloned()
-                .collect();
-            return Err(ValidationError { diagnostics }.into());
+        if ix.blocked.is_none_or(|b| b > need) {
+            return Vec::new();
         }
-        Ok(ix)
+        ix.diagnostics
+            .iter()
+            .filter(|d| d.blocks().is_some_and(|b| b <= need))
+            .collect()
     }
 
-    /// The index of a valid, acyclic strategy, or the error that prevents it.
-    pub(crate) fn acyclic(&self) -> Result<&Index> {
-        let ix = self.checked()?;
-        if let Some(cycle) = &ix.cycle {
+    /// The index when nothing blocks operations of level `need`, or the error that does: a
+    /// [`ValidationError`] with the blocking diagnostics, or a [`CycleError`] when a cycle is
+    /// all that stands in the way.
+    pub(crate) fn require(&self, need: Need) -> Result<&Index> {
+        let ix = self.index();
+        if ix.blocked.is_none_or(|b| b > need) {
+            return Ok(ix);
+        }
+        let diagnostics: Vec<Diagnostic> = self.blocking(need).into_iter().cloned().collect();
+        if diagnostics.iter().all(|d| d.code == Code::DependencyCycle)
+            && let Some(cycle) = &ix.cycle
+        {
             let first = cycle.first().copied().unwrap_or(0);
-            let diagnostics = ix
-                .diagnostics
-                .iter()
-                .filter(|d| d.code == crate::validate::Code::DependencyCycle)
-                .cloned()
-                .collect();
             return Err(CycleError {
                 cycle: self.ids(cycle),
                 path: format!("measures[{first}]"),
@@ -157,12 +194,12 @@ impl Strategy {
             }
             .into());
         }
-        Ok(ix)
+        Err(ValidationError { diagnostics }.into())
     }
 
-    /// The dependency graph (valid strategies; cycles allowed).
+    /// The dependency graph (cycles allowed; refused while a diagnostic blocks [`Need::Graph`]).
     pub fn graph(&self) -> Result<&DepGraph> {
-        self.checked().map(|ix| &ix.graph)
+        self.require(Need::Graph).map(|ix| &ix.graph)
     }
 
     /// Measure ids for node indices.
@@ -187,7 +224,17 @@ impl Strategy {
             .map(|(k, id)| {
                 let id = id.as_ref();
                 self.measure_index(id).ok_or_else(|| {
-                    ArgumentError::at(format!("unknown measure `{id}`"), format!("ids[{k}]")).into()
+                    let mut budget = crate::suggest::MAX_COMPARISONS;
+                    let near = crate::suggest::nearest(
+                        id,
+                        self.doc.measures.iter().map(|m| m.id.as_str()),
+                        &mut budget,
+                    );
+                    let message = match near {
+                        Some(n) => format!("unknown measure `{id}`; did you mean `{n}`?"),
+                        None => format!("unknown measure `{id}`"),
+                    };
+                    ArgumentError::at(message, format!("ids[{k}]")).into()
                 })
             })
             .collect()
@@ -195,20 +242,20 @@ impl Strategy {
 
     /// The e-Culture matrix (valid strategies; cycles allowed).
     pub fn matrix(&self) -> Result<Matrix> {
-        let ix = self.checked()?;
+        let ix = self.require(Need::Cells)?;
         Ok(Matrix::build(&self.doc, ix))
     }
 
     /// Measure ids in topological order: wave by wave, document order inside a wave.
     pub fn topological_order(&self) -> Result<Vec<String>> {
-        let ix = self.acyclic()?;
+        let ix = self.require(Need::Dag)?;
         Ok(self.ids(&ix.graph.topological_order().unwrap_or_default()))
     }
 
     /// Waves: sets of measures that can run in parallel. Wave `k` holds the measures whose longest
     /// chain of prerequisites counts `k` measures; document order inside a wave.
     pub fn waves(&self) -> Result<Vec<Vec<String>>> {
-        let ix = self.acyclic()?;
+        let ix = self.require(Need::Dag)?;
         Ok(ix
             .graph
             .waves()
@@ -221,7 +268,7 @@ impl Strategy {
     /// Impact of a slip: every measure downstream of the given ones (excluding them), sorted by
     /// id. Works on cyclic plans too.
     pub fn impact(&self, ids: &[impl AsRef<str>]) -> Result<Vec<String>> {
-        let ix = self.checked()?;
+        let ix = self.require(Need::Graph)?;
         let src = self.resolve(ids)?;
         let mut out = self.ids(&ix.graph.descendants(&src));
         out.sort_unstable();
@@ -230,7 +277,7 @@ impl Strategy {
 
     /// Every measure upstream of the given ones (excluding them), sorted by id.
     pub fn ancestors(&self, ids: &[impl AsRef<str>]) -> Result<Vec<String>> {
-        let ix = self.checked()?;
+        let ix = self.require(Need::Graph)?;
         let src = self.resolve(ids)?;
         let mut out = self.ids(&ix.graph.ancestors(&src));
         out.sort_unstable();
@@ -240,7 +287,7 @@ impl Strategy {
     /// One dependency cycle in dependency order, or `None` for an acyclic plan. O(V + E),
     /// wherever the cycle sits.
     pub fn find_cycle(&self) -> Result<Option<Vec<String>>> {
-        let ix = self.checked()?;
+        let ix = self.require(Need::Graph)?;
         Ok(ix.graph.find_cycle().map(|c| self.ids(&c)))
     }
 
@@ -250,7 +297,7 @@ impl Strategy {
     /// nodes are expanded, so this list can be longer than the stored graph.
     pub fn dependencies(&self) -> Result<Vec<DependencyEdge>> {
         use crate::graph::EdgeOrigin;
-        let ix = self.checked()?;
+        let ix = self.require(Need::Graph)?;
         let g = &ix.graph;
         let doc = &self.doc;
         let mut out = Vec::with_capacity(g.edge_count());
@@ -290,7 +337,7 @@ impl Strategy {
     /// Every cyclic block (strongly connected component of two or more measures, or a
     /// self-dependency), members in document order, blocks ordered by first member.
     pub fn cyclic_blocks(&self) -> Result<Vec<Vec<String>>> {
-        let ix = self.checked()?;
+        let ix = self.require(Need::Graph)?;
         Ok(ix
             .graph
             .cyclic_components()

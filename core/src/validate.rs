@@ -6,9 +6,12 @@
 //! by entity kind (strategy, organisations, directions, clusters, modules, indicators,
 //! measures, then graph-wide checks such as cycles), each in document order.
 //!
-//! Operations refuse a strategy with *errors* ([`crate::Error::Validation`]); cycles only stop
-//! the operations that need an acyclic plan ([`crate::Error::Cycle`]). Warnings never stop
-//! anything.
+//! A plan with errors still gets every answer those errors do not make meaningless: each
+//! error-severity diagnostic [blocks](Diagnostic::blocks) at most one [`Need`] level (and the
+//! levels after it), and only operations of those levels refuse, with a
+//! [`crate::Error::Validation`] listing the blocking diagnostics (a cycle alone gives
+//! [`crate::Error::Cycle`]). Warnings never stop anything. The table is in
+//! `docs/diagnostics.md`.
 
 use std::fmt;
 
@@ -130,21 +133,169 @@ pub struct Diagnostic {
     pub code: Code,
     /// JSON path of the offending value, e.g. `measures[12].depends_on[0]`.
     pub path: String,
-    /// Id of the entity concerned, when it has one.
+    /// Id of the entity concerned, when it has one (the measure, module, ... named by the
+    /// first segment of `path`).
     pub id: Option<String>,
-    /// One-line explanation.
+    /// One-line explanation, in the user's terms (ids in backticks; a suggestion when an
+    /// unknown reference is close to an existing id).
     pub message: String,
+    /// The nearest existing id, for an unknown reference that looks like a typo.
+    #[serde(default)]
+    pub suggestion: Option<String>,
+    /// 1-based line of `path` in the text the document was read from, when it was read from
+    /// text (a file or a string of at most [`crate::locate::MAX_LOCATED_BYTES`] bytes).
+    #[serde(default)]
+    pub line: Option<u32>,
+    /// 1-based column (in characters) that goes with `line`.
+    #[serde(default)]
+    pub column: Option<u32>,
+}
+
+impl Diagnostic {
+    /// A diagnostic without suggestion or location.
+    pub fn new(
+        severity: Severity,
+        code: Code,
+        path: impl Into<String>,
+        id: Option<&str>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            path: path.into(),
+            id: id.map(str::to_owned),
+            message: message.into(),
+            suggestion: None,
+            line: None,
+            column: None,
+        }
+    }
+
+    /// The kind of entity the diagnostic is about, read from the first segment of its path:
+    /// `measure`, `module`, `cluster`, `organization`, `direction`, `indicator`, `goal` or
+    /// `strategy`.
+    pub fn entity(&self) -> &'static str {
+        entity_of(&self.path)
+    }
+
+    /// The operations this diagnostic stops (see [`Need`] and `docs/diagnostics.md`), or
+    /// `None` when every result is still computed and carries it.
+    pub fn blocks(&self) -> Option<Need> {
+        blocks(self)
+    }
+}
+
+/// The kind of entity a JSON path is about.
+pub(crate) fn entity_of(path: &str) -> &'static str {
+    let head = path.split(['.', '[']).next().unwrap_or("");
+    match head {
+        "measures" => "measure",
+        "modules" => "module",
+        "clusters" => "cluster",
+        "organizations" => "organization",
+        "directions" => "direction",
+        "indicators" => "indicator",
+        "strategy" if path.starts_with("strategy.goals[") => "goal",
+        _ => "strategy",
+    }
 }
 
 impl fmt::Display for Diagnostic {
+    /// `error [unknown_reference] measure `6.2` at measures[29].depends_on[0], line 412:
+    /// unknown measure `6.l`; did you mean `6.1`?`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} [{}] at {}: {}",
-            self.severity.as_str(),
-            self.code,
-            self.path,
-            self.message
-        )
+        write!(f, "{} [{}] ", self.severity.as_str(), self.code)?;
+        if let Some(id) = &self.id {
+            write!(f, "{} `{id}` ", self.entity())?;
+        }
+        write!(f, "at {}", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What an operation needs from the document. The levels are ordered: each needs everything
+/// the ones before it need. A diagnostic that [blocks](Diagnostic::blocks) a level stops the
+/// operations of that level and of every later one; everything else is computed and the
+/// diagnostics stand beside the result.
+///
+/// | level | operations |
+/// |---|---|
+/// | `Cells` | `matrix`, `rollup` |
+/// | `Graph` | `graph`, `impact`, `ancestors`, `find_cycle`, `dependencies`, `cyclic_blocks`, `dsm`, `impact_indices`, `descendant_counts` |
+/// | `Dag` | `topological_order`, `waves`, `order_indices`, `wave_index`, `redundant_dependencies` |
+/// | `Schedule` | `schedule`, `schedule_with_changes`, `what_if`, `rollout`, `risk` |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Need {
+    /// The cluster × module cells: cluster and module ids must be unique.
+    Cells,
+    /// The dependency graph: measure ids unique, every dependency resolved, modules not
+    /// requiring each other in a loop.
+    Graph,
+    /// An acyclic dependency graph.
+    Dag,
+    /// Durations, lags and estimates the schedule can use.
+    Schedule,
+}
+
+impl Need {
+    /// `cells`, `graph`, `dag` or `schedule`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Need::Cells => "cells",
+            Need::Graph => "graph",
+            Need::Dag => "dag",
+            Need::Schedule => "schedule",
+        }
+    }
+}
+
+/// The blocking table (documented in `docs/diagnostics.md`, checked by a test against
+/// [`Code::ALL`]). Only error-severity diagnostics block.
+fn blocks(d: &Diagnostic) -> Option<Need> {
+    if d.severity != Severity::Error {
+        return None;
+    }
+    let entity = d.entity();
+    match d.code {
+        Code::TooLarge => Some(Need::Cells),
+        // ambiguous ids: cells for clusters and modules, the graph for measures
+        Code::DuplicateId | Code::EmptyId => match entity {
+            "cluster" | "module" => Some(Need::Cells),
+            "measure" => Some(Need::Graph),
+            _ => None,
+        },
+        // a dependency that does not resolve, or that the graph cannot hold, leaves the graph
+        // wrong; derived dependencies are skipped while modules loop
+        Code::UnknownReference
+            if d.path.contains(".depends_on[") || d.path.contains(".requires[") =>
+        {
+            Some(Need::Graph)
+        }
+        Code::InvalidLag | Code::ModuleCycle => Some(Need::Graph),
+        Code::DependencyCycle => Some(Need::Dag),
+        Code::InvalidDuration | Code::InvalidEstimate => Some(Need::Schedule),
+        Code::UnknownReference
+        | Code::PeriodOutsideStrategy
+        | Code::StartAfterDeadline
+        | Code::AbsurdDate
+        | Code::DeadlineBeforePrerequisite
+        | Code::ModuleAppliesToNothing
+        | Code::UnknownTag
+        | Code::TargetNotApplicable
+        | Code::RequirementNotDelivered
+        | Code::MainExecutorCount
+        | Code::CoordinatorIsMonitor
+        | Code::MissingRole
+        | Code::TargetEqualsBaseline
+        | Code::IndicatorIncomplete
+        | Code::MissingTitle
+        | Code::DurationExceedsWindow
+        | Code::DuplicateDependency => None,
     }
 }

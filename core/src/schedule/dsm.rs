@@ -250,7 +250,7 @@ impl Strategy {
     /// suggested dependency to cut, and every dependency as a matrix mark. Works on cyclic plans
     /// (valid strategies otherwise).
     pub fn dsm(&self) -> Result<Dsm> {
-        let ix = self.checked()?;
+        let ix = self.require(crate::validate::Need::Graph)?;
         let g = &ix.graph;
         let doc = self.document();
         let n = g.node_count();

@@ -443,7 +443,7 @@ fn offset(v: i64, what: &str, path: impl FnOnce() -> String) -> Result<i32> {
 
 impl<'a> Plan<'a> {
     pub(crate) fn new(strategy: &'a Strategy, opts: &ScheduleOptions) -> Result<Plan<'a>> {
-        let ix = strategy.acyclic()?;
+        let ix = strategy.require(crate::validate::Need::Schedule)?;
         Plan::with_index(strategy, ix, opts)
     }
 
@@ -669,7 +669,7 @@ impl Strategy {
     /// or an out-of-range lag), [`crate::Error::Cycle`] for a dependency cycle,
     /// [`crate::Error::Schedule`] for a calendar with no working day or dates beyond year 9999.
     pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
-        let ix = self.acyclic()?;
+        let ix = self.require(crate::validate::Need::Schedule)?;
         let mut plan = Plan::with_index(self, ix, opts)?;
         let nodes = std::mem::take(&mut plan.base);
         let run = plan.run(nodes);

@@ -165,7 +165,7 @@ impl Strategy {
     /// an FS entry with no lag that is implied by FS chains never changes a date when removed,
     /// but SS/FF/SF entries and lags can still bind, so `relation` and `lag_days` are given.
     pub fn redundant_dependencies(&self) -> Result<Vec<RedundantDependency>> {
-        let ix = self.acyclic()?;
+        let ix = self.require(crate::validate::Need::Dag)?;
         let g = &ix.graph;
         let order = cpm::Order::of(g).map(|o| o.to_vec()).unwrap_or_default();
         let doc = self.document();

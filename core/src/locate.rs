@@ -1,0 +1,262 @@
+//! Lines for JSON paths: where `measures[29].depends_on[0]` stands in the text a document was
+//! read from, so that a diagnostic can say "line 412".
+//!
+//! Only the text kept by [`crate::Strategy`] (documents of at most [`MAX_LOCATED_BYTES`]) is
+//! searched, and only when there are diagnostics to place. YAML and JSON are read as YAML events
+//! by `saphyr-parser` (JSON is YAML's flow style), TOML through `toml`'s spanned tables. A path
+//! that is not found gives the line of its nearest enclosing value that is (a `targets` list
+//! for a message about `targets`, say); a text that the reader cannot follow gives no lines.
+
+use std::collections::HashMap;
+
+use crate::error::Format;
+
+/// Documents longer than this keep no text, and their diagnostics carry no line (the JSON path
+/// and id still say where). 8 MiB is a plan of some 50,000 measures.
+pub const MAX_LOCATED_BYTES: usize = 8 << 20;
+
+/// The text a document was read from.
+#[derive(Debug)]
+pub(crate) struct Source {
+    pub text: String,
+    pub format: Format,
+}
+
+/// 1-based (line, column) of every value whose path is wanted, or of its nearest located
+/// ancestor.
+pub(crate) fn locate(src: &Source, wanted: &[&str]) -> Vec<Option<(u32, u32)>> {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut all: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut want: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for w in wanted {
+        let mut p = *w;
+        loop {
+            want.insert(p.to_owned());
+            match parent(p) {
+                Some(q) => p = q,
+                None => break,
+            }
+        }
+    }
+    let mut record = |path: &str, line: usize, col: usize| {
+        if want.contains(path) && !all.contains_key(path) {
+            all.insert(path.to_owned(), (clamp(line), clamp(col)));
+        }
+    };
+    match src.format {
+        Format::Json | Format::Yaml => yaml_positions(&src.text, &mut record),
+        Format::Toml => toml_positions(&src.text, &mut record),
+    }
+    wanted
+        .iter()
+        .map(|w| {
+            let mut p = *w;
+            loop {
+                if let Some(&lc) = all.get(p) {
+                    return Some(lc);
+                }
+                p = parent(p)?;
+            }
+        })
+        .collect()
+}
+
+fn clamp(v: usize) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+/// `a.b[3]` → `a.b`, `a.b` → `a`, `a` → none.
+fn parent(p: &str) -> Option<&str> {
+    let cut = p.rfind(['.', '['])?;
+    (cut > 0).then(|| &p[..cut])
+}
+
+enum Frame {
+    Map { key: Option<String>, base: usize },
+    Seq { next: usize, base: usize },
+}
+
+/// Walk YAML (or JSON) events, calling `record(path, line, column)` for every value: a mapping
+/// value is placed at its key, a list item at the item.
+fn yaml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
+    use saphyr_parser::{Event, Parser};
+    let mut path = String::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    // where the key of the value being read was written
+    let mut key_at: (usize, usize) = (1, 1);
+    for item in Parser::new_from_str(text) {
+        let Ok((event, span)) = item else { return };
+        let at = (span.start.line(), span.start.col() + 1);
+        let is_value = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::MappingStart(..)
+                | Event::SequenceStart(..)
+                | Event::Alias(_)
+        );
+        if is_value {
+            // a scalar in key position is a key
+            if let Some(Frame::Map { key, base }) = stack.last_mut()
+                && key.is_none()
+            {
+                if let Event::Scalar(s, ..) = &event {
+                    *key = Some(s.to_string());
+                    key_at = at;
+                    path.truncate(*base);
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(s);
+                    continue;
+                }
+                // a complex key: nothing to place under it
+                *key = Some(String::new());
+                path.truncate(*base);
+            }
+            let place = match stack.last_mut() {
+                Some(Frame::Seq { next, base }) => {
+                    path.truncate(*base);
+                    path.push('[');
+                    path.push_str(&next.to_string());
+                    path.push(']');
+                    *next += 1;
+                    at
+                }
+                Some(Frame::Map { .. }) => key_at,
+                None => at,
+            };
+            record(&path, place.0, place.1);
+            let base = path.len();
+            match event {
+                Event::MappingStart(..) => stack.push(Frame::Map { key: None, base }),
+                Event::SequenceStart(..) => stack.push(Frame::Seq { next: 0, base }),
+                _ => end_value(&mut stack, &mut path),
+            }
+        } else if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
+            stack.pop();
+            end_value(&mut stack, &mut path);
+        }
+    }
+}
+
+/// A value is complete: its parent mapping expects a key again.
+fn end_value(stack: &mut [Frame], path: &mut String) {
+    match stack.last_mut() {
+        Some(Frame::Map { key, base }) => {
+            *key = None;
+            path.truncate(*base);
+        }
+        Some(Frame::Seq { base, .. }) => path.truncate(*base),
+        None => path.clear(),
+    }
+}
+
+fn toml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
+    use toml::de::{DeTable, DeValue};
+    let Ok(root) = DeTable::parse(text) else {
+        return;
+    };
+    let lc = |offset: usize| crate::io::line_col(text, offset);
+    fn walk(
+        v: &DeValue<'_>,
+        path: &mut String,
+        lc: &dyn Fn(usize) -> (usize, usize),
+        record: &mut dyn FnMut(&str, usize, usize),
+    ) {
+        match v {
+            DeValue::Table(t) => {
+                for (k, val) in t.iter() {
+                    let base = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k.get_ref());
+                    let (l, c) = lc(k.span().start);
+                    record(path, l, c);
+                    walk(val.get_ref(), path, lc, record);
+                    path.truncate(base);
+                }
+            }
+            DeValue::Array(a) => {
+                for (i, val) in a.iter().enumerate() {
+                    let base = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    let (l, c) = lc(val.span().start);
+                    record(path, l, c);
+                    walk(val.get_ref(), path, lc, record);
+                    path.truncate(base);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    walk(&DeValue::Table(root.into_inner()), &mut path, &lc, record);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, format: Format, path: &str) -> Option<(u32, u32)> {
+        let src = Source {
+            text: text.to_owned(),
+            format,
+        };
+        locate(&src, &[path])[0]
+    }
+
+    #[test]
+    fn json_paths_have_lines() {
+        let text = "{\n  \"strategy\": {\"id\": \"s\"},\n  \"measures\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\",\n     \"depends_on\": [\"a\", \"x\"]}\n  ]\n}\n";
+        assert_eq!(
+            at(text, Format::Json, "measures[1].depends_on[1]"),
+            Some((6, 26))
+        );
+        assert_eq!(at(text, Format::Json, "measures[0].id"), Some((4, 6)));
+        assert_eq!(at(text, Format::Json, "strategy.id"), Some((2, 16)));
+        // not there: the nearest enclosing value
+        assert_eq!(at(text, Format::Json, "measures[1].targets"), Some((5, 5)));
+        assert_eq!(at(text, Format::Json, "nothing"), None);
+    }
+
+    #[test]
+    fn yaml_paths_have_lines() {
+        let text = "strategy:\n  id: s\nmeasures:\n  - id: a\n  - id: b\n    depends_on:\n      - a\n      - {id: x, type: SS}\n";
+        assert_eq!(
+            at(text, Format::Yaml, "measures[1].depends_on[1]"),
+            Some((8, 9))
+        );
+        assert_eq!(
+            at(text, Format::Yaml, "measures[1].depends_on[1].type"),
+            Some((8, 17))
+        );
+        assert_eq!(
+            at(text, Format::Yaml, "measures[1].depends_on"),
+            Some((6, 5))
+        );
+        assert_eq!(at(text, Format::Yaml, "strategy.id"), Some((2, 3)));
+    }
+
+    #[test]
+    fn toml_paths_have_lines() {
+        let text = "[strategy]\nid = \"s\"\n\n[[measures]]\nid = \"a\"\n\n[[measures]]\nid = \"b\"\ndepends_on = [\"a\", \"x\"]\n";
+        assert_eq!(
+            at(text, Format::Toml, "measures[1].id").map(|p| p.0),
+            Some(8)
+        );
+        assert_eq!(
+            at(text, Format::Toml, "measures[1].depends_on[1]").map(|p| p.0),
+            Some(9)
+        );
+        assert_eq!(at(text, Format::Toml, "strategy.id").map(|p| p.0), Some(2));
+    }
+
+    #[test]
+    fn unreadable_text_gives_no_lines() {
+        assert_eq!(at("{\"a\": [1, 2", Format::Json, "a[1]"), Some((1, 11)));
+        assert_eq!(at("[[[", Format::Toml, "a"), None);
+    }
+}
