@@ -201,6 +201,22 @@ pub(crate) fn entity_of(path: &str) -> &'static str {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic as a compiler would print it for `file`:
+    /// `plan.yaml:412:7: error [unknown_reference] measure `6.2` at measures[29].depends_on[0]:
+    /// unknown measure `6.l`; did you mean `6.1`?` (without line, `plan.yaml: ...`).
+    pub fn to_string_in(&self, file: &str) -> String {
+        let at = match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            (Some(l), None) => format!("{file}:{l}"),
+            _ => file.to_owned(),
+        };
+        let mut d = self.clone();
+        d.line = None;
+        format!("{at}: {d}")
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// `error [unknown_reference] measure `6.2` at measures[29].depends_on[0], line 412:
     /// unknown measure `6.l`; did you mean `6.1`?`

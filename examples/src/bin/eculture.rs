@@ -1,49 +1,81 @@
 //! `eculture`: the command-line front of the library.
 //!
 //! ```text
-//! eculture matrix [FILE] [--out DIR]   matrix, coverage, gaps and waves; writes matrix.md and matrix.csv
-//! eculture validate FILE               every diagnostic; exit 1 when there are errors
-//! eculture convert IN OUT              convert between .json, .yaml and .toml (lossless)
-//! eculture schema                      print the JSON Schema of the document format
+//! eculture matrix [FILE] [--out DIR]      the main job: matrix, coverage, gaps, waves, schedule;
+//!                                         writes matrix.md and matrix.csv
+//! eculture validate [FILE]                every diagnostic, errors first; exit 1 when there are errors
+//! eculture convert IN OUT [--force]       convert between .json, .yaml and .toml (lossless)
+//! eculture schema                         print the JSON Schema of the document format
 //! ```
-//! Without FILE, the embedded e-Culture strategy (2024-2026) is used.
+//! Without FILE, the embedded e-Culture strategy (2024-2026) is used. A plan with errors still
+//! gets every answer its errors do not make meaningless; what is blocked says by what.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
 use eculture::matrix::share_text;
-use eculture::{Severity, Strategy};
+use eculture::{Diagnostic, Error, IoError, Need, Severity, Strategy};
 
-fn usage() -> ExitCode {
-    eprintln!(
-        "usage:\n  eculture matrix [FILE] [--out DIR]\n  eculture validate [FILE]\n  eculture convert IN OUT\n  eculture schema"
-    );
-    ExitCode::from(2)
+/// Strategy-as-code for digital-transformation programmes: the e-Culture matrix, the
+/// dependency graph and the schedule of a strategy's action plan.
+#[derive(Debug, Parser)]
+#[command(name = "eculture", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
 }
 
-fn load(file: Option<&String>) -> Result<Strategy, eculture::Error> {
-    match file {
-        Some(f) => Strategy::load(f),
-        None => Ok(Strategy::e_culture()),
-    }
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// The main job: matrix, coverage, gaps, waves and schedule; writes matrix.md and matrix.csv.
+    Matrix {
+        /// A strategy document (.json, .yaml, .yml or .toml); the embedded e-Culture strategy
+        /// when absent.
+        file: Option<PathBuf>,
+        /// Where to write the outputs.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+    },
+    /// List every diagnostic, errors first; exit 1 when there are errors.
+    Validate {
+        /// A strategy document; the embedded e-Culture strategy when absent.
+        file: Option<PathBuf>,
+    },
+    /// Convert between .json, .yaml and .toml without losing anything.
+    Convert {
+        /// The document to read.
+        input: PathBuf,
+        /// The document to write; its extension chooses the format.
+        output: PathBuf,
+        /// Overwrite OUTPUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the document format.
+    Schema,
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("matrix") | None => matrix(args.get(1..).unwrap_or_default()),
-        Some("validate") => validate(args.get(1)),
-        Some("convert") if args.len() == 3 => Strategy::load(&args[1])
-            .and_then(|s| s.save(&args[2]))
-            .map(|()| ExitCode::SUCCESS),
-        Some("schema") => {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Matrix {
+        file: None,
+        out: PathBuf::from("out"),
+    }) {
+        Command::Matrix { file, out } => matrix(file.as_deref(), &out),
+        Command::Validate { file } => validate(file.as_deref()),
+        Command::Convert {
+            input,
+            output,
+            force,
+        } => convert(&input, &output, force),
+        Command::Schema => {
             println!(
                 "{}",
                 serde_json::to_string_pretty(&eculture::json_schema()).unwrap_or_default()
             );
             Ok(ExitCode::SUCCESS)
         }
-        _ => return usage(),
     };
     match result {
         Ok(code) => code,
@@ -54,17 +86,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn validate(file: Option<&String>) -> Result<ExitCode, eculture::Error> {
-    let s = load(file)?;
-    let diags = s.validate();
-    for d in diags {
-        println!("{d}");
+fn load(file: Option<&Path>) -> Result<(Strategy, String), Error> {
+    match file {
+        Some(f) => Ok((Strategy::load(f)?, f.display().to_string())),
+        None => Ok((Strategy::e_culture(), "e-culture.json (embedded)".into())),
     }
-    let errors = diags
+}
+
+/// Every diagnostic, errors before warnings (document order within each), as a compiler
+/// prints them; returns the number of errors.
+fn print_diagnostics(diags: &[Diagnostic], file: &str) -> usize {
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) = diags
         .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    println!("{} errors, {} warnings", errors, diags.len() - errors);
+        .partition(|d| d.severity == Severity::Error);
+    for d in errors.iter().chain(&warnings) {
+        println!("{}", d.to_string_in(file));
+    }
+    println!("{} errors, {} warnings", errors.len(), warnings.len());
+    errors.len()
+}
+
+fn validate(file: Option<&Path>) -> Result<ExitCode, Error> {
+    let (s, name) = load(file)?;
+    let errors = print_diagnostics(s.validate(), &name);
     Ok(if errors == 0 {
         ExitCode::SUCCESS
     } else {
@@ -72,18 +116,34 @@ fn validate(file: Option<&String>) -> Result<ExitCode, eculture::Error> {
     })
 }
 
-fn matrix(args: &[String]) -> Result<ExitCode, eculture::Error> {
-    let mut file = None;
-    let mut out = PathBuf::from("out");
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--out" {
-            out = it.next().map(PathBuf::from).unwrap_or(out);
-        } else {
-            file = Some(a);
-        }
+fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> {
+    if output.exists() && !force {
+        return Err(IoError::new(
+            "write",
+            output.display().to_string(),
+            "it exists; pass --force to overwrite it",
+        )
+        .into());
     }
-    let s = load(file)?;
+    Strategy::load(input)?.save(output)?;
+    println!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A section of the main job that could not be computed: say why, and go on.
+fn blocked(what: &str, e: &Error) {
+    println!("\n{what}: not computed — {e}");
+}
+
+fn write(path: PathBuf, text: String) -> Result<(), Error> {
+    std::fs::write(&path, text)
+        .map_err(|e| IoError::from_io("write", path.display().to_string(), &e))?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
+
+fn matrix(file: Option<&Path>, out: &Path) -> Result<ExitCode, Error> {
+    let (s, name) = load(file)?;
     let doc = s.document();
     println!(
         "{} ({}..{})",
@@ -92,75 +152,80 @@ fn matrix(args: &[String]) -> Result<ExitCode, eculture::Error> {
         doc.strategy.period.end
     );
     println!(
-        "{} directions, {} clusters, {} modules, {} measures, {} indicators",
+        "{} directions, {} clusters, {} modules, {} measures, {} indicators\n",
         doc.directions.len(),
         doc.clusters.len(),
         doc.modules.len(),
         doc.measures.len(),
         doc.indicators.len()
     );
-    let diags = s.validate();
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    println!(
-        "validation: {errors} errors, {} warnings\n",
-        diags.len() - errors
-    );
-    let m = s.matrix()?;
-    println!("{}", m.to_markdown());
-    let cov = m.coverage();
-    println!("coverage by module:");
-    for c in &cov.modules {
-        println!("  {:<20} {}", c.id, share_text(c));
+    print_diagnostics(s.validate(), &name);
+    for need in [Need::Cells, Need::Graph, Need::Dag, Need::Schedule] {
+        let n = s.blocking(need).len();
+        if n > 0 {
+            println!(
+                "{n} error(s) block what needs the {}; everything else is computed below",
+                need.as_str()
+            );
+            break;
+        }
     }
-    let gaps = m.gaps();
-    println!("\n{} gaps (applicable, no measure):", gaps.len());
-    for g in &gaps {
-        println!("  {} × {}", g.cluster, g.module);
+    let mut outputs = Vec::new();
+    match s.matrix() {
+        Ok(m) => {
+            println!("\n{}", m.to_markdown());
+            println!("coverage by module:");
+            for c in &m.coverage().modules {
+                println!("  {:<20} {}", c.id, share_text(c));
+            }
+            let gaps = m.gaps();
+            println!("\n{} gaps (applicable, no measure):", gaps.len());
+            for g in &gaps {
+                println!("  {} × {}", g.cluster, g.module);
+            }
+            outputs.push(("matrix.md", m.to_markdown()));
+            outputs.push(("matrix.csv", m.to_csv()));
+        }
+        Err(e) => blocked("matrix", &e),
     }
-    let waves = s.waves()?;
-    println!(
-        "\n{} waves (measures that can run in parallel):",
-        waves.len()
-    );
-    for (k, w) in waves.iter().enumerate() {
-        println!("  wave {:>2}: {}", k + 1, w.join(", "));
+    match s.waves() {
+        Ok(waves) => {
+            println!(
+                "\n{} waves (measures that can run in parallel):",
+                waves.len()
+            );
+            for (k, w) in waves.iter().enumerate() {
+                println!("  wave {:>2}: {}", k + 1, w.join(", "));
+            }
+        }
+        Err(e) => blocked("waves", &e),
     }
-    let sch = s.schedule(&eculture::ScheduleOptions::default())?;
-    println!(
-        "\nschedule: {} days from {}, finishing {}; critical path: {}",
-        sch.duration_days(),
-        sch.project_start,
-        sch.finish_date()?,
-        sch.critical_paths()
-            .first()
-            .map(|p| p.join(" → "))
-            .unwrap_or_default()
-    );
-    let late = &sch.infeasible_deadlines;
-    println!(
-        "{} deadlines the dependency network cannot meet",
-        late.len()
-    );
-    std::fs::create_dir_all(&out).map_err(|e| {
-        eculture::Error::from(eculture::IoError::new(
-            "create",
-            out.display().to_string(),
-            e.to_string(),
-        ))
-    })?;
-    for (name, text) in [("matrix.md", m.to_markdown()), ("matrix.csv", m.to_csv())] {
-        let p = out.join(name);
-        std::fs::write(&p, text).map_err(|e| {
-            eculture::Error::from(eculture::IoError::new(
-                "write",
-                p.display().to_string(),
-                e.to_string(),
-            ))
-        })?;
-        println!("wrote {}", p.display());
+    match s.schedule(&eculture::ScheduleOptions::default()) {
+        Ok(sch) => {
+            println!(
+                "\nschedule: {} days from {}, finishing {}; critical path: {}",
+                sch.duration_days(),
+                sch.project_start,
+                sch.finish_date()?,
+                sch.critical_paths()
+                    .first()
+                    .map(|p| p.join(" → "))
+                    .unwrap_or_default()
+            );
+            println!(
+                "{} deadlines the dependency network cannot meet",
+                sch.infeasible_deadlines.len()
+            );
+        }
+        Err(e) => blocked("schedule", &e),
+    }
+    if !outputs.is_empty() {
+        std::fs::create_dir_all(out)
+            .map_err(|e| IoError::from_io("create", out.display().to_string(), &e))?;
+        println!();
+        for (file, text) in outputs {
+            write(out.join(file), text)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

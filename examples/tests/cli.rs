@@ -1,0 +1,88 @@
+//! The command line as a user meets it: help, errors before warnings, answers from a plan with
+//! errors, and `convert` that does not overwrite by accident.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn eculture(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eculture"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the eculture binary runs")
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+}
+
+fn typo_plan() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/messages/typo.yaml")
+}
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("eculture-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn help_exits_zero_and_names_the_commands() {
+    for flag in ["--help", "-h", "help"] {
+        let o = eculture(&[flag], Path::new("."));
+        assert!(o.status.success(), "{flag}: {}", text(&o));
+        let t = text(&o);
+        for cmd in ["matrix", "validate", "convert", "schema"] {
+            assert!(t.contains(cmd), "{flag} does not mention {cmd}: {t}");
+        }
+    }
+    let o = eculture(&["no-such-command"], Path::new("."));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn validate_lists_errors_before_warnings_with_file_line_and_suggestion() {
+    let plan = typo_plan();
+    let o = eculture(&["validate", plan.to_str().unwrap()], Path::new("."));
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    let first_warning = lines.iter().position(|l| l.contains(": warning [")).unwrap();
+    let last_error = lines.iter().rposition(|l| l.contains(": error [")).unwrap();
+    assert!(last_error < first_warning, "{out}");
+    assert!(
+        out.contains("typo.yaml:23:18: error [unknown_reference] measure `6.2` at measures[1].depends_on[0]: unknown measure `6.l`; did you mean `6.1`?"),
+        "{out}"
+    );
+    assert!(out.contains("unknown organization `mocc`; did you mean `moc`?"), "{out}");
+    assert!(out.trim_end().ends_with("2 errors, 1 warnings"), "{out}");
+}
+
+#[test]
+fn the_main_job_computes_what_the_errors_allow_and_writes_it() {
+    let dir = temp_dir("matrix");
+    let plan = typo_plan();
+    let o = eculture(&["matrix", plan.to_str().unwrap(), "--out", "o"], &dir);
+    let t = text(&o);
+    assert!(o.status.success(), "{t}");
+    assert!(t.contains("Overall coverage: 1/1"), "{t}");
+    assert!(t.contains("waves: not computed"), "{t}");
+    assert!(t.contains("schedule: not computed"), "{t}");
+    assert!(dir.join("o/matrix.md").is_file() && dir.join("o/matrix.csv").is_file());
+}
+
+#[test]
+fn convert_refuses_to_overwrite_without_force() {
+    let dir = temp_dir("convert");
+    let plan = typo_plan();
+    let plan = plan.to_str().unwrap();
+    assert!(eculture(&["convert", plan, "p.json"], &dir).status.success());
+    std::fs::write(dir.join("p.json"), "precious").unwrap();
+    let o = eculture(&["convert", plan, "p.json"], &dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("pass --force"), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(dir.join("p.json")).unwrap(), "precious");
+    assert!(eculture(&["convert", plan, "p.json", "--force"], &dir).status.success());
+    assert!(std::fs::read_to_string(dir.join("p.json")).unwrap().contains("\"6.l\""));
+}
