@@ -47,8 +47,10 @@ fn report(path: &Path) -> Value {
     let matrix = s.matrix();
     let first = s.document().measures.first().map(|m| m.id.to_string());
     let impact_ids: Vec<String> = first.into_iter().collect();
+    let messages: Vec<String> = s.validate().iter().map(ToString::to_string).collect();
     json!({
         "diagnostics": diagnostics,
+        "messages": messages,
         "matrix": or_err(matrix.clone(), |m| serde_json::to_value(&m).unwrap()),
         "coverage": or_err(matrix.clone(), |m| serde_json::to_value(m.coverage()).unwrap()),
         "gaps": or_err(matrix, |m| json!(m.gaps().iter().map(|c| [c.cluster.clone(), c.module.clone()]).collect::<Vec<_>>())),

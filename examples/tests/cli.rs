@@ -48,14 +48,20 @@ fn validate_lists_errors_before_warnings_with_file_line_and_suggestion() {
     assert_eq!(o.status.code(), Some(1));
     let out = String::from_utf8_lossy(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();
-    let first_warning = lines.iter().position(|l| l.contains(": warning [")).unwrap();
+    let first_warning = lines
+        .iter()
+        .position(|l| l.contains(": warning ["))
+        .unwrap();
     let last_error = lines.iter().rposition(|l| l.contains(": error [")).unwrap();
     assert!(last_error < first_warning, "{out}");
     assert!(
         out.contains("typo.yaml:23:18: error [unknown_reference] measure `6.2` at measures[1].depends_on[0]: unknown measure `6.l`; did you mean `6.1`?"),
         "{out}"
     );
-    assert!(out.contains("unknown organization `mocc`; did you mean `moc`?"), "{out}");
+    assert!(
+        out.contains("unknown organization `mocc`; did you mean `moc`?"),
+        "{out}"
+    );
     assert!(out.trim_end().ends_with("2 errors, 1 warnings"), "{out}");
 }
 
@@ -77,12 +83,27 @@ fn convert_refuses_to_overwrite_without_force() {
     let dir = temp_dir("convert");
     let plan = typo_plan();
     let plan = plan.to_str().unwrap();
-    assert!(eculture(&["convert", plan, "p.json"], &dir).status.success());
+    assert!(
+        eculture(&["convert", plan, "p.json"], &dir)
+            .status
+            .success()
+    );
     std::fs::write(dir.join("p.json"), "precious").unwrap();
     let o = eculture(&["convert", plan, "p.json"], &dir);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("pass --force"), "{}", text(&o));
-    assert_eq!(std::fs::read_to_string(dir.join("p.json")).unwrap(), "precious");
-    assert!(eculture(&["convert", plan, "p.json", "--force"], &dir).status.success());
-    assert!(std::fs::read_to_string(dir.join("p.json")).unwrap().contains("\"6.l\""));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("p.json")).unwrap(),
+        "precious"
+    );
+    assert!(
+        eculture(&["convert", plan, "p.json", "--force"], &dir)
+            .status
+            .success()
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("p.json"))
+            .unwrap()
+            .contains("\"6.l\"")
+    );
 }

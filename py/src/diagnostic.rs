@@ -7,15 +7,25 @@ use pyo3::prelude::*;
 use pyo3::types::{PyString, PyType};
 
 /// One validation finding: `severity` ("error" or "warning"), stable `code`, JSON `path`, the
-/// `id` of the entity concerned (or None) and a one-line `message`.
+/// `id` of the entity concerned (or None), a one-line `message`, the `suggestion` for a
+/// mistyped reference, and the `line`/`column` in the text it was read from (or None).
 #[pyclass(frozen, eq, module = "eculture")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     inner: eculture::Diagnostic,
 }
 
-/// The arguments of `Diagnostic(severity, code, path, id, message)`.
-type NewArgs = (&'static str, &'static str, String, Option<String>, String);
+/// The arguments of `Diagnostic(severity, code, path, id, message, suggestion, line, column)`.
+type NewArgs = (
+    &'static str,
+    &'static str,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<u32>,
+    Option<u32>,
+);
 
 impl From<eculture::Diagnostic> for Diagnostic {
     fn from(inner: eculture::Diagnostic) -> Self {
@@ -34,12 +44,17 @@ impl Diagnostic {
     /// Build a diagnostic (mostly for tests and unpickling); `severity` and `code` must be
     /// known values.
     #[new]
+    #[pyo3(signature = (severity, code, path, id, message, suggestion=None, line=None, column=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         severity: &Bound<'_, PyAny>,
         code: &Bound<'_, PyAny>,
         path: String,
         id: Option<String>,
         message: String,
+        suggestion: Option<String>,
+        line: Option<u32>,
+        column: Option<u32>,
     ) -> PyResult<Self> {
         Ok(eculture::Diagnostic {
             severity: pythonize::depythonize(severity)
@@ -49,6 +64,9 @@ impl Diagnostic {
             path,
             id,
             message,
+            suggestion,
+            line,
+            column,
         }
         .into())
     }
@@ -83,7 +101,32 @@ impl Diagnostic {
         &self.inner.message
     }
 
-    /// `{"severity", "code", "path", "id", "message"}`.
+    /// The nearest existing id, for an unknown reference that looks like a typo.
+    #[getter]
+    fn suggestion(&self) -> Option<&str> {
+        self.inner.suggestion.as_deref()
+    }
+
+    /// 1-based line in the text the document was read from, when known.
+    #[getter]
+    fn line(&self) -> Option<u32> {
+        self.inner.line
+    }
+
+    /// 1-based column that goes with `line`.
+    #[getter]
+    fn column(&self) -> Option<u32> {
+        self.inner.column
+    }
+
+    /// The operations this diagnostic stops: "cells", "graph", "dag", "schedule", or None
+    /// when every result is still computed.
+    #[getter]
+    fn blocks(&self) -> Option<&'static str> {
+        self.inner.blocks().map(|n| n.as_str())
+    }
+
+    /// `{"severity", "code", "path", "id", "message", "suggestion", "line", "column"}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(pythonize::pythonize(py, &self.inner)?)
     }
@@ -97,6 +140,9 @@ impl Diagnostic {
             d.path.clone(),
             d.id.clone(),
             d.message.clone(),
+            d.suggestion.clone(),
+            d.line,
+            d.column,
         );
         (slf.get_type(), args)
     }
@@ -104,7 +150,10 @@ impl Diagnostic {
     fn __hash__(&self) -> u64 {
         let d = &self.inner;
         let mut h = DefaultHasher::new();
-        (d.severity, d.code, &d.path, &d.id, &d.message).hash(&mut h);
+        (
+            d.severity, d.code, &d.path, &d.id, &d.message, d.line, d.column,
+        )
+            .hash(&mut h);
         h.finish()
     }
 
@@ -118,8 +167,9 @@ impl Diagnostic {
             Some(id) => repr(py, id)?,
             None => "None".to_owned(),
         };
+        let line = d.line.map_or("None".to_owned(), |l| l.to_string());
         Ok(format!(
-            "Diagnostic(severity={}, code={}, path={}, id={id}, message={})",
+            "Diagnostic(severity={}, code={}, path={}, id={id}, line={line}, message={})",
             repr(py, d.severity.as_str())?,
             repr(py, d.code.as_str())?,
             repr(py, &d.path)?,

@@ -46,12 +46,10 @@ fn construct(
         .map_err(|e| to_py_err(py, &e))
 }
 
-/// Measure ids from any iterable of str; a bare str is refused (it would iterate characters).
+/// Measure ids from any iterable of str; a bare str is one id (never its characters).
 fn ids_arg(ids: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     if ids.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "ids must be an iterable of measure ids, not a str; wrap a single id in a list",
-        ));
+        return Ok(vec![ids.extract::<String>()?]);
     }
     ids.try_iter()?.map(|id| id?.extract::<String>()).collect()
 }

@@ -161,9 +161,10 @@ def test_impact_accepts_any_iterable(e_culture: Strategy) -> None:
     assert e_culture.impact([]) == []
 
 
-def test_impact_refuses_a_bare_string(e_culture: Strategy) -> None:
-    with pytest.raises(TypeError, match="not a str"):
-        e_culture.impact("1.1")
+def test_a_bare_string_is_one_id(e_culture: Strategy) -> None:
+    # never the characters of the id ("unknown measure `1`")
+    assert e_culture.impact("1.1") == e_culture.impact(["1.1"])
+    assert e_culture.ancestors("1.1") == e_culture.ancestors(["1.1"])
     with pytest.raises(TypeError):
         e_culture.impact([1, 2])
 

@@ -29,8 +29,6 @@ use crate::error;
 /// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
-/// Names of the built-in calendars accepted in place of a calendar object.
-
 /// Options of a schedule computation (`schedule`, `scheduleWithChanges`, `whatIf`, `rollout`,
 /// `risk`): the core's `ScheduleOptions` with camelCase keys. Every key is optional; `null` or
 /// a missing key means the default. Unknown keys are an error (so `near_critical_days` is
@@ -215,4 +213,14 @@ pub(crate) fn index(index: f64, len: usize) -> Result<u32, JsValue> {
     }
     let message = format!("measure index {index} is out of range for {len} measures");
     Err(error::argument(&message, "index"))
+}
+
+/// Measure ids: one id as a string, or an array of ids. (A bare string is one id, never the
+/// characters of one.)
+pub(crate) fn ids(value: JsValue) -> Result<Vec<String>, JsValue> {
+    if let Some(one) = value.as_string() {
+        return Ok(vec![one]);
+    }
+    serde_wasm_bindgen::from_value::<Vec<String>>(value)
+        .map_err(|_| error::argument("ids must be a measure id or an array of measure ids", "ids"))
 }

@@ -79,6 +79,18 @@ pub fn json_schema() -> Result<JsValue, JsValue> {
     js(&eculture::json_schema())
 }
 
+/// A diagnostic as one line (`error [unknown_reference] measure `6.2` at
+/// measures[29].depends_on[0], line 412: unknown measure `6.l`; did you mean `6.1`?`), the
+/// same text as Python's `str(d)` and the Rust `Display`.
+#[wasm_bindgen(js_name = "formatDiagnostic")]
+pub fn format_diagnostic(
+    #[wasm_bindgen(unchecked_param_type = "Diagnostic")] diagnostic: JsValue,
+) -> Result<String, JsValue> {
+    serde_wasm_bindgen::from_value::<eculture::Diagnostic>(diagnostic)
+        .map(|d| d.to_string())
+        .map_err(|e| error::argument(&format!("not a diagnostic: {e}"), "diagnostic"))
+}
+
 #[wasm_bindgen]
 impl Strategy {
     fn wrap(result: eculture::Result<eculture::Strategy>) -> Result<Strategy, JsValue> {
@@ -164,14 +176,22 @@ impl Strategy {
     /// Every measure downstream of `ids` (excluding them), sorted by id. Throws
     /// `ArgumentError` for an unknown id.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
-    pub fn impact(&self, ids: Vec<String>) -> Result<JsValue, JsValue> {
+    pub fn impact(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | string[]")] ids: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ids = args::ids(ids)?;
         out(self.inner.impact(&ids))
     }
 
     /// Every measure upstream of `ids` (excluding them), sorted by id. Throws `ArgumentError`
     /// for an unknown id.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
-    pub fn ancestors(&self, ids: Vec<String>) -> Result<JsValue, JsValue> {
+    pub fn ancestors(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | string[]")] ids: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ids = args::ids(ids)?;
         out(self.inner.ancestors(&ids))
     }
 
@@ -310,7 +330,11 @@ impl Strategy {
     /// Measures downstream of `ids` (excluding them), as ascending measure indices. Throws
     /// `ArgumentError` for an unknown id.
     #[wasm_bindgen(js_name = "impactIndices")]
-    pub fn impact_indices(&self, ids: Vec<String>) -> Result<Vec<u32>, JsValue> {
+    pub fn impact_indices(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | string[]")] ids: JsValue,
+    ) -> Result<Vec<u32>, JsValue> {
+        let ids = args::ids(ids)?;
         self.inner.impact_indices(&ids).map_err(error::to_js)
     }
 
@@ -318,7 +342,11 @@ impl Strategy {
     /// (plain numbers, exact: a count never exceeds the number of measures), not a
     /// `BigUint64Array`. Throws `ArgumentError` for an unknown id.
     #[wasm_bindgen(js_name = "descendantCounts")]
-    pub fn descendant_counts(&self, ids: Vec<String>) -> Result<Vec<f64>, JsValue> {
+    pub fn descendant_counts(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | string[]")] ids: JsValue,
+    ) -> Result<Vec<f64>, JsValue> {
+        let ids = args::ids(ids)?;
         let counts = self.inner.descendant_counts(&ids).map_err(error::to_js)?;
         Ok(counts.into_iter().map(|n| n as f64).collect())
     }

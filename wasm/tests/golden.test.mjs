@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const { Strategy } = require("../pkg-node/eculture_wasm.js");
+const { Strategy, formatDiagnostic } = require("../pkg-node/eculture_wasm.js");
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "golden");
 const LOADERS = { json: Strategy.fromJson, yaml: Strategy.fromYaml, yml: Strategy.fromYaml, toml: Strategy.fromToml };
@@ -31,6 +31,7 @@ const fromMatrix = (m, f) => ("error" in m ? m : f(m));
 /** How each key of expected.json is computed. */
 const CHECKS = {
   diagnostics: (s) => s.validate(),
+  messages: (s) => s.validate().map((d) => formatDiagnostic(d)),
   matrix: (s) => fromMatrix(matrixOf(s), (m) => ({ clusters: m.clusters, modules: m.modules, cells: m.cells })),
   coverage: (s) => fromMatrix(matrixOf(s), (m) => m.coverage()),
   gaps: (s) => fromMatrix(matrixOf(s), (m) => m.gaps().map((c) => [c.cluster, c.module])),

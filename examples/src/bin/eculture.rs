@@ -96,9 +96,8 @@ fn load(file: Option<&Path>) -> Result<(Strategy, String), Error> {
 /// Every diagnostic, errors before warnings (document order within each), as a compiler
 /// prints them; returns the number of errors.
 fn print_diagnostics(diags: &[Diagnostic], file: &str) -> usize {
-    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) = diags
-        .iter()
-        .partition(|d| d.severity == Severity::Error);
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        diags.iter().partition(|d| d.severity == Severity::Error);
     for d in errors.iter().chain(&warnings) {
         println!("{}", d.to_string_in(file));
     }
