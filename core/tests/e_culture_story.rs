@@ -103,6 +103,35 @@ fn story(s: &Strategy) -> (Vec<String>, Value) {
             bad.push(format!("{p}: source is not a public URL: {src}"));
         }
     }
+    // service modules on top of the registry are finish-to-finish, and say why
+    let ff: Vec<&str> = doc
+        .modules
+        .iter()
+        .filter(|m| {
+            m.requires
+                .iter()
+                .any(|r| r.relation == Some(eculture::model::RelationType::FF))
+        })
+        .map(|m| m.id.as_str())
+        .collect();
+    if !ff.contains(&"cabinet") || !ff.contains(&"education_mis") {
+        bad.push(format!(
+            "the cabinet and the school e-system should require the registry FF: {ff:?}"
+        ));
+    }
+    for m in doc.modules.iter().filter(|m| ff.contains(&m.id.as_str())) {
+        if !m
+            .source
+            .as_deref()
+            .unwrap_or("")
+            .contains("finish-to-finish")
+        {
+            bad.push(format!(
+                "module {}: the FF requirement is not explained",
+                m.id
+            ));
+        }
+    }
     // public measures with invented fields say so
     for m in &doc.measures {
         if m.source.is_none() && !m.illustrative {
