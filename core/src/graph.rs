@@ -7,7 +7,8 @@
 //! results.
 //!
 //! **Derived edges.** When module B `requires` module A, a measure delivering B to cluster X
-//! depends on every measure delivering A to X (finish-to-start, no lag). A measure that itself
+//! depends on every measure delivering A to X, with the relation and lag of the `requires` entry
+//! (finish-to-start, no lag for a plain module id). A measure that itself
 //! delivers A to X does not wait for the others. When a cell has `p` producers and `c`
 //! consumers and `p·c > p + c`, the edges go through one junction node (p + c edges instead of
 //! p·c); reachability, ordering and scheduling are the same either way. Derived edges are

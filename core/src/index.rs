@@ -485,16 +485,30 @@ impl Index {
             }
         }
         // module requires: resolve, then look for loops with petgraph's toposort
-        let mut requires: Vec<Vec<u32>> = vec![Vec::new(); nm];
+        // (required module, relation, lag) per module
+        let mut requires: Vec<Vec<(u32, RelationType, i32)>> = vec![Vec::new(); nm];
         for (mi, m) in doc.modules.iter().enumerate() {
             for (j, r) in m.requires.iter().enumerate() {
-                match modules.get(r, module_of) {
-                    Some(ri) => requires[mi].push(ri),
+                let lag = r.lag();
+                if i64::from(lag).abs() > MAX_DAYS {
+                    d.push(err(
+                        Code::InvalidLag,
+                        format!("modules[{mi}].requires[{j}].lag_days"),
+                        Some(&m.id),
+                        format!(
+                            "lag of {lag} days on required module `{}` is beyond ±{MAX_DAYS}",
+                            r.module
+                        ),
+                    ));
+                    continue;
+                }
+                match modules.get(&r.module, module_of) {
+                    Some(ri) => requires[mi].push((ri, r.relation(), lag)),
                     None => d.push(err(
                         Code::UnknownReference,
                         format!("modules[{mi}].requires[{j}]"),
                         Some(&m.id),
-                        format!("unknown module `{r}`"),
+                        format!("unknown module `{}`", r.module),
                     )),
                 }
             }
@@ -504,13 +518,15 @@ impl Index {
             let mut mg = petgraph::graph::DiGraph::<u32, ()>::with_capacity(nm, 0);
             let nodes: Vec<_> = (0..nm as u32).map(|i| mg.add_node(i)).collect();
             for (mi, reqs) in requires.iter().enumerate() {
-                for &r in reqs {
+                for &(r, _, _) in reqs {
                     mg.add_edge(nodes[r as usize], nodes[mi], ());
                 }
             }
             for scc in petgraph::algo::tarjan_scc(&mg) {
-                let selfloop =
-                    scc.len() == 1 && requires[scc[0].index()].contains(&(scc[0].index() as u32));
+                let selfloop = scc.len() == 1
+                    && requires[scc[0].index()]
+                        .iter()
+                        .any(|&(r, _, _)| r == scc[0].index() as u32);
                 if scc.len() > 1 || selfloop {
                     module_cyclic = true;
                     let mut ids: Vec<usize> = scc.iter().map(|n| n.index()).collect();
@@ -863,7 +879,7 @@ impl Index {
         let mut epoch = 0u32;
         if !module_cyclic {
             for (b, reqs) in requires.iter().enumerate() {
-                for &a in reqs {
+                for &(a, kind, lag) in reqs {
                     let a = a as usize;
                     for c in 0..nc {
                         let consumers = deliverers(b, c);
@@ -900,25 +916,29 @@ impl Index {
                             module: a as u32,
                             cluster: c as u32,
                         };
-                        let edge = |from, to| RawEdge {
+                        // the requirement's relation on every edge; through a junction
+                        // (zero duration, so its start is its finish) the relation is on both
+                        // sides and the lag on the junction → consumer side, which composes
+                        // to the same constraint as a direct edge
+                        let edge = |from, to, lag| RawEdge {
                             from,
                             to,
-                            kind: RelationType::FS,
-                            lag: 0,
+                            kind,
+                            lag,
                             origin,
                         };
                         let (np, nk) = (producers.len(), consumers.len());
                         if np.saturating_mul(nk) <= np + nk {
                             for &p in producers {
                                 for &k in &consumers {
-                                    derived.push(edge(p, k));
+                                    derived.push(edge(p, k, lag));
                                 }
                             }
                         } else {
                             let j = n as u32 + junctions.len() as u32;
                             junctions.push((a as u32, c as u32));
-                            derived.extend(producers.iter().map(|&p| edge(p, j)));
-                            derived.extend(consumers.iter().map(|&k| edge(j, k)));
+                            derived.extend(producers.iter().map(|&p| edge(p, j, 0)));
+                            derived.extend(consumers.iter().map(|&k| edge(j, k, lag)));
                         }
                     }
                 }

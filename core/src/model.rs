@@ -264,15 +264,55 @@ pub struct Module {
     pub category: Option<String>,
     /// Which clusters need this module.
     pub applies_to: ApplicabilityRule,
-    /// Modules that must reach a cluster before this one can.
+    /// Modules that must reach a cluster before this one can: a plain module id
+    /// (finish-to-start, no lag) or `{"module": "registry", "relation": "FF", "lag_days": 0}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub requires: Vec<Id>,
+    pub requires: Vec<Requirement>,
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Invented for illustration.
     #[serde(default, skip_serializing_if = "is_false")]
     pub illustrative: bool,
+}
+
+/// One entry of a module's `requires`: the required module, written either as a plain id
+/// (finish-to-start, no lag) or as `{"module": "registry", "relation": "FF", "lag_days": 0}`.
+/// The dependencies derived from it (a measure delivering this module to a cluster depends on
+/// the measures delivering the required module there) carry that relation and lag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    /// Id of the required module.
+    pub module: Id,
+    /// Relation type, when written explicitly.
+    pub relation: Option<RelationType>,
+    /// Lag in days (negative = lead), when written explicitly.
+    pub lag_days: Option<i32>,
+}
+
+impl Requirement {
+    /// A plain finish-to-start requirement.
+    pub fn fs(module: impl Into<Id>) -> Self {
+        Requirement {
+            module: module.into(),
+            relation: None,
+            lag_days: None,
+        }
+    }
+    /// The relation type (FS when not written).
+    pub fn relation(&self) -> RelationType {
+        self.relation.unwrap_or_default()
+    }
+    /// The lag in days (0 when not written).
+    pub fn lag(&self) -> i32 {
+        self.lag_days.unwrap_or(0)
+    }
+}
+
+impl From<&str> for Requirement {
+    fn from(module: &str) -> Self {
+        Requirement::fs(module)
+    }
 }
 
 /// Relation type of a dependency, as in MS Project / Primavera P6.
@@ -640,6 +680,94 @@ mod serde_impls {
                 }
             }
             d.deserialize_any(V)
+        }
+    }
+
+    impl Serialize for Requirement {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            if self.relation.is_none() && self.lag_days.is_none() {
+                return s.serialize_str(&self.module);
+            }
+            let n = 1 + usize::from(self.relation.is_some()) + usize::from(self.lag_days.is_some());
+            let mut m = s.serialize_map(Some(n))?;
+            m.serialize_entry("module", self.module.as_str())?;
+            if let Some(k) = self.relation {
+                m.serialize_entry("relation", k.as_str())?;
+            }
+            if let Some(l) = self.lag_days {
+                m.serialize_entry("lag_days", &l)?;
+            }
+            m.end()
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Requirement {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Requirement;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a module id or an object {module, relation, lag_days}")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Requirement, E> {
+                    Ok(Requirement::fs(v))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Requirement, A::Error> {
+                    let mut module: Option<Id> = None;
+                    let mut relation = None;
+                    let mut lag = None;
+                    while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                        match key.as_ref() {
+                            "module" if module.is_none() => module = Some(map.next_value()?),
+                            "relation" if relation.is_none() => {
+                                relation = Some(map.next_value::<RelationType>()?)
+                            }
+                            "lag_days" if lag.is_none() => lag = Some(map.next_value::<i32>()?),
+                            "module" | "relation" | "lag_days" => {
+                                return Err(de::Error::duplicate_field(match key.as_ref() {
+                                    "module" => "module",
+                                    "relation" => "relation",
+                                    _ => "lag_days",
+                                }));
+                            }
+                            other => {
+                                return Err(de::Error::unknown_field(
+                                    other,
+                                    &["module", "relation", "lag_days"],
+                                ));
+                            }
+                        }
+                    }
+                    let module = module.ok_or_else(|| de::Error::missing_field("module"))?;
+                    Ok(Requirement {
+                        module,
+                        relation,
+                        lag_days: lag,
+                    })
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+
+    impl JsonSchema for Requirement {
+        fn schema_name() -> std::borrow::Cow<'static, str> {
+            "Requirement".into()
+        }
+        fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+            schemars::json_schema!({
+                "description": "A required module id (finish-to-start, no lag) or an object with the relation the derived dependencies carry and a lag in days (negative = lead).",
+                "oneOf": [
+                    {"type": "string"},
+                    {"type": "object", "additionalProperties": false, "required": ["module"],
+                     "properties": {
+                        "module": {"type": "string"},
+                        "relation": {"enum": ["FS", "SS", "FF", "SF"]},
+                        "lag_days": {"type": "integer"}
+                     }}
+                ]
+            })
         }
     }
 

@@ -325,8 +325,9 @@ impl Strategy {
                 if g.is_measure(p) {
                     push(p, v, e);
                 } else {
-                    for (&q, &qe) in g.predecessors(p).iter().zip(g.predecessor_edges(p)) {
-                        push(q, v, qe);
+                    // the junction → consumer edge carries the relation and the lag
+                    for &q in g.predecessors(p) {
+                        push(q, v, e);
                     }
                 }
             }

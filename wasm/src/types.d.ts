@@ -126,12 +126,16 @@ export interface Module {
     title: Text;
     category?: string;
     applies_to: ApplicabilityRule;
-    requires?: string[];
+    requires?: Requirement[];
     source?: string;
     illustrative?: boolean;
 }
 
 export type RelationType = "FS" | "SS" | "FF" | "SF";
+
+/** A required module: a module id (finish-to-start, no lag) or an object with the relation and
+ * lag that the derived dependencies carry. */
+export type Requirement = string | { module: string; relation?: RelationType; lag_days?: number };
 
 /** A prerequisite: a measure id (finish-to-start, no lag) or an object. */
 export type Dependency = string | { id: string; type?: RelationType; lag_days?: number };
