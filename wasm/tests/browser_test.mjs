@@ -240,13 +240,31 @@ try {
     assert.deepEqual(dialogs, [], "no alert ran");
   });
 
-  await check("an invalid document reports its validation error", async () => {
+  await check("a duplicate measure id blocks only the graph: the matrix is still shown", async () => {
     const doc = reference.document();
     doc.measures[1].id = doc.measures[0].id;
     await analyse(JSON.stringify(doc));
     assert.equal(await page.isVisible("#load-error"), false, "it loads");
-    assert.match(await page.textContent("#matrix-error"), /^ValidationError \(validation_error\) at measures\[1\]\.id/);
+    assert.equal(await page.isVisible("#matrix-error"), false, "the matrix is computed");
+    assert.equal(await page.locator("#matrix tbody td.cell").count(), expected.clusters * expected.modules);
+    assert.match(await page.textContent("#waves"), /^not computed: blocked by 1 error — error \[duplicate_id\] measure `[^`]+` at measures\[1\]\.id, line \d+/);
     assert.ok((await page.textContent("#diagnostics")).includes("duplicate_id"));
+  });
+
+  await check("a typo in a dependency suggests the id, names the line, and leaves the matrix", async () => {
+    const doc = reference.document();
+    const dependent = doc.measures.find((m) => (m.depends_on ?? []).length > 0);
+    const first = dependent.depends_on[0];
+    const target = typeof first === "string" ? first : first.id;
+    const typo = target.replace(/1/g, "l") === target ? `${target}x` : target.replace(/1/g, "l");
+    dependent.depends_on = [typo, ...dependent.depends_on.slice(1)];
+    await analyse(JSON.stringify(doc, null, 2));
+    const diag = await page.textContent("#diagnostics");
+    assert.ok(diag.includes(`did you mean \`${target}\`?`), diag.slice(0, 400));
+    assert.match(diag, /line \d+/);
+    assert.equal(await page.isVisible("#matrix-error"), false, "the matrix is computed");
+    assert.match(await page.textContent("#waves"), /^not computed: blocked by 1 error/);
+    assert.doesNotMatch(await page.textContent("#stats"), /cycle/);
   });
 
   await check("a cyclic plan shows its cycle instead of waves", async () => {
@@ -258,10 +276,10 @@ try {
     prereq.depends_on = [...(prereq.depends_on ?? []), { id: dependent.id, type: "SS" }];
     await analyse(JSON.stringify(doc));
     const text = await page.textContent("#waves");
-    assert.match(text, /^CycleError \(dependency_cycle\): the plan has a dependency cycle: /);
+    assert.match(text, /^not computed: the plan has a dependency cycle /);
     assert.ok(text.includes(dependent.id) && text.includes(prereq.id));
     assert.equal(await page.locator("#matrix tbody td.cell").count(), expected.clusters * expected.modules, "matrix still shown");
-    assert.match(await page.textContent("#sched-body"), /^CycleError \(dependency_cycle\): the plan has a dependency cycle: /);
+    assert.match(await page.textContent("#sched-body"), /^not computed: the plan has a dependency cycle /);
     assert.equal(await page.textContent("#stat-finish .stat-value"), "–");
   });
 

@@ -1,7 +1,7 @@
 // The demo page: renders a strategy with the eculture WebAssembly module (web target).
 // Every string that comes from a document is inserted with textContent or setAttribute, never
 // as HTML, so a pasted document cannot inject markup.
-import init, { Strategy, eCulture } from "../pkg/eculture_wasm.js";
+import init, { Strategy, eCulture, formatDiagnostic } from "../pkg/eculture_wasm.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,14 +17,24 @@ function el(tag, className, text) {
 const best = (t, fallback = "") => t?.en ?? t?.az ?? t?.ru ?? fallback;
 const pct = (share) => (share === null ? "n/a" : `${(share * 100).toFixed(1)}%`);
 
+/** Why a section could not be computed, in the plan's terms: the cycle, or the errors that
+ * block it (only those: other diagnostics never stop a section). */
+function blockedText(e) {
+  if (Array.isArray(e.cycle)) return `not computed: the plan has a dependency cycle ${[...e.cycle, e.cycle[0]].join(" → ")}`;
+  if (Array.isArray(e.diagnostics) && e.diagnostics.length) {
+    const n = e.diagnostics.length;
+    return `not computed: blocked by ${n} error${n === 1 ? "" : "s"} — ${formatDiagnostic(e.diagnostics[0])}${n > 1 ? " (see Diagnostics)" : ""}`;
+  }
+  return `${e.name} (${e.code}): ${e.message}`;
+}
+
 /** Run a section's renderer; on an eculture error, show it in `target` instead. */
 function section(target, render) {
   try {
     render();
   } catch (e) {
     const tag = target.tagName === "OL" || target.tagName === "UL" ? "li" : "p";
-    const what = Array.isArray(e.cycle) ? `the plan has a dependency cycle: ${[...e.cycle, e.cycle[0]].join(" → ")}` : e.message;
-    target.replaceChildren(el(tag, "error-inline", `${e.name} (${e.code}): ${what}`));
+    target.replaceChildren(el(tag, "error-inline", blockedText(e)));
   }
 }
 
@@ -74,7 +84,7 @@ function renderStats(s, doc, matrix, waves, schedule) {
     cards.push(stat("coverage", pct(o.share), `${o.covered} of ${o.applicable} applicable cells`, "accent"));
     cards.push(stat("gaps", o.gaps, "applicable, no measure", o.gaps ? "warn" : ""));
   }
-  cards.push(stat("waves", waves ? waves.length : "–", waves ? "of parallel work" : "plan has a cycle"));
+  cards.push(stat("waves", waves ? waves.length : "–", waves ? "of parallel work" : "not computed (see Waves)"));
   cards.push(finishStat(schedule));
   cards.push(
     stat(
@@ -374,11 +384,18 @@ function renderSchedule(s, doc) {
 }
 
 function renderDiagnostics(s) {
-  const diags = s.validate();
+  // errors first, document order within each
+  const diags = [...s.validate()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   $("diag-count").textContent = String(diags.length);
   const items = diags.map((d) => {
     const li = el("li", d.severity);
-    li.append(el("span", "sev", d.severity), el("code", null, d.code), el("code", "path", d.path), el("span", null, d.message));
+    const where = [d.id ? `${d.path.split(/[.[]/)[0].replace(/s$/, "")} ${d.id}` : null, d.line ? `line ${d.line}` : null]
+      .filter(Boolean)
+      .join(", ");
+    li.append(el("span", "sev", d.severity), el("code", null, d.code));
+    if (where) li.append(el("span", "where", where));
+    li.append(el("code", "path", d.path), el("span", null, d.message));
+    if (d.blocks) li.append(el("span", "blocks", `stops what needs the ${d.blocks}`));
     return li;
   });
   $("diagnostics").replaceChildren(...(items.length ? items : [el("li", "none", "No errors or warnings.")]));
@@ -395,11 +412,11 @@ function render(s) {
   try {
     matrix = s.matrix();
   } catch (e) {
-    // A document with validation errors has no matrix; the sections below say why.
+    // Only duplicate cluster or module ids stop the matrix; the sections below say why.
     $("matrix").replaceChildren();
-    for (const id of ["coverage", "gaps"]) $(id).replaceChildren(el("li", "error-inline", `${e.name} (${e.code}) at ${e.path}`));
+    for (const id of ["coverage", "gaps"]) $(id).replaceChildren(el("li", "error-inline", blockedText(e)));
     $("gap-count").textContent = "";
-    $("matrix-error").textContent = `${e.name} (${e.code}) at ${e.path}: ${e.message}`;
+    $("matrix-error").textContent = blockedText(e);
     $("matrix-error").hidden = false;
   }
   if (matrix) {
