@@ -167,9 +167,9 @@ impl Diagnostic {
             Some(id) => repr(py, id)?,
             None => "None".to_owned(),
         };
-        let line = d.line.map_or("None".to_owned(), |l| l.to_string());
+        let line = d.line.map_or(String::new(), |l| format!(", line={l}"));
         Ok(format!(
-            "Diagnostic(severity={}, code={}, path={}, id={id}, line={line}, message={})",
+            "Diagnostic(severity={}, code={}, path={}, id={id}{line}, message={})",
             repr(py, d.severity.as_str())?,
             repr(py, d.code.as_str())?,
             repr(py, &d.path)?,

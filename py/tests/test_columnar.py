@@ -293,7 +293,7 @@ def test_invalid_document(make_doc: MakeDoc) -> None:
     # an unknown direction blocks nothing: the answers come with the diagnostic beside them
     assert not s.is_valid()
     assert list(s.wave_index()) and s.rollup() is not None
-    doc["measures"][1]["id"] = "a"
+    doc["measures"][2]["id"] = "a"
     s = strategy_of(doc)
     for op in (s.wave_index, s.order_indices, lambda: s.impact_indices(["a"])):
         with pytest.raises(ValidationError) as info:
@@ -302,7 +302,7 @@ def test_invalid_document(make_doc: MakeDoc) -> None:
         assert [d.code for d in info.value.diagnostics] == ["duplicate_id"]
     assert s.rollup() is not None  # duplicate measure ids leave the cells intact
     # The view works on any document.
-    assert s.measure_ids.to_list() == ["a", "a", "c"]
+    assert s.measure_ids.to_list() == ["a", "b", "a"]
 
 
 # ---------------------------------------------------------------- MeasureIds

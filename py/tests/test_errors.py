@@ -308,26 +308,32 @@ def test_unknown_id_is_an_argument_error(e_culture: Strategy) -> None:
         e_culture.ancestors(["no-such-measure"])
 
 
-def test_invalid_document_is_a_validation_error(make_doc: MakeDoc) -> None:
+def invalid_cells(make_doc: MakeDoc) -> Dict[str, Any]:
+    """A document whose cells are ambiguous (a duplicate cluster id) and with an unknown
+    direction (which blocks nothing)."""
     doc = make_doc()
     doc["measures"][0]["direction"] = "P9"
-    s = strategy_of(doc)
+    doc["clusters"] = [
+        {"id": "x", "title": {"en": "X"}},
+        {"id": "x", "title": {"en": "X again"}},
+    ]
+    return doc
+
+
+def test_invalid_document_is_a_validation_error(make_doc: MakeDoc) -> None:
+    s = strategy_of(invalid_cells(make_doc))
     assert not s.is_valid()
     with pytest.raises(ValidationError) as info:
         s.matrix()
     e = info.value
     assert type(e) is ValidationError
     assert e.code == "validation_error"
-    assert e.diagnostics, "at least one diagnostic"
-    assert all(d.severity == "error" for d in e.diagnostics)
+    # exactly the diagnostics that block the cells; the unknown direction is not one of them
     first = e.diagnostics[0]
-    assert (first.code, first.path, first.id) == (
-        "unknown_reference",
-        "measures[0].direction",
-        "a",
-    )
-    assert e.path == "measures[0].direction"
-    assert e.diagnostics == [d for d in s.validate() if d.severity == "error"]
+    assert (first.code, first.path, first.id) == ("duplicate_id", "clusters[1].id", "x")
+    assert e.path == "clusters[1].id"
+    assert e.diagnostics == [d for d in s.validate() if d.blocks == "cells"]
+    assert any(d.path == "measures[0].direction" for d in s.validate())
     # Graph operations refuse it too, with the same class (not CycleError).
     for op in (s.waves, s.topological_order, s.find_cycle, s.cyclic_blocks):
         with pytest.raises(ValidationError) as again:
@@ -363,10 +369,8 @@ def test_errors_pickle(trigger: Callable[[], Any]) -> None:
 
 
 def test_validation_error_pickles_with_diagnostics(make_doc: MakeDoc) -> None:
-    doc = make_doc()
-    doc["measures"][0]["direction"] = "P9"
     with pytest.raises(ValidationError) as info:
-        strategy_of(doc).matrix()
+        strategy_of(invalid_cells(make_doc)).matrix()
     again = pickle.loads(pickle.dumps(info.value))
     assert again.diagnostics == info.value.diagnostics
 

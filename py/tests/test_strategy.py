@@ -221,7 +221,13 @@ def test_diagnostic_record() -> None:
         "Diagnostic(severity='error', code='unknown_reference', "
         "path='measures[0].direction', id='a', message='unknown `x`')"
     )
-    assert str(d) == "error [unknown_reference] at measures[0].direction: unknown `x`"
+    assert str(d) == "error [unknown_reference] measure `a` at measures[0].direction: unknown `x`"
+    located = Diagnostic(
+        "error", "unknown_reference", "measures[0].direction", "a", "unknown `x`", "y", 7, 3
+    )
+    assert (located.suggestion, located.line, located.column) == ("y", 7, 3)
+    assert "line=7" in repr(located) and ", line 7:" in str(located)
+    assert pickle.loads(pickle.dumps(located)) == located
     with pytest.raises(ValueError):
         Diagnostic("fatal", "unknown_reference", "p", None, "m")
     with pytest.raises(ValueError):
