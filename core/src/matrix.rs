@@ -144,6 +144,26 @@ impl Matrix {
         self.cells.get(ci * self.modules.len() + mi)
     }
 
+    /// The cell of (cluster, module), or an [`crate::Error::Argument`] naming the unknown id
+    /// and suggesting the nearest one (what the bindings' `cell()` raises).
+    pub fn lookup(&self, cluster: &str, module: &str) -> crate::Result<&Cell> {
+        let find = |list: &[String], id: &str, what: &str, arg: &str| {
+            list.iter().position(|x| x == id).ok_or_else(|| {
+                let mut budget = crate::suggest::MAX_COMPARISONS;
+                let near =
+                    crate::suggest::nearest(id, list.iter().map(String::as_str), &mut budget);
+                let hint = near.map_or(String::new(), |n| format!("; did you mean `{n}`?"));
+                crate::Error::from(crate::ArgumentError::at(
+                    format!("unknown {what} `{id}`{hint}"),
+                    arg,
+                ))
+            })
+        };
+        let ci = find(&self.clusters, cluster, "cluster", "cluster")?;
+        let mi = find(&self.modules, module, "module", "module")?;
+        Ok(&self.cells[ci * self.modules.len() + mi])
+    }
+
     /// Coverage per cluster, per module and overall.
     pub fn coverage(&self) -> CoverageReport {
         let nm = self.modules.len();

@@ -202,11 +202,13 @@ impl Strategy {
         self.require(Need::Graph).map(|ix| &ix.graph)
     }
 
-    /// Measure ids for node indices.
+    /// Measure ids for measure indices (positions in `document().measures`); indices that
+    /// are not measures (out of range, or the graph's internal junction nodes) are skipped.
     pub fn ids(&self, nodes: &[u32]) -> Vec<String> {
         nodes
             .iter()
-            .map(|&v| String::from(self.doc.measures[v as usize].id.as_str()))
+            .filter_map(|&v| self.doc.measures.get(v as usize))
+            .map(|m| String::from(m.id.as_str()))
             .collect()
     }
 
@@ -265,23 +267,19 @@ impl Strategy {
             .collect())
     }
 
-    /// Impact of a slip: every measure downstream of the given ones (excluding them), sorted by
-    /// id. Works on cyclic plans too.
+    /// Impact of a slip: every measure downstream of the given ones (excluding them), in
+    /// document order. Works on cyclic plans too.
     pub fn impact(&self, ids: &[impl AsRef<str>]) -> Result<Vec<String>> {
         let ix = self.require(Need::Graph)?;
         let src = self.resolve(ids)?;
-        let mut out = self.ids(&ix.graph.descendants(&src));
-        out.sort_unstable();
-        Ok(out)
+        Ok(self.ids(&ix.graph.descendants(&src)))
     }
 
-    /// Every measure upstream of the given ones (excluding them), sorted by id.
+    /// Every measure upstream of the given ones (excluding them), in document order.
     pub fn ancestors(&self, ids: &[impl AsRef<str>]) -> Result<Vec<String>> {
         let ix = self.require(Need::Graph)?;
         let src = self.resolve(ids)?;
-        let mut out = self.ids(&ix.graph.ancestors(&src));
-        out.sort_unstable();
-        Ok(out)
+        Ok(self.ids(&ix.graph.ancestors(&src)))
     }
 
     /// One dependency cycle in dependency order, or `None` for an acyclic plan. O(V + E),

@@ -121,8 +121,8 @@ proptest! {
         // impact == naive reachability
         for from in 0..deps.len().min(5) {
             let r = reach(&deps, from);
-            let mut expect: Vec<String> = (0..deps.len()).filter(|&v| r[v]).map(|v| format!("m{v}")).collect();
-            expect.sort();
+            // document order
+            let expect: Vec<String> = (0..deps.len()).filter(|&v| r[v]).map(|v| format!("m{v}")).collect();
             prop_assert_eq!(s.impact(&[format!("m{from}")]).unwrap(), expect);
         }
         prop_assert_eq!(s.find_cycle().unwrap(), None);

@@ -1,0 +1,516 @@
+//! The binding-agnostic API, in the spirit of cedar's `ffi` module: what Python and
+//! JavaScript hand over (plain data — a dict or an object, ISO date strings, a calendar's name,
+//! what-if changes as objects or `[id, days]` pairs) read into the core's types, with every
+//! default, rule and message living here; and one serialisable error shape, [`ErrorInfo`], that
+//! both bindings turn into their exceptions attribute for attribute.
+//!
+//! A binding method is then: convert the language's value to a [`serde_json::Value`], call a
+//! function of this module and the [`crate::Strategy`] operation, convert the result back.
+//!
+//! **Option keys.** Keys are the core's snake_case names (`near_critical_days`); the camelCase
+//! spelling JavaScript uses (`nearCriticalDays`) is accepted as the same key. An unknown key is
+//! an [`ArgumentError`] that names it, suggests the nearest known key, and lists the others.
+//!
+//! The table of operations every surface exposes, with their names in Rust, Python and
+//! JavaScript, is [`OPERATIONS`]; the Python and node suites check their modules against it.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::{ArgumentError, Error, Result};
+use crate::schedule::{Calendar, DurationChange, RiskOptions, ScheduleOptions};
+use crate::validate::Diagnostic;
+
+/// Every error, as plain data: the bindings build their exception (Python) or `Error` (JS)
+/// from it, one attribute per field, so that both carry the same information.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ErrorInfo {
+    /// The class: `ParseError`, `IoError`, `ValidationError`, `CycleError`, `ArgumentError` or
+    /// `ScheduleError`. Every class is an `EcultureError`; `CycleError` is a `ValidationError`.
+    pub name: &'static str,
+    /// The stable code ([`Error::code`]).
+    pub code: &'static str,
+    /// The one-line message ([`Error`]'s `Display`).
+    pub message: String,
+    /// The JSON path concerned (`measures[3].start`, `options.calendar`), when known.
+    pub path: Option<String>,
+    /// `file:line:column` for a syntax error, else the path.
+    pub location: Option<String>,
+    /// 1-based line of a syntax error, or of the first blocking diagnostic.
+    pub line: Option<usize>,
+    /// 1-based column that goes with `line`.
+    pub column: Option<usize>,
+    /// The file (or `<string>`) a parse or I/O error is about.
+    pub source: Option<String>,
+    /// The measure or entity concerned, when there is one.
+    pub id: Option<String>,
+    /// `ScheduleError`: `no_working_days`, `conflicting_calendar_day`, `date_out_of_range`,
+    /// `invalid_estimate`; `IoError`: the operating system's error kind (`not_found`, ...);
+    /// `ParseError`: the format (`json`, `yaml`, `toml`).
+    pub kind: Option<String>,
+    /// `CycleError`: the measure ids on the cycle, in dependency order.
+    pub cycle: Option<Vec<String>>,
+    /// `ValidationError` and `CycleError`: the diagnostics that stop the operation.
+    pub diagnostics: Option<Vec<Diagnostic>>,
+}
+
+impl From<&Error> for ErrorInfo {
+    fn from(e: &Error) -> ErrorInfo {
+        let mut info = ErrorInfo {
+            name: "EcultureError",
+            code: e.code(),
+            message: e.to_string(),
+            path: None,
+            location: e.location(),
+            line: None,
+            column: None,
+            source: None,
+            id: None,
+            kind: None,
+            cycle: None,
+            diagnostics: None,
+        };
+        match e {
+            Error::Parse(p) => {
+                info.name = "ParseError";
+                info.path = p.path().map(str::to_owned);
+                info.line = p.line();
+                info.column = p.column();
+                info.source = Some(p.source_name().to_owned());
+                info.kind = Some(p.format().as_str().to_owned());
+            }
+            Error::Io(io) => {
+                info.name = "IoError";
+                info.path = Some(io.path().to_owned());
+                info.source = Some(io.path().to_owned());
+                info.kind = io.kind().map(io_kind);
+            }
+            Error::Validation(v) => {
+                info.name = "ValidationError";
+                let first = v.diagnostics().first();
+                info.path = first.map(|d| d.path.clone());
+                info.id = first.and_then(|d| d.id.clone());
+                info.line = first.and_then(|d| d.line).map(|l| l as usize);
+                info.column = first.and_then(|d| d.column).map(|c| c as usize);
+                info.diagnostics = Some(v.diagnostics().to_vec());
+            }
+            Error::Cycle(c) => {
+                info.name = "CycleError";
+                info.path = Some(c.path().to_owned());
+                info.id = c.cycle().first().cloned();
+                info.cycle = Some(c.cycle().to_vec());
+                info.diagnostics = Some(c.diagnostics().to_vec());
+                let first = c.diagnostics().first();
+                info.line = first.and_then(|d| d.line).map(|l| l as usize);
+                info.column = first.and_then(|d| d.column).map(|c| c as usize);
+            }
+            Error::Argument(a) => {
+                info.name = "ArgumentError";
+                info.path = a.path().map(str::to_owned);
+            }
+            Error::Schedule(s) => {
+                info.name = "ScheduleError";
+                info.path = s.path().map(str::to_owned);
+                info.id = s.id().map(str::to_owned);
+                info.kind = Some(s.kind().as_str().to_owned());
+            }
+        }
+        info
+    }
+}
+
+/// The snake_case name of an I/O error kind (`not_found`, `permission_denied`, ...).
+fn io_kind(kind: std::io::ErrorKind) -> String {
+    let debug = format!("{kind:?}");
+    let mut out = String::with_capacity(debug.len() + 4);
+    for (i, c) in debug.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn argument(message: impl Into<String>, path: impl Into<String>) -> Error {
+    ArgumentError::at(message, path).into()
+}
+
+/// `nearCriticalDays` → `near_critical_days` (snake_case keys are kept as they are).
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The option object `value` (`null` = no options) with its keys in snake_case, checked
+/// against `known`. `name` is the argument's name in messages (`options`).
+fn option_map(value: Value, name: &str, known: &[&str]) -> Result<Map<String, Value>> {
+    let map = match value {
+        Value::Null => return Ok(Map::new()),
+        Value::Object(map) => map,
+        other => {
+            return Err(argument(
+                format!("{name} must be an object, not {}", kind_of(&other)),
+                name,
+            ));
+        }
+    };
+    let mut out = Map::with_capacity(map.len());
+    for (key, v) in map {
+        let snake = snake_case(&key);
+        if !known.contains(&snake.as_str()) {
+            let mut budget = crate::suggest::MAX_COMPARISONS;
+            let near = crate::suggest::nearest(&snake, known.iter().copied(), &mut budget);
+            let hint = match near {
+                Some(n) => format!("; did you mean `{n}`?"),
+                None => String::new(),
+            };
+            return Err(argument(
+                format!(
+                    "unknown option `{key}`{hint} (options: {})",
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                format!("{name}.{key}"),
+            ));
+        }
+        // `null` means the default
+        if !v.is_null() {
+            out.insert(snake, v);
+        }
+    }
+    Ok(out)
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Deserialize `T` from `value`, locating a bad value inside the argument `name`.
+fn typed<T: serde::de::DeserializeOwned>(value: Value, name: &str) -> Result<T> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = if inner == "." || inner.is_empty() {
+            name.to_owned()
+        } else if inner.starts_with('[') {
+            format!("{name}{inner}")
+        } else {
+            format!("{name}.{inner}")
+        };
+        let message = crate::error::humanize(&e.into_inner().to_string());
+        argument(format!("invalid {path}: {message}"), path)
+    })
+}
+
+/// The keys of [`ScheduleOptions`], read from its JSON form so that a new option is known here
+/// without a second list.
+fn schedule_keys() -> Vec<&'static str> {
+    const KEYS: &[&str] = &[
+        "start",
+        "calendar",
+        "critical_float_days",
+        "near_critical_days",
+        "must_finish_by",
+        "max_critical_paths",
+    ];
+    KEYS.to_vec()
+}
+
+/// A calendar given by name is the built-in calendar of that name.
+fn resolve_calendar(map: &mut Map<String, Value>, name: &str) -> Result<()> {
+    if let Some(Value::String(cal)) = map.get("calendar") {
+        let cal = cal.clone();
+        let Some(c) = Calendar::builtin(&cal) else {
+            return Err(argument(
+                format!(
+                    "unknown built-in calendar `{cal}` (use {} or a calendar object)",
+                    Calendar::BUILTIN
+                        .iter()
+                        .map(|b| format!("`{b}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                format!("{name}.calendar"),
+            ));
+        };
+        map.insert(
+            "calendar".into(),
+            serde_json::to_value(c).unwrap_or(Value::Null),
+        );
+    }
+    Ok(())
+}
+
+/// Schedule options as a binding receives them (`null`: every default). Dates are ISO
+/// strings; `calendar` is a calendar object or a built-in calendar's name.
+pub fn schedule_options(value: Value) -> Result<ScheduleOptions> {
+    let keys = schedule_keys();
+    let mut map = option_map(value, "options", &keys)?;
+    resolve_calendar(&mut map, "options")?;
+    typed(Value::Object(map), "options")
+}
+
+/// Options of [`crate::Strategy::risk`]: the schedule options plus `runs` and `seed`.
+pub fn risk_options(value: Value) -> Result<(ScheduleOptions, RiskOptions)> {
+    let mut keys = schedule_keys();
+    keys.extend(["runs", "seed"]);
+    let mut map = option_map(value, "options", &keys)?;
+    resolve_calendar(&mut map, "options")?;
+    let mut risk = Map::new();
+    for k in ["runs", "seed"] {
+        if let Some(v) = map.remove(k) {
+            risk.insert(k.into(), v);
+        }
+    }
+    let defaults = RiskOptions::default();
+    let risk = RiskOptions {
+        runs: match risk.remove("runs") {
+            Some(v) => typed(v, "options.runs")?,
+            None => defaults.runs,
+        },
+        seed: match risk.remove("seed") {
+            Some(v) => typed(v, "options.seed")?,
+            None => defaults.seed,
+        },
+    };
+    Ok((typed(Value::Object(map), "options")?, risk))
+}
+
+/// What-if changes: a list of `{"id", "days", "kind"?}` objects or `[id, days]` pairs.
+pub fn changes(value: Value) -> Result<Vec<DurationChange>> {
+    let Value::Array(items) = value else {
+        return Err(argument(
+            format!(
+                "changes must be a list of {{id, days, kind}} objects or [id, days] pairs, not {}",
+                kind_of(&value)
+            ),
+            "changes",
+        ));
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(k, item)| {
+            let path = format!("changes[{k}]");
+            match item {
+                Value::Array(pair) => match pair.as_slice() {
+                    [Value::String(id), days] => {
+                        let days: i64 = typed(days.clone(), &format!("{path}[1]"))?;
+                        Ok(DurationChange::duration(id.clone(), days))
+                    }
+                    _ => Err(argument(format!("{path} must be an [id, days] pair"), path)),
+                },
+                obj @ Value::Object(_) => typed(obj, &path),
+                other => Err(argument(
+                    format!(
+                        "{path} must be an {{id, days, kind}} object or an [id, days] pair, not {}",
+                        kind_of(&other)
+                    ),
+                    path,
+                )),
+            }
+        })
+        .collect()
+}
+
+/// Measure ids: one id as a string (never the characters of one), or a list of ids.
+pub fn ids(value: Value) -> Result<Vec<String>> {
+    match value {
+        Value::String(one) => Ok(vec![one]),
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(k, v)| match v {
+                Value::String(s) => Ok(s),
+                other => Err(argument(
+                    format!(
+                        "ids[{k}] must be a measure id (a string), not {}",
+                        kind_of(&other)
+                    ),
+                    format!("ids[{k}]"),
+                )),
+            })
+            .collect(),
+        other => Err(argument(
+            format!(
+                "ids must be a measure id or a list of them, not {}",
+                kind_of(&other)
+            ),
+            "ids",
+        )),
+    }
+}
+
+/// Whether an operation is a method (a computation, called) or a property (data, read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpKind {
+    /// A static constructor (`Strategy.from_json`).
+    Constructor,
+    /// A computation or conversion: called with parentheses.
+    Method,
+    /// Data the object holds: read without parentheses.
+    Property,
+}
+
+/// One operation of the public surface, with its name on each surface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Operation {
+    /// The class it belongs to (`Strategy`, `Schedule`, `Matrix`, ...) or `module`.
+    pub on: &'static str,
+    /// Method, property or constructor.
+    pub kind: OpKind,
+    /// The Rust name (on the core type; `None` when it is binding idiom only).
+    pub rust: Option<&'static str>,
+    /// The Python name; `None` where the operation has no place in Python.
+    pub python: Option<&'static str>,
+    /// The JavaScript name; `None` where the operation has no place in JavaScript (files in a
+    /// browser, pandas).
+    pub js: Option<&'static str>,
+    /// The arguments, as documentation.
+    pub args: &'static str,
+    /// What it returns, as documentation.
+    pub returns: &'static str,
+}
+
+macro_rules! ops {
+    ($( $on:ident $kind:ident $rust:tt $py:tt $js:tt ($args:literal) -> $ret:literal; )*) => {
+        /// Every operation of the public surface. The Python and node suites compare their
+        /// modules with this table, so an operation added to one surface and not the others
+        /// fails a test.
+        pub const OPERATIONS: &[Operation] = &[
+            $( Operation {
+                on: stringify!($on),
+                kind: ops!(@kind $kind),
+                rust: ops!(@rust $rust),
+                python: ops!(@rust $py),
+                js: ops!(@rust $js),
+                args: $args,
+                returns: $ret,
+            }, )*
+        ];
+    };
+    (@kind ctor) => { OpKind::Constructor };
+    (@kind method) => { OpKind::Method };
+    (@kind prop) => { OpKind::Property };
+    (@rust -) => { None };
+    (@rust $r:ident) => { Some(stringify!($r)) };
+}
+
+ops! {
+    module method - json_schema jsonSchema ("") -> "the JSON Schema of the document";
+    module method - format_diagnostic formatDiagnostic ("diagnostic") -> "its one-line text";
+    Strategy ctor e_culture e_culture eCulture ("") -> "the embedded e-Culture strategy";
+    Strategy ctor from_json from_json fromJson ("text") -> "Strategy";
+    Strategy ctor from_yaml from_yaml fromYaml ("text") -> "Strategy";
+    Strategy ctor from_toml from_toml fromToml ("text") -> "Strategy";
+    Strategy ctor from_value from_dict fromObject ("plain data") -> "Strategy";
+    Strategy ctor load load - ("path") -> "Strategy (files: Rust and Python)";
+    Strategy method to_json to_json toJson ("") -> "JSON text";
+    Strategy method - to_yaml toYaml ("") -> "YAML text";
+    Strategy method - to_toml toToml ("") -> "TOML text";
+    Strategy method save save - ("path") -> "(files: Rust and Python)";
+    Strategy method document document document ("") -> "the document as plain data";
+    Strategy prop - id id ("") -> "the strategy id";
+    Strategy method validate validate validate ("") -> "Diagnostic[]";
+    Strategy method is_valid is_valid isValid ("") -> "bool";
+    Strategy method blocking blocking blocking ("need") -> "Diagnostic[] stopping that level";
+    Strategy method matrix matrix matrix ("") -> "Matrix";
+    Strategy method topological_order topological_order topologicalOrder ("") -> "ids";
+    Strategy method waves waves waves ("") -> "lists of ids";
+    Strategy method impact impact impact ("ids") -> "ids downstream, document order";
+    Strategy method ancestors ancestors ancestors ("ids") -> "ids upstream, document order";
+    Strategy method find_cycle find_cycle findCycle ("") -> "ids or null";
+    Strategy method dependencies dependencies dependencies ("") -> "DependencyEdge[]";
+    Strategy method cyclic_blocks cyclic_blocks cyclicBlocks ("") -> "lists of ids";
+    Strategy prop measure_count measure_count measureCount ("") -> "int";
+    Strategy prop - measure_ids - ("") -> "lazy sequence of ids";
+    Strategy method measure_id measure_id measureId ("index") -> "id";
+    Strategy method wave_index wave_index waveIndex ("") -> "uint32 array";
+    Strategy method order_indices order_indices orderIndices ("") -> "uint32 array";
+    Strategy method impact_indices impact_indices impactIndices ("ids") -> "uint32 array";
+    Strategy method descendant_counts descendant_counts descendantCounts ("ids") -> "counts";
+    Strategy method rollup rollup rollup ("") -> "Rollup";
+    Strategy method schedule schedule schedule ("options") -> "Schedule";
+    Strategy method schedule_with_changes schedule_with_changes scheduleWithChanges ("changes, options") -> "Schedule";
+    Strategy method what_if what_if whatIf ("changes, options") -> "WhatIf";
+    Strategy method rollout rollout rollout ("options") -> "Rollout";
+    Strategy method redundant_dependencies redundant_dependencies redundantDependencies ("") -> "RedundantDependency[]";
+    Strategy method dsm dsm dsm ("") -> "Dsm";
+    Strategy method risk risk risk ("options with runs, seed") -> "Risk";
+    Matrix prop clusters clusters clusters ("") -> "cluster ids";
+    Matrix prop modules modules modules ("") -> "module ids";
+    Matrix prop cells cells cells ("") -> "Cell[]";
+    Matrix method coverage coverage coverage ("") -> "CoverageReport";
+    Matrix method gaps gaps gaps ("") -> "Cell[]";
+    Matrix method cell cell cell ("cluster, module") -> "Cell (unknown ids raise)";
+    Matrix method to_markdown to_markdown toMarkdown ("") -> "Markdown";
+    Matrix method to_csv to_csv toCsv ("") -> "CSV";
+    Matrix method - to_dict toJSON ("") -> "plain data";
+    Matrix method - to_pandas - ("wide") -> "pandas DataFrame";
+    MatrixCell prop cluster cluster - ("") -> "cluster id";
+    MatrixCell prop module module - ("") -> "module id";
+    MatrixCell prop state state - ("") -> "covered, gap or not_applicable";
+    MatrixCell prop measures measures - ("") -> "ids";
+    MatrixCell method - to_dict - ("") -> "plain data";
+    Diagnostic prop severity severity - ("") -> "error or warning";
+    Diagnostic prop code code - ("") -> "stable code";
+    Diagnostic prop path path - ("") -> "JSON path";
+    Diagnostic prop id id - ("") -> "entity id";
+    Diagnostic prop message message - ("") -> "one line";
+    Diagnostic prop suggestion suggestion - ("") -> "nearest id";
+    Diagnostic prop line line - ("") -> "line";
+    Diagnostic prop column column - ("") -> "column";
+    Diagnostic prop blocks blocks - ("") -> "the level it stops";
+    Diagnostic method - to_dict - ("") -> "plain data";
+    Schedule prop duration_days duration_days durationDays ("") -> "days";
+    Schedule prop project_start project_start projectStart ("") -> "ISO date";
+    Schedule prop finish_date finish_date finishDate ("") -> "ISO date";
+    Schedule prop critical_paths critical_paths criticalPaths ("") -> "lists of ids";
+    Schedule prop critical_paths_truncated critical_paths_truncated criticalPathsTruncated ("") -> "bool";
+    Schedule prop critical_ids critical_ids criticalIds ("") -> "ids";
+    Schedule prop near_critical near_critical nearCritical ("") -> "ids";
+    Schedule prop infeasible_deadlines infeasible_deadlines infeasibleDeadlines ("") -> "InfeasibleDeadline[]";
+    Schedule method record record record ("id") -> "ScheduleRecord (unknown ids raise)";
+    Schedule method records to_records toRecords ("") -> "ScheduleRecord[]";
+    Schedule method report report report ("") -> "ScheduleReport";
+    Schedule method to_json to_json toJson ("") -> "JSON text";
+    Schedule method to_csv to_csv toCsv ("") -> "CSV";
+    Schedule method to_mermaid to_mermaid toMermaid ("") -> "Mermaid gantt";
+    Schedule method - columns - ("") -> "dict of NumPy arrays";
+    Schedule method - critical_path_indices - ("") -> "uint32 arrays";
+    Schedule method - to_pandas - ("") -> "pandas DataFrame";
+    Schedule method - - toJSON ("") -> "ScheduleReport";
+    Rollup prop clusters clusters clusters ("") -> "cluster ids";
+    Rollup prop modules modules modules ("") -> "module ids";
+    Rollup prop measures measures measures ("") -> "clusters x modules counts";
+    Rollup prop executed executed executed ("") -> "clusters x modules counts";
+    Rollup prop applicable applicable applicable ("") -> "clusters x modules flags";
+    Rollup method executed_share executed_share executedShare ("") -> "clusters x modules shares";
+    Rollup method mean_executed_share mean_executed_share meanExecutedShare ("") -> "mean share or null";
+    Rollup method - to_dict toJSON ("") -> "plain data";
+    Rollup method - to_pandas - ("") -> "pandas DataFrame";
+}
