@@ -43,11 +43,12 @@ pub struct ErrorInfo {
     pub column: Option<usize>,
     /// The file (or `<string>`) a parse or I/O error is about.
     pub source: Option<String>,
+    /// `ParseError`: the format read (`json`, `yaml` or `toml`).
+    pub format: Option<&'static str>,
     /// The measure or entity concerned, when there is one.
     pub id: Option<String>,
     /// `ScheduleError`: `no_working_days`, `conflicting_calendar_day`, `date_out_of_range`,
-    /// `invalid_estimate`; `IoError`: the operating system's error kind (`not_found`, ...);
-    /// `ParseError`: the format (`json`, `yaml`, `toml`).
+    /// `invalid_estimate`; `IoError`: the operating system's error kind (`not_found`, ...).
     pub kind: Option<String>,
     /// `CycleError`: the measure ids on the cycle, in dependency order.
     pub cycle: Option<Vec<String>>,
@@ -66,6 +67,7 @@ impl From<&Error> for ErrorInfo {
             line: None,
             column: None,
             source: None,
+            format: None,
             id: None,
             kind: None,
             cycle: None,
@@ -78,7 +80,7 @@ impl From<&Error> for ErrorInfo {
                 info.line = p.line();
                 info.column = p.column();
                 info.source = Some(p.source_name().to_owned());
-                info.kind = Some(p.format().as_str().to_owned());
+                info.format = Some(p.format().as_str());
             }
             Error::Io(io) => {
                 info.name = "IoError";
@@ -423,6 +425,7 @@ macro_rules! ops {
 ops! {
     module method - json_schema jsonSchema ("") -> "the JSON Schema of the document";
     module method - format_diagnostic formatDiagnostic ("diagnostic") -> "its one-line text";
+    module method - operations operations ("") -> "this table";
     Strategy ctor e_culture e_culture eCulture ("") -> "the embedded e-Culture strategy";
     Strategy ctor from_json from_json fromJson ("text") -> "Strategy";
     Strategy ctor from_yaml from_yaml fromYaml ("text") -> "Strategy";

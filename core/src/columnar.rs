@@ -91,6 +91,53 @@ impl Strategy {
         Ok(ix.graph.descendant_counts(&src))
     }
 
+    /// Every measure upstream of the given ones (excluding them), as ascending measure
+    /// indices (document order).
+    pub fn ancestor_indices(&self, ids: &[impl AsRef<str>]) -> Result<Vec<u32>> {
+        let ix = self.require(crate::validate::Need::Graph)?;
+        let src = self.resolve(ids)?;
+        Ok(ix.graph.ancestors(&src))
+    }
+
+    /// The waves as one flat list of measure indices grouped wave by wave (document order
+    /// inside a wave) with the offsets where each wave starts: [`Strategy::waves`] without a
+    /// list per wave. O(measures), two passes.
+    pub fn wave_groups(&self) -> Result<Groups> {
+        let ix = self.require(crate::validate::Need::Dag)?;
+        let level = ix.graph.wave_of().unwrap_or_default();
+        let n_waves = level.iter().map(|&l| l as usize + 1).max().unwrap_or(0);
+        let mut offsets = vec![0u32; n_waves + 1];
+        for &l in &level {
+            offsets[l as usize + 1] += 1;
+        }
+        for k in 0..n_waves {
+            offsets[k + 1] += offsets[k];
+        }
+        let mut fill = offsets.clone();
+        let mut items = vec![0u32; level.len()];
+        for (v, &l) in level.iter().enumerate() {
+            items[fill[l as usize] as usize] = v as u32;
+            fill[l as usize] += 1;
+        }
+        Ok(Groups { items, offsets })
+    }
+
+    /// The cyclic blocks ([`Strategy::cyclic_blocks`]) as groups of measure indices.
+    pub fn cyclic_block_groups(&self) -> Result<Groups> {
+        let ix = self.require(crate::validate::Need::Graph)?;
+        let mut groups = Groups {
+            items: Vec::new(),
+            offsets: vec![0],
+        };
+        for c in ix.graph.cyclic_components() {
+            groups
+                .items
+                .extend(c.into_iter().filter(|&v| ix.graph.is_measure(v)));
+            groups.offsets.push(groups.items.len() as u32);
+        }
+        Ok(groups)
+    }
+
     /// The cluster × module roll-up (measure counts and executed counts per cell).
     pub fn rollup(&self) -> Result<Rollup> {
         let ix = self.require(crate::validate::Need::Cells)?;
@@ -118,6 +165,34 @@ impl Strategy {
             executed,
             applicable,
         })
+    }
+}
+
+/// Lists of measure indices stored flat: group `k` is `items[offsets[k]..offsets[k + 1]]`
+/// (waves, cyclic blocks). One allocation each, whatever the number of groups.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Groups {
+    /// The measure indices, group after group.
+    pub items: Vec<u32>,
+    /// Where each group starts in `items`, plus the end: `len() + 1` entries.
+    pub offsets: Vec<u32>,
+}
+
+impl Groups {
+    /// Number of groups.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// True when there is no group.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Group `k`.
+    pub fn get(&self, k: usize) -> Option<&[u32]> {
+        let (a, b) = (*self.offsets.get(k)?, *self.offsets.get(k + 1)?);
+        self.items.get(a as usize..b as usize)
     }
 }
 
@@ -155,6 +230,22 @@ mod tests {
         let counts = s.descendant_counts(&ids).unwrap();
         assert_eq!(counts[0] as usize, s.impact(&["6.1"]).unwrap().len());
         assert_eq!(counts[1] as usize, s.impact(&["1.1"]).unwrap().len());
+    }
+
+    #[test]
+    fn groups_agree_with_the_lists() {
+        let s = Strategy::e_culture();
+        let g = s.wave_groups().unwrap();
+        let waves = s.waves().unwrap();
+        assert_eq!(g.len(), waves.len());
+        for (k, w) in waves.iter().enumerate() {
+            assert_eq!(&s.ids(g.get(k).unwrap()), w);
+        }
+        assert_eq!(
+            s.ids(&s.ancestor_indices(&["6.2"]).unwrap()),
+            s.ancestors(&["6.2"]).unwrap()
+        );
+        assert!(s.cyclic_block_groups().unwrap().is_empty());
     }
 
     #[test]

@@ -268,6 +268,12 @@ pub struct ArgumentError {
 }
 
 impl ArgumentError {
+    /// An argument error located at `path` (`options.calendar`, `ids[2]`): for bindings that
+    /// find an argument their language cannot even hand over as plain data.
+    pub fn new(message: impl Into<String>, path: impl Into<String>) -> Self {
+        ArgumentError::at(message, path)
+    }
+
     pub(crate) fn at(message: impl Into<String>, path: impl Into<String>) -> Self {
         ArgumentError {
             message: message.into(),

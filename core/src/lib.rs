@@ -41,7 +41,7 @@ pub mod strategy;
 mod suggest;
 pub mod validate;
 
-pub use columnar::Rollup;
+pub use columnar::{Groups, Rollup};
 pub use error::{
     ArgumentError, CycleError, Error, Format, IoError, ParseError, Result, ValidationError,
 };

@@ -89,8 +89,8 @@ fn project_length_matches_networkx() {
         let sch = s.schedule(&ScheduleOptions::default()).unwrap();
         assert_eq!(sch.duration_days(), days, "{n} measures");
         // finish-to-start without lags: every critical path sums to the project length
-        assert!(!sch.critical_paths.is_empty());
-        for p in &sch.critical_paths {
+        assert!(!sch.critical_path_indices.is_empty());
+        for p in &sch.critical_path_indices {
             let len: i64 = p
                 .iter()
                 .map(|&r| i64::from(sch.durations[r as usize]))

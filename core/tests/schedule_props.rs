@@ -198,9 +198,9 @@ fn check_invariants(n: &Net, s: &Schedule, deadlines_bind: bool) -> Result<(), T
     }
     // critical paths: start at 0, every step binds, end at the finish, zero float throughout
     if !s.is_empty() {
-        prop_assert!(!s.critical_paths.is_empty());
+        prop_assert!(!s.critical_path_indices.is_empty());
     }
-    for path in &s.critical_paths {
+    for path in &s.critical_path_indices {
         let first = path[0] as usize;
         let last = *path.last().unwrap() as usize;
         prop_assert_eq!(s.early_start[first], 0);
@@ -380,7 +380,7 @@ proptest! {
         check_invariants(&n, &s, false)?;
         prop_assume!(!s.critical_paths_truncated);
         let mut on_path = BTreeSet::new();
-        for path in &s.critical_paths {
+        for path in &s.critical_path_indices {
             let mut len = 0i64;
             for (k, &r) in path.iter().enumerate() {
                 len += i64::from(s.durations[r as usize]);

@@ -33,6 +33,12 @@ impl From<eculture::Diagnostic> for Diagnostic {
     }
 }
 
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
 impl Diagnostic {
     pub(crate) fn list(diagnostics: &[eculture::Diagnostic]) -> Vec<Diagnostic> {
         diagnostics.iter().cloned().map(Diagnostic::from).collect()

@@ -95,64 +95,39 @@ fn errno_value(py: Python<'_>, kind: Option<std::io::ErrorKind>) -> PyResult<Opt
 }
 
 fn build(py: Python<'_>, err: &eculture::Error) -> PyResult<PyErr> {
-    use eculture::Error as E;
-
+    let info = eculture::api::ErrorInfo::from(err);
+    // every field of the core's one error shape becomes a keyword argument
     let kw = PyDict::new(py);
-    kw.set_item("code", err.code())?;
-    kw.set_item("location", err.location())?;
-    let class = match err {
-        E::Parse(e) => {
-            kw.set_item("path", e.path())?;
-            kw.set_item("line", e.line())?;
-            kw.set_item("column", e.column())?;
-            kw.set_item("format", e.format().as_str())?;
-            kw.set_item("source", e.source_name())?;
-            class!(py, "ParseError")?
+    kw.set_item("code", info.code)?;
+    kw.set_item("path", &info.path)?;
+    kw.set_item("location", &info.location)?;
+    kw.set_item("line", info.line)?;
+    kw.set_item("column", info.column)?;
+    kw.set_item("source", &info.source)?;
+    kw.set_item("format", info.format)?;
+    kw.set_item("id", &info.id)?;
+    kw.set_item("kind", &info.kind)?;
+    kw.set_item("cycle", &info.cycle)?;
+    kw.set_item(
+        "diagnostics",
+        info.diagnostics.as_deref().map(Diagnostic::list),
+    )?;
+    let class = match info.name {
+        "ParseError" => class!(py, "ParseError")?,
+        "IoError" => {
+            let kind = match err {
+                eculture::Error::Io(e) => e.kind(),
+                _ => None,
+            };
+            kw.set_item("errno", errno_value(py, kind)?)?;
+            io_class(py, kind)?
         }
-        E::Io(e) => {
-            kw.set_item("path", e.path())?;
-            kw.set_item("errno", errno_value(py, e.kind())?)?;
-            io_class(py, e.kind())?
-        }
-        E::Validation(e) => {
-            kw.set_item("path", e.diagnostics().first().map(|d| d.path.as_str()))?;
-            kw.set_item("diagnostics", Diagnostic::list(e.diagnostics()))?;
-            class!(py, "ValidationError")?
-        }
-        E::Cycle(e) => {
-            kw.set_item("path", e.path())?;
-            kw.set_item("cycle", e.cycle())?;
-            kw.set_item("diagnostics", Diagnostic::list(e.diagnostics()))?;
-            class!(py, "CycleError")?
-        }
-        E::Argument(e) => {
-            kw.set_item("path", e.path())?;
-            class!(py, "ArgumentError")?
-        }
-        E::Schedule(e) => {
-            kw.set_item("path", e.path())?;
-            kw.set_item("kind", e.kind().as_str())?;
-            kw.set_item("id", e.id())?;
-            class!(py, "ScheduleError")?
-        }
+        "ValidationError" => class!(py, "ValidationError")?,
+        "CycleError" => class!(py, "CycleError")?,
+        "ArgumentError" => class!(py, "ArgumentError")?,
+        "ScheduleError" => class!(py, "ScheduleError")?,
         _ => class!(py, "EcultureError")?,
     };
-    let exc = class.call((err.to_string(),), Some(&kw))?;
+    let exc = class.call((info.message,), Some(&kw))?;
     Ok(PyErr::from_value(exc))
-}
-
-/// An `ArgumentError` raised by the binding itself, for a keyword value it cannot convert
-/// (an unreadable date, an unknown built-in calendar, a malformed change). `path` names the
-/// argument (`start`, `changes[1]`), as the core's argument errors do.
-pub(crate) fn argument_error(py: Python<'_>, message: impl Into<String>, path: &str) -> PyErr {
-    let message = message.into();
-    let build = || -> PyResult<PyErr> {
-        let kw = PyDict::new(py);
-        kw.set_item("path", path)?;
-        let exc = class!(py, "ArgumentError")?.call((message.as_str(),), Some(&kw))?;
-        Ok(PyErr::from_value(exc))
-    };
-    match build() {
-        Ok(e) | Err(e) => e,
-    }
 }

@@ -31,12 +31,14 @@ mod errors;
 mod matrix;
 mod schedule;
 mod strategy;
+mod views;
 
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};
 pub use diagnostic::Diagnostic;
 pub use matrix::{Matrix, MatrixCell};
 pub use schedule::Schedule;
 pub use strategy::Strategy;
+pub use views::{IdList, IdListIterator, IdLists, IdListsIterator};
 
 /// Import pandas for a `to_pandas()` method named `what`; without pandas, an `ImportError` that
 /// says how to install it (the original error kept as its cause).
@@ -56,6 +58,19 @@ fn json_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     Ok(pythonize::pythonize(py, &eculture::json_schema())?)
 }
 
+/// A diagnostic as one line: the same text as `str(d)`, the Rust `Display` and JS
+/// `formatDiagnostic(d)`.
+#[pyfunction]
+fn format_diagnostic(d: &Diagnostic) -> String {
+    d.to_string()
+}
+
+/// The table of operations every surface exposes (`eculture::api::OPERATIONS`), as dicts.
+#[pyfunction]
+fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(pythonize::pythonize(py, eculture::api::OPERATIONS)?)
+}
+
 /// The native module. `gil_used = false`: every class is immutable (`frozen`) and the core types
 /// are `Send + Sync`, so the module is safe on free-threaded Python.
 #[pymodule(gil_used = false)]
@@ -68,6 +83,10 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<MeasureIds>()?;
     m.add_class::<Rollup>()?;
     m.add_class::<Schedule>()?;
+    m.add_class::<IdList>()?;
+    m.add_class::<IdLists>()?;
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(format_diagnostic, m)?)?;
+    m.add_function(wrap_pyfunction!(operations, m)?)?;
     Ok(())
 }

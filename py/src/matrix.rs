@@ -61,12 +61,14 @@ impl Matrix {
             .collect()
     }
 
-    /// The cell of (cluster, module), or None when either id is not in the matrix.
-    fn cell(&self, cluster: &str, module: &str) -> Option<MatrixCell> {
+    /// The cell of (cluster, module), by id. Raises `ArgumentError` for an unknown id,
+    /// suggesting the nearest.
+    fn cell(&self, py: Python<'_>, cluster: &str, module: &str) -> PyResult<MatrixCell> {
         self.inner
-            .cell(cluster, module)
+            .lookup(cluster, module)
             .cloned()
             .map(MatrixCell::from)
+            .map_err(|e| crate::errors::to_py_err(py, &e))
     }
 
     /// A Markdown table: clusters as rows, modules as columns, coverage last.

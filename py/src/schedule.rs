@@ -1,130 +1,85 @@
-//! `eculture.Schedule` and the conversion of scheduling options.
-//!
-//! Options arrive as keyword arguments and are handed to the core as its own serde type
-//! (`eculture::ScheduleOptions`), so unknown or ill-typed options are reported by the core's
-//! parser. A calendar is a dict in the core's shape, or the name of a built-in calendar
-//! (`"weekdays"`, `"azerbaijan_example"`).
+//! `eculture.Schedule`, and the Python idiom around the core's argument parsing
+//! (`eculture::api`): keyword arguments become one plain-data object, `datetime.date` values
+//! become ISO strings, and the core reads, checks and fills in the defaults.
 
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
+use serde_json::Value;
 
-use eculture::schedule::{Calendar, ChangeKind, DurationChange, ScheduleOptions};
+use eculture::schedule::{DurationChange, RiskOptions, ScheduleOptions};
 
-use crate::errors::{argument_error, to_py_err};
+use crate::errors::to_py_err;
 
-/// An optional date argument: None, an ISO date string or anything with `isoformat()`
-/// (`datetime.date`). Anything else is an `ArgumentError` naming the argument.
-fn date_arg(
-    py: Python<'_>,
-    v: Option<&Bound<'_, PyAny>>,
-    name: &str,
-) -> PyResult<Option<jiff::civil::Date>> {
-    let Some(v) = v.filter(|v| !v.is_none()) else {
-        return Ok(None);
-    };
-    let text: String = if v.is_instance_of::<PyString>() {
-        v.extract()?
-    } else {
-        match v.call_method0("isoformat").and_then(|t| t.extract()) {
-            Ok(t) => t,
-            Err(_) => {
-                return Err(argument_error(
-                    py,
-                    format!("{name}: expected an ISO date string or a datetime.date"),
-                    name,
-                ));
-            }
-        }
-    };
-    text.parse::<jiff::civil::Date>().map(Some).map_err(|e| {
-        argument_error(
-            py,
-            format!("{name}: `{text}` is not an ISO date: {e}"),
-            name,
-        )
+/// A Python value as plain data: `datetime.date` (anything with `isoformat()` that is not a
+/// str) becomes its ISO string, tuples become lists; anything JSON cannot hold is an
+/// `ArgumentError` at `path`.
+fn plain(py: Python<'_>, v: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
+    if !v.is_instance_of::<PyString>()
+        && let Ok(iso) = v.call_method0("isoformat")
+    {
+        return Ok(Value::String(iso.extract()?));
+    }
+    pythonize::depythonize::<Value>(v).map_err(|e| {
+        let err = eculture::ArgumentError::new(format!("{path} is not plain data: {e}"), path);
+        to_py_err(py, &err.into())
     })
 }
 
-/// A calendar argument: None, a built-in name or a dict in the core's shape.
-fn calendar_arg(py: Python<'_>, c: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Calendar>> {
-    let Some(c) = c.filter(|c| !c.is_none()) else {
-        return Ok(None);
+/// Keyword arguments as one options object (`None` when there are none).
+fn options_value(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Value> {
+    let Some(kwargs) = kwargs else {
+        return Ok(Value::Null);
     };
-    if c.is_instance_of::<PyString>() {
-        let name: String = c.extract()?;
-        return Calendar::builtin(&name).map(Some).ok_or_else(|| {
-            argument_error(
-                py,
-                format!(
-                    "calendar: unknown built-in calendar `{name}` (use \"weekdays\", \"azerbaijan_example\" or a dict)"
-                ),
-                "calendar",
-            )
-        });
+    let mut map = serde_json::Map::new();
+    for (k, v) in kwargs.iter() {
+        let key: String = k.extract()?;
+        let value = plain(py, &v, &format!("options.{key}"))?;
+        map.insert(key, value);
     }
-    pythonize::depythonize::<Calendar>(c)
-        .map(Some)
-        .map_err(|e| argument_error(py, format!("calendar: {e}"), "calendar"))
+    Ok(Value::Object(map))
 }
 
-/// Scheduling options from keyword arguments. `start` and `must_finish_by` accept an ISO date
-/// string or a `datetime.date`. A value that cannot be converted raises `ArgumentError`; a
-/// calendar that converts but has no working day fails later, in the core (`ScheduleError`).
+/// Schedule options from keyword arguments; the core checks them and fills in the defaults.
 pub(crate) fn options(
     py: Python<'_>,
-    start: Option<&Bound<'_, PyAny>>,
-    calendar: Option<&Bound<'_, PyAny>>,
-    critical_float_days: i64,
-    near_critical_days: i64,
-    must_finish_by: Option<&Bound<'_, PyAny>>,
-    max_critical_paths: usize,
+    kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<ScheduleOptions> {
-    Ok(ScheduleOptions {
-        start: date_arg(py, start, "start")?,
-        calendar: calendar_arg(py, calendar)?,
-        critical_float_days,
-        near_critical_days,
-        must_finish_by: date_arg(py, must_finish_by, "must_finish_by")?,
-        max_critical_paths,
-    })
+    let value = options_value(py, kwargs)?;
+    eculture::api::schedule_options(value).map_err(|e| to_py_err(py, &e))
 }
 
-/// What-if changes: dicts `{"id", "days", "kind"?}` (the core's shape) or `(id, days)` tuples
-/// (duration changes). A bare dict or str is refused; a malformed item is an `ArgumentError`
-/// naming it (`changes[1]`).
+/// Risk options (the schedule options plus `runs` and `seed`) from keyword arguments.
+pub(crate) fn risk_options(
+    py: Python<'_>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(ScheduleOptions, RiskOptions)> {
+    let value = options_value(py, kwargs)?;
+    eculture::api::risk_options(value).map_err(|e| to_py_err(py, &e))
+}
+
+/// What-if changes: a list of `{"id", "days", "kind"}` dicts or `(id, days)` tuples.
 pub(crate) fn changes(py: Python<'_>, changes: &Bound<'_, PyAny>) -> PyResult<Vec<DurationChange>> {
-    if changes.is_instance_of::<PyString>() || changes.is_instance_of::<PyDict>() {
-        return Err(argument_error(
-            py,
-            "changes must be a list of {\"id\", \"days\", \"kind\"} dicts or (id, days) tuples",
-            "changes",
-        ));
-    }
-    let mut out = Vec::new();
-    for (k, item) in changes.try_iter()?.enumerate() {
-        let item = item?;
-        let path = format!("changes[{k}]");
-        let change = if item.is_instance_of::<PyDict>() {
-            pythonize::depythonize::<DurationChange>(&item)
-                .map_err(|e| argument_error(py, format!("{path}: {e}"), &path))?
-        } else {
-            let (id, days): (String, i64) = item.extract().map_err(|_| {
-                argument_error(
-                    py,
-                    format!("{path}: expected a dict {{\"id\", \"days\", \"kind\"}} or an (id, days) tuple"),
-                    &path,
-                )
-            })?;
-            DurationChange {
-                id,
-                days,
-                kind: ChangeKind::Duration,
-            }
-        };
-        out.push(change);
-    }
-    Ok(out)
+    let value = plain(py, changes, "changes")?;
+    eculture::api::changes(value).map_err(|e| to_py_err(py, &e))
+}
+
+/// Measure ids: a str (one id) or an iterable of str.
+pub(crate) fn ids(py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let value = if ids.is_instance_of::<PyString>() {
+        Value::String(ids.extract()?)
+    } else {
+        // any iterable (a generator, a set, a NumPy array of str): as a list
+        let items: Vec<Bound<'_, PyAny>> = ids.try_iter()?.collect::<PyResult<_>>()?;
+        Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(k, v)| plain(py, v, &format!("ids[{k}]")))
+                .collect::<PyResult<_>>()?,
+        )
+    };
+    eculture::api::ids(value).map_err(|e| to_py_err(py, &e))
 }
 
 /// A computed schedule (critical path method). Offsets are whole days from `project_start`
@@ -161,6 +116,7 @@ impl Schedule {
     }
 
     /// Last working day of the project (ISO). Raises `ScheduleError` beyond year 9999.
+    #[getter]
     fn finish_date(&self, py: Python<'_>) -> PyResult<String> {
         self.inner
             .finish_date()
@@ -200,6 +156,7 @@ impl Schedule {
 
     /// Critical (longest, driving) paths as lists of measure ids, first to last; ties are all
     /// listed up to `max_critical_paths` (see `critical_paths_truncated`).
+    #[getter]
     fn critical_paths(&self) -> Vec<Vec<String>> {
         self.inner
             .critical_paths()
@@ -212,7 +169,7 @@ impl Schedule {
     /// `Strategy.measure_ids`), without building a string per measure.
     fn critical_path_indices<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyArray1<u32>>> {
         self.inner
-            .critical_paths
+            .critical_path_indices
             .iter()
             .map(|p| p.clone().into_pyarray(py))
             .collect()
@@ -224,8 +181,10 @@ impl Schedule {
         self.inner.critical_paths_truncated
     }
 
-    /// Ids of the critical measures (total float at most the critical threshold).
-    fn critical(&self) -> Vec<String> {
+    /// Ids of the critical measures (total float at most the critical threshold), in
+    /// document order.
+    #[getter]
+    fn critical_ids(&self) -> Vec<String> {
         self.inner
             .critical_ids()
             .into_iter()
@@ -233,7 +192,8 @@ impl Schedule {
             .collect()
     }
 
-    /// Ids of the near-critical measures.
+    /// Ids of the near-critical measures, in document order.
+    #[getter]
     fn near_critical(&self) -> Vec<String> {
         self.inner
             .near_critical()
@@ -243,8 +203,16 @@ impl Schedule {
     }
 
     /// Deadlines the network cannot meet, each with the chain of measures that drives it.
+    #[getter]
     fn infeasible_deadlines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.infeasible_deadlines)
+    }
+
+    /// The record of one measure (a dict, as in `to_records()`). Raises `ArgumentError` for
+    /// an unknown id, suggesting the nearest.
+    fn record<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        let r = self.inner.lookup(id).map_err(|e| to_py_err(py, &e))?;
+        to_py(py, &r)
     }
 
     /// The whole schedule as plain data (the JSON export as a dict).

@@ -7,13 +7,14 @@ use numpy::{IntoPyArray, PyArray1};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::types::{PyDict, PyTuple};
 
 use crate::columnar::{MeasureIds, Rollup};
 use crate::diagnostic::{Diagnostic, repr};
 use crate::errors::to_py_err;
 use crate::matrix::Matrix;
 use crate::schedule::{self, Schedule};
+use crate::views::{IdList, IdLists};
 
 /// A strategy document with its validation index and dependency graph, built on first use and
 /// cached. Immutable; safe to share between threads. Build one with `Strategy.e_culture()`,
@@ -44,14 +45,6 @@ fn construct(
     py.detach(make)
         .map(Strategy::from)
         .map_err(|e| to_py_err(py, &e))
-}
-
-/// Measure ids from any iterable of str; a bare str is one id (never its characters).
-fn ids_arg(ids: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    if ids.is_instance_of::<PyString>() {
-        return Ok(vec![ids.extract::<String>()?]);
-    }
-    ids.try_iter()?.map(|id| id?.extract::<String>()).collect()
 }
 
 impl Strategy {
@@ -160,35 +153,44 @@ impl Strategy {
         self.run(py, |s| Ok(s.is_valid()))
     }
 
-    /// The cluster × module matrix. Raises `ValidationError` when the strategy has errors
-    /// (cycles allowed).
+    /// The cluster × module matrix. Raises `ValidationError` only when cluster or module ids
+    /// are ambiguous (duplicates); other errors stand beside the result.
     fn matrix(&self, py: Python<'_>) -> PyResult<Matrix> {
         self.run(py, eculture::Strategy::matrix).map(Matrix::from)
     }
 
-    /// Measure ids in topological order: wave by wave, document order inside a wave. Raises
-    /// `CycleError` on a cyclic plan.
-    fn topological_order(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        self.run(py, eculture::Strategy::topological_order)
+    /// Measure ids in topological order: wave by wave, document order inside a wave (a lazy
+    /// `IdList`). Raises `CycleError` on a cyclic plan.
+    fn topological_order(slf: &Bound<'_, Self>, py: Python<'_>) -> PyResult<IdList> {
+        let order = slf.get().run(py, eculture::Strategy::order_indices)?;
+        Ok(IdList::new(slf.clone().unbind(), order))
     }
 
-    /// Waves of measures that can run in parallel. Raises `CycleError` on a cyclic plan.
-    fn waves(&self, py: Python<'_>) -> PyResult<Vec<Vec<String>>> {
-        self.run(py, eculture::Strategy::waves)
+    /// Waves of measures that can run in parallel (a lazy `IdLists`: one `IdList` per wave).
+    /// Raises `CycleError` on a cyclic plan.
+    fn waves(slf: &Bound<'_, Self>, py: Python<'_>) -> PyResult<IdLists> {
+        let groups = slf.get().run(py, eculture::Strategy::wave_groups)?;
+        Ok(IdLists::new(slf.clone().unbind(), groups))
     }
 
-    /// Every measure downstream of the given ones (excluding them), sorted by id. Raises
-    /// `ArgumentError` for an unknown id.
-    fn impact(&self, py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-        let ids = ids_arg(ids)?;
-        self.run(py, |s| s.impact(&ids))
+    /// Every measure downstream of the given ones (a str or an iterable of str; excluding
+    /// them), in document order, as a lazy `IdList`. Raises `ArgumentError` for an unknown id.
+    fn impact(slf: &Bound<'_, Self>, py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<IdList> {
+        let ids = schedule::ids(py, ids)?;
+        let found = slf.get().run(py, |s| s.impact_indices(&ids))?;
+        Ok(IdList::new(slf.clone().unbind(), found))
     }
 
-    /// Every measure upstream of the given ones (excluding them), sorted by id. Raises
-    /// `ArgumentError` for an unknown id.
-    fn ancestors(&self, py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-        let ids = ids_arg(ids)?;
-        self.run(py, |s| s.ancestors(&ids))
+    /// Every measure upstream of the given ones (excluding them), in document order, as a
+    /// lazy `IdList`. Raises `ArgumentError` for an unknown id.
+    fn ancestors(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        ids: &Bound<'_, PyAny>,
+    ) -> PyResult<IdList> {
+        let ids = schedule::ids(py, ids)?;
+        let found = slf.get().run(py, |s| s.ancestor_indices(&ids))?;
+        Ok(IdList::new(slf.clone().unbind(), found))
     }
 
     /// One dependency cycle in dependency order, or None for an acyclic plan.
@@ -203,9 +205,11 @@ impl Strategy {
         Ok(pythonize::pythonize(py, &edges)?)
     }
 
-    /// Every cyclic block (strongly connected group of measures), members in document order.
-    fn cyclic_blocks(&self, py: Python<'_>) -> PyResult<Vec<Vec<String>>> {
-        self.run(py, eculture::Strategy::cyclic_blocks)
+    /// Every cyclic block (strongly connected group of measures), members in document order,
+    /// as a lazy `IdLists`.
+    fn cyclic_blocks(slf: &Bound<'_, Self>, py: Python<'_>) -> PyResult<IdLists> {
+        let groups = slf.get().run(py, eculture::Strategy::cyclic_block_groups)?;
+        Ok(IdLists::new(slf.clone().unbind(), groups))
     }
 
     // ---- Columnar results: one NumPy array per result, measure indices are positions in
@@ -248,7 +252,7 @@ impl Strategy {
         py: Python<'py>,
         ids: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyArray1<u32>>> {
-        let ids = ids_arg(ids)?;
+        let ids = schedule::ids(py, ids)?;
         Ok(self.run(py, |s| s.impact_indices(&ids))?.into_pyarray(py))
     }
 
@@ -259,7 +263,7 @@ impl Strategy {
         py: Python<'py>,
         ids: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyArray1<u64>>> {
-        let ids = ids_arg(ids)?;
+        let ids = schedule::ids(py, ids)?;
         Ok(self
             .run(py, |s| s.descendant_counts(&ids))?
             .into_pyarray(py))
@@ -273,92 +277,63 @@ impl Strategy {
     }
 
     // ---- Scheduling (critical path method; conventions in docs/scheduling.md). Every method
-    // ---- takes the same options: `start` (ISO date or datetime.date; default the strategy
-    // ---- period start), `calendar` (None = calendar days, "weekdays", "azerbaijan_example" or a
-    // ---- dict in the core's shape) and the keyword-only thresholds. Results other than
-    // ---- `schedule()` are the core's serde values as plain data: the same JSON as Rust and JS.
+    // ---- takes the schedule options as keyword arguments: `start` and `must_finish_by` (ISO
+    // ---- date or datetime.date), `calendar` (None = calendar days, "weekdays",
+    // ---- "azerbaijan_example" or a dict in the core's shape), `critical_float_days`,
+    // ---- `near_critical_days`, `max_critical_paths`. The core checks them and holds the
+    // ---- defaults. Results other than `schedule()` are the core's serde values as plain data:
+    // ---- the same JSON as Rust and JS.
 
-    /// The critical-path schedule. Raises `CycleError` on a cyclic plan, `ValidationError` on an
-    /// invalid one, `ScheduleError` for a calendar with no working day, `ArgumentError` for an
-    /// option value that cannot be read.
-    #[pyo3(signature = (start=None, calendar=None, *, critical_float_days=0, near_critical_days=5, must_finish_by=None, max_critical_paths=20))]
-    #[allow(clippy::too_many_arguments)]
-    fn schedule(
+    /// The critical-path schedule. Raises `CycleError` on a cyclic plan, `ValidationError`
+    /// when an error blocks the schedule, `ScheduleError` for a calendar with no working day,
+    /// `ArgumentError` for an option that cannot be read.
+    #[pyo3(signature = (**options))]
+    fn schedule(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Schedule> {
+        let opts = schedule::options(py, options)?;
+        self.run(py, |s| s.schedule(&opts)).map(Schedule::from)
+    }
+
+    /// The schedule after applying duration or start changes, without touching the strategy.
+    /// `changes` as in `what_if`.
+    #[pyo3(signature = (changes, **options))]
+    fn schedule_with_changes(
         &self,
         py: Python<'_>,
-        start: Option<&Bound<'_, PyAny>>,
-        calendar: Option<&Bound<'_, PyAny>>,
-        critical_float_days: i64,
-        near_critical_days: i64,
-        must_finish_by: Option<&Bound<'_, PyAny>>,
-        max_critical_paths: usize,
+        changes: &Bound<'_, PyAny>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Schedule> {
-        let opts = schedule::options(
-            py,
-            start,
-            calendar,
-            critical_float_days,
-            near_critical_days,
-            must_finish_by,
-            max_critical_paths,
-        )?;
-        self.run(py, |s| s.schedule(&opts)).map(Schedule::from)
+        let changes = schedule::changes(py, changes)?;
+        let opts = schedule::options(py, options)?;
+        self.run(py, |s| s.schedule_with_changes(&opts, &changes))
+            .map(Schedule::from)
     }
 
     /// Apply duration or start changes without touching the strategy: the new finish, missed
     /// deadlines, float consumed and the matrix cells whose delivery date moves. `changes` is a
     /// list of dicts `{"id", "days", "kind"}` (`kind` "duration", the default, or "start") or
     /// `(id, days)` tuples. Raises `ArgumentError` for an unknown id or a malformed change.
-    #[pyo3(signature = (changes, start=None, calendar=None, *, critical_float_days=0, near_critical_days=5, must_finish_by=None, max_critical_paths=20))]
-    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (changes, **options))]
     fn what_if<'py>(
         &self,
         py: Python<'py>,
         changes: &Bound<'py, PyAny>,
-        start: Option<&Bound<'py, PyAny>>,
-        calendar: Option<&Bound<'py, PyAny>>,
-        critical_float_days: i64,
-        near_critical_days: i64,
-        must_finish_by: Option<&Bound<'py, PyAny>>,
-        max_critical_paths: usize,
+        options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let changes = schedule::changes(py, changes)?;
-        let opts = schedule::options(
-            py,
-            start,
-            calendar,
-            critical_float_days,
-            near_critical_days,
-            must_finish_by,
-            max_critical_paths,
-        )?;
+        let opts = schedule::options(py, options)?;
         let r = self.run(py, |s| s.what_if(&opts, &changes))?;
         Ok(pythonize::pythonize(py, &r)?)
     }
 
     /// Rollout of the cluster × module matrix over time: per cell the date its last targeting
     /// measure finishes; per cluster the share of applicable modules delivered by each quarter.
-    #[pyo3(signature = (start=None, calendar=None, *, critical_float_days=0, near_critical_days=5, must_finish_by=None, max_critical_paths=20))]
-    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (**options))]
     fn rollout<'py>(
         &self,
         py: Python<'py>,
-        start: Option<&Bound<'py, PyAny>>,
-        calendar: Option<&Bound<'py, PyAny>>,
-        critical_float_days: i64,
-        near_critical_days: i64,
-        must_finish_by: Option<&Bound<'py, PyAny>>,
-        max_critical_paths: usize,
+        options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let opts = schedule::options(
-            py,
-            start,
-            calendar,
-            critical_float_days,
-            near_critical_days,
-            must_finish_by,
-            max_critical_paths,
-        )?;
+        let opts = schedule::options(py, options)?;
         let r = self.run(py, |s| s.rollout(&opts))?;
         Ok(pythonize::pythonize(py, &r)?)
     }
@@ -377,34 +352,54 @@ impl Strategy {
         Ok(pythonize::pythonize(py, &r)?)
     }
 
-    /// Schedule risk: PERT figures and a seeded Monte-Carlo simulation (`runs` in
-    /// 1..=1,000,000). The same seed gives the same numbers in Rust, Python and WASM.
-    #[pyo3(signature = (runs=2000, seed=1, start=None, calendar=None, *, critical_float_days=0, near_critical_days=5, must_finish_by=None, max_critical_paths=20))]
-    #[allow(clippy::too_many_arguments)]
+    /// Schedule risk: PERT figures and a seeded Monte-Carlo simulation. Keyword options: the
+    /// schedule options plus `runs` (1..=1,000,000) and `seed`. The same seed gives the same
+    /// numbers in Rust, Python and WASM.
+    #[pyo3(signature = (**options))]
     fn risk<'py>(
         &self,
         py: Python<'py>,
-        runs: u32,
-        seed: u64,
-        start: Option<&Bound<'py, PyAny>>,
-        calendar: Option<&Bound<'py, PyAny>>,
-        critical_float_days: i64,
-        near_critical_days: i64,
-        must_finish_by: Option<&Bound<'py, PyAny>>,
-        max_critical_paths: usize,
+        options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let opts = schedule::options(
-            py,
-            start,
-            calendar,
-            critical_float_days,
-            near_critical_days,
-            must_finish_by,
-            max_critical_paths,
-        )?;
-        let risk = eculture::schedule::RiskOptions { runs, seed };
+        let (opts, risk) = schedule::risk_options(py, options)?;
         let r = self.run(py, |s| s.risk(&opts, &risk))?;
         Ok(pythonize::pythonize(py, &r)?)
+    }
+
+    /// The diagnostics that stop operations of `need` ("cells", "graph", "dag" or
+    /// "schedule"; see docs/diagnostics.md). Empty when those operations run.
+    fn blocking(&self, py: Python<'_>, need: &Bound<'_, PyAny>) -> PyResult<Vec<Diagnostic>> {
+        let need: eculture::Need = pythonize::depythonize(need).map_err(|e| {
+            let err = eculture::ArgumentError::new(
+                format!("need must be \"cells\", \"graph\", \"dag\" or \"schedule\": {e}"),
+                "need",
+            );
+            to_py_err(py, &err.into())
+        })?;
+        self.run(py, |s| {
+            Ok(s.blocking(need)
+                .into_iter()
+                .cloned()
+                .map(Diagnostic::from)
+                .collect())
+        })
+    }
+
+    /// The id of the measure at `index` (a position in `document()["measures"]`). Raises
+    /// `ArgumentError` when out of range.
+    fn measure_id(&self, py: Python<'_>, index: i64) -> PyResult<String> {
+        let n = self.inner.measure_count();
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| self.inner.measure_id(i))
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                let err = eculture::ArgumentError::new(
+                    format!("measure index {index} is out of range for {n} measures"),
+                    "index",
+                );
+                to_py_err(py, &err.into())
+            })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

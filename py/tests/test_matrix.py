@@ -9,6 +9,8 @@ from typing import Any, Callable, Dict
 
 import pytest
 
+import eculture
+
 from eculture import Matrix, MatrixCell, Strategy
 
 from conftest import strategy_of
@@ -57,8 +59,15 @@ def test_cell_lookup(matrix: Matrix) -> None:
     cells = matrix.cells
     pick = cells[len(cells) // 2]
     assert matrix.cell(pick.cluster, pick.module) == pick
-    assert matrix.cell("no-such-cluster", pick.module) is None
-    assert matrix.cell(pick.cluster, "no-such-module") is None
+    with pytest.raises(eculture.ArgumentError, match="unknown cluster `no-such-cluster`") as e:
+        matrix.cell("no-such-cluster", pick.module)
+    assert e.value.path == "cluster"
+    with pytest.raises(eculture.ArgumentError, match="unknown module `no-such-module`"):
+        matrix.cell(pick.cluster, "no-such-module")
+    # a typo suggests the nearest id
+    typo = pick.module[:-1] + ("x" if pick.module[-1] != "x" else "y")
+    with pytest.raises(eculture.ArgumentError, match=f"did you mean `{pick.module}`"):
+        matrix.cell(pick.cluster, typo)
 
 
 def test_gaps(matrix: Matrix) -> None:

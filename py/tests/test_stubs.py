@@ -35,6 +35,7 @@ def decorators(fn: ast.FunctionDef) -> Set[str]:
 def stub_params(fn: ast.FunctionDef) -> List[str]:
     a = fn.args
     names = [p.arg for p in [*a.posonlyargs, *a.args, *a.kwonlyargs]]
+    names += [p.arg for p in (a.vararg, a.kwarg) if p is not None]
     return [n for n in names if n not in ("self", "cls")]
 
 

@@ -249,8 +249,9 @@ pub struct Schedule {
     pub start_constraints: Vec<OffsetConstraint>,
     /// Finish-no-later-than offsets (exclusive), one per measure with a `deadline`, by row.
     pub deadlines: Vec<OffsetConstraint>,
-    /// Critical (longest, driving) paths, each a list of rows from first to last measure.
-    pub critical_paths: Vec<Vec<u32>>,
+    /// Critical (longest, driving) paths, each a list of measure indices (rows) from first to
+    /// last measure; [`Schedule::critical_paths`] gives the same paths as ids.
+    pub critical_path_indices: Vec<Vec<u32>>,
     /// True when more critical paths exist than were listed.
     pub critical_paths_truncated: bool,
     /// Deadlines the network cannot meet, in document order.
@@ -293,7 +294,7 @@ impl Schedule {
 
     /// Every critical path as measure ids, first to last.
     pub fn critical_paths(&self) -> Vec<Vec<&str>> {
-        self.critical_paths
+        self.critical_path_indices
             .iter()
             .map(|p| p.iter().map(|&r| self.ids[r as usize].as_str()).collect())
             .collect()
@@ -344,6 +345,21 @@ impl Schedule {
     pub fn record(&self, id: &str) -> Result<Option<ScheduleRecord>> {
         let map = self.day_map()?;
         self.row(id).map(|i| self.record_with(&map, i)).transpose()
+    }
+
+    /// The record of measure `id`, or an [`crate::Error::Argument`] naming the unknown id and
+    /// suggesting the nearest (what the bindings' `record()` raises).
+    pub fn lookup(&self, id: &str) -> Result<ScheduleRecord> {
+        match self.row(id) {
+            Some(i) => self.record_with(&self.day_map()?, i),
+            None => {
+                let mut budget = crate::suggest::MAX_COMPARISONS;
+                let near =
+                    crate::suggest::nearest(id, self.ids.iter().map(|x| x.as_str()), &mut budget);
+                let hint = near.map_or(String::new(), |n| format!("; did you mean `{n}`?"));
+                Err(crate::ArgumentError::at(format!("unknown measure `{id}`{hint}"), "id").into())
+            }
+        }
     }
 
     fn record_with(&self, map: &DayMap, i: usize) -> Result<ScheduleRecord> {
@@ -655,7 +671,7 @@ impl<'a> Plan<'a> {
             critical: c.critical,
             start_constraints: std::mem::take(&mut self.starts),
             deadlines: std::mem::take(&mut self.deadlines),
-            critical_paths,
+            critical_path_indices: critical_paths,
             critical_paths_truncated,
             infeasible_deadlines,
         })

@@ -24,8 +24,10 @@ call                                        what crosses the boundary
                                             read-only; ``executed_share()`` is a new array
 ``measure_ids[i]``, ``[slice]``,            copies: one Python str per id returned
 ``[index array]``, ``to_list()``
-``waves()``, ``topological_order()``,       copies: one Python str per measure (friendly
-``impact()``, ``validate()``, ``matrix()``  API, fine for small plans)
+``waves()``, ``topological_order()``,       lazy views (``IdLists``, ``IdList``) over the
+``impact()``, ``ancestors()``,              core's index arrays: O(1) to hand over, a str
+``cyclic_blocks()``                         made per item read; ``to_list()`` copies
+``validate()``, ``matrix()``                copies (small results)
 ==========================================  ==============================================
 
 Measure indices are positions in ``document()["measures"]``; map them back to ids with
@@ -36,6 +38,8 @@ from collections.abc import Sequence as _Sequence
 
 from ._eculture import (
     Diagnostic,
+    IdList,
+    IdLists,
     Matrix,
     MatrixCell,
     MeasureIds,
@@ -43,7 +47,9 @@ from ._eculture import (
     Schedule,
     Strategy,
     __version__,
+    format_diagnostic,
     json_schema,
+    operations,
 )
 from ._errors import (
     ArgumentError,
@@ -60,8 +66,11 @@ from ._errors import (
     ValidationError,
 )
 
-# A read-only sequence: isinstance(s.measure_ids, collections.abc.Sequence) is True.
+# Read-only sequences: isinstance(s.measure_ids, collections.abc.Sequence) is True, and so for
+# the lazy results (IdList: impact(), topological_order(); IdLists: waves(), cyclic_blocks()).
 _Sequence.register(MeasureIds)
+_Sequence.register(IdList)
+_Sequence.register(IdLists)
 
 __all__ = [
     "ArgumentError",
@@ -74,6 +83,8 @@ __all__ = [
     "EcultureIsADirectoryError",
     "EcultureNotADirectoryError",
     "EculturePermissionError",
+    "IdList",
+    "IdLists",
     "Matrix",
     "MatrixCell",
     "MeasureIds",
@@ -84,5 +95,7 @@ __all__ = [
     "Strategy",
     "ValidationError",
     "__version__",
+    "format_diagnostic",
     "json_schema",
+    "operations",
 ]

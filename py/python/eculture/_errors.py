@@ -8,10 +8,7 @@ structured fields as keyword arguments; ``str(err)`` is the core's one-line mess
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, List, Optional, Tuple
-
-if TYPE_CHECKING:
-    from . import Diagnostic
+from typing import Any, Optional, Tuple
 
 __all__ = [
     "ArgumentError",
@@ -29,63 +26,72 @@ __all__ = [
 ]
 
 
+#: The attributes every eculture exception carries (None where they do not apply), one per
+#: field of the core's ``ErrorInfo``: the JavaScript errors carry the same ones.
+FIELDS = (
+    "code",
+    "path",
+    "location",
+    "line",
+    "column",
+    "source",
+    "format",
+    "id",
+    "kind",
+    "cycle",
+    "diagnostics",
+)
+
+
 class EcultureError(ValueError):
     """Base class of every eculture error.
 
+    Every eculture exception has the same attributes (None where they do not apply):
+
     Attributes:
         code: stable machine-readable code: ``parse_error``, ``io_error``,
-            ``validation_error``, ``dependency_cycle`` or ``invalid_argument``.
+            ``validation_error``, ``dependency_cycle``, ``invalid_argument`` or
+            ``schedule_error``.
         path: where the problem is: a JSON path (``measures[3].start``), a file path, or an
-            argument (``ids[0]``); None when unknown.
+            argument (``options.calendar``, ``ids[0]``).
         location: the core's location string (``file:line:column`` for parse errors).
+        line, column: 1-based position in the text (of a syntax error, or of the first
+            blocking diagnostic).
+        source: the file (or ``<string>``) a parse or I/O error is about.
+        format: ``json``, ``yaml`` or ``toml`` for a parse error.
+        id: the measure or entity concerned.
+        kind: what kind of schedule or I/O error it is (``no_working_days``, ``not_found``).
+        cycle: the measure ids on a dependency cycle (``CycleError``).
+        diagnostics: the diagnostics that stop the operation (``ValidationError``,
+            ``CycleError``).
     """
 
     code: str = "error"
 
-    def __init__(
-        self,
-        message: str = "",
-        *,
-        code: Optional[str] = None,
-        path: Optional[str] = None,
-        location: Optional[str] = None,
-    ) -> None:
+    def __init__(self, message: str = "", **info: Any) -> None:
         super().__init__(message)
-        if code is not None:
-            self.code = code
-        self.path = path
-        self.location = location
+        unknown = set(info) - set(FIELDS)
+        if unknown:
+            raise TypeError(f"unknown error field(s): {', '.join(sorted(unknown))}")
+        for field in FIELDS:
+            value = info.get(field)
+            if field == "code":
+                if value is not None:
+                    self.code = value
+                continue
+            if field in ("cycle", "diagnostics") and value is not None:
+                value = list(value)
+            setattr(self, field, value)
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), self.args, self.__dict__)
 
 
 class ParseError(EcultureError):
-    """Malformed JSON, YAML or TOML, or a value of the wrong type.
-
-    Attributes:
-        line, column: 1-based position of the error, when known.
-        path: JSON path of the offending value (``measures[0].duration_days``), when known.
-        format: ``json``, ``yaml`` or ``toml``.
-        source: the file name, or ``<string>`` for text.
-    """
+    """Malformed JSON, YAML or TOML, or a value of the wrong type: ``line``, ``column``,
+    ``path`` (``measures[0].duration_days``), ``format`` and ``source`` say where."""
 
     code = "parse_error"
-
-    def __init__(
-        self,
-        message: str = "",
-        *,
-        code: Optional[str] = None,
-        path: Optional[str] = None,
-        location: Optional[str] = None,
-        line: Optional[int] = None,
-        column: Optional[int] = None,
-        format: Optional[str] = None,
-        source: Optional[str] = None,
-    ) -> None:
-        super().__init__(message, code=code, path=path, location=location)
-        self.line = line
-        self.column = column
-        self.format = format
-        self.source = source
 
 
 class EcultureIOError(EcultureError, OSError):
@@ -101,17 +107,9 @@ class EcultureIOError(EcultureError, OSError):
 
     code = "io_error"
 
-    def __init__(
-        self,
-        message: str = "",
-        *,
-        code: Optional[str] = None,
-        path: Optional[str] = None,
-        location: Optional[str] = None,
-        errno: Optional[int] = None,
-    ) -> None:
-        super().__init__(message, code=code, path=path, location=location)
-        self.filename = path
+    def __init__(self, message: str = "", *, errno: Optional[int] = None, **info: Any) -> None:
+        super().__init__(message, **info)
+        self.filename = self.path
         self.errno = errno
         self.strerror = os.strerror(errno) if errno is not None else None
 
@@ -120,7 +118,8 @@ class EcultureIOError(EcultureError, OSError):
         return str(self.args[0]) if self.args else ""
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        # OSError.__reduce__ would call __init__(errno, strerror, filename).
+        # OSError.__reduce__ would call __init__(errno, strerror, filename); its attributes
+        # are slots, not in __dict__.
         state = {
             **self.__dict__,
             "filename": self.filename,
@@ -151,83 +150,31 @@ class EcultureNotADirectoryError(EcultureIOError, NotADirectoryError):
 
 
 class ValidationError(EcultureError):
-    """The strategy has errors that stop the requested operation.
-
-    Attributes:
-        diagnostics: the error-severity diagnostics (at least one).
-    """
+    """The strategy has errors that stop the requested operation: ``diagnostics`` lists
+    exactly those (other diagnostics never stop anything; see docs/diagnostics.md)."""
 
     code = "validation_error"
 
-    def __init__(
-        self,
-        message: str = "",
-        *,
-        code: Optional[str] = None,
-        path: Optional[str] = None,
-        location: Optional[str] = None,
-        diagnostics: Optional[List[Diagnostic]] = None,
-    ) -> None:
-        super().__init__(message, code=code, path=path, location=location)
-        self.diagnostics: List[Diagnostic] = list(diagnostics or [])
-
 
 class CycleError(ValidationError):
-    """The dependency graph has a cycle and the operation needs an acyclic plan.
-
-    Attributes:
-        cycle: measure ids in dependency order: each is a prerequisite of the next, and the
-            last is a prerequisite of the first.
-        path: JSON path of the first measure on the cycle (``measures[7]``).
-        diagnostics: the strategy's ``dependency_cycle`` diagnostics.
-    """
+    """The dependency graph has a cycle and the operation needs an acyclic plan: ``cycle``
+    lists measure ids in dependency order (each a prerequisite of the next, the last of the
+    first), ``path`` is the first measure's (``measures[7]``), ``diagnostics`` the plan's
+    ``dependency_cycle`` diagnostics."""
 
     code = "dependency_cycle"
 
-    def __init__(
-        self,
-        message: str = "",
-        *,
-        code: Optional[str] = None,
-        path: Optional[str] = None,
-        location: Optional[str] = None,
-        diagnostics: Optional[List[Diagnostic]] = None,
-        cycle: Optional[List[str]] = None,
-    ) -> None:
-        super().__init__(
-            message, code=code, path=path, location=location, diagnostics=diagnostics
-        )
-        self.cycle: List[str] = list(cycle or [])
-
 
 class ArgumentError(EcultureError):
-    """An invalid argument, such as an unknown measure id; ``path`` names it (``ids[0]``)."""
+    """An invalid argument, such as an unknown measure id or option; ``path`` names it
+    (``ids[0]``, ``options.calendar``)."""
 
     code = "invalid_argument"
 
 
 class ScheduleError(EcultureError):
-    """A schedule cannot be computed from the inputs given.
-
-    Attributes:
-        kind: ``no_working_days``, ``conflicting_calendar_day``, ``date_out_of_range`` or
-            ``invalid_estimate``.
-        path: where (``calendar.weekend``, ``measures[3].estimate``), when known.
-        id: the measure concerned, when there is one.
-    """
+    """A schedule cannot be computed from the inputs given: ``kind`` is
+    ``no_working_days``, ``conflicting_calendar_day``, ``date_out_of_range`` or
+    ``invalid_estimate``; ``path`` (``calendar.weekend``) and ``id`` say where."""
 
     code = "schedule_error"
-
-    def __init__(
-        self,
-        message: str = "",
-        *,
-        code: Optional[str] = None,
-        path: Optional[str] = None,
-        location: Optional[str] = None,
-        kind: Optional[str] = None,
-        id: Optional[str] = None,
-    ) -> None:
-        super().__init__(message, code=code, path=path, location=location)
-        self.kind = kind
-        self.id = id
