@@ -1,0 +1,41 @@
+//! JSON: serde_json on the fast path; on failure a second pass with serde_path_to_error adds
+//! the JSON path of the offending value.
+
+use super::{clean_path, strip_position};
+use crate::error::{Error, Format, ParseError, Result};
+use crate::model::Document;
+
+pub(super) fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
+    // Validating UTF-8 once for the whole text is much cheaper than serde_json's per-string
+    // check; invalid UTF-8 falls through to `from_slice`, which reports where it is.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Some(doc) = super::stream::parse(text) {
+                return Ok(doc);
+            }
+            serde_json::from_str::<Document>(text)
+        }
+        Err(_) => serde_json::from_slice::<Document>(bytes),
+    };
+    match parsed {
+        Ok(doc) => Ok(doc),
+        Err(first) => {
+            // Slow path, only on failure: parse again tracking the JSON path.
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let path = match serde_path_to_error::deserialize::<_, Document>(&mut de) {
+                Err(e) => clean_path(e.path().to_string()),
+                Ok(_) => None,
+            };
+            let message = strip_position(&first.to_string());
+            Err(Error::Parse(ParseError {
+                format: Format::Json,
+                source_name: source_name.to_owned(),
+                line: Some(first.line()),
+                column: Some(first.column()),
+                path,
+                message,
+            }))
+        }
+    }
+}
