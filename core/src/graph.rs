@@ -632,19 +632,32 @@ impl DepGraph {
     }
 
     /// Strongly connected components with more than one node or a self-loop (the cyclic
-    /// blocks), each sorted, ordered by smallest member. Uses `petgraph::algo::tarjan_scc`.
+    /// blocks), each sorted, ordered by smallest member ([`cyclic_components`]).
     pub fn cyclic_components(&self) -> Vec<Vec<u32>> {
-        let mut out: Vec<Vec<u32>> = petgraph::algo::tarjan_scc(self)
-            .into_iter()
-            .filter(|c| c.len() > 1 || c.first().is_some_and(|&v| self.successors(v).contains(&v)))
-            .map(|mut c| {
-                c.sort_unstable();
-                c
-            })
-            .collect();
-        out.sort_unstable_by_key(|c| c[0]);
-        out
+        cyclic_components(self)
     }
+}
+
+/// The cyclic components of any graph petgraph can walk (as rustworkx-core writes its
+/// algorithms): strongly connected components with more than one node, or a single node with
+/// an edge to itself. Each component is sorted by node index and the components are ordered
+/// by their smallest member, so the result does not depend on the traversal. Tarjan's
+/// algorithm (`petgraph::algo::tarjan_scc`), O(V + E). Used for measure cycles, module
+/// `requires` loops and the DSM's tearing.
+pub fn cyclic_components<G>(g: G) -> Vec<Vec<G::NodeId>>
+where
+    G: IntoNeighbors + IntoNodeIdentifiers + NodeIndexable,
+{
+    let mut out: Vec<Vec<G::NodeId>> = petgraph::algo::tarjan_scc(g)
+        .into_iter()
+        .filter(|c| c.len() > 1 || c.first().is_some_and(|&v| g.neighbors(v).any(|w| w == v)))
+        .map(|mut c| {
+            c.sort_unstable_by_key(|&v| g.to_index(v));
+            c
+        })
+        .collect();
+    out.sort_unstable_by_key(|c| g.to_index(c[0]));
+    out
 }
 
 // ---- petgraph visit traits ----
@@ -775,6 +788,21 @@ mod tests {
             assert_eq!(g.all_finish_to_start(), plain);
             assert_eq!(g.kind.is_empty(), plain || raw.is_empty());
         }
+    }
+
+    #[test]
+    fn cyclic_components_work_on_any_petgraph_graph() {
+        // 0 -> 1 -> 0, 2 -> 2, 3 -> 4 (acyclic), 5 -> 6 -> 7 -> 5
+        let mut g = petgraph::graph::DiGraph::<(), ()>::new();
+        let n: Vec<_> = (0..8).map(|_| g.add_node(())).collect();
+        for (a, b) in [(6, 7), (1, 0), (0, 1), (2, 2), (3, 4), (7, 5), (5, 6)] {
+            g.add_edge(n[a], n[b], ());
+        }
+        let comps: Vec<Vec<usize>> = super::cyclic_components(&g)
+            .into_iter()
+            .map(|c| c.into_iter().map(|v| v.index()).collect())
+            .collect();
+        assert_eq!(comps, vec![vec![0, 1], vec![2], vec![5, 6, 7]]);
     }
 
     #[test]

@@ -522,26 +522,19 @@ impl Index {
                     mg.add_edge(nodes[r as usize], nodes[mi], ());
                 }
             }
-            for scc in petgraph::algo::tarjan_scc(&mg) {
-                let selfloop = scc.len() == 1
-                    && requires[scc[0].index()]
-                        .iter()
-                        .any(|&(r, _, _)| r == scc[0].index() as u32);
-                if scc.len() > 1 || selfloop {
-                    module_cyclic = true;
-                    let mut ids: Vec<usize> = scc.iter().map(|n| n.index()).collect();
-                    ids.sort_unstable();
-                    let names: Vec<String> = ids
-                        .iter()
-                        .map(|&i| format!("`{}`", doc.modules[i].id))
-                        .collect();
-                    d.push(err(
-                        Code::ModuleCycle,
-                        format!("modules[{}].requires", ids[0]),
-                        Some(&doc.modules[ids[0]].id),
-                        format!("modules require each other in a loop: {}", names.join(", ")),
-                    ));
-                }
+            for scc in crate::graph::cyclic_components(&mg) {
+                module_cyclic = true;
+                let ids: Vec<usize> = scc.iter().map(|n| n.index()).collect();
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|&i| format!("`{}`", doc.modules[i].id))
+                    .collect();
+                d.push(err(
+                    Code::ModuleCycle,
+                    format!("modules[{}].requires", ids[0]),
+                    Some(&doc.modules[ids[0]].id),
+                    format!("modules require each other in a loop: {}", names.join(", ")),
+                ));
             }
         }
 

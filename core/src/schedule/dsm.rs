@@ -228,19 +228,13 @@ fn cyclic_nodes(n: usize, edges: &[(u32, u32)], skip: usize) -> u32 {
     for _ in 0..n {
         gr.add_node(());
     }
-    let mut selfloop = vec![false; n];
     for (k, &(a, b)) in edges.iter().enumerate() {
-        if k == skip {
-            continue;
+        if k != skip {
+            gr.add_edge(a.into(), b.into(), ());
         }
-        if a == b {
-            selfloop[a as usize] = true;
-        }
-        gr.add_edge(a.into(), b.into(), ());
     }
-    petgraph::algo::tarjan_scc(&gr)
-        .into_iter()
-        .filter(|c| c.len() > 1 || selfloop[c[0].index()])
+    crate::graph::cyclic_components(&gr)
+        .iter()
         .map(|c| c.len() as u32)
         .sum()
 }
