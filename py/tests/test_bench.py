@@ -15,14 +15,13 @@ import pytest
 from conftest import ROOT
 
 RUN = ROOT / "bench" / "run.py"
-PEER_DIR = Path(os.environ.get("ECULTURE_PEER_DIR", ROOT.parent / "shared" / "bench"))
+PEER_DIR = Path(os.environ.get("ECULTURE_PEER_DIR", ROOT / "bench"))
 
 
 def test_bench_smoke_1k(tmp_path: Path) -> None:
     pytest.importorskip("networkx")
     pytest.importorskip("pandas")
-    if not (PEER_DIR / "gen_strategy.py").exists() or not (PEER_DIR / "peer_networkx.py").exists():
-        pytest.skip(f"the shared benchmark files are not in {PEER_DIR}")
+    assert (PEER_DIR / "gen_strategy.py").exists() and (PEER_DIR / "peer_networkx.py").exists()
     out = tmp_path / "rows.jsonl"
     proc = subprocess.run(
         [
@@ -64,8 +63,7 @@ def test_bench_cpm_1k(tmp_path: Path) -> None:
     the peer's forward walk (first zero-float successor) finds.
     """
     pytest.importorskip("networkx")
-    if not (PEER_DIR / "gen_strategy.py").exists() or not (PEER_DIR / "peer_networkx.py").exists():
-        pytest.skip(f"the shared benchmark files are not in {PEER_DIR}")
+    assert (PEER_DIR / "gen_strategy.py").exists() and (PEER_DIR / "peer_networkx.py").exists()
     out = tmp_path / "rows.jsonl"
     subprocess.run(
         [sys.executable, str(RUN), "--sizes", "1k", "--repeat", "1", "--no-install",
@@ -84,8 +82,7 @@ def test_bench_cpm_1k(tmp_path: Path) -> None:
 def test_bench_fails_when_a_check_differs(tmp_path: Path) -> None:
     pytest.importorskip("networkx")
     pytest.importorskip("pandas")
-    if not (PEER_DIR / "gen_strategy.py").exists():
-        pytest.skip(f"the shared benchmark files are not in {PEER_DIR}")
+    assert (PEER_DIR / "gen_strategy.py").exists()
     # A cached peer check that disagrees with eculture makes the run exit non-zero.
     spec = importlib.util.spec_from_file_location("eculture_bench_run", RUN)
     assert spec is not None and spec.loader is not None

@@ -4,7 +4,7 @@ risk and the Schedule class.
 1. Cross-surface golden files (tests/golden_schedule/, also checked by core/tests/golden_schedule.rs
    and wasm/tests/golden_schedule.test.mjs): the same values, floats exact.
 2. The Schedule API on a small plan, exports and errors.
-3. A networkx cross-check on the generated 1k and 10k benchmark plans (../shared/bench).
+3. A networkx cross-check on the generated 1k and 10k benchmark plans (bench/gen_strategy.py).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import eculture
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden_schedule"
-SHARED_BENCH = ROOT.parent / "shared" / "bench"
+BENCH = ROOT / "bench"
 
 # ---------------------------------------------------------------------- 1. golden files
 
@@ -266,15 +266,14 @@ def _load_module(name: str, path: Path) -> Any:
 
 @pytest.fixture(scope="module")
 def bench_plans(tmp_path_factory: pytest.TempPathFactory) -> Dict[int, Path]:
-    if not (SHARED_BENCH / "gen_strategy.py").exists():
-        pytest.skip(f"shared bench directory missing: {SHARED_BENCH}")
+    assert (BENCH / "gen_strategy.py").exists(), "bench/gen_strategy.py is in the repository"
     mapper = _load_module("plan_to_eculture", ROOT / "bench" / "plan_to_eculture.py")
     out = tmp_path_factory.mktemp("plans")
     plans = {}
     for n in NX_SIZES:
         neutral = out / f"plan_{n}.json"
         subprocess.run(
-            [sys.executable, str(SHARED_BENCH / "gen_strategy.py"), "--measures", str(n),
+            [sys.executable, str(BENCH / "gen_strategy.py"), "--measures", str(n),
              "--seed", "1", "--out", str(neutral)],
             check=True, stdout=subprocess.DEVNULL,
         )
