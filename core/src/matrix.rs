@@ -8,8 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::index::Index;
 use crate::model::Document;
+use crate::resolve::Resolved;
 
 /// State of one cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -104,7 +104,7 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    pub(crate) fn build(doc: &Document, ix: &Index) -> Matrix {
+    pub(crate) fn build(doc: &Document, ix: &Resolved) -> Matrix {
         let nc = doc.clusters.len();
         let nm = doc.modules.len();
         let mut cells = Vec::with_capacity(nc * nm);

@@ -6,11 +6,11 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::{ArgumentError, CycleError, Error, Format, Result, ValidationError};
 use crate::graph::DepGraph;
-use crate::index::Index;
 use crate::io;
 use crate::locate::{MAX_LOCATED_BYTES, Source};
 use crate::matrix::Matrix;
 use crate::model::Document;
+use crate::resolve::Resolved;
 use crate::validate::{Code, Diagnostic, Need, Severity};
 
 /// The embedded e-Culture strategy document (JSON).
@@ -20,7 +20,7 @@ pub const E_CULTURE_JSON: &str = include_str!("../data/e-culture.json");
 #[derive(Debug, Clone)]
 pub struct Strategy {
     doc: Document,
-    index: OnceLock<Index>,
+    resolved: OnceLock<Resolved>,
     /// The text the document was read from (small documents only), to put lines on
     /// diagnostics.
     source: Option<Arc<Source>>,
@@ -37,7 +37,7 @@ impl Strategy {
     pub fn new(doc: Document) -> Strategy {
         Strategy {
             doc,
-            index: OnceLock::new(),
+            resolved: OnceLock::new(),
             source: None,
         }
     }
@@ -132,9 +132,9 @@ impl Strategy {
         io::save(&self.doc, path)
     }
 
-    pub(crate) fn index(&self) -> &Index {
-        self.index.get_or_init(|| {
-            let mut ix = Index::build(&self.doc);
+    pub(crate) fn index(&self) -> &Resolved {
+        self.resolved.get_or_init(|| {
+            let mut ix = Resolved::build(&self.doc);
             if let Some(src) = &self.source {
                 let paths: Vec<&str> = ix.diagnostics.iter().map(|d| d.path.as_str()).collect();
                 let at = crate::locate::locate(src, &paths);
@@ -177,7 +177,7 @@ impl Strategy {
     /// The index when nothing blocks operations of level `need`, or the error that does: a
     /// [`ValidationError`] with the blocking diagnostics, or a [`CycleError`] when a cycle is
     /// all that stands in the way.
-    pub(crate) fn require(&self, need: Need) -> Result<&Index> {
+    pub(crate) fn require(&self, need: Need) -> Result<&Resolved> {
         let ix = self.index();
         if ix.blocked.is_none_or(|b| b > need) {
             return Ok(ix);
@@ -212,7 +212,7 @@ impl Strategy {
             .collect()
     }
 
-    /// Index of a measure id.
+    /// Resolved of a measure id.
     pub fn measure_index(&self, id: &str) -> Option<u32> {
         self.index()
             .measures

@@ -12,9 +12,12 @@ use eculture::schedule::ScheduleOptions;
 use serde_json::{Value, json};
 
 fn generate(n: usize, cycle: bool) -> Option<Value> {
-    let gen_path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../bench/gen_strategy.py");
-    assert!(gen_path.exists(), "{} is part of the repository", gen_path.display());
+    let gen_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../bench/gen_strategy.py");
+    assert!(
+        gen_path.exists(),
+        "{} is part of the repository",
+        gen_path.display()
+    );
     let out = std::env::temp_dir().join(format!(
         "eculture_sched_plan_{n}_{cycle}_{}.json",
         std::process::id()

@@ -49,8 +49,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::graph::DepGraph;
-use crate::index::Index;
 use crate::model::Id;
+use crate::resolve::Resolved;
 use crate::strategy::Strategy;
 use cpm::Slot;
 
@@ -398,7 +398,7 @@ impl Schedule {
 /// A strategy prepared for scheduling: per node, duration, floor and own deadline.
 pub(crate) struct Plan<'a> {
     pub(crate) strategy: &'a Strategy,
-    pub(crate) ix: &'a Index,
+    pub(crate) ix: &'a Resolved,
     pub(crate) map: DayMap,
     pub(crate) start: Date,
     pub(crate) calendar: Option<Calendar>,
@@ -466,7 +466,7 @@ impl<'a> Plan<'a> {
     /// Prepare; the order is empty on a cycle.
     pub(crate) fn with_index(
         strategy: &'a Strategy,
-        ix: &'a Index,
+        ix: &'a Resolved,
         opts: &ScheduleOptions,
     ) -> Result<Plan<'a>> {
         let doc = strategy.document();

@@ -185,12 +185,12 @@ pub(crate) fn apply(
                     )
                     .into());
                 }
-                if d > crate::index::MAX_DAYS {
+                if d > crate::validate::MAX_DAYS {
                     return Err(ArgumentError::at(
                         format!(
                             "a duration of {d} days for `{}` is beyond {} days",
                             c.id,
-                            crate::index::MAX_DAYS
+                            crate::validate::MAX_DAYS
                         ),
                         format!("changes[{k}].days"),
                     )
@@ -200,12 +200,12 @@ pub(crate) fn apply(
                 nodes[v].dur = d as i32;
             }
             ChangeKind::Start => {
-                if !(0..=crate::index::MAX_DAYS).contains(&c.days) {
+                if !(0..=crate::validate::MAX_DAYS).contains(&c.days) {
                     return Err(ArgumentError::at(
                         format!(
                             "a start change must hold `{}` back by 0..{} days, not {}",
                             c.id,
-                            crate::index::MAX_DAYS,
+                            crate::validate::MAX_DAYS,
                             c.days
                         ),
                         format!("changes[{k}].days"),

@@ -17,6 +17,40 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::period::PeriodRef;
+
+pub(crate) mod entities;
+pub(crate) mod indicators;
+pub(crate) mod measures;
+pub(crate) mod modules;
+pub(crate) mod strategy;
+
+/// Earliest and latest plausible years.
+const MIN_YEAR: i16 = 1900;
+const MAX_YEAR: i16 = 2200;
+/// Largest duration or |lag| accepted, in days (100 years).
+pub(crate) const MAX_DAYS: i64 = 36_500;
+
+pub(crate) fn err(code: Code, path: String, id: Option<&str>, message: String) -> Diagnostic {
+    Diagnostic::new(Severity::Error, code, path, id, message)
+}
+
+pub(crate) fn warn(code: Code, path: String, id: Option<&str>, message: String) -> Diagnostic {
+    Diagnostic::new(Severity::Warning, code, path, id, message)
+}
+
+pub(crate) fn check_date(d: &mut Vec<Diagnostic>, p: &PeriodRef, path: &str, id: Option<&str>) {
+    let y = p.year_of();
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        d.push(err(
+            Code::AbsurdDate,
+            path.to_owned(),
+            id,
+            format!("date `{p}` is outside {MIN_YEAR}..{MAX_YEAR}"),
+        ));
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
