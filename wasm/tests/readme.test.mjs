@@ -90,7 +90,7 @@ test("`npm pack` of wasm/pkg installs in a fresh folder; README blocks and types
     join(dir, "web.mts"),
     'import init, { eCulture } from "eculture";\nawait init();\nconst n: number = eCulture().waves().length;\nconsole.log(n);\n',
   );
-  const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom"];
+  const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,esnext.disposable,dom"];
   run(process.execPath, [TSC, ...common, "--module", "nodenext", "--moduleResolution", "nodenext", "node.mts"], dir, "tsc (node resolution)");
   run(
     process.execPath,
