@@ -57,6 +57,17 @@ step "cargo build (wasm32, profile wasm-release)"
 cargo build -p eculture-wasm --target wasm32-unknown-unknown --profile wasm-release
 WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/eculture_wasm.wasm"
 
+# wasm-opt takes most of a minute: skip the packaging when its inputs have not changed since the
+# last build (the stamp lives outside the package, in the wasm target dir).
+STAMP_FILE="$CARGO_TARGET_DIR/eculture-pkg.stamp"
+STAMP=$(cat "$WASM" "$WASM_DIR/package.template.json" "$WASM_DIR/PACKAGE.md" "$ROOT/scripts/build-wasm.sh" Cargo.toml |
+  sha256sum | cut -d' ' -f1)
+if [ -f "$PKG/package.json" ] && [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" = "$STAMP" ]; then
+  echo "wasm/pkg is up to date (remove $STAMP_FILE to force a rebuild)"
+  exit 0
+fi
+rm -f "$STAMP_FILE"
+
 step "wasm-bindgen (web, node) + wasm-opt"
 # Build into a staging directory and swap it in at the end, so that an interrupted build never
 # leaves a half-written package behind.
@@ -95,5 +106,6 @@ cp "$WASM_DIR/PACKAGE.md" "$STAGE/README.md"
 rm -rf "$PKG" "$WASM_DIR/pkg-node" # pkg-node: the layout before the single package
 mv "$STAGE" "$PKG"
 
+echo "$STAMP" >"$STAMP_FILE"
 BG="$PKG/web/eculture_wasm_bg.wasm"
 echo "wasm/pkg: eculture@$VERSION; wasm size: raw $(stat -c %s "$BG") B, gzip -9 $(gzip -9c "$BG" | wc -c) B"
