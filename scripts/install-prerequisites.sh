@@ -12,7 +12,7 @@ command -v cargo >/dev/null 2>&1 || missing+=("cargo (https://rustup.rs)")
 command -v rustup >/dev/null 2>&1 || missing+=("rustup (https://rustup.rs)")
 command -v node >/dev/null 2>&1 || missing+=("node 20 or later (with npm)")
 command -v npm >/dev/null 2>&1 || missing+=("npm")
-python3 -m venv --help >/dev/null 2>&1 || missing+=("python3 >= 3.9 with venv (Debian: apt-get install python3-venv)")
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=("python3 >= 3.9 with venv (Debian: apt-get install python3-venv)")
 if [ ${#missing[@]} -gt 0 ]; then
   printf 'error: scripts/test needs these, which it does not install itself:\n' >&2
   printf '  - %s\n' "${missing[@]}" >&2
@@ -40,11 +40,11 @@ if [ ! -x "$CHROMIUM" ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "installing chromium (apt-get, for the browser test of the demo page)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 chromium >/dev/null
   elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     echo "installing chromium (sudo apt-get, for the browser test of the demo page)"
     sudo apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 chromium >/dev/null
   else
     cat >&2 <<MSG
 error: the browser test needs Chromium at $CHROMIUM, and it cannot be installed here
