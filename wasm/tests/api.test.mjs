@@ -1,10 +1,8 @@
-// The JS API of the built package (wasm/pkg-node, --target nodejs), end to end.
+// The JS API of the built package (wasm/pkg/node, --target experimental-nodejs-module), end to end.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
-const { Strategy, Matrix, eCulture, jsonSchema } = require("../pkg-node/eculture_wasm.js");
+import { Strategy, Matrix, eCulture, jsonSchema } from "../pkg/node/eculture_wasm.js";
 
 const depIds = (m) => (m.depends_on ?? []).map((d) => (typeof d === "string" ? d : d.id));
 

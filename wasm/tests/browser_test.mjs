@@ -1,24 +1,23 @@
-// Drives the demo page (wasm/www, web target in wasm/pkg) in headless Chromium through
-// playwright-core: serves wasm/ on 127.0.0.1, loads the page and checks what a planner sees.
+// Drives the demo page (wasm/www, web build in wasm/pkg/web) in headless Chromium through
+// playwright-core: serves wasm/ on 127.0.0.1, loads the page and checks what a planner sees;
+// then serves wasm/www alone (no package next to it) and checks that the page says so on screen.
 // Prints "N passed, 0 failed"; exits non-zero on any failure. Not a node:test file (it is run
 // directly by scripts/test-wasm.sh). Env: CHROMIUM (default /usr/bin/chromium), SHOT (screenshot
 // path, default <repo>/target/screenshot.png).
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = normalize(join(HERE, ".."));
-const SHOT = process.env.SHOT ?? join(ROOT, "..", "target", "screenshot.png");
+const WASM_ROOT = normalize(join(HERE, ".."));
+const SHOT = process.env.SHOT ?? join(WASM_ROOT, "..", "target", "screenshot.png");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 // Expected values come from the node build of the same package.
-const require = createRequire(import.meta.url);
-const { eCulture } = require("../pkg-node/eculture_wasm.js");
+import { eCulture } from "../pkg/node/eculture_wasm.js";
 const reference = eCulture();
 const refDoc = reference.document();
 const refMatrix = reference.matrix();
@@ -46,8 +45,8 @@ const MIME = {
   ".svg": "image/svg+xml",
 };
 
-/** A static file server for wasm/ that never leaves it. */
-function serve() {
+/** A static file server for `ROOT` (wasm/ by default) that never leaves it. */
+function serve(ROOT = WASM_ROOT) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     let file = normalize(join(ROOT, decodeURIComponent(url.pathname)));
@@ -296,6 +295,32 @@ try {
 
   await check("no console errors, page errors or failed requests", async () => {
     assert.deepEqual(problems, []);
+  });
+
+  await check("served without its package, the page says on screen that the module did not load", async () => {
+    // What a new user did: serve wasm/www itself, so ../pkg/web/eculture_wasm.js is a 404.
+    const bare = await serve(join(WASM_ROOT, "www"));
+    const failing = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    try {
+      const pageErrors = [];
+      failing.on("pageerror", (e) => pageErrors.push(e.message));
+      await failing.goto(`http://127.0.0.1:${bare.address().port}/index.html`);
+      await failing.waitForSelector("body[data-status='load-failed']", { timeout: 15_000 });
+      const box = failing.locator("#wasm-load-error");
+      assert.equal(await box.isVisible(), true, "the message is visible");
+      const text = await box.textContent();
+      assert.match(text, /Could not load the eculture WebAssembly module from http:\/\/127\.0\.0\.1:\d+\/pkg\/web\/eculture_wasm\.js/);
+      assert.match(text, /scripts\/serve/);
+      assert.notEqual(await failing.textContent("#title"), "Loading…");
+      assert.equal(await failing.getAttribute("body", "data-ready"), null, "the page does not claim to be ready");
+      assert.deepEqual(pageErrors, [], "no uncaught error");
+      const shot = SHOT.replace(/(\.png)?$/, "-load-error.png");
+      await failing.screenshot({ path: shot });
+      console.log(`  screenshot: ${shot}`);
+    } finally {
+      await failing.close();
+      bare.close();
+    }
   });
 } finally {
   await browser.close();

@@ -2,10 +2,8 @@
 // (Uint32Array; descendant counts as Float64Array), and agree with the id-based API.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
-const { Strategy, eCulture } = require("../pkg-node/eculture_wasm.js");
+import { Strategy, eCulture } from "../pkg/node/eculture_wasm.js";
 
 /** Call `fn`, which must throw an `Error` with these properties. */
 function throws(fn, props) {

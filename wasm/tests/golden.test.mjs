@@ -3,13 +3,11 @@
 // the JS API and compares it exactly (a key absent from expected.json is not checked).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const require = createRequire(import.meta.url);
-const { Strategy, formatDiagnostic } = require("../pkg-node/eculture_wasm.js");
+import { Strategy, formatDiagnostic } from "../pkg/node/eculture_wasm.js";
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "golden");
 const LOADERS = { json: Strategy.fromJson, yaml: Strategy.fromYaml, yml: Strategy.fromYaml, toml: Strategy.fromToml };

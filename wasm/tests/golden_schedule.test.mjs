@@ -12,13 +12,11 @@
 // ECULTURE_GOLDEN_SCHEDULE=<dir> points the test at another directory of cases.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const require = createRequire(import.meta.url);
-const { Strategy, eCulture } = require("../pkg-node/eculture_wasm.js");
+import { Strategy, eCulture } from "../pkg/node/eculture_wasm.js";
 
 const GOLDEN =
   process.env.ECULTURE_GOLDEN_SCHEDULE ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "golden_schedule");

@@ -1,14 +1,12 @@
-// The scheduling API of the built package (wasm/pkg-node): Strategy.schedule() and the Schedule
+// The scheduling API of the built package (wasm/pkg/node): Strategy.schedule() and the Schedule
 // class, whatIf, scheduleWithChanges, rollout, redundantDependencies, dsm and risk. Every
 // method has a happy path and an error case. Numbers that the Rust suite pins
 // (core/tests/schedule_golden.rs) are checked here too: the same inputs and seed must give the
 // same CSV and the same float bits under wasm32.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
-const { Strategy, Schedule, eCulture } = require("../pkg-node/eculture_wasm.js");
+import { Strategy, Schedule, eCulture } from "../pkg/node/eculture_wasm.js";
 
 /** A strategy of the given measures (direction `D`, executor `O`, period 2024). */
 function plan(measures, period = { start: "2024-01-01", end: "2024-12-31" }) {

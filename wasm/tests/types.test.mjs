@@ -5,13 +5,11 @@
 // `Option` → `null`, so a core type deriving tsify needs `#[tsify(missing_as_null)]`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const require = createRequire(import.meta.url);
-const { jsonSchema } = require("../pkg-node/eculture_wasm.js");
+import { jsonSchema } from "../pkg/node/eculture_wasm.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const dts = readFileSync(join(HERE, "..", "src", "types.d.ts"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
@@ -72,7 +70,7 @@ function declarations(text) {
 }
 
 test("results reachable from the API never contain `undefined` (Option is serialized as null)", (t) => {
-  const decls = declarations(readFileSync(join(HERE, "..", "pkg-node", "eculture_wasm.d.ts"), "utf8"));
+  const decls = declarations(readFileSync(join(HERE, "..", "pkg", "node", "eculture_wasm.d.ts"), "utf8"));
   // Every type reachable from the exported classes and functions.
   const seen = new Set();
   const queue = [...decls].filter(([, d]) => d.kind === "class").map(([n]) => n);

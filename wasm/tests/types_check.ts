@@ -30,7 +30,7 @@ import {
     type ScheduleRecord,
     type ScheduleReport,
     type WhatIf,
-} from "../pkg-node/eculture_wasm.js";
+} from "../pkg/node/eculture_wasm.js";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type AssertNotAny<T> = IsAny<T> extends true ? never : T;

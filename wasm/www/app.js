@@ -1,7 +1,9 @@
 // The demo page: renders a strategy with the eculture WebAssembly module (web target).
 // Every string that comes from a document is inserted with textContent or setAttribute, never
 // as HTML, so a pasted document cannot inject markup.
-import init, { Strategy, eCulture, formatDiagnostic } from "../pkg/eculture_wasm.js";
+// "eculture" is the web build of wasm/pkg (import map in index.html); loader.js has already
+// initialised it, so the `await init()` below returns at once.
+import init, { Strategy, eCulture, formatDiagnostic } from "eculture";
 
 const $ = (id) => document.getElementById(id);
 
