@@ -46,7 +46,7 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
     let left = PAD + lab_w;
     let top = 90.0 + lab_w;
     let side = cells as f64 * cell;
-    let width = (left + side + PAD).max(560.0);
+    let width = (left + side + PAD).max(720.0);
     let height = top + side + PAD;
     let title = super::heading(
         s,
@@ -56,6 +56,7 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
             "Dependency structure matrix (DSM)",
             "Asılılıq strukturu matrisi (DSM)",
         ),
+        width,
     );
     let mut svg = Svg::new(width, height, &title);
     svg.text(
@@ -65,18 +66,13 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
         &title,
     );
     let mut sub = format!(
-        "{} {} · {} {} · {} {} · {}",
+        "{} {} · {} {} · {} {}",
         thousands(n as u64),
         word(lang, "measures", "tədbir"),
         thousands(dsm.marks.len() as u64),
         word(lang, "dependencies", "asılılıq"),
         dsm.blocks.len(),
         word(lang, "cyclic blocks (outlined)", "dövri blok (çərçivədə)"),
-        word(
-            lang,
-            "row depends on column; red = feedback (above the diagonal)",
-            "sətir sütundan asılıdır; qırmızı = əks əlaqə"
-        )
     );
     if aggregated {
         sub = format!(
@@ -122,6 +118,16 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
         64.0,
         "fill=\"#222222\"",
         word(lang, "cyclic block", "dövri blok"),
+    );
+    svg.text(
+        PAD + 320.0,
+        64.0,
+        "fill=\"#555555\"",
+        word(
+            lang,
+            "row depends on column; above the diagonal = feedback",
+            "sətir sütundan asılıdır; diaqonaldan yuxarı = əks əlaqə",
+        ),
     );
     // frame and diagonal
     svg.rect(

@@ -304,6 +304,7 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
         s,
         lang,
         word(lang, "Schedule (early dates)", "Cədvəl (erkən tarixlər)"),
+        width,
     );
     let finish = sched
         .finish_date()

@@ -35,6 +35,15 @@ pub(crate) fn groups(n: usize) -> (usize, usize) {
     }
 }
 
+/// The shade of quarter `k` of `n`: from light (first) to dark (last), never white.
+fn quarter_shade(k: usize, n: usize) -> f64 {
+    if n > 1 {
+        0.15 + 0.85 * k as f64 / (n - 1) as f64
+    } else {
+        1.0
+    }
+}
+
 fn defs(svg: &mut Svg) {
     let _ = svg;
     let mut s = String::new();
@@ -162,7 +171,7 @@ pub fn heatmap_svg(
         .max()
         .unwrap_or(8)
         .clamp(8, 34);
-    let left = PAD + label_chars as f64 * 6.8 + 12.0;
+    let left = (PAD + label_chars as f64 * 6.8 + 12.0).max(PAD + 124.0);
     let head = head_chars as f64 * 6.3 * 0.72 + 18.0;
     let grid_w = nm as f64 * CELL_W;
     let right_w = 170.0;
@@ -172,6 +181,7 @@ pub fn heatmap_svg(
         s,
         lang,
         word(lang, "Clusters × modules", "Klasterlər × modullar"),
+        width,
     );
     let by = match color_by {
         ColorBy::State => word(lang, "coloured by cell state", "xana vəziyyətinə görə"),
@@ -217,11 +227,7 @@ pub fn heatmap_svg(
         ColorBy::Quarter => {
             let nq = quarters.len().max(1);
             for (k, q) in quarters.iter().enumerate() {
-                let t = if nq > 1 {
-                    k as f64 / (nq - 1) as f64
-                } else {
-                    1.0
-                };
+                let t = quarter_shade(k, nq);
                 keys.push(key(palette::ramp(t), "", q.label.clone()));
             }
             keys.push(key(
@@ -334,11 +340,7 @@ pub fn heatmap_svg(
                         ColorBy::Quarter => match quarter_of(k) {
                             Some(Some(q)) => {
                                 let nq = quarters.len().max(1);
-                                let t = if nq > 1 {
-                                    q as f64 / (nq - 1) as f64
-                                } else {
-                                    1.0
-                                };
+                                let t = quarter_shade(q, nq);
                                 let ql = &quarters[q].label;
                                 let _ =
                                     write!(tip, "\n{} {ql}", word(lang, "delivered in", "təhvil"));
@@ -522,6 +524,7 @@ fn aggregated(
         s,
         lang,
         word(lang, "Clusters × modules", "Klasterlər × modullar"),
+        width,
     );
     let mut svg = Svg::new(width, height, &title);
     svg.text(

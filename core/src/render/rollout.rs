@@ -71,6 +71,7 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
             "Rollout: applicable modules delivered by quarter end",
             "Tətbiq: rüb sonuna təhvil verilmiş modullar",
         ),
+        width,
     );
     let mut svg = Svg::new(width, height, &title);
     svg.text(
