@@ -76,6 +76,12 @@ fn the_main_job_computes_what_the_errors_allow_and_writes_it() {
     assert!(t.contains("waves: not computed"), "{t}");
     assert!(t.contains("schedule: not computed"), "{t}");
     assert!(dir.join("o/matrix.md").is_file() && dir.join("o/matrix.csv").is_file());
+    // the report is written too, its blocked sections saying why
+    let report = std::fs::read_to_string(dir.join("o/report.html")).unwrap();
+    assert!(report.starts_with("<!DOCTYPE html>"), "{report}");
+    assert!(report.contains("<section id=\"heatmap\">") && report.contains("<svg"));
+    assert!(report.contains("class=\"blocked\""), "{report}");
+    assert!(!report.contains("<script"));
 }
 
 #[test]

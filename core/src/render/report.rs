@@ -33,6 +33,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.88rem; margin: 8px 
 th, td { border-bottom: 1px solid #e0e0e0; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f1f3f5; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.date { white-space: nowrap; }
 code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.9em; background: #f4f4f4; padding: 0 3px; border-radius: 3px; }
 .figure { overflow-x: auto; border: 1px solid #e6e6e6; border-radius: 6px; padding: 4px; }
 .figure svg { max-width: 100%; height: auto; display: block; }
@@ -417,7 +418,7 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
                         });
                     let _ = writeln!(
                         out,
-                        "<tr><td><code>{}</code></td><td>{}</td><td>{a}</td><td>{b}</td><td class=\"num\">{}</td></tr>",
+                        "<tr><td><code>{}</code></td><td>{}</td><td class=\"date\">{a}</td><td class=\"date\">{b}</td><td class=\"num\">{}</td></tr>",
                         esc(&m.id),
                         esc(name(&m.title, lang, &m.id)),
                         sc.durations[i]
@@ -497,7 +498,7 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
                     .map_or("", |i| name(&doc.measures[i as usize].title, lang, &d.id));
                 let _ = writeln!(
                     out,
-                    "<tr><td><code>{}</code> {}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{} <span class=\"muted\">({by})</span></td></tr>",
+                    "<tr><td><code>{}</code> {}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td>{} <span class=\"muted\">({by})</span></td></tr>",
                     esc(&d.id),
                     esc(t),
                     d.deadline,
