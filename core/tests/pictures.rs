@@ -439,6 +439,17 @@ fn large_plans_are_aggregated() {
     for svg in [&gantt, &heat, &roll, &dsm] {
         assert_xml(svg, "large");
     }
+    let dir = root().join("target/pictures");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (f, text) in [
+        ("large_gantt.svg", &gantt),
+        ("large_heatmap.svg", &heat),
+        ("large_rollout.svg", &roll),
+        ("large_dsm.svg", &dsm),
+        ("large_report.html", &html),
+    ] {
+        std::fs::write(dir.join(f), text).unwrap();
+    }
 }
 
 #[test]

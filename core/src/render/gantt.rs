@@ -93,6 +93,9 @@ fn quarter_starts(from: Date, to: Date) -> Vec<Date> {
 fn axis(svg: &mut Svg, f: &Frame, map: &DayMap, start: Date, end: Date, y: f64, bottom: f64) {
     let qs = quarter_starts(start, end);
     let dense = qs.len() > 48;
+    // label every `step`-th year so that labels stay 40 px apart
+    let px_per_year = 4.0 * f.w / qs.len().max(1) as f64;
+    let step = (40.0 / px_per_year.max(1e-9)).ceil().max(1.0) as i16;
     for d in &qs {
         let t = map.start_offset(*d);
         if t < f.t0 || t > f.t1 {
@@ -110,7 +113,7 @@ fn axis(svg: &mut Svg, f: &Frame, map: &DayMap, start: Date, end: Date, y: f64, 
                 "",
             );
         }
-        if year {
+        if year && (d.year() - start.year()).rem_euclid(step) == 0 {
             svg.text(
                 x + 3.0,
                 y - 12.0,
@@ -129,7 +132,19 @@ fn axis(svg: &mut Svg, f: &Frame, map: &DayMap, start: Date, end: Date, y: f64, 
     }
 }
 
-fn vline(svg: &mut Svg, x: f64, top: f64, bottom: f64, color: &str, label: &str) {
+/// A dashed vertical line from `top` to `bottom` with its label above `top`: to the right of
+/// the line (`right`) when it fits in `width`, else to its left.
+#[allow(clippy::too_many_arguments)]
+fn vline(
+    svg: &mut Svg,
+    x: f64,
+    top: f64,
+    bottom: f64,
+    color: &str,
+    label: &str,
+    right: bool,
+    width: f64,
+) {
     svg.line(
         x,
         top,
@@ -138,10 +153,16 @@ fn vline(svg: &mut Svg, x: f64, top: f64, bottom: f64, color: &str, label: &str)
         color,
         "stroke-width=\"1.5\" stroke-dasharray=\"5 3\"",
     );
+    let room = label.chars().count() as f64 * 5.6 + 6.0;
+    let (tx, anchor) = if right && x + room < width {
+        (x + 3.0, "start")
+    } else {
+        (x - 3.0, "end")
+    };
     svg.text(
-        x - 3.0,
-        top - 2.0,
-        &format!("text-anchor=\"end\" font-size=\"10\" fill=\"{color}\""),
+        tx,
+        top - 3.0,
+        &format!("text-anchor=\"{anchor}\" font-size=\"10\" font-weight=\"600\" fill=\"{color}\""),
         label,
     );
 }
@@ -339,7 +360,7 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
     // height
     let mut scratch = Svg::new(1.0, 1.0, "");
     let legend_end = legend(&mut scratch, opts, sched, PAD, 56.0, width - PAD);
-    let axis_y = legend_end + 30.0;
+    let axis_y = legend_end + 44.0;
     let body_top = axis_y + 8.0;
     let shown_groups = groups.len().min(GANTT_MAX_ROWS);
     let body_h = if aggregated {
@@ -559,22 +580,26 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
     vline(
         &mut svg,
         f.x(end_off),
-        body_top + 12.0,
+        axis_y - 28.0,
         bottom,
         "#6a3d9a",
         &format!(
             "{} {period_end}",
             word(lang, "strategy end", "strategiyanın sonu")
         ),
+        true,
+        width - PAD,
     );
     if let (Some(t), Some(d)) = (status_off, opts.status_date) {
         vline(
             &mut svg,
             f.x(t),
-            body_top + 24.0,
+            axis_y - 28.0,
             bottom,
             "#1f5fbf",
             &format!("{} {d}", word(lang, "status", "vəziyyət")),
+            false,
+            width - PAD,
         );
     }
     svg.finish()

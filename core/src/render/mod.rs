@@ -135,7 +135,7 @@ pub fn notice(message: &str) -> String {
 /// The name is cut to what fits in `width` pixels at the title's size.
 pub(crate) fn heading(s: &Strategy, lang: Lang, what: &str, width: f64) -> String {
     let doc = s.document();
-    let room = ((width - 32.0) / 9.0) as usize;
+    let room = ((width - 32.0) / 9.8) as usize;
     let left = room.saturating_sub(what.chars().count() + 3).max(12);
     format!(
         "{what} — {}",
