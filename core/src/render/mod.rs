@@ -22,6 +22,27 @@
 //! rollout group them into blocks; above [`DSM_MAX_MEASURES`] measures the DSM shows mark
 //! density between blocks of the sequence. The picture then says so ("aggregated: …").
 //! `docs/pictures.md` describes each picture, its colours and options.
+//!
+//! ```
+//! use eculture::render::{ColorBy, RenderOptions};
+//! use eculture::schedule::ScheduleOptions;
+//! use eculture::Strategy;
+//!
+//! let s = Strategy::e_culture();
+//! let sched = ScheduleOptions::default();
+//! // options as a binding would pass them: a partial dict / object
+//! let opts: RenderOptions = serde_json::from_str(r#"{"lang": "az", "color_by": "quarter"}"#).unwrap();
+//! assert_eq!(opts.color_by, ColorBy::Quarter);
+//! let heatmap = s.heatmap_svg(&sched, &opts).unwrap();
+//! assert!(heatmap.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+//! let gantt = s.gantt_svg(&sched, &RenderOptions::default()).unwrap();
+//! assert_eq!(gantt, s.gantt_svg(&sched, &RenderOptions::default()).unwrap());
+//! let report = s.report_html(&sched, &RenderOptions::default());
+//! assert!(report.contains("<section id=\"gantt\">") && !report.contains("<script"));
+//! for gap in s.gaps().unwrap() {
+//!     assert!(!gap.reasons.is_empty());
+//! }
+//! ```
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
