@@ -403,7 +403,8 @@ fn generated(n: usize, clusters: usize) -> Strategy {
         if i >= 50 {
             let _ = write!(t, ", \"depends_on\": [\"m{}\"]", i - 50);
         }
-        if i % 3 == 0 {
+        // every module to every cluster, except a few, so that blocks differ
+        if i % 3 == 0 && ((i / 5) % clusters) % 7 != i % 5 {
             let _ = write!(
                 t,
                 ", \"targets\": [{{\"module\": \"x{}\", \"clusters\": [\"c{}\"]}}]",

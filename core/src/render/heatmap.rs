@@ -98,6 +98,13 @@ pub fn heatmap_svg(
     note: Option<&str>,
     opts: &RenderOptions,
 ) -> String {
+    if m.clusters.is_empty() || m.modules.is_empty() {
+        return super::notice(word(
+            opts.lang,
+            "The matrix is empty: the plan has no cluster or no module.",
+            "Matris boşdur: planda klaster və ya modul yoxdur.",
+        ));
+    }
     let (pc, gc) = groups(m.clusters.len());
     let (pm, gm) = groups(m.modules.len());
     if pc > 1 || pm > 1 {
