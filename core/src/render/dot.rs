@@ -91,7 +91,7 @@ pub fn dot(
                 out,
                 "  g{a} -> g{b} [label={}, penwidth={}];",
                 dot_str(&thousands(k)),
-                1 + (k as f64).log10().floor() as u32
+                k.to_string().len()
             );
         }
         out.push_str("}\n");

@@ -189,7 +189,9 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
                 if k == 0 {
                     continue;
                 }
-                let t = 0.25 + 0.75 * (f64::from(k).ln_1p() / f64::from(max).ln_1p());
+                // a log scale in integers (no libm: the same bytes on every platform)
+                let t =
+                    0.25 + 0.75 * f64::from((k + 1).ilog2()) / f64::from((max + 1).ilog2().max(1));
                 let fill = if c > r {
                     palette::LATE.to_owned()
                 } else {
