@@ -221,15 +221,7 @@ fn legend(svg: &mut Svg, opts: &RenderOptions, s: &Schedule, x0: f64, y: f64, ma
                     "stroke-width=\"2\"",
                 );
             }
-            "late" => svg.rect(
-                x,
-                y + 2.0,
-                18.0,
-                9.0,
-                palette::BAR,
-                &format!("stroke=\"{}\" stroke-width=\"2\"", palette::LATE),
-                None,
-            ),
+            "late" => svg.rect(x, y + 2.0, 18.0, 9.0, palette::LATE, "", None),
             "dl" => svg.line(
                 x + 9.0,
                 y,
@@ -390,7 +382,9 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
     let near_thr = sched.near_critical_days;
     let color = |i: usize| -> &'static str {
         let tf = i64::from(sched.total_float[i]);
-        if sched.critical[i] {
+        if tf < 0 {
+            palette::LATE
+        } else if sched.critical[i] {
             palette::CRITICAL
         } else if tf > crit_thr && tf <= near_thr {
             palette::NEAR
@@ -538,18 +532,13 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
                 if sched.durations[i] == 0 {
                     diamond(&mut svg, f.x(es), yc, color(i), Some(&tip));
                 } else {
-                    let extra = if tf < 0 {
-                        format!("stroke=\"{}\" stroke-width=\"2\"", palette::LATE)
-                    } else {
-                        String::new()
-                    };
                     svg.rect(
                         f.x(es),
                         y + 3.0,
                         (f.x(ef) - f.x(es)).max(1.5),
                         ROW_H - 6.0,
                         color(i),
-                        &extra,
+                        "",
                         Some(&tip),
                     );
                 }
@@ -558,12 +547,18 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
                 }
                 if let Some(&dl) = dl_of.get(&r) {
                     let x = f.x(i64::from(dl));
-                    let c = if tf < 0 { palette::LATE } else { palette::INK };
-                    svg.line(x, y + 1.0, x, y + ROW_H - 1.0, c, "stroke-width=\"2\"");
+                    svg.line(
+                        x,
+                        y + 1.0,
+                        x,
+                        y + ROW_H - 1.0,
+                        palette::INK,
+                        "stroke-width=\"2\"",
+                    );
                 }
                 if tf < 0 {
                     svg.text(
-                        f.x(ef.max(lf)) + 5.0,
+                        f.x(ef.max(lf).max(dl_of.get(&r).map_or(0, |&d| i64::from(d)))) + 5.0,
                         yc + 4.0,
                         &format!(
                             "font-size=\"10\" font-weight=\"600\" fill=\"{}\"",
