@@ -85,6 +85,23 @@ fn the_main_job_computes_what_the_errors_allow_and_writes_it() {
 }
 
 #[test]
+fn the_main_job_writes_the_report_in_the_language_asked() {
+    let dir = temp_dir("report");
+    let o = eculture(&["matrix", "--out", "o", "--lang", "az"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("report.html"), "{}", text(&o));
+    let report = std::fs::read_to_string(dir.join("o/report.html")).unwrap();
+    assert!(report.contains("<html lang=\"az\">"));
+    assert!(report.contains("Klasterlər × modullar"));
+    assert!(
+        !report.contains("class=\"blocked\""),
+        "the embedded default computes everything"
+    );
+    let o = eculture(&["matrix", "--lang", "fr"], &dir);
+    assert!(!o.status.success());
+}
+
+#[test]
 fn convert_refuses_to_overwrite_without_force() {
     let dir = temp_dir("convert");
     let plan = typo_plan();
