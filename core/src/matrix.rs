@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Document;
 use crate::resolve::Resolved;
+use crate::strategy::Strategy;
 
 /// State of one cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -264,6 +265,149 @@ impl Matrix {
             ]);
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// Why an applicable cell is a gap (see [`Strategy::gaps`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum GapReason {
+    /// No measure targets the cell (its matrix state is `gap`).
+    NoMeasure,
+    /// Every measure targeting the cell is reported `not_executed` or `cancelled`.
+    NotDelivered {
+        /// Those measures, in document order.
+        measures: Vec<String>,
+    },
+    /// The cell's module requires `module`, and no measure delivers `module` to this cluster.
+    RequirementMissing {
+        /// The required module that is not delivered here.
+        module: String,
+    },
+}
+
+impl GapReason {
+    /// `no_measure`, `not_delivered` or `requirement_missing`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            GapReason::NoMeasure => "no_measure",
+            GapReason::NotDelivered { .. } => "not_delivered",
+            GapReason::RequirementMissing { .. } => "requirement_missing",
+        }
+    }
+}
+
+impl std::fmt::Display for GapReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GapReason::NoMeasure => f.write_str("no measure targets it"),
+            GapReason::NotDelivered { measures } => write!(
+                f,
+                "its measures are reported not executed or cancelled: `{}`",
+                measures.join("`, `")
+            ),
+            GapReason::RequirementMissing { module } => write!(
+                f,
+                "its module requires `{module}`, which no measure delivers to this cluster"
+            ),
+        }
+    }
+}
+
+/// An applicable cell that will not be delivered as planned, with every reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CellGap {
+    /// Cluster id.
+    pub cluster: String,
+    /// Module id.
+    pub module: String,
+    /// The cell's matrix state: `gap` (no measure) or `covered` (covered on paper only).
+    pub state: CellState,
+    /// At least one reason: `no_measure` or `not_delivered` first, then one
+    /// `requirement_missing` per required module missing here, in `requires` order.
+    pub reasons: Vec<GapReason>,
+}
+
+impl Strategy {
+    /// Every gap of the matrix, with its reasons, cluster by cluster then module by module.
+    ///
+    /// **What a gap is.** An *applicable* cell (the module's rule selects the cluster) is a gap
+    /// when it will not be delivered as planned, for one or more of these reasons:
+    ///
+    /// - [`GapReason::NoMeasure`]: no measure targets it — the matrix state `gap`, exactly the
+    ///   cells of [`Matrix::gaps`];
+    /// - [`GapReason::NotDelivered`]: measures target it, but every one of them is reported
+    ///   `not_executed` or `cancelled` (a measure without a status, not due, partly executed or
+    ///   executed still counts as delivering);
+    /// - [`GapReason::RequirementMissing`]: its module `requires` a module that no measure
+    ///   delivers to this cluster, so the cell cannot work even when its own measures are done
+    ///   (the `requirement_not_delivered` warning, here also for cells without a measure).
+    ///
+    /// Not-applicable cells are never gaps. Needs what [`Strategy::matrix`] needs.
+    pub fn gaps(&self) -> crate::Result<Vec<CellGap>> {
+        use crate::model::Status;
+        let ix = self.require(crate::validate::Need::Cells)?;
+        let doc = self.document();
+        let nc = ix.n_clusters;
+        let module_of: std::collections::HashMap<&str, usize> = doc
+            .modules
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (m.id.as_str(), k))
+            .collect();
+        let mut out = Vec::new();
+        for (ci, c) in doc.clusters.iter().enumerate() {
+            for (mi, m) in doc.modules.iter().enumerate() {
+                if !ix.applicable.get(mi * nc + ci).copied().unwrap_or(false) {
+                    continue;
+                }
+                let ms = ix.deliverers(mi, ci);
+                let mut reasons = Vec::new();
+                let state = if ms.is_empty() {
+                    reasons.push(GapReason::NoMeasure);
+                    CellState::Gap
+                } else {
+                    let failed = ms.iter().all(|&k| {
+                        matches!(
+                            ix.status.get(k as usize).copied().flatten(),
+                            Some(Status::NotExecuted | Status::Cancelled)
+                        )
+                    });
+                    if failed {
+                        reasons.push(GapReason::NotDelivered {
+                            measures: ms
+                                .iter()
+                                .map(|&k| doc.measures[k as usize].id.to_string())
+                                .collect(),
+                        });
+                    }
+                    CellState::Covered
+                };
+                for r in &m.requires {
+                    if let Some(&ri) = module_of.get(r.module.as_str())
+                        && ix.deliverers(ri, ci).is_empty()
+                        && !reasons.iter().any(|x| {
+                            matches!(x, GapReason::RequirementMissing { module } if module == r.module.as_str())
+                        })
+                    {
+                        reasons.push(GapReason::RequirementMissing {
+                            module: r.module.to_string(),
+                        });
+                    }
+                }
+                if !reasons.is_empty() {
+                    out.push(CellGap {
+                        cluster: c.id.to_string(),
+                        module: m.id.to_string(),
+                        state,
+                        reasons,
+                    });
+                }
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -76,6 +76,29 @@ fn the_main_job_computes_what_the_errors_allow_and_writes_it() {
     assert!(t.contains("waves: not computed"), "{t}");
     assert!(t.contains("schedule: not computed"), "{t}");
     assert!(dir.join("o/matrix.md").is_file() && dir.join("o/matrix.csv").is_file());
+    // the report is written too, its blocked sections saying why
+    let report = std::fs::read_to_string(dir.join("o/report.html")).unwrap();
+    assert!(report.starts_with("<!DOCTYPE html>"), "{report}");
+    assert!(report.contains("<section id=\"heatmap\">") && report.contains("<svg"));
+    assert!(report.contains("class=\"blocked\""), "{report}");
+    assert!(!report.contains("<script"));
+}
+
+#[test]
+fn the_main_job_writes_the_report_in_the_language_asked() {
+    let dir = temp_dir("report");
+    let o = eculture(&["matrix", "--out", "o", "--lang", "az"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("report.html"), "{}", text(&o));
+    let report = std::fs::read_to_string(dir.join("o/report.html")).unwrap();
+    assert!(report.contains("<html lang=\"az\">"));
+    assert!(report.contains("Klasterlər × modullar"));
+    assert!(
+        !report.contains("class=\"blocked\""),
+        "the embedded default computes everything"
+    );
+    let o = eculture(&["matrix", "--lang", "fr"], &dir);
+    assert!(!o.status.success());
 }
 
 #[test]

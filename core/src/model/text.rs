@@ -16,12 +16,17 @@ use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 use thin_vec::ThinVec;
 
-/// A language of a [`Text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A language of a [`Text`]. Serialized as its code (`"az"`, `"en"`, `"ru"`).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Lang {
     /// Azerbaijani (`az`).
     Az = 0,
-    /// English (`en`).
+    /// English (`en`), the default.
+    #[default]
     En = 1,
     /// Russian (`ru`).
     Ru = 2,

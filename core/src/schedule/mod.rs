@@ -36,7 +36,7 @@
 
 mod calendar;
 pub(crate) mod cpm;
-mod dates;
+pub(crate) mod dates;
 mod dsm;
 mod export;
 mod redundant;

@@ -1,8 +1,9 @@
 //! `eculture`: the command-line front of the library.
 //!
 //! ```text
-//! eculture matrix [FILE] [--out DIR]      the main job: matrix, coverage, gaps, waves, schedule;
-//!                                         writes matrix.md and matrix.csv
+//! eculture matrix [FILE] [--out DIR] [--lang en|az|ru]
+//!                                         the main job: matrix, coverage, gaps, waves, schedule;
+//!                                         writes matrix.md, matrix.csv and report.html
 //! eculture validate [FILE]                every diagnostic, errors first; exit 1 when there are errors
 //! eculture convert IN OUT [--force]       convert between .json, .yaml and .toml (lossless)
 //! eculture schema                         print the JSON Schema of the document format
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use eculture::matrix::share_text;
-use eculture::{Diagnostic, Error, IoError, Need, Severity, Strategy};
+use eculture::{Diagnostic, Error, IoError, Need, RenderOptions, Severity, Strategy};
 
 /// Strategy-as-code for digital-transformation programmes: the e-Culture matrix, the
 /// dependency graph and the schedule of a strategy's action plan.
@@ -28,7 +29,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// The main job: matrix, coverage, gaps, waves and schedule; writes matrix.md and matrix.csv.
+    /// The main job: matrix, coverage, gaps, waves and schedule; writes matrix.md, matrix.csv
+    /// and report.html (one self-contained, printable page with the pictures).
     Matrix {
         /// A strategy document (.json, .yaml, .yml or .toml); the embedded e-Culture strategy
         /// when absent.
@@ -36,6 +38,10 @@ enum Command {
         /// Where to write the outputs.
         #[arg(long, default_value = "out")]
         out: PathBuf,
+        /// Language of names and titles in report.html (a missing name falls back to another
+        /// language, then the id).
+        #[arg(long, default_value = "en", value_parser = ["en", "az", "ru"])]
+        lang: String,
     },
     /// List every diagnostic, errors first; exit 1 when there are errors.
     Validate {
@@ -61,8 +67,9 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Matrix {
         file: None,
         out: PathBuf::from("out"),
+        lang: "en".into(),
     }) {
-        Command::Matrix { file, out } => matrix(file.as_deref(), &out),
+        Command::Matrix { file, out, lang } => matrix(file.as_deref(), &out, &lang),
         Command::Validate { file } => validate(file.as_deref()),
         Command::Convert {
             input,
@@ -141,7 +148,7 @@ fn write(path: PathBuf, text: String) -> Result<(), Error> {
     Ok(())
 }
 
-fn matrix(file: Option<&Path>, out: &Path) -> Result<ExitCode, Error> {
+fn matrix(file: Option<&Path>, out: &Path, lang: &str) -> Result<ExitCode, Error> {
     let (s, name) = load(file)?;
     let doc = s.document();
     println!(
@@ -177,10 +184,19 @@ fn matrix(file: Option<&Path>, out: &Path) -> Result<ExitCode, Error> {
             for c in &m.coverage().modules {
                 println!("  {:<20} {}", c.id, share_text(c));
             }
-            let gaps = m.gaps();
-            println!("\n{} gaps (applicable, no measure):", gaps.len());
-            for g in &gaps {
-                println!("  {} × {}", g.cluster, g.module);
+            match s.gaps() {
+                Ok(gaps) => {
+                    println!(
+                        "\n{} gaps (applicable cells not delivered as planned):",
+                        gaps.len()
+                    );
+                    for g in &gaps {
+                        let reasons: Vec<String> =
+                            g.reasons.iter().map(ToString::to_string).collect();
+                        println!("  {} × {}: {}", g.cluster, g.module, reasons.join("; "));
+                    }
+                }
+                Err(e) => blocked("gaps", &e),
             }
             outputs.push(("matrix.md", m.to_markdown()));
             outputs.push(("matrix.csv", m.to_csv()));
@@ -218,13 +234,21 @@ fn matrix(file: Option<&Path>, out: &Path) -> Result<ExitCode, Error> {
         }
         Err(e) => blocked("schedule", &e),
     }
-    if !outputs.is_empty() {
-        std::fs::create_dir_all(out)
-            .map_err(|e| IoError::from_io("create", out.display().to_string(), &e))?;
-        println!();
-        for (file, text) in outputs {
-            write(out.join(file), text)?;
-        }
+    // the report is always written: a section that cannot be computed says why
+    let opts = RenderOptions {
+        lang: serde_json::from_value(serde_json::Value::String(lang.to_owned()))
+            .unwrap_or_default(),
+        ..RenderOptions::default()
+    };
+    outputs.push((
+        "report.html",
+        s.report_html(&eculture::ScheduleOptions::default(), &opts),
+    ));
+    std::fs::create_dir_all(out)
+        .map_err(|e| IoError::from_io("create", out.display().to_string(), &e))?;
+    println!();
+    for (file, text) in outputs {
+        write(out.join(file), text)?;
     }
     Ok(ExitCode::SUCCESS)
 }

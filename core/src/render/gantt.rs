@@ -1,0 +1,601 @@
+//! The Gantt chart of a schedule: measures grouped by direction, early-start bars coloured by
+//! criticality, total float as a thin line after each bar, deadlines as ticks, negative float in
+//! red, milestones as diamonds, the strategy's end and an optional status date as vertical
+//! lines, and a year / quarter axis. Above [`GANTT_MAX_ROWS`] measures: one bar per direction.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+
+use super::svg::{N, Svg, esc, thousands, truncate};
+use super::{GANTT_MAX_ROWS, RenderOptions, name, palette, word};
+use crate::schedule::{DayMap, Schedule};
+use crate::strategy::Strategy;
+
+const ROW_H: f64 = 15.0;
+const GROUP_H: f64 = 20.0;
+const PAD: f64 = 16.0;
+const LABEL_W: f64 = 330.0;
+
+/// Rows of the chart grouped by direction: (direction index or `None` for an unknown
+/// direction, measure rows in document order). Directions in document order, empty ones left
+/// out. Linear.
+pub(crate) fn by_direction(s: &Strategy, n: usize) -> Vec<(Option<usize>, Vec<u32>)> {
+    let doc = s.document();
+    let pos: HashMap<&str, usize> = doc
+        .directions
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.as_str(), k))
+        .collect();
+    let mut groups: Vec<Vec<u32>> = vec![Vec::new(); doc.directions.len() + 1];
+    for (i, m) in doc.measures.iter().enumerate().take(n) {
+        let g = pos
+            .get(m.direction.as_str())
+            .copied()
+            .unwrap_or(doc.directions.len());
+        groups[g].push(i as u32);
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| ((k < doc.directions.len()).then_some(k), v))
+        .collect()
+}
+
+pub(crate) fn direction_title(s: &Strategy, d: Option<usize>, lang: crate::model::Lang) -> String {
+    let doc = s.document();
+    match d.and_then(|k| doc.directions.get(k)) {
+        Some(dir) => {
+            let t = name(&dir.title, lang, &dir.id);
+            match dir.number {
+                Some(n) => format!("{n}. {t}"),
+                None => format!("{}: {t}", dir.id),
+            }
+        }
+        None => word(lang, "(unknown direction)", "(naməlum istiqamət)").to_owned(),
+    }
+}
+
+struct Frame {
+    t0: i64,
+    t1: i64,
+    x0: f64,
+    w: f64,
+}
+
+impl Frame {
+    fn x(&self, t: i64) -> f64 {
+        self.x0 + (t - self.t0) as f64 / ((self.t1 - self.t0).max(1)) as f64 * self.w
+    }
+}
+
+/// Quarter starts from the quarter holding `from` through `to`.
+fn quarter_starts(from: Date, to: Date) -> Vec<Date> {
+    let mut out = Vec::new();
+    let (mut y, mut q) = (from.year(), (from.month() - 1) / 3);
+    while let Ok(d) = Date::new(y, q * 3 + 1, 1) {
+        if d > to || out.len() > 4000 {
+            break;
+        }
+        out.push(d);
+        q += 1;
+        if q == 4 {
+            q = 0;
+            y += 1;
+        }
+    }
+    out
+}
+
+fn axis(svg: &mut Svg, f: &Frame, map: &DayMap, start: Date, end: Date, y: f64, bottom: f64) {
+    let qs = quarter_starts(start, end);
+    let dense = qs.len() > 48;
+    // label every `step`-th year so that labels stay 40 px apart
+    let px_per_year = 4.0 * f.w / qs.len().max(1) as f64;
+    let step = (40.0 / px_per_year.max(1e-9)).ceil().max(1.0) as i16;
+    for d in &qs {
+        let t = map.start_offset(*d);
+        if t < f.t0 || t > f.t1 {
+            continue;
+        }
+        let x = f.x(t);
+        let year = d.month() == 1;
+        if year || !dense {
+            svg.line(
+                x,
+                y + 4.0,
+                x,
+                bottom,
+                if year { "#b0b0b0" } else { "#e2e2e2" },
+                "",
+            );
+        }
+        if year && (d.year() - start.year()).rem_euclid(step) == 0 {
+            svg.text(
+                x + 3.0,
+                y - 12.0,
+                "font-weight=\"600\" fill=\"#222222\"",
+                &d.year().to_string(),
+            );
+        }
+        if !dense {
+            svg.text(
+                x + 3.0,
+                y,
+                "font-size=\"10\" fill=\"#666666\"",
+                &format!("Q{}", (d.month() - 1) / 3 + 1),
+            );
+        }
+    }
+}
+
+/// A dashed vertical line from `top` to `bottom` with its label above `top`: to the right of
+/// the line (`right`) when it fits in `width`, else to its left.
+#[allow(clippy::too_many_arguments)]
+fn vline(
+    svg: &mut Svg,
+    x: f64,
+    top: f64,
+    bottom: f64,
+    color: &str,
+    label: &str,
+    right: bool,
+    width: f64,
+) {
+    svg.line(
+        x,
+        top,
+        x,
+        bottom,
+        color,
+        "stroke-width=\"1.5\" stroke-dasharray=\"5 3\"",
+    );
+    let room = label.chars().count() as f64 * 5.6 + 6.0;
+    let (tx, anchor) = if right && x + room < width {
+        (x + 3.0, "start")
+    } else {
+        (x - 3.0, "end")
+    };
+    svg.text(
+        tx,
+        top - 3.0,
+        &format!("text-anchor=\"{anchor}\" font-size=\"10\" font-weight=\"600\" fill=\"{color}\""),
+        label,
+    );
+}
+
+fn legend(svg: &mut Svg, opts: &RenderOptions, s: &Schedule, x0: f64, y: f64, max_x: f64) -> f64 {
+    let lang = opts.lang;
+    let near = format!(
+        "{} ({} {} {})",
+        word(lang, "near-critical", "kritikə yaxın"),
+        word(lang, "float ≤", "ehtiyat ≤"),
+        s.near_critical_days,
+        word(lang, "d", "g")
+    );
+    let items: Vec<(&str, String)> = vec![
+        ("crit", word(lang, "critical", "kritik").to_owned()),
+        ("near", near),
+        (
+            "bar",
+            word(lang, "other measure", "digər tədbir").to_owned(),
+        ),
+        (
+            "float",
+            word(lang, "total float", "ümumi ehtiyat").to_owned(),
+        ),
+        (
+            "late",
+            word(
+                lang,
+                "negative float (deadline missed)",
+                "mənfi ehtiyat (son tarix keçir)",
+            )
+            .to_owned(),
+        ),
+        ("dl", word(lang, "deadline", "son tarix").to_owned()),
+        ("ms", word(lang, "milestone", "mərhələ").to_owned()),
+    ];
+    let (mut x, mut y) = (x0, y);
+    for (kind, label) in items {
+        let w = 26.0 + label.chars().count() as f64 * 6.5 + 14.0;
+        if x + w > max_x && x > x0 {
+            x = x0;
+            y += 18.0;
+        }
+        match kind {
+            "crit" => svg.rect(x, y + 2.0, 18.0, 9.0, palette::CRITICAL, "", None),
+            "near" => svg.rect(x, y + 2.0, 18.0, 9.0, palette::NEAR, "", None),
+            "bar" => svg.rect(x, y + 2.0, 18.0, 9.0, palette::BAR, "", None),
+            "float" => {
+                svg.rect(x, y + 2.0, 8.0, 9.0, palette::BAR, "", None);
+                svg.line(
+                    x + 8.0,
+                    y + 6.5,
+                    x + 20.0,
+                    y + 6.5,
+                    "#8a8a8a",
+                    "stroke-width=\"2\"",
+                );
+            }
+            "late" => svg.rect(x, y + 2.0, 18.0, 9.0, palette::LATE, "", None),
+            "dl" => svg.line(
+                x + 9.0,
+                y,
+                x + 9.0,
+                y + 13.0,
+                palette::INK,
+                "stroke-width=\"2\"",
+            ),
+            _ => diamond(svg, x + 9.0, y + 6.5, palette::INK, None),
+        }
+        svg.text(x + 24.0, y + 11.0, "fill=\"#222222\"", &label);
+        x += w;
+    }
+    y + 22.0
+}
+
+fn diamond(svg: &mut Svg, x: f64, y: f64, fill: &str, tip: Option<&str>) {
+    let mut t = String::new();
+    let r = 5.0;
+    let _ = write!(
+        t,
+        "<path d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"{fill}\"",
+        N(x),
+        N(y - r),
+        N(x + r),
+        N(y),
+        N(x),
+        N(y + r),
+        N(x - r),
+        N(y)
+    );
+    match tip {
+        Some(tip) => {
+            let _ = writeln!(t, "><title>{}</title></path>", esc(tip));
+        }
+        None => t.push_str("/>\n"),
+    }
+    svg.raw(&t);
+}
+
+/// The Gantt chart of `sched`, a schedule of `s`.
+pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String {
+    let lang = opts.lang;
+    let doc = s.document();
+    let n = sched.len();
+    let map = match sched.day_map() {
+        Ok(m) => m,
+        Err(_) => {
+            return super::notice(word(
+                lang,
+                "Gantt chart: the schedule's calendar is invalid",
+                "Qant diaqramı: təqvim səhvdir",
+            ));
+        }
+    };
+    let width = f64::from(opts.width.unwrap_or(1200).max(600));
+    let start = sched.project_start;
+    let period_end = doc.strategy.period.end.last_day();
+    let end_off = map.end_offset(period_end);
+    let status_off = opts.status_date.map(|d| map.start_offset(d));
+    let max_dl = sched
+        .deadlines
+        .iter()
+        .map(|c| i64::from(c.offset))
+        .max()
+        .unwrap_or(0);
+    let max_lf = sched.late_finish.iter().copied().max().map_or(0, i64::from);
+    let t0 = sched
+        .early_start
+        .iter()
+        .copied()
+        .min()
+        .map_or(0, i64::from)
+        .min(0)
+        .min(status_off.unwrap_or(0));
+    let t1 = sched
+        .duration_days
+        .max(end_off)
+        .max(max_dl)
+        .max(max_lf)
+        .max(status_off.unwrap_or(0))
+        .max(t0 + 1);
+    let end_date = map.finish_date(t1).unwrap_or(period_end).max(period_end);
+    let f = Frame {
+        t0,
+        t1,
+        x0: PAD + LABEL_W,
+        w: width - PAD * 2.0 - LABEL_W - 70.0,
+    };
+    let groups = by_direction(s, n);
+    let aggregated = n > GANTT_MAX_ROWS;
+    let title = super::heading(
+        s,
+        lang,
+        word(lang, "Schedule (early dates)", "Cədvəl (erkən tarixlər)"),
+        width,
+    );
+    let finish = sched
+        .finish_date()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let mut sub = format!(
+        "{} {} → {} · {} {} {} · {} {}",
+        thousands(n as u64),
+        word(lang, "measures", "tədbir"),
+        finish,
+        sched.duration_days,
+        if sched.calendar.is_some() {
+            word(lang, "working days", "iş günü")
+        } else {
+            word(lang, "days", "gün")
+        },
+        word(lang, "in all", "cəmi"),
+        sched.infeasible_deadlines.len(),
+        word(lang, "deadlines cannot be met", "son tarix mümkün deyil"),
+    );
+    if aggregated {
+        let _ = write!(
+            sub,
+            " · {}: {} {} {} {}",
+            word(lang, "aggregated", "birləşdirilib"),
+            thousands(n as u64),
+            word(lang, "measures shown as", "tədbir göstərilir:"),
+            thousands(groups.len().min(GANTT_MAX_ROWS) as u64),
+            word(lang, "directions", "istiqamət")
+        );
+    }
+    // height
+    let mut scratch = Svg::new(1.0, 1.0, "");
+    let legend_end = legend(&mut scratch, opts, sched, PAD, 56.0, width - PAD);
+    let axis_y = legend_end + 44.0;
+    let body_top = axis_y + 8.0;
+    let shown_groups = groups.len().min(GANTT_MAX_ROWS);
+    let body_h = if aggregated {
+        shown_groups as f64 * (ROW_H + 6.0)
+            + if groups.len() > shown_groups {
+                ROW_H
+            } else {
+                0.0
+            }
+    } else {
+        groups.len() as f64 * GROUP_H + n as f64 * ROW_H
+    };
+    let height = body_top + body_h + PAD + 10.0;
+    let mut svg = Svg::new(width, height, &title);
+    svg.text(
+        PAD,
+        24.0,
+        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
+        &title,
+    );
+    svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
+    legend(&mut svg, opts, sched, PAD, 56.0, width - PAD);
+    let bottom = body_top + body_h;
+    axis(&mut svg, &f, &map, start, end_date, axis_y, bottom);
+
+    let crit_thr = sched.critical_float_days;
+    let near_thr = sched.near_critical_days;
+    let color = |i: usize| -> &'static str {
+        let tf = i64::from(sched.total_float[i]);
+        if tf < 0 {
+            palette::LATE
+        } else if sched.critical[i] {
+            palette::CRITICAL
+        } else if tf > crit_thr && tf <= near_thr {
+            palette::NEAR
+        } else {
+            palette::BAR
+        }
+    };
+    let mut y = body_top;
+    if aggregated {
+        for (d, rows) in groups.iter().take(shown_groups) {
+            let (mut es, mut ef, mut crit, mut late) = (i64::MAX, i64::MIN, 0u64, 0u64);
+            for &r in rows {
+                let r = r as usize;
+                es = es.min(i64::from(sched.early_start[r]));
+                ef = ef.max(i64::from(sched.early_finish[r]));
+                crit += u64::from(sched.critical[r]);
+                late += u64::from(sched.total_float[r] < 0);
+            }
+            let label = direction_title(s, *d, lang);
+            let tip = format!(
+                "{label}\n{} {} · {} {} · {} {}",
+                thousands(rows.len() as u64),
+                word(lang, "measures", "tədbir"),
+                thousands(crit),
+                word(lang, "critical", "kritik"),
+                thousands(late),
+                word(lang, "with negative float", "mənfi ehtiyatla")
+            );
+            svg.text_tip(
+                PAD,
+                y + 12.0,
+                "font-size=\"11\" fill=\"#222222\"",
+                &truncate(&format!("{label} ({})", thousands(rows.len() as u64)), 52),
+                &tip,
+            );
+            let fill = if crit > 0 {
+                palette::CRITICAL
+            } else {
+                palette::BAR
+            };
+            let extra = if late > 0 {
+                format!("stroke=\"{}\" stroke-width=\"2\"", palette::LATE)
+            } else {
+                String::new()
+            };
+            svg.rect(
+                f.x(es),
+                y + 3.0,
+                (f.x(ef) - f.x(es)).max(1.0),
+                ROW_H - 4.0,
+                fill,
+                &extra,
+                Some(&tip),
+            );
+            y += ROW_H + 6.0;
+        }
+        if groups.len() > shown_groups {
+            svg.text(
+                PAD,
+                y + 12.0,
+                "fill=\"#666666\"",
+                &format!(
+                    "… {} {}",
+                    thousands((groups.len() - shown_groups) as u64),
+                    word(lang, "more directions", "istiqamət daha")
+                ),
+            );
+        }
+    } else {
+        let records = sched.records().unwrap_or_default();
+        let dl_of: HashMap<u32, i32> = sched
+            .deadlines
+            .iter()
+            .map(|c| (c.index, c.offset))
+            .collect();
+        for (d, rows) in &groups {
+            svg.rect(
+                PAD,
+                y + 1.0,
+                width - 2.0 * PAD,
+                GROUP_H - 2.0,
+                "#f1f3f5",
+                "",
+                None,
+            );
+            let dt = direction_title(s, *d, lang);
+            svg.text_tip(
+                PAD + 4.0,
+                y + 14.0,
+                "font-weight=\"600\" fill=\"#222222\"",
+                &truncate(&dt, 120),
+                &dt,
+            );
+            y += GROUP_H;
+            for &r in rows {
+                let i = r as usize;
+                let m = &doc.measures[i];
+                let title = name(&m.title, lang, &m.id);
+                let full = format!("{} {title}", m.id);
+                let yc = y + ROW_H / 2.0;
+                svg.text_tip(
+                    PAD + 10.0,
+                    yc + 4.0,
+                    "font-size=\"11\" fill=\"#222222\"",
+                    &truncate(&full, 50),
+                    &full,
+                );
+                let (es, ef, lf) = (
+                    i64::from(sched.early_start[i]),
+                    i64::from(sched.early_finish[i]),
+                    i64::from(sched.late_finish[i]),
+                );
+                let tf = i64::from(sched.total_float[i]);
+                let mut tip = full.clone();
+                if let Some(rec) = records.get(i) {
+                    let _ = write!(
+                        tip,
+                        "\n{} → {} ({} {})",
+                        rec.early_start_date,
+                        rec.early_finish_date,
+                        rec.duration,
+                        word(lang, "d", "g")
+                    );
+                }
+                let _ = write!(
+                    tip,
+                    "\n{} {tf} {} · {} {} {}",
+                    word(lang, "total float", "ümumi ehtiyat"),
+                    word(lang, "d", "g"),
+                    word(lang, "free float", "sərbəst ehtiyat"),
+                    sched.free_float[i],
+                    word(lang, "d", "g")
+                );
+                if sched.critical[i] {
+                    let _ = write!(tip, "\n{}", word(lang, "critical", "kritik"));
+                }
+                if let Some(dl) = m.deadline.as_ref() {
+                    let _ = write!(
+                        tip,
+                        "\n{} {}",
+                        word(lang, "deadline", "son tarix"),
+                        dl.last_day()
+                    );
+                }
+                if sched.durations[i] == 0 {
+                    diamond(&mut svg, f.x(es), yc, color(i), Some(&tip));
+                } else {
+                    svg.rect(
+                        f.x(es),
+                        y + 3.0,
+                        (f.x(ef) - f.x(es)).max(1.5),
+                        ROW_H - 6.0,
+                        color(i),
+                        "",
+                        Some(&tip),
+                    );
+                }
+                if tf > 0 && lf > ef {
+                    svg.line(f.x(ef), yc, f.x(lf), yc, "#8a8a8a", "stroke-width=\"2\"");
+                }
+                if let Some(&dl) = dl_of.get(&r) {
+                    let x = f.x(i64::from(dl));
+                    svg.line(
+                        x,
+                        y + 1.0,
+                        x,
+                        y + ROW_H - 1.0,
+                        palette::INK,
+                        "stroke-width=\"2\"",
+                    );
+                }
+                if tf < 0 {
+                    svg.text(
+                        f.x(ef.max(lf).max(dl_of.get(&r).map_or(0, |&d| i64::from(d)))) + 5.0,
+                        yc + 4.0,
+                        &format!(
+                            "font-size=\"10\" font-weight=\"600\" fill=\"{}\"",
+                            palette::LATE
+                        ),
+                        &format!("{tf} {}", word(lang, "d", "g")),
+                    );
+                }
+                y += ROW_H;
+            }
+        }
+    }
+    // strategy end and status date
+    vline(
+        &mut svg,
+        f.x(end_off),
+        axis_y - 28.0,
+        bottom,
+        "#6a3d9a",
+        &format!(
+            "{} {period_end}",
+            word(lang, "strategy end", "strategiyanın sonu")
+        ),
+        true,
+        width - PAD,
+    );
+    if let (Some(t), Some(d)) = (status_off, opts.status_date) {
+        vline(
+            &mut svg,
+            f.x(t),
+            axis_y - 28.0,
+            bottom,
+            "#1f5fbf",
+            &format!("{} {d}", word(lang, "status", "vəziyyət")),
+            false,
+            width - PAD,
+        );
+    }
+    svg.finish()
+}

@@ -1,0 +1,607 @@
+//! The HTML report of the main job: one self-contained file (inline CSS and SVG, no script,
+//! no URL) with the summary, the heatmap, the gaps with their reasons, the rollout, the waves,
+//! the Gantt chart, the critical path, infeasible deadlines with their driving chains, the DSM
+//! of cyclic plans and every diagnostic. A section that cannot be computed says why (the
+//! error's message) and the rest of the report is still written. Printable on A4.
+
+use std::fmt::Write as _;
+
+use super::svg::{esc, thousands};
+use super::{ColorBy, RenderOptions, name, word};
+use crate::error::Error;
+use crate::matrix::share_text;
+use crate::model::Lang;
+use crate::schedule::{ChainStart, ScheduleOptions};
+use crate::strategy::Strategy;
+use crate::validate::Severity;
+
+/// Most rows of a list (gaps, diagnostics, wave members) written before "… and n more".
+const MAX_ROWS: usize = 500;
+
+const CSS: &str = "
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; color: #222; margin: 0 auto; max-width: 1280px; padding: 16px 24px 48px; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin: 0.2em 0; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid #2a8c9e; padding-bottom: 4px; margin-top: 2em; }
+nav { font-size: 0.9rem; margin: 8px 0 16px; }
+nav a { margin-right: 12px; color: #1f5f8b; }
+.muted { color: #666; }
+.blocked { background: #fff4e5; border-left: 4px solid #d9480f; padding: 8px 12px; }
+.ok { color: #1f6f43; font-weight: 600; }
+.bad { color: #b00020; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; font-size: 0.88rem; margin: 8px 0; }
+th, td { border-bottom: 1px solid #e0e0e0; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f1f3f5; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.date { white-space: nowrap; }
+code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.9em; background: #f4f4f4; padding: 0 3px; border-radius: 3px; }
+.figure { overflow-x: auto; border: 1px solid #e6e6e6; border-radius: 6px; padding: 4px; }
+.figure svg { max-width: 100%; height: auto; display: block; }
+dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+dl.summary dt { color: #555; }
+dl.summary dd { margin: 0; }
+.sev-error { color: #b00020; font-weight: 600; }
+.sev-warning { color: #a05a00; }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  nav { display: none; }
+  section + section { break-before: page; }
+  .figure { overflow: visible; border: none; padding: 0; }
+  .figure svg { width: 100%; height: auto; }
+  tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+";
+
+fn section(out: &mut String, id: &str, title: &str) {
+    let _ = write!(out, "<section id=\"{id}\">\n<h2>{}</h2>\n", esc(title));
+}
+
+fn blocked(out: &mut String, lang: Lang, e: &Error) {
+    let _ = writeln!(
+        out,
+        "<p class=\"blocked\">{}: {}</p>",
+        word(lang, "Not computed", "Hesablanmayıb"),
+        esc(&e.to_string())
+    );
+}
+
+fn figure(out: &mut String, svg: &str) {
+    out.push_str("<div class=\"figure\">\n");
+    out.push_str(svg);
+    out.push_str("</div>\n");
+}
+
+fn more(out: &mut String, lang: Lang, n: usize) {
+    if n > MAX_ROWS {
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">… {} {}</p>",
+            word(lang, "and", "və daha"),
+            thousands((n - MAX_ROWS) as u64)
+        );
+    }
+}
+
+/// The HTML report of `s`. Never fails: a section whose result cannot be computed holds the
+/// error's message instead.
+pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> String {
+    let lang = opts.lang;
+    let doc = s.document();
+    let title = name(&doc.strategy.title, lang, &doc.strategy.id);
+    let mut out = String::with_capacity(1 << 16);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        lang.code(),
+        esc(title),
+        word(lang, "strategy report", "strategiya hesabatı")
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
+    let sections: [(&str, &str, &str); 10] = [
+        ("summary", "Summary", "Xülasə"),
+        ("heatmap", "Matrix", "Matris"),
+        ("gaps", "Gaps", "Boşluqlar"),
+        ("rollout", "Rollout", "Tətbiq"),
+        ("waves", "Waves", "Dalğalar"),
+        ("gantt", "Gantt chart", "Qant diaqramı"),
+        ("critical-path", "Critical path", "Kritik yol"),
+        (
+            "deadlines",
+            "Infeasible deadlines",
+            "Mümkün olmayan son tarixlər",
+        ),
+        ("dsm", "Cycles (DSM)", "Dövrlər (DSM)"),
+        ("diagnostics", "Diagnostics", "Diaqnostika"),
+    ];
+    out.push_str("<nav>");
+    for (id, en, az) in sections {
+        let _ = write!(out, "<a href=\"#{id}\">{}</a>", word(lang, en, az));
+    }
+    out.push_str("</nav>\n");
+    let t = |k: usize| word(lang, sections[k].1, sections[k].2);
+
+    let diags = s.validate();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags.len() - errors;
+    let matrix = s.matrix();
+    let sched = s.schedule(schedule);
+
+    // summary
+    section(&mut out, "summary", t(0));
+    out.push_str("<dl class=\"summary\">\n");
+    let mut row = |k: &str, v: String| {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{v}</dd>", esc(k));
+    };
+    row(
+        word(lang, "Strategy", "Strategiya"),
+        format!("{} (<code>{}</code>)", esc(title), esc(&doc.strategy.id)),
+    );
+    row(
+        word(lang, "Period", "Dövr"),
+        format!(
+            "{} – {}",
+            doc.strategy.period.start.first_day(),
+            doc.strategy.period.end.last_day()
+        ),
+    );
+    row(
+        word(lang, "Contents", "Tərkib"),
+        format!(
+            "{} {} · {} {} · {} {} · {} {} · {} {}",
+            thousands(doc.directions.len() as u64),
+            word(lang, "directions", "istiqamət"),
+            thousands(doc.clusters.len() as u64),
+            word(lang, "clusters", "klaster"),
+            thousands(doc.modules.len() as u64),
+            word(lang, "modules", "modul"),
+            thousands(doc.measures.len() as u64),
+            word(lang, "measures", "tədbir"),
+            thousands(doc.indicators.len() as u64),
+            word(lang, "indicators", "göstərici")
+        ),
+    );
+    row(
+        word(lang, "Validation", "Yoxlama"),
+        if errors == 0 {
+            format!(
+                "<span class=\"ok\">{}</span> · {warnings} {}",
+                word(lang, "valid", "düzgündür"),
+                word(lang, "warnings", "xəbərdarlıq")
+            )
+        } else {
+            format!(
+                "<span class=\"bad\">{errors} {}</span> · {warnings} {}",
+                word(lang, "errors", "xəta"),
+                word(lang, "warnings", "xəbərdarlıq")
+            )
+        },
+    );
+    row(
+        word(lang, "Coverage", "Əhatə"),
+        match &matrix {
+            Ok(m) => esc(&share_text(&m.coverage().overall)).into_owned(),
+            Err(_) => word(lang, "not computed (see below)", "hesablanmayıb").to_owned(),
+        },
+    );
+    row(
+        word(lang, "Schedule", "Cədvəl"),
+        match &sched {
+            Ok(sc) => format!(
+                "{} → {} · {} {} · {} {}",
+                sc.project_start,
+                sc.finish_date().map(|d| d.to_string()).unwrap_or_default(),
+                sc.duration_days,
+                if sc.calendar.is_some() {
+                    word(lang, "working days", "iş günü")
+                } else {
+                    word(lang, "days", "gün")
+                },
+                sc.infeasible_deadlines.len(),
+                word(lang, "infeasible deadlines", "mümkün olmayan son tarix")
+            ),
+            Err(_) => word(lang, "not computed (see below)", "hesablanmayıb").to_owned(),
+        },
+    );
+    out.push_str("</dl>\n</section>\n");
+
+    // heatmap
+    section(&mut out, "heatmap", t(1));
+    let gaps = s.gaps();
+    match (&matrix, &gaps) {
+        (Ok(m), Ok(g)) => {
+            let (rollout, note) = if opts.color_by == ColorBy::Quarter {
+                match s.rollout(schedule) {
+                    Ok(r) => (Some(r), None),
+                    Err(e) => (
+                        None,
+                        Some(format!(
+                            "{}: {e}",
+                            word(
+                                lang,
+                                "coloured by state; quarters not computed",
+                                "rüblər hesablanmayıb"
+                            )
+                        )),
+                    ),
+                }
+            } else {
+                (None, None)
+            };
+            figure(
+                &mut out,
+                &super::heatmap::heatmap_svg(s, m, g, rollout.as_ref(), note.as_deref(), opts),
+            );
+            out.push_str(&format!("<p class=\"muted\">{}</p>\n", esc(word(lang, "Hover a cell for its measures and, for a gap, its reasons. Row and column totals are covered ÷ applicable cells.", "Xananın üzərinə gəlin: tədbirlər və boşluq səbəbləri."))));
+        }
+        (Err(e), _) | (_, Err(e)) => blocked(&mut out, lang, e),
+    }
+    out.push_str("</section>\n");
+
+    // gaps
+    section(&mut out, "gaps", t(2));
+    match &gaps {
+        Ok(g) if g.is_empty() => {
+            let _ = writeln!(
+                out,
+                "<p>{}</p>",
+                word(
+                    lang,
+                    "No gaps: every applicable cell is delivered as planned.",
+                    "Boşluq yoxdur."
+                )
+            );
+        }
+        Ok(g) => {
+            let _ = writeln!(
+                out,
+                "<p>{} {}. {}</p>",
+                g.len(),
+                word(lang, "gaps", "boşluq"),
+                esc(word(
+                    lang,
+                    "A gap is an applicable cell that will not be delivered as planned: no measure targets it, its measures are reported not executed or cancelled, or its module requires a module no measure delivers to that cluster.",
+                    "Boşluq — planlaşdırıldığı kimi təhvil verilməyəcək tətbiq olunan xanadır."
+                ))
+            );
+            let _ = writeln!(
+                out,
+                "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+                word(lang, "Cluster", "Klaster"),
+                word(lang, "Module", "Modul"),
+                word(lang, "Reasons", "Səbəblər")
+            );
+            for c in g.iter().take(MAX_ROWS) {
+                let cl = doc
+                    .clusters
+                    .iter()
+                    .find(|x| x.id == c.cluster)
+                    .map_or(c.cluster.as_str(), |x| name(&x.title, lang, &x.id));
+                let md = doc
+                    .modules
+                    .iter()
+                    .find(|x| x.id == c.module)
+                    .map_or(c.module.as_str(), |x| name(&x.title, lang, &x.id));
+                let reasons: Vec<String> = c
+                    .reasons
+                    .iter()
+                    .map(|r| esc(&r.to_string()).into_owned())
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{} <code>{}</code></td><td>{} <code>{}</code></td><td>{}</td></tr>",
+                    esc(cl),
+                    esc(&c.cluster),
+                    esc(md),
+                    esc(&c.module),
+                    reasons.join("<br>")
+                );
+            }
+            out.push_str("</tbody></table>\n");
+            more(&mut out, lang, g.len());
+        }
+        Err(e) => blocked(&mut out, lang, e),
+    }
+    out.push_str("</section>\n");
+
+    // rollout
+    section(&mut out, "rollout", t(3));
+    match s.rollout(schedule) {
+        Ok(r) => figure(&mut out, &super::rollout::rollout_svg(s, &r, opts)),
+        Err(e) => blocked(&mut out, lang, &e),
+    }
+    out.push_str("</section>\n");
+
+    // waves
+    section(&mut out, "waves", t(4));
+    match s.waves() {
+        Ok(waves) => {
+            let _ = writeln!(
+                out,
+                "<p>{} {}: {}</p>",
+                waves.len(),
+                word(lang, "waves", "dalğa"),
+                word(
+                    lang,
+                    "the measures of a wave can run in parallel; wave k waits for a chain of k − 1 measures.",
+                    "bir dalğanın tədbirləri paralel icra oluna bilər."
+                )
+            );
+            let _ = writeln!(
+                out,
+                "<table><thead><tr><th class=\"num\">#</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+                word(lang, "measures", "tədbir"),
+                word(lang, "Measures", "Tədbirlər")
+            );
+            for (k, w) in waves.iter().enumerate().take(MAX_ROWS) {
+                let shown: Vec<String> = w
+                    .iter()
+                    .take(40)
+                    .map(|id| {
+                        let t = s
+                            .measure_index(id)
+                            .map_or("", |i| name(&doc.measures[i as usize].title, lang, id));
+                        format!("<span title=\"{}\"><code>{}</code></span>", esc(t), esc(id))
+                    })
+                    .collect();
+                let rest = if w.len() > 40 {
+                    format!(" … +{}", thousands((w.len() - 40) as u64))
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{rest}</td></tr>",
+                    k + 1,
+                    thousands(w.len() as u64),
+                    shown.join(" ")
+                );
+            }
+            out.push_str("</tbody></table>\n");
+            more(&mut out, lang, waves.len());
+        }
+        Err(e) => blocked(&mut out, lang, &e),
+    }
+    out.push_str("</section>\n");
+
+    // gantt
+    section(&mut out, "gantt", t(5));
+    match &sched {
+        Ok(sc) => figure(&mut out, &super::gantt::gantt_svg(s, sc, opts)),
+        Err(e) => blocked(&mut out, lang, e),
+    }
+    out.push_str("</section>\n");
+
+    // critical path
+    section(&mut out, "critical-path", t(6));
+    match &sched {
+        Ok(sc) => match (sc.critical_path_indices.first(), sc.day_map()) {
+            (Some(p), Ok(map)) => {
+                let _ = writeln!(
+                    out,
+                    "<p>{} {} · {} {}{}</p>",
+                    p.len(),
+                    word(
+                        lang,
+                        "measures on the (first) critical path",
+                        "tədbir kritik yolda"
+                    ),
+                    sc.critical_path_indices.len(),
+                    word(lang, "critical path(s)", "kritik yol"),
+                    if sc.critical_paths_truncated {
+                        word(lang, " (more exist)", " (daha çox var)")
+                    } else {
+                        ""
+                    }
+                );
+                let _ = writeln!(
+                    out,
+                    "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                    word(lang, "Measure", "Tədbir"),
+                    word(lang, "Title", "Ad"),
+                    word(lang, "Start", "Başlanğıc"),
+                    word(lang, "Finish", "Son"),
+                    word(lang, "Days", "Gün")
+                );
+                for &r in p.iter().take(MAX_ROWS) {
+                    let i = r as usize;
+                    let m = &doc.measures[i];
+                    let (es, ef) = (i64::from(sc.early_start[i]), i64::from(sc.early_finish[i]));
+                    let (a, b) = map
+                        .span_dates(es, ef, false)
+                        .map_or((String::new(), String::new()), |(a, b)| {
+                            (a.to_string(), b.to_string())
+                        });
+                    let _ = writeln!(
+                        out,
+                        "<tr><td><code>{}</code></td><td>{}</td><td class=\"date\">{a}</td><td class=\"date\">{b}</td><td class=\"num\">{}</td></tr>",
+                        esc(&m.id),
+                        esc(name(&m.title, lang, &m.id)),
+                        sc.durations[i]
+                    );
+                }
+                out.push_str("</tbody></table>\n");
+                more(&mut out, lang, p.len());
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "<p>{}</p>",
+                    word(
+                        lang,
+                        "No critical path (the plan has no measure).",
+                        "Kritik yol yoxdur."
+                    )
+                );
+            }
+        },
+        Err(e) => blocked(&mut out, lang, e),
+    }
+    out.push_str("</section>\n");
+
+    // deadlines
+    section(&mut out, "deadlines", t(7));
+    match &sched {
+        Ok(sc) if sc.infeasible_deadlines.is_empty() => {
+            let _ = writeln!(
+                out,
+                "<p>{}</p>",
+                word(
+                    lang,
+                    "Every deadline can be met by the dependency network.",
+                    "Bütün son tarixlər mümkündür."
+                )
+            );
+        }
+        Ok(sc) => {
+            let _ = writeln!(
+                out,
+                "<p>{} {}</p>",
+                sc.infeasible_deadlines.len(),
+                word(
+                    lang,
+                    "deadlines the dependency network cannot meet, each with the chain of measures that drives it (each link has zero slack).",
+                    "son tarix asılılıq şəbəkəsi ilə mümkün deyil."
+                )
+            );
+            let _ = writeln!(
+                out,
+                "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+                word(lang, "Measure", "Tədbir"),
+                word(lang, "Deadline", "Son tarix"),
+                word(lang, "Early finish", "Erkən son"),
+                word(lang, "Days late", "Gecikmə"),
+                word(lang, "Driving chain", "Səbəb zənciri")
+            );
+            for d in sc.infeasible_deadlines.iter().take(MAX_ROWS) {
+                let chain: Vec<String> = d
+                    .chain
+                    .iter()
+                    .map(|c| format!("<code>{}</code>", esc(c)))
+                    .collect();
+                let by = match d.driven_by {
+                    ChainStart::ProjectStart => {
+                        word(lang, "from the project start", "layihənin başlanğıcından")
+                    }
+                    ChainStart::StartConstraint => word(
+                        lang,
+                        "from a start constraint",
+                        "başlanğıc məhdudiyyətindən",
+                    ),
+                };
+                let t = s
+                    .measure_index(&d.id)
+                    .map_or("", |i| name(&doc.measures[i as usize].title, lang, &d.id));
+                let _ = writeln!(
+                    out,
+                    "<tr><td><code>{}</code> {}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td>{} <span class=\"muted\">({by})</span></td></tr>",
+                    esc(&d.id),
+                    esc(t),
+                    d.deadline,
+                    d.early_finish_date,
+                    d.days_late,
+                    chain.join(" → ")
+                );
+            }
+            out.push_str("</tbody></table>\n");
+            more(&mut out, lang, sc.infeasible_deadlines.len());
+        }
+        Err(e) => blocked(&mut out, lang, e),
+    }
+    out.push_str("</section>\n");
+
+    // dsm
+    section(&mut out, "dsm", t(8));
+    match s.dsm() {
+        Ok(d) if d.blocks.is_empty() => {
+            let _ = writeln!(
+                out,
+                "<p>{}</p>",
+                word(
+                    lang,
+                    "No dependency cycle: the plan can be sequenced.",
+                    "Asılılıq dövrü yoxdur."
+                )
+            );
+        }
+        Ok(d) => figure(&mut out, &super::dsm::dsm_svg(s, &d, opts)),
+        Err(e) => blocked(&mut out, lang, &e),
+    }
+    out.push_str("</section>\n");
+
+    // diagnostics
+    section(&mut out, "diagnostics", t(9));
+    if diags.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"ok\">{}</p>",
+            word(lang, "No diagnostic.", "Diaqnostika yoxdur.")
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "<p>{errors} {}, {warnings} {}.</p>",
+            word(lang, "errors", "xəta"),
+            word(lang, "warnings", "xəbərdarlıq")
+        );
+        let _ = writeln!(
+            out,
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            word(lang, "Severity", "Ciddilik"),
+            word(lang, "Code", "Kod"),
+            word(lang, "Where", "Yer"),
+            word(lang, "Message", "Mesaj")
+        );
+        let ordered = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .chain(diags.iter().filter(|d| d.severity != Severity::Error));
+        for d in ordered.take(MAX_ROWS) {
+            let mut at = d.path.clone();
+            if let Some(l) = d.line {
+                let _ = write!(at, " ({} {l})", word(lang, "line", "sətir"));
+            }
+            let mut msg = esc(&d.message).into_owned();
+            if let Some(sg) = &d.suggestion {
+                let _ = write!(
+                    msg,
+                    " <span class=\"muted\">({} {})</span>",
+                    word(lang, "did you mean", "bəlkə"),
+                    esc(sg)
+                );
+            }
+            if let Some(b) = d.blocks() {
+                let _ = write!(
+                    msg,
+                    " <span class=\"muted\">[{} {}]</span>",
+                    word(lang, "blocks what needs the", "bloklayır:"),
+                    b.as_str()
+                );
+            }
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"sev-{sev}\">{sev}</td><td><code>{}</code></td><td><code>{}</code></td><td>{msg}</td></tr>",
+                d.code.as_str(),
+                esc(&at),
+                sev = d.severity.as_str()
+            );
+        }
+        out.push_str("</tbody></table>\n");
+        more(&mut out, lang, diags.len());
+    }
+    out.push_str("</section>\n");
+    let _ = writeln!(
+        out,
+        "<footer class=\"muted\"><p>{}</p></footer>\n</body>\n</html>",
+        word(
+            lang,
+            "Written by eculture: a self-contained file (no script, no external resource).",
+            "eculture tərəfindən yazılıb."
+        )
+    );
+    out
+}

@@ -1,0 +1,197 @@
+//! The rollout picture: per cluster, the share of its applicable modules delivered by the end
+//! of each quarter of the strategy period (early schedule), as a heat strip cluster × quarter,
+//! with the final count. Above [`super::HEATMAP_MAX_AXIS`] clusters, blocks of clusters.
+
+use super::heatmap::groups;
+use super::svg::{N, Svg, thousands, truncate};
+use super::{RenderOptions, name, palette, word};
+use crate::schedule::Rollout;
+use crate::strategy::Strategy;
+
+const PAD: f64 = 16.0;
+const CELL_W: f64 = 46.0;
+const CELL_H: f64 = 22.0;
+
+/// The rollout of `s` over quarters.
+pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
+    let lang = opts.lang;
+    let doc = s.document();
+    let nc = r.clusters.len();
+    let (per, ng) = groups(nc);
+    // rows: (label, tooltip label, applicable, delivered per quarter, eventually)
+    let mut rows: Vec<(String, u64, Vec<u64>, u64)> = Vec::with_capacity(ng);
+    for g in 0..ng {
+        let (a, b) = (g * per, ((g + 1) * per).min(nc));
+        let label = if per == 1 {
+            let c = &r.clusters[a];
+            doc.clusters
+                .get(a)
+                .filter(|x| x.id == c.cluster)
+                .map_or(c.cluster.clone(), |x| {
+                    name(&x.title, lang, &x.id).to_owned()
+                })
+        } else {
+            format!(
+                "{} … {} ({})",
+                r.clusters[a].cluster,
+                r.clusters[b - 1].cluster,
+                b - a
+            )
+        };
+        let mut app = 0u64;
+        let mut del = vec![0u64; r.quarters.len()];
+        let mut ev = 0u64;
+        for c in &r.clusters[a..b] {
+            app += u64::from(c.applicable);
+            ev += u64::from(c.delivered_eventually);
+            for (k, d) in c.delivered.iter().enumerate() {
+                if let Some(x) = del.get_mut(k) {
+                    *x += u64::from(*d);
+                }
+            }
+        }
+        rows.push((label, app, del, ev));
+    }
+    let label_chars = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .max()
+        .unwrap_or(8)
+        .clamp(8, 30);
+    let left = PAD + label_chars as f64 * 6.8 + 12.0;
+    let nq = r.quarters.len();
+    let width = (left + nq as f64 * CELL_W + 150.0 + PAD).max(600.0);
+    let top = 100.0;
+    let height = top + rows.len() as f64 * CELL_H + 30.0 + PAD;
+    let title = super::heading(
+        s,
+        lang,
+        word(
+            lang,
+            "Rollout: applicable modules delivered by quarter end",
+            "Tətbiq: rüb sonuna təhvil verilmiş modullar",
+        ),
+        width,
+    );
+    let mut svg = Svg::new(width, height, &title);
+    svg.text(
+        PAD,
+        24.0,
+        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
+        &title,
+    );
+    let mut sub = word(lang, "share of the cluster's applicable modules whose last delivering measure has finished (early schedule); gaps are never delivered", "klasterin tətbiq olunan modullarının payı (erkən cədvəl); boşluqlar heç vaxt təhvil verilmir").to_owned();
+    if per > 1 {
+        sub = format!(
+            "{}: {} {} {} {} · {sub}",
+            word(lang, "aggregated", "birləşdirilib"),
+            thousands(nc as u64),
+            word(lang, "clusters shown as", "klaster"),
+            ng,
+            word(lang, "blocks", "blok")
+        );
+    }
+    svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
+    // legend
+    let mut x = PAD;
+    for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
+        svg.rect(x, 52.0, 16.0, 14.0, &palette::ramp(t), "", None);
+        svg.text(
+            x + 20.0,
+            63.0,
+            "fill=\"#222222\"",
+            &format!("{}%", N(t * 100.0)),
+        );
+        x += 64.0;
+    }
+    svg.rect(x, 52.0, 16.0, 14.0, palette::NONE, "", None);
+    svg.text(
+        x + 20.0,
+        63.0,
+        "fill=\"#222222\"",
+        word(lang, "nothing applicable (no data)", "tətbiq olunan yoxdur"),
+    );
+    for (k, q) in r.quarters.iter().enumerate() {
+        let x = left + k as f64 * CELL_W + CELL_W / 2.0;
+        svg.text(
+            x,
+            top - 8.0,
+            "text-anchor=\"middle\" font-size=\"10\" fill=\"#444444\"",
+            &q.label,
+        );
+    }
+    svg.text(
+        left + nq as f64 * CELL_W + 10.0,
+        top - 8.0,
+        "font-size=\"10\" fill=\"#444444\"",
+        word(lang, "delivered eventually", "sonda təhvil"),
+    );
+    for (ri, (label, app, del, ev)) in rows.iter().enumerate() {
+        let y = top + ri as f64 * CELL_H;
+        svg.text_tip(
+            left - 8.0,
+            y + 15.0,
+            "text-anchor=\"end\" fill=\"#222222\"",
+            &truncate(label, 30),
+            label,
+        );
+        for (k, d) in del.iter().enumerate() {
+            let x = left + k as f64 * CELL_W;
+            let q = &r.quarters[k];
+            if *app == 0 {
+                svg.rect(
+                    x + 0.5,
+                    y + 0.5,
+                    CELL_W - 1.0,
+                    CELL_H - 1.0,
+                    palette::NONE,
+                    "",
+                    Some(&format!("{label} · {}: n/a", q.label)),
+                );
+                continue;
+            }
+            let t = *d as f64 / *app as f64;
+            let tip = format!(
+                "{label} · {} ({}): {d}/{app} ({}%)",
+                q.label,
+                q.end,
+                N(t * 100.0)
+            );
+            svg.rect(
+                x + 0.5,
+                y + 0.5,
+                CELL_W - 1.0,
+                CELL_H - 1.0,
+                &palette::ramp(t),
+                "",
+                Some(&tip),
+            );
+            svg.text(
+                x + CELL_W / 2.0,
+                y + 15.0,
+                &format!(
+                    "text-anchor=\"middle\" font-size=\"10\" fill=\"{}\" pointer-events=\"none\"",
+                    palette::ink_on(t)
+                ),
+                &format!("{}%", N((t * 100.0).round())),
+            );
+        }
+        let txt = if *app == 0 {
+            "n/a".to_owned()
+        } else {
+            format!(
+                "{}/{} ({}%)",
+                thousands(*ev),
+                thousands(*app),
+                N((*ev as f64 / *app as f64 * 100.0).round())
+            )
+        };
+        svg.text(
+            left + nq as f64 * CELL_W + 10.0,
+            y + 15.0,
+            "fill=\"#222222\"",
+            &txt,
+        );
+    }
+    svg.finish()
+}

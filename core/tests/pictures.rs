@@ -1,0 +1,499 @@
+//! The pictures (`eculture::render`): golden SVG and DOT files, escaping of every user string,
+//! no script and no URL in any output, determinism, aggregation of large plans, and the gap
+//! reasons. `UPDATE_GOLDEN=1 cargo test -p eculture --test pictures` rewrites the files under
+//! `tests/golden_svg/` (review the diff before committing). The embedded default's pictures
+//! and report are written to `target/pictures/` for looking at and for the browser test
+//! (`wasm/tests/report_browser_test.mjs`).
+
+use std::path::{Path, PathBuf};
+
+use eculture::model::Lang;
+use eculture::render::{ColorBy, RenderOptions};
+use eculture::schedule::ScheduleOptions;
+use eculture::{CellState, GapReason, Strategy};
+use quick_xml::events::Event;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn golden_dir() -> PathBuf {
+    root().join("tests/golden_svg")
+}
+
+fn plan() -> Strategy {
+    Strategy::load(golden_dir().join("plan.json")).unwrap()
+}
+
+fn cycle_plan() -> Strategy {
+    Strategy::load(root().join("tests/golden/cycle/input.json")).unwrap()
+}
+
+fn opts(lang: Lang, color_by: ColorBy) -> RenderOptions {
+    RenderOptions {
+        lang,
+        color_by,
+        ..RenderOptions::default()
+    }
+}
+
+/// Compare with (or, under `UPDATE_GOLDEN`, rewrite) `tests/golden_svg/<file>`.
+fn golden(file: &str, text: &str, failures: &mut Vec<String>) {
+    let path = golden_dir().join(file);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, text).unwrap();
+        return;
+    }
+    match std::fs::read_to_string(&path) {
+        Ok(expected) if expected == text => {}
+        Ok(_) => failures.push(format!("{file} differs (UPDATE_GOLDEN=1 rewrites it)")),
+        Err(e) => failures.push(format!("{file}: {e} (UPDATE_GOLDEN=1 writes it)")),
+    }
+}
+
+/// Parse as XML: every element closed, every attribute and entity well-formed.
+fn assert_xml(text: &str, what: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut depth = 0i64;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                for a in e.attributes() {
+                    let a = a.unwrap_or_else(|err| panic!("{what}: bad attribute: {err}"));
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap_or_else(|err| panic!("{what}: bad attribute value: {err}"));
+                }
+            }
+            Ok(Event::Empty(e)) => {
+                for a in e.attributes() {
+                    let a = a.unwrap_or_else(|err| panic!("{what}: bad attribute: {err}"));
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap_or_else(|err| panic!("{what}: bad attribute value: {err}"));
+                }
+            }
+            Ok(Event::End(_)) => depth -= 1,
+            Ok(Event::GeneralRef(r)) => {
+                let name = (*r).to_owned();
+                assert!(
+                    ["amp", "lt", "gt", "quot", "apos", "#39"].contains(&name.as_str()),
+                    "{what}: unexpected entity &{name};"
+                );
+            }
+            Ok(_) => {}
+            Err(e) => panic!(
+                "{what}: not well-formed XML at {}: {e}",
+                reader.buffer_position()
+            ),
+        }
+    }
+    assert_eq!(depth, 0, "{what}: unclosed elements");
+}
+
+/// No script, no URL but the SVG namespace.
+fn assert_clean(text: &str, what: &str) {
+    let lower = text.to_lowercase();
+    assert!(!lower.contains("<script"), "{what}: contains <script");
+    let stripped = lower.replace("http://www.w3.org/2000/svg", "");
+    assert!(
+        !stripped.contains("http://") && !stripped.contains("https://"),
+        "{what}: contains a URL"
+    );
+    assert!(
+        !lower.contains("javascript:"),
+        "{what}: contains javascript:"
+    );
+}
+
+/// The `<svg>…</svg>` pieces of an HTML page.
+fn svgs_in(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(a) = rest.find("<svg") {
+        let b = rest[a..].find("</svg>").unwrap() + a + "</svg>".len();
+        out.push(&rest[a..b]);
+        rest = &rest[b..];
+    }
+    out
+}
+
+#[test]
+fn golden_pictures() {
+    let s = plan();
+    let sched = ScheduleOptions::default();
+    let mut failures = Vec::new();
+    for (lang, l) in [(Lang::En, "en"), (Lang::Az, "az")] {
+        for (c, n) in [
+            (ColorBy::State, "state"),
+            (ColorBy::Quarter, "quarter"),
+            (ColorBy::Coverage, "coverage"),
+        ] {
+            let svg = s.heatmap_svg(&sched, &opts(lang, c)).unwrap();
+            assert_xml(&svg, n);
+            golden(&format!("heatmap_{n}_{l}.svg"), &svg, &mut failures);
+        }
+    }
+    let gantt_opts = RenderOptions {
+        status_date: Some(jiff::civil::date(2024, 9, 30)),
+        ..RenderOptions::default()
+    };
+    let gantt = s.gantt_svg(&sched, &gantt_opts).unwrap();
+    golden("gantt_en.svg", &gantt, &mut failures);
+    let gantt_az = s
+        .gantt_svg(&sched, &opts(Lang::Az, ColorBy::State))
+        .unwrap();
+    golden("gantt_az.svg", &gantt_az, &mut failures);
+    golden(
+        "rollout_en.svg",
+        &s.rollout_svg(&sched, &RenderOptions::default()).unwrap(),
+        &mut failures,
+    );
+    golden(
+        "dot_en.dot",
+        &s.to_dot(Some(&sched), &RenderOptions::default()).unwrap(),
+        &mut failures,
+    );
+    let c = cycle_plan();
+    golden(
+        "dsm_cycle.svg",
+        &c.dsm_svg(&RenderOptions::default()).unwrap(),
+        &mut failures,
+    );
+    golden(
+        "dot_cycle.dot",
+        &c.to_dot(Some(&sched), &RenderOptions::default()).unwrap(),
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn gap_reasons_cover_all_three() {
+    let s = plan();
+    let gaps = s.gaps().unwrap();
+    let found: Vec<(String, String, Vec<GapReason>)> = gaps
+        .iter()
+        .map(|g| (g.cluster.clone(), g.module.clone(), g.reasons.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "thr".into(),
+                "tix".into(),
+                vec![GapReason::NotDelivered {
+                    measures: vec!["m3".into()]
+                }]
+            ),
+            ("club".into(), "reg".into(), vec![GapReason::NoMeasure]),
+            (
+                "club".into(),
+                "svc".into(),
+                vec![GapReason::RequirementMissing {
+                    module: "reg".into()
+                }]
+            ),
+        ]
+    );
+    // the matrix's own gaps are exactly the cells without a measure
+    let m = s.matrix().unwrap();
+    let plain: Vec<(&str, &str)> = m
+        .gaps()
+        .iter()
+        .map(|c| (c.cluster.as_str(), c.module.as_str()))
+        .collect();
+    assert_eq!(plain, vec![("club", "reg")]);
+    assert!(
+        gaps.iter()
+            .all(|g| { (g.state == CellState::Gap) == g.reasons.contains(&GapReason::NoMeasure) })
+    );
+    // serialised with a tag
+    let v = serde_json::to_value(&gaps[2]).unwrap();
+    assert_eq!(v["reasons"][0]["reason"], "requirement_missing");
+    assert_eq!(v["reasons"][0]["module"], "reg");
+    // the heatmap says why in the tooltip
+    let svg = s
+        .heatmap_svg(&ScheduleOptions::default(), &RenderOptions::default())
+        .unwrap();
+    assert!(svg.contains("no measure targets it"));
+    assert!(svg.contains("its module requires `reg`"));
+    assert!(svg.contains("reported not executed or cancelled: `m3`"));
+}
+
+#[test]
+fn names_fall_back_per_string() {
+    let s = plan();
+    let en = s
+        .heatmap_svg(&ScheduleOptions::default(), &RenderOptions::default())
+        .unwrap();
+    // `mus` has only az, `tix` only en
+    assert!(en.contains(">Muzey<") && en.contains(">Library<"));
+    let az = s
+        .heatmap_svg(&ScheduleOptions::default(), &RenderOptions::lang(Lang::Az))
+        .unwrap();
+    assert!(az.contains(">Kitabxana<") && az.contains(">Theatre<"));
+}
+
+/// A plan whose every name is an injection probe.
+fn hostile() -> Strategy {
+    let text = std::fs::read_to_string(golden_dir().join("plan.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let probes = [
+        "<script>alert(1)</script>",
+        "\"quotes\" & 'apostrophes'",
+        "]]> <![CDATA[ x",
+        "</svg><img src=x onerror=alert(1)>",
+        "a\u{1}b --> <!-- c",
+    ];
+    let mut k = 0;
+    let mut probe = |t: &mut serde_json::Value| {
+        for lang in ["en", "az"] {
+            if t.get(lang).is_some() {
+                t[lang] = format!("{} {}", probes[k % probes.len()], k).into();
+                k += 1;
+            }
+        }
+    };
+    probe(&mut v["strategy"]["title"]);
+    for list in ["directions", "clusters", "modules", "measures"] {
+        for e in v[list].as_array_mut().unwrap() {
+            probe(&mut e["title"]);
+        }
+    }
+    // an id too
+    v["clusters"][0]["id"] = "lib<script>x</script>".into();
+    v["measures"][0]["targets"][0]["clusters"][0] = "lib<script>x</script>".into();
+    Strategy::from_value(v).unwrap()
+}
+
+#[test]
+fn every_user_string_is_escaped() {
+    let s = hostile();
+    let sched = ScheduleOptions::default();
+    let mut outputs = Vec::new();
+    for c in [ColorBy::State, ColorBy::Quarter, ColorBy::Coverage] {
+        outputs.push((
+            "heatmap",
+            s.heatmap_svg(&sched, &opts(Lang::En, c)).unwrap(),
+        ));
+    }
+    outputs.push((
+        "gantt",
+        s.gantt_svg(&sched, &RenderOptions::default()).unwrap(),
+    ));
+    outputs.push((
+        "rollout",
+        s.rollout_svg(&sched, &RenderOptions::default()).unwrap(),
+    ));
+    outputs.push(("dsm", s.dsm_svg(&RenderOptions::default()).unwrap()));
+    for (what, svg) in &outputs {
+        assert_xml(svg, what);
+        assert_clean(svg, what);
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || *what == "dsm");
+    }
+    let html = s.report_html(&sched, &RenderOptions::default());
+    assert_clean(&html, "report");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<img"));
+    for (k, svg) in svgs_in(&html).into_iter().enumerate() {
+        assert_xml(svg, &format!("report svg {k}"));
+    }
+    let dot = s.to_dot(Some(&sched), &RenderOptions::default()).unwrap();
+    // inside DOT strings quotes are escaped: no unbalanced quote
+    for line in dot.lines() {
+        let unescaped = line.replace("\\\\", "").replace("\\\"", "");
+        assert_eq!(unescaped.matches('"').count() % 2, 0, "DOT line: {line}");
+    }
+}
+
+#[test]
+fn outputs_are_clean_and_deterministic() {
+    let makers: [fn() -> Strategy; 3] = [plan, cycle_plan, Strategy::e_culture];
+    for make in makers {
+        let (s, again) = (make(), make());
+        let sched = ScheduleOptions::default();
+        let o = RenderOptions::default();
+        let a = s.report_html(&sched, &o);
+        assert_eq!(
+            a,
+            s.report_html(&sched, &o),
+            "the report is not the same twice"
+        );
+        assert_eq!(
+            a,
+            again.report_html(&sched, &o),
+            "the report differs between loads"
+        );
+        assert_clean(&a, "report");
+        for (k, svg) in svgs_in(&a).into_iter().enumerate() {
+            assert_xml(svg, &format!("report svg {k}"));
+            assert_clean(svg, "svg");
+        }
+        if let Ok(dot) = s.to_dot(Some(&sched), &o) {
+            assert_clean(&dot, "dot");
+            assert_eq!(dot, again.to_dot(Some(&sched), &o).unwrap());
+        }
+    }
+}
+
+#[test]
+fn report_of_a_plan_with_errors_says_why() {
+    let c = cycle_plan();
+    let html = c.report_html(&ScheduleOptions::default(), &RenderOptions::default());
+    for id in [
+        "summary",
+        "heatmap",
+        "gaps",
+        "rollout",
+        "waves",
+        "gantt",
+        "critical-path",
+        "deadlines",
+        "dsm",
+        "diagnostics",
+    ] {
+        assert!(html.contains(&format!("<section id=\"{id}\">")), "{id}");
+    }
+    assert!(html.contains("class=\"blocked\""));
+    assert!(html.contains("dependency cycle"));
+    // the DSM of the cyclic plan is drawn
+    assert!(html.contains("Dependency structure matrix"));
+}
+
+/// A plan of `n` measures in 10 directions over `clusters` clusters and 5 modules.
+fn generated(n: usize, clusters: usize) -> Strategy {
+    use std::fmt::Write;
+    let mut t = String::with_capacity(n * 160);
+    t.push_str(r#"{"strategy": {"id": "big", "title": {"en": "Big"}, "period": {"start": "2024", "end": "2030"}, "coordinating_body": "a", "monitoring_body": "b"},
+ "organizations": [{"id": "a", "name": {"en": "A"}, "kind": "ministry"}, {"id": "b", "name": {"en": "B"}, "kind": "analysis_centre"}],
+ "directions": ["#);
+    for d in 0..10 {
+        let _ = write!(
+            t,
+            "{}{{\"id\": \"D{d}\", \"title\": {{\"en\": \"Direction {d}\"}}}}",
+            if d > 0 { "," } else { "" }
+        );
+    }
+    t.push_str("], \"clusters\": [");
+    for c in 0..clusters {
+        let _ = write!(
+            t,
+            "{}{{\"id\": \"c{c}\", \"title\": {{\"en\": \"C{c}\"}}}}",
+            if c > 0 { "," } else { "" }
+        );
+    }
+    t.push_str("], \"modules\": [");
+    for m in 0..5 {
+        let _ = write!(
+            t,
+            "{}{{\"id\": \"x{m}\", \"title\": {{\"en\": \"X{m}\"}}, \"applies_to\": {{\"all\": true}}}}",
+            if m > 0 { "," } else { "" }
+        );
+    }
+    t.push_str("], \"measures\": [");
+    for i in 0..n {
+        let _ = write!(
+            t,
+            "{}{{\"id\": \"m{i}\", \"direction\": \"D{}\", \"title\": {{\"en\": \"t\"}}, \"main_executor\": \"a\", \"duration_days\": {}",
+            if i > 0 { "," } else { "" },
+            i % 10,
+            1 + i % 7
+        );
+        if i >= 50 {
+            let _ = write!(t, ", \"depends_on\": [\"m{}\"]", i - 50);
+        }
+        // every module to every cluster, except a few, so that blocks differ
+        if i % 3 == 0 && ((i / 5) % clusters) % 7 != i % 5 {
+            let _ = write!(
+                t,
+                ", \"targets\": [{{\"module\": \"x{}\", \"clusters\": [\"c{}\"]}}]",
+                i % 5,
+                (i / 5) % clusters
+            );
+        }
+        t.push('}');
+    }
+    t.push_str("]}");
+    Strategy::from_json(&t).unwrap()
+}
+
+#[test]
+fn large_plans_are_aggregated() {
+    let s = generated(200_000, 100);
+    let sched = ScheduleOptions::default();
+    let o = RenderOptions::default();
+    let gantt = s.gantt_svg(&sched, &o).unwrap();
+    assert!(gantt.len() < 1_000_000, "gantt is {} bytes", gantt.len());
+    assert!(gantt.contains("aggregated: 200,000 measures shown as 10 directions"));
+    let heat = s.heatmap_svg(&sched, &o).unwrap();
+    assert!(heat.len() < 1_000_000);
+    assert!(heat.contains("aggregated: 100 clusters shown as 50 blocks of 2"));
+    let roll = s.rollout_svg(&sched, &o).unwrap();
+    assert!(roll.len() < 1_000_000 && roll.contains("aggregated"));
+    let dsm = s.dsm_svg(&o).unwrap();
+    assert!(dsm.len() < 1_000_000 && dsm.contains("aggregated"));
+    let dot = s.to_dot(None, &o).unwrap();
+    assert!(dot.len() < 100_000 && dot.contains("aggregated"));
+    let html = s.report_html(&sched, &o);
+    assert!(html.len() < 5_000_000, "report is {} bytes", html.len());
+    for svg in [&gantt, &heat, &roll, &dsm] {
+        assert_xml(svg, "large");
+    }
+    let dir = root().join("target/pictures");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (f, text) in [
+        ("large_gantt.svg", &gantt),
+        ("large_heatmap.svg", &heat),
+        ("large_rollout.svg", &roll),
+        ("large_dsm.svg", &dsm),
+        ("large_report.html", &html),
+    ] {
+        std::fs::write(dir.join(f), text).unwrap();
+    }
+}
+
+#[test]
+fn options_deserialize_with_defaults() {
+    let o: RenderOptions = serde_json::from_str(r#"{"lang": "az"}"#).unwrap();
+    assert_eq!(o, RenderOptions::lang(Lang::Az));
+    let o: RenderOptions = serde_json::from_str(
+        r#"{"color_by": "quarter", "status_date": "2025-12-31", "width": 900}"#,
+    )
+    .unwrap();
+    assert_eq!(o.color_by, ColorBy::Quarter);
+    assert_eq!(o.status_date.unwrap().to_string(), "2025-12-31");
+    assert!(serde_json::from_str::<RenderOptions>(r#"{"colour": "state"}"#).is_err());
+}
+
+/// The embedded default's pictures and report, written to `target/pictures/` to look at and
+/// for `wasm/tests/report_browser_test.mjs`; the report also gets an injection probe copy.
+#[test]
+fn write_pictures_of_the_default() {
+    let dir = root().join("target/pictures");
+    std::fs::create_dir_all(&dir).unwrap();
+    let s = Strategy::e_culture();
+    let sched = ScheduleOptions::default();
+    let o = RenderOptions {
+        status_date: Some(jiff::civil::date(2025, 12, 31)),
+        ..RenderOptions::default()
+    };
+    let files = [
+        ("heatmap.svg", s.heatmap_svg(&sched, &o).unwrap()),
+        (
+            "heatmap_quarter_az.svg",
+            s.heatmap_svg(&sched, &opts(Lang::Az, ColorBy::Quarter))
+                .unwrap(),
+        ),
+        ("gantt.svg", s.gantt_svg(&sched, &o).unwrap()),
+        ("rollout.svg", s.rollout_svg(&sched, &o).unwrap()),
+        ("dsm.svg", s.dsm_svg(&o).unwrap()),
+        ("graph.dot", s.to_dot(Some(&sched), &o).unwrap()),
+        ("report.html", s.report_html(&sched, &o)),
+        ("report_probe.html", hostile().report_html(&sched, &o)),
+        ("report_cycle.html", cycle_plan().report_html(&sched, &o)),
+    ];
+    for (f, text) in files {
+        std::fs::write(dir.join(f), text).unwrap();
+    }
+}
