@@ -60,7 +60,7 @@ WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/eculture_wasm.wasm"
 # wasm-opt takes most of a minute: skip the packaging when its inputs have not changed since the
 # last build (the stamp lives outside the package, in the wasm target dir).
 STAMP_FILE="$CARGO_TARGET_DIR/eculture-pkg.stamp"
-STAMP=$(cat "$WASM" "$WASM_DIR/package.template.json" "$WASM_DIR/PACKAGE.md" "$ROOT/scripts/build-wasm.sh" Cargo.toml |
+STAMP=$(cat "$WASM" "$WASM_DIR/package.template.json" "$WASM_DIR/PACKAGE.md" "$WASM_DIR"/js/* "$ROOT/scripts/build-wasm.sh" Cargo.toml |
   sha256sum | cut -d' ' -f1)
 if [ -f "$PKG/package.json" ] && [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" = "$STAMP" ]; then
   echo "wasm/pkg is up to date (remove $STAMP_FILE to force a rebuild)"
@@ -80,6 +80,19 @@ wasm-bindgen --target experimental-nodejs-module --remove-name-section --remove-
   --out-dir "$STAGE/node" "$WASM"
 # The node target writes its own package.json ({"type": "module"}); the package's one is enough.
 rm -f "$STAGE/node/package.json" "$STAGE/web/package.json"
+# Each build's entry point: the module plus the error classes of wasm/js/idiom.js, which
+# wasm-bindgen copied under snippets/ (the path holds a hash: found, not guessed).
+for target in node web; do
+  snippet=$(cd "$STAGE/$target" && find snippets -name idiom.js | head -n 1)
+  if [ -z "$snippet" ]; then
+    echo "error: wasm-bindgen did not copy wasm/js/idiom.js into $STAGE/$target/snippets" >&2
+    exit 1
+  fi
+  default=""
+  [ "$target" = web ] && default='export { default } from "./eculture_wasm.js";'
+  sed -e "s#@SNIPPET@#$snippet#g" -e "s#@DEFAULT@#$default#" "$WASM_DIR/js/index.template.js" >"$STAGE/$target/index.js"
+  sed -e "s#@DEFAULT@#$default#" "$WASM_DIR/js/index.template.d.ts" >"$STAGE/$target/index.d.ts"
+done
 # Exactly these features: --all-features emits types node 20 rejects (pitfall 3).
 OPT=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)

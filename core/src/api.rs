@@ -266,17 +266,56 @@ fn resolve_calendar(map: &mut Map<String, Value>, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// The keys as the caller spelt them (`nearCriticalDays`), for messages about them.
+fn spellings(value: &Value) -> Vec<(String, String)> {
+    match value {
+        Value::Object(map) => map
+            .keys()
+            .filter(|k| snake_case(k) != **k)
+            .map(|k| (snake_case(k), k.clone()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// An error about `options.near_critical_days` names the key as the caller wrote it.
+fn respell(e: Error, spelt: &[(String, String)]) -> Error {
+    let Error::Argument(mut a) = e else { return e };
+    for (snake, original) in spelt {
+        let from = format!("options.{snake}");
+        let to = format!("options.{original}");
+        if let Some(p) = &mut a.path
+            && (p == &from
+                || p.starts_with(&format!("{from}."))
+                || p.starts_with(&format!("{from}[")))
+        {
+            *p = format!("{to}{}", &p[from.len()..]);
+            a.message = a.message.replacen(&from, &to, 1);
+        }
+    }
+    Error::Argument(a)
+}
+
 /// Schedule options as a binding receives them (`null`: every default). Dates are ISO
 /// strings; `calendar` is a calendar object or a built-in calendar's name.
 pub fn schedule_options(value: Value) -> Result<ScheduleOptions> {
-    let keys = schedule_keys();
-    let mut map = option_map(value, "options", &keys)?;
-    resolve_calendar(&mut map, "options")?;
-    typed(Value::Object(map), "options")
+    let spelt = spellings(&value);
+    let parse = || {
+        let keys = schedule_keys();
+        let mut map = option_map(value, "options", &keys)?;
+        resolve_calendar(&mut map, "options")?;
+        typed(Value::Object(map), "options")
+    };
+    parse().map_err(|e| respell(e, &spelt))
 }
 
 /// Options of [`crate::Strategy::risk`]: the schedule options plus `runs` and `seed`.
 pub fn risk_options(value: Value) -> Result<(ScheduleOptions, RiskOptions)> {
+    let spelt = spellings(&value);
+    risk_parts(value).map_err(|e| respell(e, &spelt))
+}
+
+fn risk_parts(value: Value) -> Result<(ScheduleOptions, RiskOptions)> {
     let mut keys = schedule_keys();
     keys.extend(["runs", "seed"]);
     let mut map = option_map(value, "options", &keys)?;
@@ -426,6 +465,7 @@ ops! {
     module method - json_schema jsonSchema ("") -> "the JSON Schema of the document";
     module method - format_diagnostic formatDiagnostic ("diagnostic") -> "its one-line text";
     module method - operations operations ("") -> "this table";
+    module method - - eCulture ("") -> "Strategy.eCulture() (the README's one-line start)";
     Strategy ctor e_culture e_culture eCulture ("") -> "the embedded e-Culture strategy";
     Strategy ctor from_json from_json fromJson ("text") -> "Strategy";
     Strategy ctor from_yaml from_yaml fromYaml ("text") -> "Strategy";
@@ -437,6 +477,7 @@ ops! {
     Strategy method - to_toml toToml ("") -> "TOML text";
     Strategy method save save - ("path") -> "(files: Rust and Python)";
     Strategy method document document document ("") -> "the document as plain data";
+    Strategy method - - toJSON ("") -> "the document (for JSON.stringify)";
     Strategy prop - id id ("") -> "the strategy id";
     Strategy method validate validate validate ("") -> "Diagnostic[]";
     Strategy method is_valid is_valid isValid ("") -> "bool";

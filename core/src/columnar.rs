@@ -17,6 +17,7 @@ use crate::strategy::Strategy;
 /// of those are executed. Arrays are row-major, cluster by cluster (like [`crate::Matrix`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "RollupData"))]
 pub struct Rollup {
     /// Cluster ids (rows), document order.
     pub clusters: Vec<String>,

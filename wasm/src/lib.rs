@@ -79,6 +79,13 @@ pub fn json_schema() -> Result<JsValue, JsValue> {
     js(&eculture::json_schema())
 }
 
+/// The table of operations every surface exposes, with their Rust, Python and JS names
+/// (`eculture::api::OPERATIONS`).
+#[wasm_bindgen(unchecked_return_type = "Array<Record<string, unknown>>")]
+pub fn operations() -> Result<JsValue, JsValue> {
+    js(eculture::api::OPERATIONS)
+}
+
 /// A diagnostic as one line (`error [unknown_reference] measure `6.2` at
 /// measures[29].depends_on[0], line 412: unknown measure `6.l`; did you mean `6.1`?`), the
 /// same text as Python's `str(d)` and the Rust `Display`.
@@ -121,6 +128,62 @@ impl Strategy {
     #[wasm_bindgen(js_name = "fromToml")]
     pub fn from_toml(text: &str) -> Result<Strategy, JsValue> {
         Self::wrap(eculture::Strategy::from_toml(text))
+    }
+
+    /// Build from a plain object in the shape of the JSON document (what `document()`
+    /// returns). Throws `ParseError` with the JSON path of a value of the wrong type.
+    #[wasm_bindgen(js_name = "fromObject")]
+    pub fn from_object(
+        #[wasm_bindgen(unchecked_param_type = "Document")] document: JsValue,
+    ) -> Result<Strategy, JsValue> {
+        let value = serde_wasm_bindgen::from_value::<serde_json::Value>(document).map_err(|e| {
+            error::argument(&format!("document is not plain data: {e}"), "document")
+        })?;
+        Self::wrap(eculture::Strategy::from_value(value))
+    }
+
+    /// The strategy id (`strategy.id` in the document).
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.inner.document().strategy.id.to_string()
+    }
+
+    /// The diagnostics that stop operations of `need` (`"cells"`, `"graph"`, `"dag"` or
+    /// `"schedule"`; see docs/diagnostics.md). Empty when those operations run.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn blocking(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"cells\" | \"graph\" | \"dag\" | \"schedule\"")]
+        need: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let need: eculture::Need = serde_wasm_bindgen::from_value(need).map_err(|e| {
+            error::argument(
+                &format!("need must be \"cells\", \"graph\", \"dag\" or \"schedule\": {e}"),
+                "need",
+            )
+        })?;
+        js(&self.inner.blocking(need))
+    }
+
+    /// The document (for `JSON.stringify`).
+    #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "Document")]
+    pub fn to_plain(&self) -> Result<JsValue, JsValue> {
+        js(self.inner.document())
+    }
+
+    /// `Strategy(id=…, measures=…)`: what node's console and string conversion show.
+    #[wasm_bindgen(js_name = "toString")]
+    pub fn to_display(&self) -> String {
+        let d = self.inner.document();
+        format!(
+            "Strategy(id={:?}, directions={}, clusters={}, modules={}, measures={}, indicators={})",
+            d.strategy.id.as_str(),
+            d.directions.len(),
+            d.clusters.len(),
+            d.modules.len(),
+            d.measures.len(),
+            d.indicators.len()
+        )
     }
 
     /// The document as pretty JSON.
@@ -292,17 +355,16 @@ impl Strategy {
     #[wasm_bindgen(unchecked_return_type = "Risk")]
     pub fn risk(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ScheduleInit | null")] options: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "RiskOptions | null")] risk: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RiskInit | null")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (opts, risk) = (args::schedule(options)?, args::risk(risk)?);
+        let (opts, risk) = args::risk(options)?;
         out(self.inner.risk(&opts, &risk))
     }
 
     // ---- columnar results for large plans: measure indices as typed arrays ----
 
     /// Number of measures.
-    #[wasm_bindgen(js_name = "measureCount")]
+    #[wasm_bindgen(getter, js_name = "measureCount")]
     pub fn measure_count(&self) -> usize {
         self.inner.measure_count()
     }
@@ -352,9 +414,11 @@ impl Strategy {
     }
 
     /// The cluster × module roll-up: measures and executed measures per cell, row-major.
-    #[wasm_bindgen(unchecked_return_type = "Rollup")]
-    pub fn rollup(&self) -> Result<JsValue, JsValue> {
-        out(self.inner.rollup())
+    pub fn rollup(&self) -> Result<Rollup, JsValue> {
+        self.inner
+            .rollup()
+            .map(|inner| Rollup { inner })
+            .map_err(error::to_js)
     }
 }
 
@@ -398,9 +462,22 @@ impl Matrix {
     }
 
     /// The cell of (cluster, module), or `null` when either id is unknown.
-    #[wasm_bindgen(unchecked_return_type = "Cell | null")]
+    #[wasm_bindgen(unchecked_return_type = "Cell")]
     pub fn cell(&self, cluster: &str, module: &str) -> Result<JsValue, JsValue> {
-        js(&self.inner.cell(cluster, module))
+        out(self.inner.lookup(cluster, module))
+    }
+
+    /// `Matrix(clusters × modules, coverage …)`.
+    #[wasm_bindgen(js_name = "toString")]
+    pub fn to_display(&self) -> String {
+        let o = self.inner.coverage().overall;
+        format!(
+            "Matrix({} clusters x {} modules, {} of {} applicable cells covered)",
+            self.inner.clusters.len(),
+            self.inner.modules.len(),
+            o.covered,
+            o.applicable
+        )
     }
 
     /// The whole matrix as a plain object (also what `JSON.stringify(matrix)` writes).
@@ -454,7 +531,7 @@ impl Schedule {
 
     /// Project finish date: the last day of work. Throws `ScheduleError`
     /// (`date_out_of_range`) when it falls beyond year 9999.
-    #[wasm_bindgen(js_name = "finishDate")]
+    #[wasm_bindgen(getter, js_name = "finishDate")]
     pub fn finish_date(&self) -> Result<String, JsValue> {
         self.inner
             .finish_date()
@@ -469,33 +546,38 @@ impl Schedule {
     }
 
     /// The record of one measure, or `null` for an unknown id.
-    #[wasm_bindgen(unchecked_return_type = "ScheduleRecord | null")]
+    #[wasm_bindgen(unchecked_return_type = "ScheduleRecord")]
     pub fn record(&self, id: &str) -> Result<JsValue, JsValue> {
-        out(self.inner.record(id))
+        out(self.inner.lookup(id))
     }
 
     /// Every critical path as measure ids, first to last (ties kept, up to
     /// `maxCriticalPaths`; `report().critical_paths_truncated` says when more exist).
-    #[wasm_bindgen(js_name = "criticalPaths", unchecked_return_type = "string[][]")]
+    #[wasm_bindgen(
+        getter,
+        js_name = "criticalPaths",
+        unchecked_return_type = "string[][]"
+    )]
     pub fn critical_paths(&self) -> Result<JsValue, JsValue> {
         js(&self.inner.critical_paths())
     }
 
     /// Critical measures (total float at most `criticalFloatDays`), document order.
-    #[wasm_bindgen(js_name = "criticalIds", unchecked_return_type = "string[]")]
+    #[wasm_bindgen(getter, js_name = "criticalIds", unchecked_return_type = "string[]")]
     pub fn critical_ids(&self) -> Result<JsValue, JsValue> {
         js(&self.inner.critical_ids())
     }
 
     /// Near-critical measures (total float above `criticalFloatDays`, at most
     /// `nearCriticalDays`), document order.
-    #[wasm_bindgen(js_name = "nearCritical", unchecked_return_type = "string[]")]
+    #[wasm_bindgen(getter, js_name = "nearCritical", unchecked_return_type = "string[]")]
     pub fn near_critical(&self) -> Result<JsValue, JsValue> {
         js(&self.inner.near_critical())
     }
 
     /// Deadlines the network cannot meet, each with the chain of measures that drives it.
     #[wasm_bindgen(
+        getter,
         js_name = "infeasibleDeadlines",
         unchecked_return_type = "InfeasibleDeadline[]"
     )]
@@ -532,5 +614,94 @@ impl Schedule {
     #[wasm_bindgen(js_name = "toMermaid")]
     pub fn to_mermaid(&self) -> Result<String, JsValue> {
         self.inner.to_mermaid().map_err(error::to_js)
+    }
+
+    /// True when more critical paths exist than were listed.
+    #[wasm_bindgen(getter, js_name = "criticalPathsTruncated")]
+    pub fn critical_paths_truncated(&self) -> bool {
+        self.inner.critical_paths_truncated
+    }
+
+    /// `Schedule(measures=…, durationDays=…, projectStart=…)`.
+    #[wasm_bindgen(js_name = "toString")]
+    pub fn to_display(&self) -> String {
+        format!(
+            "Schedule(measures={}, durationDays={}, projectStart={})",
+            self.inner.len(),
+            self.inner.duration_days(),
+            self.inner.project_start
+        )
+    }
+}
+
+/// The cluster × module roll-up: per cell (row-major, cluster by cluster) the measures
+/// delivering it, how many are executed, and whether the module applies.
+#[wasm_bindgen]
+#[derive(Debug, Clone)]
+pub struct Rollup {
+    inner: eculture::Rollup,
+}
+
+#[wasm_bindgen]
+impl Rollup {
+    /// Cluster ids (rows), in document order.
+    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
+    pub fn clusters(&self) -> Result<JsValue, JsValue> {
+        js(&self.inner.clusters)
+    }
+
+    /// Module ids (columns), in document order.
+    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
+    pub fn modules(&self) -> Result<JsValue, JsValue> {
+        js(&self.inner.modules)
+    }
+
+    /// Measures delivering each cell (row-major).
+    #[wasm_bindgen(getter)]
+    pub fn measures(&self) -> Vec<u32> {
+        self.inner.measures.clone()
+    }
+
+    /// Of those, measures with status `executed` (row-major).
+    #[wasm_bindgen(getter)]
+    pub fn executed(&self) -> Vec<u32> {
+        self.inner.executed.clone()
+    }
+
+    /// Whether the module applies to the cluster (row-major).
+    #[wasm_bindgen(getter, unchecked_return_type = "boolean[]")]
+    pub fn applicable(&self) -> Result<JsValue, JsValue> {
+        js(&self.inner.applicable)
+    }
+
+    /// `executed / measures` per cell (row-major), `NaN` where no measure delivers the cell
+    /// (no data, not 0).
+    #[wasm_bindgen(js_name = "executedShare")]
+    pub fn executed_share(&self) -> Vec<f64> {
+        (0..self.inner.measures.len())
+            .map(|k| self.inner.executed_share(k).unwrap_or(f64::NAN))
+            .collect()
+    }
+
+    /// Mean of the executed shares over the cells that have measures; `null` when none has.
+    #[wasm_bindgen(js_name = "meanExecutedShare")]
+    pub fn mean_executed_share(&self) -> Option<f64> {
+        self.inner.mean_executed_share()
+    }
+
+    /// The roll-up as plain data (for `JSON.stringify`).
+    #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "RollupData")]
+    pub fn to_plain(&self) -> Result<JsValue, JsValue> {
+        js(&self.inner)
+    }
+
+    /// `Rollup(clusters × modules)`.
+    #[wasm_bindgen(js_name = "toString")]
+    pub fn to_display(&self) -> String {
+        format!(
+            "Rollup({} clusters x {} modules)",
+            self.inner.clusters.len(),
+            self.inner.modules.len()
+        )
     }
 }

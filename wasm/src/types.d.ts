@@ -216,29 +216,29 @@ export interface Indicator {
     illustrative?: boolean;
 }
 
-/** What every function of this package throws: a JS `Error` with structured properties. */
-export interface EcultureError extends Error {
-    name: "ParseError" | "ValidationError" | "CycleError" | "ArgumentError" | "ScheduleError" | "IoError";
-    /** `parse_error`, `validation_error`, `dependency_cycle`, `invalid_argument`,
-     * `schedule_error`, `io_error`. */
-    code: string;
-    /** JSON path of the offending value (`measures[0].duration_days`), when known. For a bad
-     * argument, the place inside it (`calendar.weekend[0]`, `changes[1].days`, `runs`), or the
-     * argument's name (`options`, `changes`, `risk`, `index`) when the argument itself is wrong. */
-    path: string | null;
-    /** `file:line:column` for syntax errors, else the same as `path`. */
-    location: string | null;
-    /** ParseError: 1-based line and column, when known. */
-    line?: number | null;
-    column?: number | null;
-    /** ParseError: `json`, `yaml` or `toml`. */
-    format?: "json" | "yaml" | "toml";
-    /** CycleError: measure ids on the cycle, in dependency order. */
-    cycle?: string[];
-    /** ValidationError: the error-severity diagnostics. */
-    diagnostics?: Diagnostic[];
-    /** ScheduleError: what went wrong. */
-    kind?: "no_working_days" | "conflicting_calendar_day" | "date_out_of_range" | "invalid_estimate";
-    /** ScheduleError: the measure concerned, when there is one. */
-    id?: string | null;
+/** Options of `schedule`, `scheduleWithChanges`, `whatIf` and `rollout`. Every key is optional
+ * (`null` or a missing key: the core's default); keys are camelCase, and the core's snake_case
+ * spelling is the same key. An unknown key throws `ArgumentError` naming it, with the nearest
+ * known key. */
+export interface ScheduleInit {
+    /** Project start (offset 0), ISO `YYYY-MM-DD`. Default: the strategy period's first day. */
+    start?: string | null;
+    /** A calendar object (snake_case keys, as the core serializes it) or a built-in one by name:
+     * `"azerbaijan_example"` or `"weekdays"`. Default: none (calendar days). */
+    calendar?: Calendar | "azerbaijan_example" | "weekdays" | null;
+    /** Critical: total float at most this. Default 0. */
+    criticalFloatDays?: number | null;
+    /** Near-critical: float above `criticalFloatDays` and at most this. Default 5. */
+    nearCriticalDays?: number | null;
+    /** The project's late finish (P6 "must finish by"), ISO. Default: none. */
+    mustFinishBy?: string | null;
+    /** At most this many critical paths are listed. Default 20. */
+    maxCriticalPaths?: number | null;
+}
+
+/** Options of `risk`: the schedule options plus the Monte-Carlo `runs` (1..=1,000,000, default
+ * 2,000) and `seed` (default 1). */
+export interface RiskInit extends ScheduleInit {
+    runs?: number | null;
+    seed?: number | null;
 }

@@ -17,7 +17,7 @@ const SHOT = process.env.SHOT ?? join(WASM_ROOT, "..", "target", "screenshot.png
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 // Expected values come from the node build of the same package.
-import { eCulture } from "../pkg/node/eculture_wasm.js";
+import { eCulture } from "../pkg/node/index.js";
 const reference = eCulture();
 const refDoc = reference.document();
 const refMatrix = reference.matrix();
@@ -31,7 +31,7 @@ const expected = {
   waves: reference.waves().length,
   gaps: refMatrix.gaps().length,
   schedule: reference.schedule().report(),
-  azFinish: reference.schedule({ calendar: "azerbaijan_example" }).finishDate(),
+  azFinish: reference.schedule({ calendar: "azerbaijan_example" }).finishDate,
 };
 
 const MIME = {
@@ -246,7 +246,7 @@ try {
     assert.equal(await page.isVisible("#load-error"), false, "it loads");
     assert.equal(await page.isVisible("#matrix-error"), false, "the matrix is computed");
     assert.equal(await page.locator("#matrix tbody td.cell").count(), expected.clusters * expected.modules);
-    assert.match(await page.textContent("#waves"), /^not computed: blocked by 1 error — error \[duplicate_id\] measure `[^`]+` at measures\[1\]\.id, line \d+/);
+    assert.match(await page.textContent("#waves"), /^not computed: blocked by \d+ errors? — error \[duplicate_id\] measure `[^`]+` at measures\[1\]\.id, line \d+/);
     assert.ok((await page.textContent("#diagnostics")).includes("duplicate_id"));
   });
 
@@ -298,7 +298,7 @@ try {
   });
 
   await check("served without its package, the page says on screen that the module did not load", async () => {
-    // What a new user did: serve wasm/www itself, so ../pkg/web/eculture_wasm.js is a 404.
+    // What a new user did: serve wasm/www itself, so ../pkg/web/index.js is a 404.
     const bare = await serve(join(WASM_ROOT, "www"));
     const failing = await browser.newPage({ viewport: { width: 1200, height: 700 } });
     try {
@@ -309,7 +309,7 @@ try {
       const box = failing.locator("#wasm-load-error");
       assert.equal(await box.isVisible(), true, "the message is visible");
       const text = await box.textContent();
-      assert.match(text, /Could not load the eculture WebAssembly module from http:\/\/127\.0\.0\.1:\d+\/pkg\/web\/eculture_wasm\.js/);
+      assert.match(text, /Could not load the eculture WebAssembly module from http:\/\/127\.0\.0\.1:\d+\/pkg\/web\/index\.js/);
       assert.match(text, /scripts\/serve/);
       assert.notEqual(await failing.textContent("#title"), "Loading…");
       assert.equal(await failing.getAttribute("body", "data-ready"), null, "the page does not claim to be ready");

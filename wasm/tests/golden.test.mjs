@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { Strategy, formatDiagnostic } from "../pkg/node/eculture_wasm.js";
+import { Strategy, formatDiagnostic } from "../pkg/node/index.js";
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "golden");
 const LOADERS = { json: Strategy.fromJson, yaml: Strategy.fromYaml, yml: Strategy.fromYaml, toml: Strategy.fromToml };

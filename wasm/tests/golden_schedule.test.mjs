@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { Strategy, eCulture } from "../pkg/node/eculture_wasm.js";
+import { Strategy, eCulture } from "../pkg/node/index.js";
 
 const GOLDEN =
   process.env.ECULTURE_GOLDEN_SCHEDULE ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "golden_schedule");
@@ -45,7 +45,7 @@ const CHECKS = {
   rollout: (s, o) => s.rollout(jsOptions(o.schedule)),
   redundant: (s) => s.redundantDependencies(),
   dsm: (s) => s.dsm(),
-  risk: (s, o) => s.risk(jsOptions(o.schedule), o.risk),
+  risk: (s, o) => s.risk({ ...jsOptions(o.schedule), ...o.risk }),
 };
 
 const cases = existsSync(GOLDEN)

@@ -56,8 +56,8 @@ test("wasm/pkg is one npm package named eculture, an ES module with node and bro
   assert.equal(pkg.type, "module");
   const root = pkg.exports["."];
   for (const [condition, dir] of [["node", "node"], ["browser", "web"], ["default", "web"]]) {
-    assert.equal(root[condition].default, `./${dir}/eculture_wasm.js`, condition);
-    assert.equal(root[condition].types, `./${dir}/eculture_wasm.d.ts`, condition);
+    assert.equal(root[condition].default, `./${dir}/index.js`, condition);
+    assert.equal(root[condition].types, `./${dir}/index.d.ts`, condition);
     for (const file of [root[condition].default, root[condition].types]) {
       assert.ok(existsSync(join(PKG_DIR, file)), `${file} exists`);
     }

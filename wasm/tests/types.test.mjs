@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { jsonSchema } from "../pkg/node/eculture_wasm.js";
+import { jsonSchema } from "../pkg/node/index.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const dts = readFileSync(join(HERE, "..", "src", "types.d.ts"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");

@@ -14,7 +14,8 @@ import {
     type DependencyEdge,
     type Diagnostic,
     type Document,
-    type EcultureError,
+    EcultureError,
+    ParseError,
     type MatrixData,
     type Measure,
     type Calendar,
@@ -23,14 +24,14 @@ import {
     type InfeasibleDeadline,
     type RedundantDependency,
     type Risk,
-    type RiskOptions,
+    type RiskInit,
     type Rollout,
     type Rollup,
     type ScheduleInit,
     type ScheduleRecord,
     type ScheduleReport,
     type WhatIf,
-} from "../pkg/node/eculture_wasm.js";
+} from "../pkg/node/index.js";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type AssertNotAny<T> = IsAny<T> extends true ? never : T;
@@ -53,7 +54,7 @@ const report: CoverageReport = m.coverage();
 const overall: Coverage = report.overall;
 const share: number | null = overall.share;
 const gaps: Cell[] = m.gaps();
-const one: Cell | null = m.cell("a", "b");
+const one: Cell = m.cell("a", "b");
 const md: string = m.toMarkdown();
 const csv: string = m.toCsv();
 const plain: MatrixData = m.toJSON();
@@ -79,15 +80,15 @@ const sch2: Schedule = s.schedule();
 const sch3: Schedule = s.schedule(byName);
 const days: number = sch.durationDays;
 const projectStart: string = sch.projectStart;
-const finish: string = sch.finishDate();
+const finish: string = sch.finishDate;
 const records: ScheduleRecord[] = sch.toRecords();
 const es: number = records[0]!.early_start;
 const esDate: string = records[0]!.early_start_date;
-const rec: ScheduleRecord | null = sch.record("1.1");
-const paths: string[][] = sch.criticalPaths();
-const criticalIds: string[] = sch.criticalIds();
-const near: string[] = sch.nearCritical();
-const infeasible: InfeasibleDeadline[] = sch.infeasibleDeadlines();
+const rec: ScheduleRecord = sch.record("1.1");
+const paths: string[][] = sch.criticalPaths;
+const criticalIds: string[] = sch.criticalIds;
+const near: string[] = sch.nearCritical;
+const infeasible: InfeasibleDeadline[] = sch.infeasibleDeadlines;
 const chain: string[] = infeasible[0]?.chain ?? [];
 const schReport: ScheduleReport = sch.report();
 const schPlain: ScheduleReport = sch.toJSON();
@@ -104,8 +105,8 @@ const redundant: RedundantDependency[] = s.redundantDependencies();
 const via: string | null = redundant[0]?.via ?? null;
 const dsm: Dsm = s.dsm();
 const cut: string | null = dsm.blocks[0]?.suggested_cut?.path ?? null;
-const riskOpts: RiskOptions = { runs: 500, seed: 42 };
-const risk: Risk = s.risk(null, riskOpts);
+const riskOpts: RiskInit = { runs: 500, seed: 42, calendar: "weekdays" };
+const risk: Risk = s.risk(riskOpts);
 const risk2: Risk = s.risk();
 const p80: number = risk.monte_carlo.percentiles[1]!.days;
 
@@ -114,16 +115,19 @@ const waveIdx: Uint32Array = s.waveIndex();
 const orderIdx: Uint32Array = s.orderIndices();
 const impactIdx: Uint32Array = s.impactIndices(["1.1"]);
 const counts: Float64Array = s.descendantCounts(["1.1"]);
-const nMeasures: number = s.measureCount();
+const nMeasures: number = s.measureCount;
 const firstId: string = s.measureId(orderIdx[0]!);
 const rollup: Rollup = s.rollup();
-const executed: number[] = rollup.executed;
+const executed: Uint32Array = rollup.executed;
+const shares: Float64Array = rollup.executedShare();
 
 try {
     Strategy.fromJson("{");
 } catch (e) {
     const err = e as EcultureError;
-    const where: [string, string | null, number | null | undefined] = [err.code, err.path, err.line];
+    const where: [string, string | null, number | null] = [err.code, err.path, err.line];
+    const isParse: boolean = e instanceof ParseError && e instanceof EcultureError;
+    console.log(isParse);
     console.log(where);
 }
 
@@ -156,5 +160,5 @@ sch3.free();
 changed.free();
 m.free();
 s2.free();
-console.log(days, projectStart, finish, es, esDate, rec, paths, criticalIds, near, chain, schReport, schPlain, schText, whatIf2, newFinish, cellFinish, quarterShare, via, cut, risk2, p80, waveIdx, impactIdx, counts, nMeasures, firstId, executed);
+console.log(shares, days, projectStart, finish, es, esDate, rec, paths, criticalIds, near, chain, schReport, schPlain, schText, whatIf2, newFinish, cellFinish, quarterShare, via, cut, risk2, p80, waveIdx, impactIdx, counts, nMeasures, firstId, executed);
 console.log(fromText, id, valid, clusters, modules, state, share, gaps, one, md, csv, plain, order, impact, ancestors, cycle, blocks, viaModule, schema, _notAny);

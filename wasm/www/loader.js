@@ -8,7 +8,7 @@ const where = (() => {
   try {
     return import.meta.resolve("eculture");
   } catch {
-    return new URL("../pkg/web/eculture_wasm.js", import.meta.url).href;
+    return new URL("../pkg/web/index.js", import.meta.url).href;
   }
 })();
 

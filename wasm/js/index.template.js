@@ -1,0 +1,9 @@
+// Entry point of the npm package `eculture` (written by scripts/build-wasm.sh from
+// wasm/js/index.template.js): the WebAssembly module's classes and functions, plus the error
+// classes its errors are instances of.
+export * from "./eculture_wasm.js";
+@DEFAULT@
+import { Matrix, Rollup, Schedule, Strategy } from "./eculture_wasm.js";
+import { makeInspectable } from "./@SNIPPET@";
+export { ArgumentError, CycleError, EcultureError, IoError, ParseError, ScheduleError, ValidationError } from "./@SNIPPET@";
+makeInspectable(Strategy, Matrix, Schedule, Rollup);
