@@ -56,7 +56,7 @@ impl IdTable {
         self.table.find(hash, |&j| id_of(j) == key).copied()
     }
 
-    fn build<'a>(
+    pub(crate) fn build<'a>(
         ids: impl ExactSizeIterator<Item = &'a str>,
         id_of: impl Fn(u32) -> &'a str + Copy,
         what: &str,
@@ -171,6 +171,8 @@ pub(crate) struct Index {
     pub blocked: Option<Need>,
     /// The cycle reported by operations that need a DAG (first cyclic block).
     pub cycle: Option<Vec<u32>>,
+    /// Reports resolved against the plan (see [`crate::monitoring`]).
+    pub monitoring: crate::monitoring::reports::Resolved,
 }
 
 impl Index {
@@ -221,6 +223,7 @@ impl Index {
                 blocked: Some(Need::Cells),
                 diagnostics: d,
                 cycle: None,
+                monitoring: Default::default(),
             };
         }
 
@@ -991,6 +994,14 @@ impl Index {
             }
         }
 
+        let monitoring = crate::monitoring::reports::check(
+            doc,
+            &measures,
+            &orgs,
+            &directions,
+            &indicators,
+            &mut d,
+        );
         crate::suggest::add_suggestions(doc, &mut d);
         let blocked = d.iter().filter_map(Diagnostic::blocks).min();
         Index {
@@ -1004,6 +1015,7 @@ impl Index {
             diagnostics: d,
             blocked,
             cycle,
+            monitoring,
         }
     }
 }

@@ -235,7 +235,8 @@ mod parallel {
     use serde_json::value::RawValue;
 
     use crate::model::{
-        Cluster, Direction, Document, Indicator, Measure, Module, Organization, StrategyInfo,
+        Cluster, Direction, Document, Evaluation, Indicator, Measure, Module, Organization, Report,
+        ReportingCalendar, StrategyInfo,
     };
 
     /// Smallest JSON text (bytes) worth splitting: below it, handing work to threads costs
@@ -262,6 +263,12 @@ mod parallel {
         measures: M,
         #[serde(default)]
         indicators: Vec<Indicator>,
+        #[serde(default)]
+        reports: Vec<Report>,
+        #[serde(default)]
+        evaluations: Vec<Evaluation>,
+        #[serde(default)]
+        reporting: ReportingCalendar,
     }
 
     /// The field names of [`Shell`], in order, for the test that keeps it in step with
@@ -276,6 +283,9 @@ mod parallel {
         "modules",
         "measures",
         "indicators",
+        "reports",
+        "evaluations",
+        "reporting",
     ];
 
     /// Parse `text` on eculture's threads; `None` when it is small, when there is one thread
@@ -329,6 +339,9 @@ mod parallel {
                 modules: shell.modules,
                 measures,
                 indicators: shell.indicators,
+                reports: shell.reports,
+                evaluations: shell.evaluations,
+                reporting: shell.reporting,
             }
         }
     }

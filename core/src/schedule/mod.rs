@@ -54,8 +54,9 @@ use crate::model::Id;
 use crate::strategy::Strategy;
 use cpm::Slot;
 
-pub(crate) use calendar::DayMap;
 pub use calendar::{Calendar, Weekday};
+pub(crate) use calendar::{DayMap, day_number};
+pub(crate) use dates::{iso as dates_iso, iso_opt as dates_iso_opt};
 pub use dsm::{Dsm, DsmBlock, DsmCut, DsmMark};
 pub use export::ScheduleReport;
 pub use redundant::{RedundancyReason, RedundantDependency};

@@ -1,0 +1,925 @@
+//! Monitoring and evaluation (issue 12): reports, state as of a date, execution rate,
+//! achievement, calendar, forecast, triage and the monitoring report, on a small hand-made
+//! plan whose numbers are computed by hand in the comments.
+
+use eculture::monitoring::*;
+use eculture::{Code, Severity, Strategy};
+use jiff::civil::{Date, date};
+use serde_json::{Value, json};
+
+/// The small plan. Strategy 2024-2026; `moc` coordinates, `caerc` monitors.
+///
+/// | measure | direction | main | start | deadline | targets | status / reports |
+/// |---|---|---|---|---|---|---|
+/// | a | D1 | lib | 2024-01-01 | 2024-12-31 | cat→library | executed (2024, 2025) |
+/// | b | D1 | lib | 2024 | 2025-06-30 | reg (→ library) | 40 % in 2024, executed 2025 |
+/// | c | D2 | mus | 2025 | 2025-12-31 | cat→museum | partially executed 2025 |
+/// | d | D2 | mus (lib other) | – | 2025-09-30 | – | partially 2024, executed 2025 |
+/// | e | D2 | moc | – | 2026-06-30 | – | nothing |
+/// | f | D1 | moc | – | 2025-03-31 | – | cancelled (undated) |
+/// | g | D2 | mus | – | 2025-03-31 | – | nothing (no data) |
+fn plan() -> Value {
+    json!({
+      "strategy": {"id": "t", "title": {"az": "t", "en": "t"},
+                   "period": {"start": "2024", "end": "2026"},
+                   "coordinating_body": "moc", "monitoring_body": "caerc",
+                   "goals": [{"id": "G1", "title": {"en": "g1"}}, {"id": "G2", "title": {"en": "g2"}}]},
+      "organizations": [
+        {"id": "moc", "name": {"en": "moc"}, "kind": "ministry"},
+        {"id": "caerc", "name": {"en": "caerc"}, "kind": "analysis_centre"},
+        {"id": "lib", "name": {"en": "lib"}, "kind": "subordinate"},
+        {"id": "mus", "name": {"en": "mus"}, "kind": "subordinate"}],
+      "directions": [{"id": "D1", "title": {"en": "d1"}, "goals": ["G1"]},
+                     {"id": "D2", "title": {"en": "d2"}, "goals": ["G2"]}],
+      "clusters": [{"id": "library", "title": {"en": "l"}}, {"id": "museum", "title": {"en": "m"}}],
+      "modules": [{"id": "cat", "title": {"en": "c"}, "applies_to": {"all": true}},
+                  {"id": "reg", "title": {"en": "r"}, "applies_to": {"clusters": ["library"]}}],
+      "measures": [
+        {"id": "a", "direction": "D1", "title": {"en": "a"}, "main_executor": "lib",
+         "start": "2024-01-01", "deadline": "2024-12-31", "duration_days": 100,
+         "targets": [{"module": "cat", "clusters": ["library"]}], "indicators": ["I1"]},
+        {"id": "b", "direction": "D1", "title": {"en": "b"}, "main_executor": "lib",
+         "start": "2024", "deadline": "2025-06-30", "duration_days": 200, "depends_on": ["a"],
+         "targets": [{"module": "reg"}]},
+        {"id": "c", "direction": "D2", "title": {"en": "c"}, "main_executor": "mus",
+         "start": "2025", "deadline": "2025-12-31", "duration_days": 300,
+         "targets": [{"module": "cat", "clusters": ["museum"]}], "indicators": ["I2"]},
+        {"id": "d", "direction": "D2", "title": {"en": "d"}, "main_executor": "mus",
+         "other_executors": ["lib"], "deadline": "2025-09-30", "duration_days": 50},
+        {"id": "e", "direction": "D2", "title": {"en": "e"}, "main_executor": "moc",
+         "deadline": "2026-06-30", "duration_days": 30},
+        {"id": "f", "direction": "D1", "title": {"en": "f"}, "main_executor": "moc",
+         "deadline": "2025-03-31", "duration_days": 10, "status": "cancelled"},
+        {"id": "g", "direction": "D2", "title": {"en": "g"}, "main_executor": "mus",
+         "deadline": "2025-03-31", "duration_days": 10}],
+      "indicators": [
+        {"id": "I1", "name": {"en": "i1"}, "baseline": {"year": 2023, "value": 10},
+         "targets": [{"year": 2024, "value": 30}, {"year": 2025, "value": 50, "final": true}],
+         "actuals": [{"year": 2024, "value": 20}]},
+        {"id": "I2", "name": {"en": "i2"}, "polarity": "descending",
+         "baseline": {"year": 2023, "value": 100},
+         "targets": [{"year": 2025, "value": 60, "final": true}],
+         "actuals": [{"year": 2024, "value": 90}, {"year": 2025, "value": 70}]}],
+      "reports": [
+        {"id": "lib-2024", "by": "lib", "period": 2024, "submitted": "2025-01-15",
+         "entries": [
+           {"measure": "a", "status": "executed", "actual_start": "2024-02-01", "actual_finish": "2024-11-30"},
+           {"measure": "b", "status": "partially_executed", "percent_complete": 40, "actual_start": "2024-12-01"}]},
+        {"id": "mus-2024", "by": "mus", "period": 2024, "submitted": "2025-01-25",
+         "entries": [{"measure": "d", "status": "partially_executed", "percent_complete": 50}]},
+        {"id": "lib-2025", "by": "lib", "period": 2025, "submitted": "2026-01-18",
+         "entries": [
+           {"measure": "a", "status": "executed", "actual_start": "2024-02-01", "actual_finish": "2024-11-30"},
+           {"measure": "b", "status": "executed", "actual_start": "2024-12-01", "actual_finish": "2025-06-20"}],
+         "indicators": [{"indicator": "I1", "year": 2025, "value": 60}]},
+        {"id": "mus-2025", "by": "mus", "period": 2025, "submitted": "2026-01-19",
+         "entries": [
+           {"measure": "c", "status": "partially_executed", "percent_complete": 60},
+           {"measure": "d", "status": "executed", "actual_start": "2025-03-01", "actual_finish": "2025-09-15"}]}]
+    })
+}
+
+fn load(v: Value) -> Strategy {
+    Strategy::from_value(v).expect("loads")
+}
+
+fn codes(s: &Strategy) -> Vec<(Code, Severity, String)> {
+    s.validate()
+        .iter()
+        .map(|d| (d.code, d.severity, d.path.clone()))
+        .collect()
+}
+
+fn has(s: &Strategy, code: Code, sev: Severity, path: &str) -> bool {
+    s.validate()
+        .iter()
+        .any(|d| d.code == code && d.severity == sev && d.path == path)
+}
+
+const D25: Date = date(2025, 12, 31);
+
+// ---------------------------------------------------------------- 1. reports, validation
+
+#[test]
+fn the_small_plan_is_valid_and_its_warnings_are_the_expected_ones() {
+    let s = load(plan());
+    assert!(s.is_valid(), "{:#?}", s.validate());
+    let mut w: Vec<String> = s
+        .validate()
+        .iter()
+        .filter(|d| d.code != Code::MissingRole)
+        .map(|d| format!("{} {}", d.code, d.path))
+        .collect();
+    w.sort();
+    assert_eq!(
+        w,
+        vec![
+            // e (moc) active in 2024 and 2025 without a report; g (mus) likewise
+            "missing_report measures[4]",
+            "missing_report measures[4]",
+            "missing_report measures[6]",
+            "missing_report measures[6]",
+            // mus-2024 submitted 25 January: 5 days after 20 January
+            "report_late reports[1].submitted",
+        ],
+        "{:#?}",
+        s.validate()
+    );
+    let late = s
+        .validate()
+        .iter()
+        .find(|d| d.code == Code::ReportLate)
+        .unwrap();
+    assert!(late.message.contains("5 days after"), "{}", late.message);
+    assert_eq!(late.entity(), "report");
+}
+
+#[test]
+fn reports_round_trip_in_every_format() {
+    let s = load(plan());
+    for f in [
+        eculture::Format::Json,
+        eculture::Format::Yaml,
+        eculture::Format::Toml,
+    ] {
+        let text = s.to_string(f).unwrap();
+        let back = Strategy::parse(&text, f).unwrap();
+        assert_eq!(back.document(), s.document(), "{f}");
+    }
+}
+
+#[test]
+fn unknown_fields_in_reports_are_located_parse_errors() {
+    let mut v = plan();
+    v["reports"][0]["entries"][0]["percent"] = json!(10);
+    let e = Strategy::from_json(&v.to_string()).unwrap_err();
+    assert!(e.to_string().contains("reports[0].entries[0]"), "{e}");
+}
+
+#[test]
+fn every_report_validation_rule_is_located_and_coded() {
+    let mut v = plan();
+    let r = &mut v["reports"];
+    // unknown measure
+    r[0]["entries"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"measure": "zz", "status": "executed", "actual_finish": "2024-05-01"}));
+    // reporter not an executor: lib reports on c (mus)
+    r[0]["entries"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"measure": "c", "status": "not_executed"}));
+    // finish before start
+    r[2]["entries"][1]["actual_finish"] = json!("2024-11-01");
+    // executed without finish
+    r[3]["entries"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("actual_finish");
+    // percent outside 0..100
+    r[3]["entries"][0]["percent_complete"] = json!(150);
+    // a report for a year outside the strategy
+    r.as_array_mut()
+        .unwrap()
+        .push(json!({"id": "old", "by": "lib", "period": 2022, "submitted": "2023-01-10"}));
+    // status going back from executed: d executed in mus-2025, then not executed in a later one
+    r.as_array_mut().unwrap().push(
+        json!({"id": "mus-2026-h", "by": "mus", "period": "2026-06", "submitted": "2026-07-01",
+        "entries": [{"measure": "d", "status": "partially_executed"}],
+        "indicators": [{"indicator": "I1", "year": 2025, "value": 61}]}),
+    );
+    let s = load(v);
+    use Severity::*;
+    assert!(
+        has(
+            &s,
+            Code::UnknownReference,
+            Error,
+            "reports[0].entries[2].measure"
+        ),
+        "{:#?}",
+        codes(&s)
+    );
+    assert!(has(
+        &s,
+        Code::ReporterNotExecutor,
+        Warning,
+        "reports[0].entries[3].measure"
+    ));
+    assert!(has(
+        &s,
+        Code::ActualFinishBeforeStart,
+        Error,
+        "reports[2].entries[1].actual_finish"
+    ));
+    assert!(has(
+        &s,
+        Code::ExecutedWithoutFinish,
+        Warning,
+        "reports[3].entries[1].status"
+    ));
+    assert!(has(
+        &s,
+        Code::PercentOutOfRange,
+        Error,
+        "reports[3].entries[0].percent_complete"
+    ));
+    assert!(has(
+        &s,
+        Code::PeriodOutsideStrategy,
+        Warning,
+        "reports[4].period"
+    ));
+    assert!(has(
+        &s,
+        Code::StatusRegression,
+        Warning,
+        "reports[5].entries[0].status"
+    ));
+    assert!(has(
+        &s,
+        Code::ConflictingValues,
+        Error,
+        "reports[5].indicators[0].value"
+    ));
+    assert!(has(&s, Code::MissingReport, Warning, "measures[4]"));
+    assert!(has(&s, Code::ReportLate, Warning, "reports[1].submitted"));
+    // none of them blocks a planning answer
+    assert!(s.schedule(&Default::default()).is_ok());
+    assert!(s.matrix().is_ok());
+}
+
+#[test]
+fn non_finite_numbers_from_yaml_and_toml_are_errors_not_panics() {
+    let mut v = plan();
+    v["reports"][0]["entries"][1]["percent_complete"] = json!(40.5);
+    let yaml = load(v).to_string(eculture::Format::Yaml).unwrap();
+    let yaml = yaml.replacen("percent_complete: 40.5", "percent_complete: .nan", 1);
+    let yaml = yaml.replacen("value: 20.0", "value: .inf", 1);
+    let s = Strategy::from_yaml(&yaml).unwrap();
+    assert!(
+        has(
+            &s,
+            Code::NonFiniteNumber,
+            Severity::Error,
+            "reports[0].entries[1].percent_complete"
+        ),
+        "{:#?}",
+        codes(&s)
+    );
+    assert!(
+        has(
+            &s,
+            Code::NonFiniteNumber,
+            Severity::Error,
+            "indicators[0].actuals[0].value"
+        ),
+        "{:#?}",
+        codes(&s)
+    );
+    // the operations still answer
+    let _ = s.execution_rate(&Default::default());
+    let a = s.achievement(&Default::default());
+    assert!(
+        a.records
+            .iter()
+            .all(|r| r.achievement.is_none_or(f64::is_finite))
+    );
+    let toml = load(plan()).to_string(eculture::Format::Toml).unwrap();
+    let toml = toml.replacen("value = 90.0", "value = nan", 1);
+    let s = Strategy::from_toml(&toml).unwrap();
+    assert!(
+        s.validate().iter().any(|d| d.code == Code::NonFiniteNumber),
+        "{toml}"
+    );
+}
+
+#[test]
+fn undated_status_yields_to_reports_and_disagreement_is_a_warning() {
+    let mut v = plan();
+    v["measures"][2]["status"] = json!("executed"); // c: report says partially executed
+    let s = load(v);
+    assert!(has(
+        &s,
+        Code::StatusDisagreesWithReport,
+        Severity::Warning,
+        "measures[2].status"
+    ));
+    let st = s.state_as_of("c", D25).unwrap();
+    assert_eq!(st.status, Some(eculture::model::Status::PartiallyExecuted));
+    assert_eq!(st.source, StateSource::Report);
+    // before any report on c, the undated status applies
+    let st = s.state_as_of("c", date(2024, 6, 30)).unwrap();
+    assert_eq!(st.status, Some(eculture::model::Status::Executed));
+    assert_eq!(st.source, StateSource::Document);
+    // g: nothing at all
+    assert_eq!(s.state_as_of("g", D25).unwrap().source, StateSource::None);
+}
+
+#[test]
+fn state_as_of_takes_the_latest_as_of_then_the_later_submission_then_document_order() {
+    let mut v = plan();
+    let r = v["reports"].as_array_mut().unwrap();
+    // two more reports on `e` by moc, both as of 2025-12-31
+    r.push(json!({"id": "x1", "by": "moc", "period": 2025, "as_of": "2025-12-31", "submitted": "2026-01-10",
+                  "entries": [{"measure": "e", "status": "partially_executed"}]}));
+    r.push(json!({"id": "x0", "by": "moc", "period": 2025, "as_of": "2025-12-31", "submitted": "2026-01-05",
+                  "entries": [{"measure": "e", "status": "not_executed"}]}));
+    let s = load(v.clone());
+    // same as_of: the later submission (x1) wins although x0 comes later in the document
+    assert_eq!(
+        s.state_as_of("e", D25).unwrap().report.as_deref(),
+        Some("x1")
+    );
+    // same submission day too: the later in the document wins
+    v["reports"][5]["submitted"] = json!("2026-01-10");
+    let s = load(v.clone());
+    assert_eq!(
+        s.state_as_of("e", D25).unwrap().report.as_deref(),
+        Some("x0")
+    );
+    // a report with a later as_of wins whatever its submission
+    v["reports"][4]["as_of"] = json!("2026-01-01");
+    let s = load(v);
+    assert_eq!(
+        s.state_as_of("e", date(2026, 1, 1))
+            .unwrap()
+            .report
+            .as_deref(),
+        Some("x1")
+    );
+    assert_eq!(
+        s.state_as_of("e", D25).unwrap().report.as_deref(),
+        Some("x0")
+    );
+    // absent as_of: the end of the period or the submission, whichever is earlier
+    let s = load(plan());
+    let st = s.state_as_of("b", date(2025, 12, 31)).unwrap();
+    assert_eq!(st.as_of, Some(date(2025, 12, 31)));
+    let st = s.state_as_of("b", date(2025, 12, 30)).unwrap();
+    assert_eq!(st.report.as_deref(), Some("lib-2024"));
+    assert_eq!(st.percent_complete, Some(40.0));
+}
+
+// ---------------------------------------------------------------- 2. execution rate
+
+fn rate(s: &Strategy, by: GroupBy) -> Vec<(String, f64, f64, u64, u64, u64, u64)> {
+    let r = s.execution_rate(&ExecutionRateOptions {
+        as_of: Some(D25),
+        by,
+        ..Default::default()
+    });
+    r.records
+        .iter()
+        .map(|x| {
+            (
+                x.group.clone(),
+                x.numerator,
+                x.denominator,
+                x.executed,
+                x.partially_executed,
+                x.not_executed,
+                x.no_data,
+            )
+        })
+        .collect()
+}
+
+fn row(
+    g: &str,
+    n: f64,
+    d: f64,
+    e: u64,
+    p: u64,
+    ne: u64,
+    nd: u64,
+) -> (String, f64, f64, u64, u64, u64, u64) {
+    (g.into(), n, d, e, p, ne, nd)
+}
+
+#[test]
+fn execution_rate_by_every_grouping_matches_the_hand_computation() {
+    // due by 2025-12-31: a (executed), b (executed), c (partial), d (executed), f (cancelled:
+    // out), g (no data). e is due in 2026.
+    let s = load(plan());
+    assert_eq!(
+        rate(&s, GroupBy::Overall),
+        vec![row("overall", 3.5, 4.0, 3, 1, 0, 1)]
+    );
+    assert_eq!(
+        rate(&s, GroupBy::Direction),
+        vec![
+            row("D1", 2.0, 2.0, 2, 0, 0, 0),
+            row("D2", 1.5, 2.0, 1, 1, 0, 1)
+        ]
+    );
+    assert_eq!(
+        rate(&s, GroupBy::MainExecutor),
+        vec![
+            row("lib", 2.0, 2.0, 2, 0, 0, 0),
+            row("mus", 1.5, 2.0, 1, 1, 0, 1)
+        ]
+    );
+    // a → library; b → reg, which applies to library only; c → museum; d, g: no target
+    assert_eq!(
+        rate(&s, GroupBy::Cluster),
+        vec![
+            row("library", 2.0, 2.0, 2, 0, 0, 0),
+            row("museum", 0.5, 1.0, 0, 1, 0, 0),
+            row("(none)", 1.0, 1.0, 1, 0, 0, 1)
+        ]
+    );
+    assert_eq!(
+        rate(&s, GroupBy::Module),
+        vec![
+            row("cat", 1.5, 2.0, 1, 1, 0, 0),
+            row("reg", 1.0, 1.0, 1, 0, 0, 0),
+            row("(none)", 1.0, 1.0, 1, 0, 0, 1)
+        ]
+    );
+    assert_eq!(
+        rate(&s, GroupBy::DeadlineYear),
+        vec![
+            row("2024", 1.0, 1.0, 1, 0, 0, 0),
+            row("2025", 2.5, 3.0, 2, 1, 0, 1)
+        ]
+    );
+    let r = s.execution_rate(&ExecutionRateOptions {
+        as_of: Some(D25),
+        ..Default::default()
+    });
+    assert_eq!(r.records[0].rate, Some(0.875));
+    assert_eq!(r.no_data_measures, vec!["g"]);
+    assert_eq!(r.excluded, 1);
+    assert_eq!(r.columns().numerator, vec![3.5]);
+}
+
+#[test]
+fn no_data_is_separate_unless_asked_to_count_as_zero() {
+    let s = load(plan());
+    let sep = s.execution_rate(&ExecutionRateOptions {
+        as_of: Some(D25),
+        ..Default::default()
+    });
+    let zero = s.execution_rate(&ExecutionRateOptions {
+        as_of: Some(D25),
+        no_data: NoData::Zero,
+        ..Default::default()
+    });
+    assert_eq!(sep.records[0].rate, Some(3.5 / 4.0));
+    assert_eq!(zero.records[0].rate, Some(3.5 / 5.0));
+    assert_eq!(zero.records[0].no_data, 1);
+}
+
+#[test]
+fn scopes_dates_and_weights_change_the_rate_as_documented() {
+    let s = load(plan());
+    // as of 2025-06-30 only the 2024 reports count: a executed, b 40 % (partial), f out,
+    // g no data (deadline 2025-03-31)
+    let r = s.execution_rate(&ExecutionRateOptions {
+        as_of: Some(date(2025, 6, 30)),
+        ..Default::default()
+    });
+    assert_eq!(
+        (r.records[0].numerator, r.records[0].denominator),
+        (1.5, 2.0)
+    );
+    // due in 2025 (as of end 2025): b, c, d, g
+    let r = s.execution_rate(&ExecutionRateOptions {
+        as_of: Some(D25),
+        scope: Scope::DueInYear,
+        ..Default::default()
+    });
+    assert_eq!(
+        (
+            r.records[0].numerator,
+            r.records[0].denominator,
+            r.records[0].no_data
+        ),
+        (2.5, 3.0, 1)
+    );
+    // active by 2025-12-31: every measure but f (cancelled); e no data
+    let r = s.execution_rate(&ExecutionRateOptions {
+        as_of: Some(D25),
+        scope: Scope::Active,
+        ..Default::default()
+    });
+    assert_eq!(
+        (
+            r.records[0].numerator,
+            r.records[0].denominator,
+            r.records[0].no_data
+        ),
+        (3.5, 4.0, 2)
+    );
+    // weights are data
+    let r = s.execution_rate(&ExecutionRateOptions {
+        as_of: Some(D25),
+        weights: Weights {
+            executed: 1.0,
+            partially_executed: 0.25,
+            not_executed: 0.0,
+        },
+        ..Default::default()
+    });
+    assert_eq!(r.records[0].numerator, 3.25);
+    // options read from a dict with defaults
+    let o: ExecutionRateOptions =
+        serde_json::from_value(json!({"by": "main_executor", "as_of": "2025-12-31"})).unwrap();
+    assert_eq!(o.by, GroupBy::MainExecutor);
+    assert!(serde_json::from_value::<ExecutionRateOptions>(json!({"bye": 1})).is_err());
+}
+
+#[test]
+fn results_based_rating_counts_indicators_meeting_their_latest_target() {
+    let s = load(plan());
+    // I1: 2025 actual 60 (reported) ≥ 50 → met; I2: 70 vs 60 descending → not met
+    let r = s.results_rating(&ResultsRatingOptions {
+        as_of: Some(D25),
+        ..Default::default()
+    });
+    assert_eq!(r.records[0].indicators, 2);
+    assert_eq!(r.records[0].met, 1);
+    assert_eq!(r.records[0].rate, Some(0.5));
+    let r = s.results_rating(&ResultsRatingOptions {
+        as_of: Some(D25),
+        by: ResultsBy::Direction,
+    });
+    let got: Vec<(String, u64, u64)> = r
+        .records
+        .iter()
+        .map(|x| (x.group.clone(), x.indicators, x.met))
+        .collect();
+    assert_eq!(got, vec![("D1".into(), 1, 1), ("D2".into(), 1, 0)]);
+}
+
+// ---------------------------------------------------------------- 3. achievement
+
+fn rec<'a>(a: &'a Achievement, ind: &str, year: i32) -> &'a AchievementRecord {
+    a.records
+        .iter()
+        .find(|r| r.indicator == ind && r.year == year)
+        .unwrap()
+}
+
+#[test]
+fn achievement_ascending_descending_undefined_and_cap() {
+    let mut v = plan();
+    v["indicators"].as_array_mut().unwrap().push(json!(
+        {"id": "I3", "name": {"en": "i3"}, "baseline": {"year": 2023, "value": 5},
+         "targets": [{"year": 2024, "value": 5}, {"year": 2025, "value": 10, "final": true}],
+         "actuals": [{"year": 2024, "value": 5}]}));
+    let s = load(v);
+    let a = s.achievement(&AchievementOptions {
+        as_of: Some(D25),
+        ..Default::default()
+    });
+    // I1 2024: (20 − 10) / (30 − 10) = 0.5
+    assert_eq!(rec(&a, "I1", 2024).achievement, Some(0.5));
+    assert_eq!(rec(&a, "I1", 2024).band, Band::PartlyMet);
+    // I1 2025: reported 60 → (60 − 10) / (50 − 10) = 1.25, from the report
+    assert_eq!(rec(&a, "I1", 2025).achievement, Some(1.25));
+    assert_eq!(
+        rec(&a, "I1", 2025).actual_source.as_deref(),
+        Some("lib-2025")
+    );
+    // I2 descending 2025: (100 − 70) / (100 − 60) = 0.75 → mostly met at 0.8? no: partly met
+    assert_eq!(rec(&a, "I2", 2025).achievement, Some(0.75));
+    assert_eq!(rec(&a, "I2", 2025).band, Band::PartlyMet);
+    // I3 2024: target equals baseline → undefined with a reason, never 0 or NaN
+    let u = rec(&a, "I3", 2024);
+    assert_eq!((u.achievement, u.band), (None, Band::Undefined));
+    assert_eq!(u.reason.as_deref(), Some("target equals baseline"));
+    // I3 2025: no actual → no data
+    assert_eq!(rec(&a, "I3", 2025).band, Band::NoData);
+    // cap
+    let c = s.achievement(&AchievementOptions {
+        as_of: Some(D25),
+        cap: true,
+        ..Default::default()
+    });
+    assert_eq!(rec(&c, "I1", 2025).achievement, Some(1.0));
+    // bands are data
+    let b = s.achievement(&AchievementOptions {
+        as_of: Some(D25),
+        bands: Bands {
+            met: 1.0,
+            mostly_met: 0.7,
+            partly_met: 0.5,
+        },
+        ..Default::default()
+    });
+    assert_eq!(rec(&b, "I2", 2025).band, Band::MostlyMet);
+    // as of mid-2025 the 2025 report is not known yet, and the 2025 actual of I2 is not
+    // dated: a year's `actuals` value counts from that year on
+    let m = s.achievement(&AchievementOptions {
+        as_of: Some(date(2025, 6, 30)),
+        ..Default::default()
+    });
+    assert_eq!(rec(&m, "I1", 2025).band, Band::NoData);
+    // trend: I2 went 90 → 70, descending: improving
+    let t = a.indicators.iter().find(|x| x.indicator == "I2").unwrap();
+    assert_eq!(t.trend, Trend::Improving);
+    // roll-up per direction and goal, achievements clamped to 0..1
+    let d1 = a
+        .rollup
+        .iter()
+        .find(|r| r.level == "direction" && r.group == "D1")
+        .unwrap();
+    assert_eq!(
+        (d1.indicators, d1.met, d1.mean_achievement),
+        (1, 1, Some(1.0))
+    );
+    let g2 = a
+        .rollup
+        .iter()
+        .find(|r| r.level == "goal" && r.group == "G2")
+        .unwrap();
+    assert_eq!(g2.mean_achievement, Some(0.75));
+}
+
+#[test]
+fn cumulative_running_totals_versus_yearly_flows() {
+    let mut v = plan();
+    let ind = |id: &str, cumulative: bool| {
+        json!(
+        {"id": id, "name": {"en": id}, "baseline": {"year": 2023, "value": 0}, "cumulative": cumulative,
+         "targets": [{"year": 2024, "value": 10}, {"year": 2025, "value": 30, "final": true}],
+         "actuals": [{"year": 2024, "value": 8}, {"year": 2025, "value": 24}]})
+    };
+    v["indicators"]
+        .as_array_mut()
+        .unwrap()
+        .push(ind("RUN", true));
+    v["indicators"]
+        .as_array_mut()
+        .unwrap()
+        .push(ind("FLOW", false));
+    let s = load(v);
+    let a = s.achievement(&AchievementOptions {
+        as_of: Some(D25),
+        ..Default::default()
+    });
+    // each year against that year's target in both: 8/10, 24/30
+    for id in ["RUN", "FLOW"] {
+        assert_eq!(rec(&a, id, 2024).achievement, Some(0.8));
+        assert_eq!(rec(&a, id, 2025).achievement, Some(0.8));
+    }
+    let total = |id: &str| {
+        a.indicators
+            .iter()
+            .find(|x| x.indicator == id)
+            .unwrap()
+            .total_to_date
+    };
+    // a running total stands at its latest value; flows add up
+    assert_eq!(total("RUN"), Some(24.0));
+    assert_eq!(total("FLOW"), Some(32.0));
+}
+
+#[test]
+fn indicators_held_back_by_overdue_measures_are_at_risk_naming_them() {
+    let mut v = plan();
+    // c (holds I2) is due 2025-12-31 and only partially executed; as of 2026-02-01 it is
+    // overdue by 32 days
+    v["indicators"][1]["targets"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"year": 2026, "value": 50}));
+    let s = load(v);
+    let a = s.achievement(&AchievementOptions {
+        as_of: Some(date(2026, 2, 1)),
+        ..Default::default()
+    });
+    let i2 = a.indicators.iter().find(|x| x.indicator == "I2").unwrap();
+    assert!(i2.at_risk);
+    assert_eq!(i2.at_risk_measures, vec!["c (overdue 32 days)"]);
+    let i1 = a.indicators.iter().find(|x| x.indicator == "I1").unwrap();
+    assert!(!i1.at_risk);
+}
+
+// ---------------------------------------------------------------- 6. calendar
+
+fn obligations(
+    s: &Strategy,
+    as_of: Date,
+) -> Vec<(String, String, String, String, String, Option<i64>)> {
+    s.reporting_calendar(&CalendarOptions { as_of: Some(as_of) })
+        .into_iter()
+        .map(|o| {
+            (
+                format!("{:?}", o.kind),
+                o.period,
+                o.from,
+                o.to,
+                format!("{} {}", o.due, o.status.as_str()),
+                o.days_late,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn decree_1294_calendar_statuses() {
+    let s = load(plan());
+    let got = obligations(&s, date(2026, 2, 1));
+    let o = |k: &str, p: &str, f: &str, t: &str, ds: &str, late: Option<i64>| {
+        (
+            k.to_owned(),
+            p.to_owned(),
+            f.to_owned(),
+            t.to_owned(),
+            ds.to_owned(),
+            late,
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            // 2024: every executor of a measure active in 2024 (a, b, d, e, f, g; c starts 2025)
+            o(
+                "ExecutorReport",
+                "2024",
+                "moc",
+                "moc",
+                "2025-01-20 missing",
+                Some(377)
+            ),
+            o(
+                "ExecutorReport",
+                "2024",
+                "lib",
+                "moc",
+                "2025-01-20 submitted",
+                None
+            ),
+            o(
+                "ExecutorReport",
+                "2024",
+                "mus",
+                "moc",
+                "2025-01-20 late",
+                Some(5)
+            ),
+            // 2025: a was executed in 2024, so lib reports for b and d
+            o(
+                "ExecutorReport",
+                "2025",
+                "moc",
+                "moc",
+                "2026-01-20 missing",
+                Some(12)
+            ),
+            o(
+                "ExecutorReport",
+                "2025",
+                "lib",
+                "moc",
+                "2026-01-20 submitted",
+                None
+            ),
+            o(
+                "ExecutorReport",
+                "2025",
+                "mus",
+                "moc",
+                "2026-01-20 submitted",
+                None
+            ),
+            // 2026: e only (moc)
+            o(
+                "ExecutorReport",
+                "2026",
+                "moc",
+                "moc",
+                "2027-01-20 upcoming",
+                None
+            ),
+            o(
+                "MonitoringReport",
+                "2024",
+                "caerc",
+                "public",
+                "2025-03-25 missing",
+                Some(313)
+            ),
+            o(
+                "MonitoringReport",
+                "2025",
+                "caerc",
+                "public",
+                "2026-03-25 upcoming",
+                None
+            ),
+            o(
+                "MonitoringReport",
+                "2026",
+                "caerc",
+                "public",
+                "2027-03-25 upcoming",
+                None
+            ),
+            o(
+                "FinalReport",
+                "2024..2026",
+                "caerc",
+                "moc",
+                "2027-03-25 upcoming",
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_twice_a_year_calendar_with_25_march_and_25_september() {
+    let mut v = plan();
+    v["reporting"] = json!({"executor_reports": {"every": "half_year", "due": ["03-25", "09-25"]},
+                            "monitoring_reports": {"every": "half_year", "due": ["03-25", "09-25"]}});
+    // mus reports for the first half of 2025 on 2025-09-20
+    v["reports"].as_array_mut().unwrap().push(
+        json!({"id": "mus-2025-h1", "by": "mus", "period": "2025-06",
+        "submitted": "2025-09-20", "entries": [{"measure": "c", "status": "partially_executed"},
+        {"measure": "d", "status": "partially_executed"}]}),
+    );
+    v["evaluations"] = json!([{"id": "m-2025-h1", "kind": "annual_monitoring", "by": "caerc", "period": "2025-06", "published": "2025-10-01"}]);
+    let s = load(v);
+    let got = obligations(&s, date(2025, 10, 15));
+    let find = |k: &str, p: &str, f: &str| {
+        got.iter()
+            .find(|x| x.0 == k && x.1 == p && x.2 == f)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        find("ExecutorReport", "2025-H1", "mus").4,
+        "2025-09-25 submitted"
+    );
+    assert_eq!(
+        find("ExecutorReport", "2025-H1", "lib").4,
+        "2025-09-25 missing"
+    );
+    // mus-2025 (period 2025) ends in the second half: it meets 2025-H2 early
+    assert_eq!(
+        find("ExecutorReport", "2025-H2", "mus").4,
+        "2026-03-25 submitted"
+    );
+    assert_eq!(
+        find("ExecutorReport", "2025-H2", "moc").4,
+        "2026-03-25 upcoming"
+    );
+    // 2024 reports (period 2024) end in the second half: they meet 2024-H2, due 2025-03-25
+    assert_eq!(
+        find("ExecutorReport", "2024-H2", "lib").4,
+        "2025-03-25 submitted"
+    );
+    assert_eq!(
+        find("ExecutorReport", "2024-H1", "lib").4,
+        "2024-09-25 missing"
+    );
+    let m = find("MonitoringReport", "2025-H1", "caerc");
+    assert_eq!((m.4.as_str(), m.5), ("2025-09-25 late", Some(6)));
+    // a report's lateness follows the calendar too: no late warning for mus-2024 any more
+    // (due 2025-03-25), but the 2025 H2 reports of January are on time as well
+    assert!(
+        !s.validate().iter().any(|d| d.code == Code::ReportLate),
+        "{:#?}",
+        codes(&s)
+    );
+}
+
+#[test]
+fn invalid_due_days_are_reported() {
+    let mut v = plan();
+    v["reporting"] = json!({"executor_reports": {"due": ["02-29", "13-01"]}});
+    let s = load(v);
+    assert!(has(
+        &s,
+        Code::InvalidDueDay,
+        Severity::Error,
+        "reporting.executor_reports.due[0]"
+    ));
+    assert!(has(
+        &s,
+        Code::InvalidDueDay,
+        Severity::Error,
+        "reporting.executor_reports.due[1]"
+    ));
+    // no panic: the calendar simply has no executor obligations
+    let c = s.reporting_calendar(&CalendarOptions::default());
+    assert!(c.iter().all(|o| o.kind != ObligationKind::ExecutorReport));
+}
+
+#[test]
+fn the_evaluating_body_is_never_the_coordinating_body() {
+    let mut v = plan();
+    v["evaluations"] = json!([{"id": "x", "kind": "final", "by": "moc", "period": "2026"}]);
+    let s = load(v);
+    assert!(has(
+        &s,
+        Code::CoordinatorIsMonitor,
+        Severity::Error,
+        "evaluations[0].by"
+    ));
+}
