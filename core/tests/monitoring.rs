@@ -923,3 +923,163 @@ fn the_evaluating_body_is_never_the_coordinating_body() {
         "evaluations[0].by"
     ));
 }
+
+// ---------------------------------------------------------------- 4. forecast
+
+/// The worked example of docs/scheduling.md ("Forecast as of a status date").
+fn worked_example() -> Value {
+    json!({
+      "strategy": {"id": "w", "title": {"az": "w", "en": "w"},
+                   "period": {"start": "2025", "end": "2026"},
+                   "coordinating_body": "C", "monitoring_body": "M"},
+      "organizations": [{"id": "C", "name": {"en": "c"}, "kind": "ministry"},
+                        {"id": "M", "name": {"en": "m"}, "kind": "analysis_centre"},
+                        {"id": "O", "name": {"en": "o"}, "kind": "subordinate"}],
+      "directions": [{"id": "D", "title": {"en": "d"}}],
+      "measures": [
+        {"id": "A", "direction": "D", "title": {"en": "A"}, "main_executor": "O", "duration_days": 10},
+        {"id": "B", "direction": "D", "title": {"en": "B"}, "main_executor": "O", "duration_days": 20, "depends_on": ["A"]},
+        {"id": "C", "direction": "D", "title": {"en": "C"}, "main_executor": "O", "duration_days": 15, "depends_on": ["B"],
+         "deadline": "2025-02-14"},
+        {"id": "E", "direction": "D", "title": {"en": "E"}, "main_executor": "O", "duration_days": 10, "depends_on": ["C"]}],
+      "reports": [{"id": "jan", "by": "O", "period": "2025-01", "as_of": "2025-01-20", "submitted": "2025-01-21",
+        "entries": [
+          {"measure": "A", "status": "executed", "actual_start": "2025-01-01", "actual_finish": "2025-01-12"},
+          {"measure": "B", "status": "partially_executed", "percent_complete": 25, "actual_start": "2025-01-13"},
+          {"measure": "C", "status": "not_executed"},
+          {"measure": "E", "status": "partially_executed", "actual_start": "2025-01-18", "remaining_days": 4}]}]
+    })
+}
+
+fn forecast(
+    mode: eculture::schedule::OutOfSequence,
+) -> Vec<(String, String, String, i64, i64, Option<i64>)> {
+    let s = load(worked_example());
+    let sch = s
+        .schedule(&eculture::ScheduleOptions {
+            status_date: Some(date(2025, 1, 20)),
+            out_of_sequence: mode,
+            ..Default::default()
+        })
+        .unwrap();
+    sch.records()
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            (
+                r.id,
+                r.early_start_date.to_string(),
+                r.early_finish_date.to_string(),
+                r.early_finish,
+                r.slip_days.unwrap(),
+                r.remaining_days,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn forecast_worked_example_retained_logic() {
+    let s = load(worked_example());
+    let opts = eculture::ScheduleOptions {
+        status_date: Some(date(2025, 1, 20)),
+        ..Default::default()
+    };
+    let sch = s.schedule(&opts).unwrap();
+    let row = |id: &str, es: &str, ef: &str, f: i64, slip: i64, rem: Option<i64>| {
+        (id.to_owned(), es.to_owned(), ef.to_owned(), f, slip, rem)
+    };
+    assert_eq!(
+        forecast(eculture::schedule::OutOfSequence::RetainedLogic),
+        vec![
+            // executed: on its actual dates, 2 days later than planned
+            row("A", "2025-01-01", "2025-01-12", 12, 2, None),
+            // 25 % of 20 days done: 15 left from the status date
+            row("B", "2025-01-20", "2025-02-03", 34, 4, Some(15)),
+            row("C", "2025-02-04", "2025-02-18", 49, 4, Some(15)),
+            // started out of sequence: its 4 remaining days wait for C
+            row("E", "2025-02-19", "2025-02-22", 53, -2, Some(4)),
+        ]
+    );
+    assert_eq!(sch.duration_days(), 53);
+    assert_eq!(sch.finish_date().unwrap(), date(2025, 2, 22));
+    let p = sch.progress.as_ref().unwrap();
+    assert_eq!(p.baseline_duration_days, 55);
+    // the deadline of C is now missed by 4 days; the chain starts at the status date
+    let miss = &sch.infeasible_deadlines()[0];
+    assert_eq!((miss.id.as_str(), miss.days_late), ("C", 4));
+    assert_eq!(miss.chain, vec!["B", "C"]);
+    assert_eq!(miss.driven_by, eculture::schedule::ChainStart::StatusDate);
+    // ... and the baseline met it
+    assert!(
+        s.schedule(&Default::default())
+            .unwrap()
+            .infeasible_deadlines()
+            .is_empty()
+    );
+    let r = sch.record("A").unwrap().unwrap();
+    assert_eq!(r.status, Some(eculture::model::Status::Executed));
+    assert_eq!(r.actual_finish_date, Some(date(2025, 1, 12)));
+    assert_eq!(r.baseline_finish_date, Some(date(2025, 1, 10)));
+    // the options read from a dict
+    let o: eculture::ScheduleOptions = serde_json::from_value(
+        json!({"status_date": "2025-01-20", "out_of_sequence": "progress_override"}),
+    )
+    .unwrap();
+    assert_eq!(
+        o.out_of_sequence,
+        eculture::schedule::OutOfSequence::ProgressOverride
+    );
+}
+
+#[test]
+fn progress_override_lets_out_of_sequence_work_run_from_the_status_date() {
+    let got = forecast(eculture::schedule::OutOfSequence::ProgressOverride);
+    assert_eq!(
+        got[3],
+        (
+            "E".into(),
+            "2025-01-20".into(),
+            "2025-01-23".into(),
+            23,
+            -32,
+            Some(4)
+        )
+    );
+    // the others are as under retained logic
+    assert_eq!(
+        got[..3],
+        forecast(eculture::schedule::OutOfSequence::RetainedLogic)[..3]
+    );
+    let s = load(worked_example());
+    let sch = s
+        .schedule(&eculture::ScheduleOptions {
+            status_date: Some(date(2025, 1, 20)),
+            out_of_sequence: eculture::schedule::OutOfSequence::ProgressOverride,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(sch.finish_date().unwrap(), date(2025, 2, 18));
+}
+
+#[test]
+fn nothing_unstarted_starts_before_the_status_date() {
+    let s = load(plan());
+    let d = date(2025, 3, 1);
+    let sch = s
+        .schedule(&eculture::ScheduleOptions {
+            status_date: Some(d),
+            ..Default::default()
+        })
+        .unwrap();
+    for r in sch.records().unwrap() {
+        match r.status {
+            Some(eculture::model::Status::Executed | eculture::model::Status::Cancelled) => {}
+            _ => assert!(r.early_start_date >= d, "{r:?}"),
+        }
+    }
+    // without a status date the schedule has no progress columns
+    let plain = s.schedule(&Default::default()).unwrap();
+    assert!(plain.progress.is_none());
+    assert!(plain.records().unwrap()[0].slip_days.is_none());
+}

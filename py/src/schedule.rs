@@ -87,6 +87,7 @@ pub(crate) fn options(
         near_critical_days,
         must_finish_by: date_arg(py, must_finish_by, "must_finish_by")?,
         max_critical_paths,
+        ..ScheduleOptions::default()
     })
 }
 

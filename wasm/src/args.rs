@@ -72,6 +72,7 @@ impl From<ScheduleInit> for ScheduleOptions {
             near_critical_days: o.near_critical_days.unwrap_or(d.near_critical_days),
             must_finish_by: o.must_finish_by,
             max_critical_paths: o.max_critical_paths.unwrap_or(d.max_critical_paths),
+            ..d
         }
     }
 }
