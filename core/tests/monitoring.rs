@@ -1083,3 +1083,141 @@ fn nothing_unstarted_starts_before_the_status_date() {
     assert!(plain.progress.is_none());
     assert!(plain.records().unwrap()[0].slip_days.is_none());
 }
+
+// ---------------------------------------------------------------- 5. triage
+
+#[test]
+fn triage_ranks_late_measures_by_float_then_what_they_hold_back() {
+    let mut v = plan();
+    v["measures"].as_array_mut().unwrap().push(json!(
+        {"id": "h", "direction": "D2", "title": {"en": "h"}, "main_executor": "mus", "deadline": "2026-12-31",
+         "duration_days": 5, "depends_on": ["g"], "indicators": ["I1"], "targets": [{"module": "cat", "clusters": ["library"]}]}));
+    let s = load(v);
+    let t = s.triage(&TriageOptions {
+        as_of: Some(date(2026, 2, 1)),
+        ..Default::default()
+    });
+    assert_eq!(t.forecast_error, None);
+    let got: Vec<(
+        String,
+        TriageKind,
+        i64,
+        Option<i64>,
+        u64,
+        Vec<String>,
+        u64,
+        u32,
+    )> = t
+        .records
+        .iter()
+        .map(|r| {
+            (
+                r.measure.clone(),
+                r.kind,
+                r.days_late,
+                r.total_float,
+                r.downstream,
+                r.indicators.clone(),
+                r.cells,
+                r.rank,
+            )
+        })
+        .collect();
+    // status date 2026-02-01 = offset 762 from 2024-01-01.
+    // g: not started, 10 days from 762 → 772; deadline 2025-03-31 = exclusive offset 456:
+    //    float −316, 307 days overdue, holds back h (I1, cat × library).
+    // c: 60 % of 300 days → 120 left: 762..882; deadline 2025-12-31 = 731: float −151,
+    //    32 days overdue, holds I2 and cat × museum.
+    assert_eq!(
+        got,
+        vec![
+            (
+                "g".into(),
+                TriageKind::Overdue,
+                307,
+                Some(-316),
+                1,
+                vec!["I1".into()],
+                1,
+                1
+            ),
+            (
+                "c".into(),
+                TriageKind::Overdue,
+                32,
+                Some(-151),
+                0,
+                vec!["I2".into()],
+                1,
+                2
+            ),
+        ]
+    );
+    assert!(
+        t.records[0].why.contains("holds back 1 measure (`h`)"),
+        "{}",
+        t.records[0].why
+    );
+    assert!(
+        t.records[0]
+            .why
+            .starts_with("overdue: its deadline passed 307 days before 2026-02-01")
+    );
+    assert!(
+        t.records[1].why.contains("total float -151 days"),
+        "{}",
+        t.records[1].why
+    );
+}
+
+#[test]
+fn triage_flags_measures_the_forecast_finishes_after_their_deadline() {
+    // worked example as of 2025-01-20: C is not overdue yet but forecast 4 days late
+    let s = load(worked_example());
+    let t = s.triage(&TriageOptions {
+        as_of: Some(date(2025, 1, 20)),
+        ..Default::default()
+    });
+    assert_eq!(t.records.len(), 1);
+    let r = &t.records[0];
+    assert_eq!(
+        (r.measure.as_str(), r.kind, r.days_late, r.downstream),
+        ("C", TriageKind::AtRisk, 4, 1)
+    );
+    assert_eq!(r.total_float, Some(-4));
+}
+
+#[test]
+fn what_if_names_the_indicator_target_years_a_slip_now_misses() {
+    let s = load(plan());
+    // a (holds I1, targets 2024 and 2025) finishes 2024-04-09; 300 more days: 2025-02-03
+    let w = s
+        .what_if(
+            &Default::default(),
+            &[eculture::schedule::DurationChange::duration("a", 300)],
+        )
+        .unwrap();
+    let got: Vec<(String, i32, String, String, String)> = w
+        .indicator_targets_missed
+        .iter()
+        .map(|m| {
+            (
+                m.indicator.clone(),
+                m.year,
+                m.measure.clone(),
+                m.baseline_finish_date.to_string(),
+                m.finish_date.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            "I1".into(),
+            2024,
+            "a".into(),
+            "2024-04-09".into(),
+            "2025-02-03".into()
+        )]
+    );
+}

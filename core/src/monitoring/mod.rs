@@ -21,3 +21,4 @@ pub use rate::{
     ExecutionRate, ExecutionRateOptions, GroupBy, NoData, RateColumns, RateRecord, Scope, Weights,
 };
 pub use reports::{MeasureState, StateSource};
+pub use triage::{Triage, TriageKind, TriageOptions, TriageRecord};

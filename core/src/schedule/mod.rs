@@ -67,7 +67,9 @@ pub use risk::{
     RiskRecord,
 };
 pub use rollout::{ClusterRollout, Quarter, Rollout, RolloutCell};
-pub use whatif::{CellShift, ChangeKind, DeadlineMiss, DurationChange, FloatChange, WhatIf};
+pub use whatif::{
+    CellShift, ChangeKind, DeadlineMiss, DurationChange, FloatChange, IndicatorTargetMiss, WhatIf,
+};
 
 /// Options of a schedule computation. Every field has a default, so partial JSON / Python
 /// dicts work (`{"near_critical_days": 10}`).

@@ -142,7 +142,9 @@ pub(crate) fn apply(
                                 .filter(|p| p.is_finite())
                                 .unwrap_or(0.0)
                                 .clamp(0.0, 100.0);
-                            (f64::from(dur) * (1.0 - pct / 100.0)).ceil() as i32
+                            (f64::from(dur) * (100.0 - pct) / 100.0 - 1e-9)
+                                .ceil()
+                                .max(0.0) as i32
                         }
                     };
                     node.dur = left;
