@@ -2,6 +2,8 @@
 //! achievement, calendar, forecast, triage and the monitoring report, on a small hand-made
 //! plan whose numbers are computed by hand in the comments.
 
+#![allow(clippy::type_complexity)] // tuples of expected columns read best inline
+
 use eculture::monitoring::*;
 use eculture::{Code, Severity, Strategy};
 use jiff::civil::{Date, date};
