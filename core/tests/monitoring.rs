@@ -1223,3 +1223,114 @@ fn what_if_names_the_indicator_target_years_a_slip_now_misses() {
         )]
     );
 }
+
+// ---------------------------------------------------------------- 6. the monitoring report
+
+const SECTIONS: [&str; 8] = [
+    "1. Execution rate",
+    "2. Measures: status and slip",
+    "3. Triage: overdue and at-risk measures",
+    "4. Result indicators",
+    "5. Coverage of the matrix over the year",
+    "6. Reporting calendar",
+    "7. Evaluation criteria (Decree 1294)",
+    "8. Data quality",
+];
+
+fn report_2025() -> MonitoringReport {
+    let mut v = plan();
+    v["evaluations"] = json!([{"id": "caerc-2025", "kind": "annual_monitoring", "by": "caerc", "period": 2025,
+        "published": "2026-03-20", "criteria": [{"criterion": "effectiveness", "score": 78, "rating": "satisfactory",
+        "finding": {"en": "Most measures due were executed <on time>"}}]}]);
+    load(v)
+        .monitoring_report(&MonitoringReportOptions {
+            year: Some(2025),
+            ..Default::default()
+        })
+        .unwrap()
+}
+
+#[test]
+fn the_monitoring_report_has_every_section_in_markdown_and_html() {
+    let r = report_2025();
+    assert_eq!(r.as_of, D25);
+    let md = r.to_markdown();
+    let html = r.to_html();
+    for s in SECTIONS {
+        assert!(md.contains(&format!("## {s}")), "markdown lacks {s}");
+        assert!(
+            html.contains(&format!("<h2>{}</h2>", s.replace('&', "&amp;"))),
+            "html lacks {s}"
+        );
+    }
+    // the weights used, the overall rate and the rate by direction and executor
+    assert!(
+        md.contains("Weights used: executed 1, partially executed 0.5, not executed 0"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| overall | 87.5 % | 3.5 | 4 | 3 | 1 | 0 | 1 |"),
+        "{md}"
+    );
+    assert!(md.contains("| D2 | 75.0 % | 1.5 | 2 |"), "{md}");
+    assert!(md.contains("| mus | 75.0 % |"), "{md}");
+    assert!(md.contains("No data for 1 measures: `g`."), "{md}");
+    // an evaluation criterion, and the others said to be not evaluated
+    assert!(
+        md.contains("| effectiveness | caerc-2025 | 78 | satisfactory |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| sustainability |  |  |  | not evaluated |"),
+        "{md}"
+    );
+    // achievement, calendar and data quality rows
+    assert!(
+        md.contains("| I1 | 2025 | final | 10 | 50 | 60 | lib-2025 | 125.0 % | met |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| executor report | 2024 | mus | moc | 2025-01-20 | late |"),
+        "{md}"
+    );
+    // (Markdown escapes `_` and brackets)
+    assert!(
+        md.contains("| warning | report\\_late | reports\\[1\\].submitted |"),
+        "{md}"
+    );
+    assert!(html.contains("<td>report_late</td><td>reports[1].submitted</td>"));
+    // HTML: self-contained, escaped, A4
+    assert!(html.contains("@page { size: A4"));
+    assert!(!html.contains("<script") && !html.contains("http"));
+    assert!(html.contains("&lt;on time&gt;"));
+    // a bad year is an argument error, not a panic
+    let s = load(plan());
+    assert!(
+        s.monitoring_report(&MonitoringReportOptions {
+            year: Some(99999),
+            ..Default::default()
+        })
+        .is_err()
+    );
+}
+
+#[test]
+fn the_monitoring_report_xlsx_opens_with_one_sheet_per_table() {
+    use calamine::{Data, Reader, Xlsx};
+    let r = report_2025();
+    let bytes = r.to_xlsx().unwrap();
+    let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let names = wb.sheet_names();
+    let tables: Vec<String> = r.tables().map(|t| t.name.clone()).collect();
+    assert_eq!(names[0], "Summary");
+    assert_eq!(names[1..], tables[..]);
+    let sheet = wb.worksheet_range("Execution by direction").unwrap();
+    assert_eq!(sheet.get((0, 0)), Some(&Data::String("direction".into())));
+    assert_eq!(sheet.get((2, 0)), Some(&Data::String("D2".into())));
+    assert_eq!(sheet.get((2, 2)), Some(&Data::Float(1.5)));
+    let ach = wb.worksheet_range("Achievement").unwrap();
+    assert!(
+        ach.rows()
+            .any(|row| row.first() == Some(&Data::String("I2".into())))
+    );
+}
