@@ -197,8 +197,9 @@ fn status_of(
 
 impl Strategy {
     /// The reporting obligations the rules create over the strategy period, with who reports
-    /// to whom and their status: executors' reports period by period (each organisation that
-    /// executes a measure active in the period, in document order), the M&E body's monitoring
+    /// to whom and their status: executors' reports period by period (each main executor of a
+    /// measure active in the period, in document order; other executors report through the
+    /// main executor), the M&E body's monitoring
     /// reports, and the final report. Due dates come from the document's `reporting` (Decree
     /// 1294 defaults).
     pub fn reporting_calendar(&self, opts: &CalendarOptions) -> Vec<Obligation> {
@@ -215,7 +216,7 @@ impl Strategy {
         for p in periods_of(&cal.executor_reports, p_start, p_end) {
             let Some(due) = p.due else { continue };
             let (ps, pe) = (dn(p.start), dn(p.end));
-            // organisations executing a measure active in the period
+            // main executors of a measure active in the period
             let mut active = vec![false; doc.organizations.len()];
             for (m, me) in doc.measures.iter().enumerate() {
                 let start = if r.start[m] == i32::MIN {
@@ -239,7 +240,7 @@ impl Strategy {
                 {
                     continue;
                 }
-                for o in me.main_executor.0.iter().chain(me.other_executors.iter()) {
+                for o in me.main_executor.0.iter() {
                     if let Some(k) = doc.organizations.iter().position(|x| &x.id == o) {
                         active[k] = true;
                     }
