@@ -1334,3 +1334,32 @@ fn the_monitoring_report_xlsx_opens_with_one_sheet_per_table() {
             .any(|row| row.first() == Some(&Data::String("I2".into())))
     );
 }
+
+#[test]
+fn risk_as_of_a_status_date_leaves_done_work_out() {
+    use eculture::schedule::RiskOptions;
+    let s = Strategy::e_culture();
+    let d = date(2025, 12, 31);
+    let opts = eculture::ScheduleOptions {
+        status_date: Some(d),
+        ..Default::default()
+    };
+    let r = s.risk(&opts, &RiskOptions::default()).unwrap();
+    let plain = s
+        .risk(&Default::default(), &RiskOptions::default())
+        .unwrap();
+    // the forecast cannot finish before the status date, and its spread is narrower: only
+    // the work left is uncertain
+    assert!(
+        r.monte_carlo.std_days < plain.monte_carlo.std_days,
+        "{} vs {}",
+        r.monte_carlo.std_days,
+        plain.monte_carlo.std_days
+    );
+    let first = r.monte_carlo.percentiles.first().unwrap();
+    assert!(first.date >= d, "{first:?}");
+    // executed measures carry no estimate any more
+    let rec = r.records();
+    let executed = rec.iter().find(|x| x.id == "4.1").unwrap();
+    assert!(!executed.has_estimate);
+}
