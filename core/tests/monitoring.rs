@@ -1363,3 +1363,30 @@ fn risk_as_of_a_status_date_leaves_done_work_out() {
     let executed = rec.iter().find(|x| x.id == "4.1").unwrap();
     assert!(!executed.has_estimate);
 }
+
+#[test]
+fn report_diagnostics_carry_the_line_of_the_value() {
+    let mut v = plan();
+    v["reports"][0]["entries"][1]["percent_complete"] = json!(150);
+    let yaml = load(v).to_string(eculture::Format::Yaml).unwrap();
+    let s = Strategy::from_yaml(&yaml).unwrap();
+    let d = s
+        .validate()
+        .iter()
+        .find(|d| d.code == Code::PercentOutOfRange)
+        .unwrap();
+    let line = d.line.expect("a line") as usize;
+    assert!(
+        yaml.lines()
+            .nth(line - 1)
+            .unwrap()
+            .contains("percent_complete: 150"),
+        "{d}"
+    );
+    assert_eq!(
+        d.to_string_in("plan.yaml").split(": ").nth(1),
+        Some(
+            "error [percent_out_of_range] report `lib-2024` at reports[0].entries[1].percent_complete"
+        )
+    );
+}

@@ -568,7 +568,7 @@ impl Strategy {
 /// Directions (indices, ascending) of the measures holding each indicator.
 fn indicator_directions(doc: &Document, r: &super::reports::Resolved) -> Vec<Vec<u32>> {
     let mut out: Vec<Vec<u32>> = vec![Vec::new(); doc.indicators.len()];
-    for (m, me) in doc.measures.iter().enumerate() {
+    for (m, me) in doc.measures.iter().enumerate().take(r.direction.len()) {
         let dir = r.direction[m];
         if dir == super::reports::NONE {
             continue;

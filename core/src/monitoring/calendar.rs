@@ -218,7 +218,7 @@ impl Strategy {
             let (ps, pe) = (dn(p.start), dn(p.end));
             // main executors of a measure active in the period
             let mut active = vec![false; doc.organizations.len()];
-            for (m, me) in doc.measures.iter().enumerate() {
+            for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
                 let start = if r.start[m] == i32::MIN {
                     dn(p_start)
                 } else {

@@ -254,7 +254,8 @@ impl Strategy {
         let module_of = |id: &str| doc.modules.iter().position(|x| x.id == id);
         let cluster_of = |id: &str| doc.clusters.iter().position(|x| x.id == id);
 
-        for m in 0..doc.measures.len() {
+        // (the resolved columns are empty only when the index refused the document)
+        for m in 0..r.deadline.len() {
             let in_scope = match opts.scope {
                 Scope::Due => r.deadline[m] <= d,
                 Scope::DueInYear => r.deadline[m] <= d && r.deadline[m] >= year_start,

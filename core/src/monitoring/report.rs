@@ -291,7 +291,7 @@ impl Strategy {
         });
         let (d0, d1) = (super::reports::dn(year_start), super::reports::dn(as_of));
         let mut rows = Vec::new();
-        for (m, me) in doc.measures.iter().enumerate() {
+        for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
             let s = if r.start[m] == i32::MIN {
                 i32::MIN
             } else {

@@ -819,7 +819,7 @@ fn missing_in(
         p.start <= last && last <= p.end
     };
     let (s0, s1) = (dn(p_start), dn(p_end));
-    for (m, me) in doc.measures.iter().enumerate() {
+    for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
         let start = if r.start[m] == i32::MIN {
             s0
         } else {

@@ -122,7 +122,7 @@ fn late(s: &Strategy, as_of: Date, mode: OutOfSequence) -> Late {
             }
         }
     }
-    for m in 0..doc.measures.len() {
+    for m in 0..r.deadline.len() {
         let st = r.status_as_of(doc, m, as_of);
         if matches!(st, Some(Status::Executed | Status::Cancelled)) {
             continue;
