@@ -1390,3 +1390,88 @@ fn report_diagnostics_carry_the_line_of_the_value() {
         )
     );
 }
+
+#[test]
+fn hostile_monitoring_data_is_reported_never_a_panic() {
+    let mut v = plan();
+    v["reports"].as_array_mut().unwrap().extend([
+        json!({"id": "far", "by": "lib", "period": 2199, "as_of": "2199-12-31", "submitted": "2200-01-01",
+               "entries": [{"measure": "a", "status": "not_executed", "remaining_days": -5, "percent_complete": -1},
+                           {"measure": "b", "status": "partially_executed", "remaining_days": 99999999}]}),
+        json!({"id": "old", "by": "nobody", "period": "1850", "submitted": "1850-02-01",
+               "entries": [{"measure": "c", "status": "executed", "actual_start": "1850-01-01", "actual_finish": "1850-01-02"}],
+               "indicators": [{"indicator": "nope", "year": 3000, "value": 1}, {"indicator": "I1", "year": 9999, "value": 1}]}),
+        json!({"id": "far", "by": "lib", "period": 2025, "submitted": "2026-01-01"}),
+    ]);
+    v["reporting"] = json!({"executor_reports": {"every": "quarter", "due": ["00-00", "12-31"]}, "final_report_due": []});
+    v["evaluations"] = json!([{"id": "e", "kind": "interim", "by": "ghost", "period": "2025-Q2"}]);
+    let s = load(v);
+    assert!(!s.is_valid());
+    for code in [
+        Code::InvalidProgress,
+        Code::PercentOutOfRange,
+        Code::UnknownReference,
+        Code::AbsurdDate,
+        Code::DuplicateId,
+        Code::InvalidDueDay,
+        Code::PeriodOutsideStrategy,
+    ] {
+        assert!(
+            s.validate().iter().any(|d| d.code == code),
+            "{code}: {:#?}",
+            codes(&s)
+        );
+    }
+    for as_of in [
+        date(1850, 1, 1),
+        date(2025, 6, 30),
+        date(2199, 12, 31),
+        date(2200, 6, 1),
+    ] {
+        let _ = s.states_as_of(as_of);
+        for by in [
+            GroupBy::Overall,
+            GroupBy::Direction,
+            GroupBy::MainExecutor,
+            GroupBy::Cluster,
+            GroupBy::Module,
+            GroupBy::DeadlineYear,
+        ] {
+            for scope in [Scope::Due, Scope::DueInYear, Scope::Active] {
+                let r = s.execution_rate(&ExecutionRateOptions {
+                    as_of: Some(as_of),
+                    by,
+                    scope,
+                    ..Default::default()
+                });
+                assert!(r.records.iter().all(|x| x.rate.is_none_or(f64::is_finite)));
+            }
+        }
+        let _ = s.achievement(&AchievementOptions {
+            as_of: Some(as_of),
+            ..Default::default()
+        });
+        let _ = s.results_rating(&ResultsRatingOptions {
+            as_of: Some(as_of),
+            ..Default::default()
+        });
+        let _ = s.triage(&TriageOptions {
+            as_of: Some(as_of),
+            ..Default::default()
+        });
+        let _ = s.reporting_calendar(&CalendarOptions { as_of: Some(as_of) });
+        let _ = s.schedule(&eculture::ScheduleOptions {
+            status_date: Some(as_of),
+            ..Default::default()
+        });
+    }
+    for year in [1900, 2024, 2025, 2200] {
+        let r = s
+            .monitoring_report(&MonitoringReportOptions {
+                year: Some(year),
+                ..Default::default()
+            })
+            .unwrap();
+        let _ = (r.to_markdown(), r.to_html(), r.to_xlsx().unwrap());
+    }
+}
