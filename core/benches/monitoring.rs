@@ -126,10 +126,10 @@ fn bench(c: &mut Criterion) {
                 by,
                 ..Default::default()
             };
-            let r = s.execution_rate(&opts);
+            let r = s.execution_rate(&opts).unwrap();
             assert!(r.records.iter().map(|x| x.denominator).sum::<f64>() > 0.0);
             group.bench_with_input(BenchmarkId::new(name, n), &n, |b, _| {
-                b.iter(|| black_box(s.execution_rate(&opts)))
+                b.iter(|| black_box(s.execution_rate(&opts).unwrap()))
             });
         }
         group.bench_with_input(BenchmarkId::new("states_as_of", n), &n, |b, _| {

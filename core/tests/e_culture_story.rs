@@ -375,8 +375,8 @@ fn the_embedded_reports_agree_with_the_plan() {
             ..Default::default()
         };
         assert_eq!(
-            s.execution_rate(&o).records,
-            plain.execution_rate(&o).records,
+            s.execution_rate(&o).unwrap().records,
+            plain.execution_rate(&o).unwrap().records,
             "{by:?}"
         );
     }

@@ -281,8 +281,8 @@ fn non_finite_numbers_from_yaml_and_toml_are_errors_not_panics() {
         codes(&s)
     );
     // the operations still answer
-    let _ = s.execution_rate(&Default::default());
-    let a = s.achievement(&Default::default());
+    let _ = s.execution_rate(&Default::default()).unwrap();
+    let a = s.achievement(&Default::default()).unwrap();
     assert!(
         a.records
             .iter()
@@ -367,11 +367,13 @@ fn state_as_of_takes_the_latest_as_of_then_the_later_submission_then_document_or
 // ---------------------------------------------------------------- 2. execution rate
 
 fn rate(s: &Strategy, by: GroupBy) -> Vec<(String, f64, f64, u64, u64, u64, u64)> {
-    let r = s.execution_rate(&ExecutionRateOptions {
-        as_of: Some(D25),
-        by,
-        ..Default::default()
-    });
+    let r = s
+        .execution_rate(&ExecutionRateOptions {
+            as_of: Some(D25),
+            by,
+            ..Default::default()
+        })
+        .unwrap();
     r.records
         .iter()
         .map(|x| {
@@ -447,10 +449,12 @@ fn execution_rate_by_every_grouping_matches_the_hand_computation() {
             row("2025", 2.5, 3.0, 2, 1, 0, 1)
         ]
     );
-    let r = s.execution_rate(&ExecutionRateOptions {
-        as_of: Some(D25),
-        ..Default::default()
-    });
+    let r = s
+        .execution_rate(&ExecutionRateOptions {
+            as_of: Some(D25),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(r.records[0].rate, Some(0.875));
     assert_eq!(r.no_data_measures, vec!["g"]);
     assert_eq!(r.excluded, 1);
@@ -460,15 +464,19 @@ fn execution_rate_by_every_grouping_matches_the_hand_computation() {
 #[test]
 fn no_data_is_separate_unless_asked_to_count_as_zero() {
     let s = load(plan());
-    let sep = s.execution_rate(&ExecutionRateOptions {
-        as_of: Some(D25),
-        ..Default::default()
-    });
-    let zero = s.execution_rate(&ExecutionRateOptions {
-        as_of: Some(D25),
-        no_data: NoData::Zero,
-        ..Default::default()
-    });
+    let sep = s
+        .execution_rate(&ExecutionRateOptions {
+            as_of: Some(D25),
+            ..Default::default()
+        })
+        .unwrap();
+    let zero = s
+        .execution_rate(&ExecutionRateOptions {
+            as_of: Some(D25),
+            no_data: NoData::Zero,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(sep.records[0].rate, Some(3.5 / 4.0));
     assert_eq!(zero.records[0].rate, Some(3.5 / 5.0));
     assert_eq!(zero.records[0].no_data, 1);
@@ -479,20 +487,24 @@ fn scopes_dates_and_weights_change_the_rate_as_documented() {
     let s = load(plan());
     // as of 2025-06-30 only the 2024 reports count: a executed, b 40 % (partial), f out,
     // g no data (deadline 2025-03-31)
-    let r = s.execution_rate(&ExecutionRateOptions {
-        as_of: Some(date(2025, 6, 30)),
-        ..Default::default()
-    });
+    let r = s
+        .execution_rate(&ExecutionRateOptions {
+            as_of: Some(date(2025, 6, 30)),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(
         (r.records[0].numerator, r.records[0].denominator),
         (1.5, 2.0)
     );
     // due in 2025 (as of end 2025): b, c, d, g
-    let r = s.execution_rate(&ExecutionRateOptions {
-        as_of: Some(D25),
-        scope: Scope::DueInYear,
-        ..Default::default()
-    });
+    let r = s
+        .execution_rate(&ExecutionRateOptions {
+            as_of: Some(D25),
+            scope: Scope::DueInYear,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(
         (
             r.records[0].numerator,
@@ -502,11 +514,13 @@ fn scopes_dates_and_weights_change_the_rate_as_documented() {
         (2.5, 3.0, 1)
     );
     // active by 2025-12-31: every measure but f (cancelled); e no data
-    let r = s.execution_rate(&ExecutionRateOptions {
-        as_of: Some(D25),
-        scope: Scope::Active,
-        ..Default::default()
-    });
+    let r = s
+        .execution_rate(&ExecutionRateOptions {
+            as_of: Some(D25),
+            scope: Scope::Active,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(
         (
             r.records[0].numerator,
@@ -516,15 +530,17 @@ fn scopes_dates_and_weights_change_the_rate_as_documented() {
         (3.5, 4.0, 2)
     );
     // weights are data
-    let r = s.execution_rate(&ExecutionRateOptions {
-        as_of: Some(D25),
-        weights: Weights {
-            executed: 1.0,
-            partially_executed: 0.25,
-            not_executed: 0.0,
-        },
-        ..Default::default()
-    });
+    let r = s
+        .execution_rate(&ExecutionRateOptions {
+            as_of: Some(D25),
+            weights: Weights {
+                executed: 1.0,
+                partially_executed: 0.25,
+                not_executed: 0.0,
+            },
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(r.records[0].numerator, 3.25);
     // options read from a dict with defaults
     let o: ExecutionRateOptions =
@@ -573,10 +589,12 @@ fn achievement_ascending_descending_undefined_and_cap() {
          "targets": [{"year": 2024, "value": 5}, {"year": 2025, "value": 10, "final": true}],
          "actuals": [{"year": 2024, "value": 5}]}));
     let s = load(v);
-    let a = s.achievement(&AchievementOptions {
-        as_of: Some(D25),
-        ..Default::default()
-    });
+    let a = s
+        .achievement(&AchievementOptions {
+            as_of: Some(D25),
+            ..Default::default()
+        })
+        .unwrap();
     // I1 2024: (20 − 10) / (30 − 10) = 0.5
     assert_eq!(rec(&a, "I1", 2024).achievement, Some(0.5));
     assert_eq!(rec(&a, "I1", 2024).band, Band::PartlyMet);
@@ -596,29 +614,35 @@ fn achievement_ascending_descending_undefined_and_cap() {
     // I3 2025: no actual → no data
     assert_eq!(rec(&a, "I3", 2025).band, Band::NoData);
     // cap
-    let c = s.achievement(&AchievementOptions {
-        as_of: Some(D25),
-        cap: true,
-        ..Default::default()
-    });
+    let c = s
+        .achievement(&AchievementOptions {
+            as_of: Some(D25),
+            cap: true,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(rec(&c, "I1", 2025).achievement, Some(1.0));
     // bands are data
-    let b = s.achievement(&AchievementOptions {
-        as_of: Some(D25),
-        bands: Bands {
-            met: 1.0,
-            mostly_met: 0.7,
-            partly_met: 0.5,
-        },
-        ..Default::default()
-    });
+    let b = s
+        .achievement(&AchievementOptions {
+            as_of: Some(D25),
+            bands: Bands {
+                met: 1.0,
+                mostly_met: 0.7,
+                partly_met: 0.5,
+            },
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(rec(&b, "I2", 2025).band, Band::MostlyMet);
     // as of mid-2025 the 2025 report is not known yet, and the 2025 actual of I2 is not
     // dated: a year's `actuals` value counts from that year on
-    let m = s.achievement(&AchievementOptions {
-        as_of: Some(date(2025, 6, 30)),
-        ..Default::default()
-    });
+    let m = s
+        .achievement(&AchievementOptions {
+            as_of: Some(date(2025, 6, 30)),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(rec(&m, "I1", 2025).band, Band::NoData);
     // trend: I2 went 90 → 70, descending: improving
     let t = a.indicators.iter().find(|x| x.indicator == "I2").unwrap();
@@ -659,10 +683,12 @@ fn cumulative_running_totals_versus_yearly_flows() {
         .unwrap()
         .push(ind("FLOW", false));
     let s = load(v);
-    let a = s.achievement(&AchievementOptions {
-        as_of: Some(D25),
-        ..Default::default()
-    });
+    let a = s
+        .achievement(&AchievementOptions {
+            as_of: Some(D25),
+            ..Default::default()
+        })
+        .unwrap();
     // each year against that year's target in both: 8/10, 24/30
     for id in ["RUN", "FLOW"] {
         assert_eq!(rec(&a, id, 2024).achievement, Some(0.8));
@@ -690,10 +716,12 @@ fn indicators_held_back_by_overdue_measures_are_at_risk_naming_them() {
         .unwrap()
         .push(json!({"year": 2026, "value": 50}));
     let s = load(v);
-    let a = s.achievement(&AchievementOptions {
-        as_of: Some(date(2026, 2, 1)),
-        ..Default::default()
-    });
+    let a = s
+        .achievement(&AchievementOptions {
+            as_of: Some(date(2026, 2, 1)),
+            ..Default::default()
+        })
+        .unwrap();
     let i2 = a.indicators.iter().find(|x| x.indicator == "I2").unwrap();
     assert!(i2.at_risk);
     assert_eq!(i2.at_risk_measures, vec!["c (overdue 32 days)"]);
@@ -1438,19 +1466,23 @@ fn hostile_monitoring_data_is_reported_never_a_panic() {
             GroupBy::DeadlineYear,
         ] {
             for scope in [Scope::Due, Scope::DueInYear, Scope::Active] {
-                let r = s.execution_rate(&ExecutionRateOptions {
-                    as_of: Some(as_of),
-                    by,
-                    scope,
-                    ..Default::default()
-                });
+                let r = s
+                    .execution_rate(&ExecutionRateOptions {
+                        as_of: Some(as_of),
+                        by,
+                        scope,
+                        ..Default::default()
+                    })
+                    .unwrap();
                 assert!(r.records.iter().all(|x| x.rate.is_none_or(f64::is_finite)));
             }
         }
-        let _ = s.achievement(&AchievementOptions {
-            as_of: Some(as_of),
-            ..Default::default()
-        });
+        let _ = s
+            .achievement(&AchievementOptions {
+                as_of: Some(as_of),
+                ..Default::default()
+            })
+            .unwrap();
         let _ = s.results_rating(&ResultsRatingOptions {
             as_of: Some(as_of),
             ..Default::default()
@@ -1474,4 +1506,38 @@ fn hostile_monitoring_data_is_reported_never_a_panic() {
             .unwrap();
         let _ = (r.to_markdown(), r.to_html(), r.to_xlsx().unwrap());
     }
+}
+
+#[test]
+fn weights_and_bands_that_are_not_numbers_are_argument_errors() {
+    let s = load(plan());
+    let e = s
+        .execution_rate(&ExecutionRateOptions {
+            weights: Weights {
+                partially_executed: f64::NAN,
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid_argument");
+    match &e {
+        eculture::Error::Argument(a) => assert_eq!(a.path(), Some("weights.partially_executed")),
+        other => panic!("{other}"),
+    }
+    assert!(e.to_string().contains("`partially_executed` is NaN"), "{e}");
+    let e = s
+        .achievement(&AchievementOptions {
+            bands: Bands {
+                met: 0.5,
+                mostly_met: 0.8,
+                partly_met: 0.2,
+            },
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("met ≥ mostly_met ≥ partly_met"),
+        "{e}"
+    );
 }

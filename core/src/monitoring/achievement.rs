@@ -22,6 +22,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::data_date;
+use crate::error::{ArgumentError, Result};
 use crate::model::{Document, Indicator, Polarity};
 use crate::schedule::dates_iso;
 use crate::strategy::Strategy;
@@ -346,7 +347,26 @@ impl Strategy {
     /// Indicator achievement as of a date: per indicator and target year, the ratio, band and
     /// reason; a summary per indicator (latest, trend, at risk with the measures that hold it
     /// back) and a roll-up per direction and goal.
-    pub fn achievement(&self, opts: &AchievementOptions) -> Achievement {
+    ///
+    /// Errors: [`crate::Error::Argument`] for band thresholds that are not finite or not in
+    /// order (`met ≥ mostly_met ≥ partly_met`).
+    pub fn achievement(&self, opts: &AchievementOptions) -> Result<Achievement> {
+        let b = opts.bands;
+        if ![b.met, b.mostly_met, b.partly_met]
+            .iter()
+            .all(|x| x.is_finite())
+            || b.met < b.mostly_met
+            || b.mostly_met < b.partly_met
+        {
+            return Err(ArgumentError::at(
+                format!(
+                    "bands must be finite numbers with met ≥ mostly_met ≥ partly_met, not {} / {} / {}",
+                    b.met, b.mostly_met, b.partly_met
+                ),
+                "bands",
+            )
+            .into());
+        }
         let doc = self.document();
         let ix = self.index();
         let r = &ix.monitoring;
@@ -491,14 +511,14 @@ impl Strategy {
                 add("goal", g.id.to_string(), members);
             }
         }
-        Achievement {
+        Ok(Achievement {
             as_of,
             cap: opts.cap,
             bands: opts.bands,
             records,
             indicators: summaries,
             rollup,
-        }
+        })
     }
 
     /// The results-based rating: the share of indicators whose latest actual (in a target

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::data_date;
 use super::reports::{NONE, dn};
+use crate::error::{ArgumentError, Result};
 use crate::model::Status;
 use crate::schedule::dates_iso;
 use crate::strategy::Strategy;
@@ -214,7 +215,24 @@ struct Acc {
 impl Strategy {
     /// The execution rate as of a date: Σ weight(status) / measures in scope, overall or by
     /// group. See [`ExecutionRateOptions`] and `docs/monitoring.md`.
-    pub fn execution_rate(&self, opts: &ExecutionRateOptions) -> ExecutionRate {
+    ///
+    /// Errors: [`crate::Error::Argument`] for a weight that is not a finite number
+    /// (`weights.executed`, ...).
+    pub fn execution_rate(&self, opts: &ExecutionRateOptions) -> Result<ExecutionRate> {
+        let w = opts.weights;
+        for (name, x) in [
+            ("executed", w.executed),
+            ("partially_executed", w.partially_executed),
+            ("not_executed", w.not_executed),
+        ] {
+            if !x.is_finite() {
+                return Err(ArgumentError::at(
+                    format!("the weight of `{name}` is {x}, not a finite number"),
+                    format!("weights.{name}"),
+                )
+                .into());
+            }
+        }
         let doc = self.document();
         let ix = self.index();
         let r = &ix.monitoring;
@@ -222,7 +240,6 @@ impl Strategy {
         let d = dn(as_of);
         let year_start = Date::new(as_of.year(), 1, 1).map_or(d, dn);
         let strategy_start = dn(doc.strategy.period.start.first_day());
-        let w = opts.weights;
 
         // groups: names and, per measure, the groups it belongs to
         let (names, n_groups): (Vec<String>, usize) = match opts.by {
@@ -378,7 +395,7 @@ impl Strategy {
                 }
             }
         }
-        ExecutionRate {
+        Ok(ExecutionRate {
             as_of,
             by: opts.by,
             scope: opts.scope,
@@ -387,6 +404,6 @@ impl Strategy {
             records,
             no_data_measures,
             excluded,
-        }
+        })
     }
 }

@@ -224,9 +224,9 @@ impl Strategy {
                 no_data: opts.no_data,
             })
         };
-        let overall = rate(GroupBy::Overall);
-        let by_dir = rate(GroupBy::Direction);
-        let by_exec = rate(GroupBy::MainExecutor);
+        let overall = rate(GroupBy::Overall)?;
+        let by_dir = rate(GroupBy::Direction)?;
+        let by_exec = rate(GroupBy::MainExecutor)?;
         let scope = match opts.scope {
             Scope::Due => format!("measures due by {as_of}"),
             Scope::DueInYear => format!("measures due between {year_start} and {as_of}"),
@@ -403,7 +403,7 @@ impl Strategy {
             as_of: Some(as_of),
             cap: false,
             bands: opts.bands,
-        });
+        })?;
         let by_dir_results = self.results_rating(&ResultsRatingOptions {
             as_of: Some(as_of),
             by: ResultsBy::Direction,
