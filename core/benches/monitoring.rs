@@ -132,6 +132,9 @@ fn bench(c: &mut Criterion) {
                 b.iter(|| black_box(s.execution_rate(&opts).unwrap()))
             });
         }
+        group.bench_with_input(BenchmarkId::new("status_column_as_of", n), &n, |b, _| {
+            b.iter(|| black_box(s.status_column_as_of(as_of)))
+        });
         group.bench_with_input(BenchmarkId::new("states_as_of", n), &n, |b, _| {
             b.iter(|| black_box(s.states_as_of(as_of)))
         });

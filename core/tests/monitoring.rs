@@ -317,6 +317,10 @@ fn undated_status_yields_to_reports_and_disagreement_is_a_warning() {
     assert_eq!(st.source, StateSource::Document);
     // g: nothing at all
     assert_eq!(s.state_as_of("g", D25).unwrap().source, StateSource::None);
+    // the same as one column
+    let col = s.status_column_as_of(D25);
+    let objs: Vec<_> = s.states_as_of(D25).into_iter().map(|x| x.status).collect();
+    assert_eq!(col, objs);
 }
 
 #[test]

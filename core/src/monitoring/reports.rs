@@ -144,6 +144,16 @@ impl Strategy {
             .collect()
     }
 
+    /// Every measure's status as of `as_of` as one column (document order; `None` = no data),
+    /// without per-measure objects: for large plans and for bindings that hand columns over.
+    pub fn status_column_as_of(&self, as_of: Date) -> Vec<Option<Status>> {
+        let doc = self.document();
+        let r = &self.index().monitoring;
+        (0..doc.measures.len())
+            .map(|m| r.status_as_of(doc, m, as_of))
+            .collect()
+    }
+
     /// One measure's state as of a date (`None` for an unknown id).
     pub fn state_as_of(&self, id: &str, as_of: Date) -> Option<MeasureState> {
         let m = self.measure_index(id)? as usize;
