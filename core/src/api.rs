@@ -227,8 +227,7 @@ fn typed<T: serde::de::DeserializeOwned>(value: Value, name: &str) -> Result<T> 
     })
 }
 
-/// The keys of [`ScheduleOptions`], read from its JSON form so that a new option is known here
-/// without a second list.
+/// The keys of [`ScheduleOptions`] (a test checks them against the struct's fields).
 fn schedule_keys() -> Vec<&'static str> {
     const KEYS: &[&str] = &[
         "start",
@@ -237,6 +236,8 @@ fn schedule_keys() -> Vec<&'static str> {
         "near_critical_days",
         "must_finish_by",
         "max_critical_paths",
+        "status_date",
+        "out_of_sequence",
     ];
     KEYS.to_vec()
 }
@@ -557,4 +558,59 @@ ops! {
     Rollup method mean_executed_share mean_executed_share meanExecutedShare ("") -> "mean share or null";
     Rollup method - to_dict toJSON ("") -> "plain data";
     Rollup method - to_pandas - ("") -> "pandas DataFrame";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schedule_keys_are_the_fields_of_schedule_options() {
+        let e = serde_json::from_value::<ScheduleOptions>(serde_json::json!({"zzz": 1}))
+            .unwrap_err()
+            .to_string();
+        let expected = e.split("expected one of ").nth(1).unwrap_or_default();
+        let mut fields: Vec<&str> = expected
+            .split(", ")
+            .map(|f| f.trim_matches(|c: char| c == '`' || c.is_whitespace()))
+            .filter(|f| !f.is_empty())
+            .collect();
+        fields.sort_unstable();
+        let mut keys = schedule_keys();
+        keys.sort_unstable();
+        assert_eq!(fields, keys, "{e}");
+    }
+
+    #[test]
+    fn options_accept_both_spellings_and_name_unknown_keys() {
+        let a = schedule_options(serde_json::json!({"nearCriticalDays": 9})).unwrap();
+        let b = schedule_options(serde_json::json!({"near_critical_days": 9})).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.near_critical_days, 9);
+        let e = schedule_options(serde_json::json!({"nearCritcalDays": 9})).unwrap_err();
+        assert!(
+            e.to_string().contains("did you mean `near_critical_days`"),
+            "{e}"
+        );
+        let e = schedule_options(serde_json::json!({"mustFinishBy": "soon"})).unwrap_err();
+        assert_eq!(e.location().as_deref(), Some("options.mustFinishBy"));
+        assert_eq!(
+            schedule_options(Value::Null).unwrap(),
+            ScheduleOptions::default()
+        );
+        let (_, r) = risk_options(serde_json::json!({"runs": 10})).unwrap();
+        assert_eq!((r.runs, r.seed), (10, RiskOptions::default().seed));
+    }
+
+    #[test]
+    fn changes_take_objects_and_pairs() {
+        let c = changes(serde_json::json!([["a", 3], {"id": "b", "days": 2, "kind": "start"}]))
+            .unwrap();
+        assert_eq!(c[0], DurationChange::duration("a", 3));
+        assert_eq!(c[1].id, "b");
+        assert!(changes(serde_json::json!({"id": "a"})).is_err());
+        assert!(changes(serde_json::json!([["a"]])).is_err());
+        assert_eq!(ids(serde_json::json!("6.1")).unwrap(), vec!["6.1"]);
+        assert!(ids(serde_json::json!(6)).is_err());
+    }
 }

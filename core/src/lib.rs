@@ -33,6 +33,7 @@ pub mod io;
 pub mod locate;
 pub mod matrix;
 pub mod model;
+pub mod monitoring;
 mod par;
 pub mod period;
 pub mod render;

@@ -17,9 +17,14 @@ pub use thin_vec::{ThinVec, thin_vec};
 use crate::period::PeriodRef;
 
 mod dependencies;
+mod monitoring;
 mod packed;
 mod text;
 pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
+pub use monitoring::{
+    CriterionFinding, Evaluation, EvaluationCriterion, EvaluationKind, Frequency, IndicatorReport,
+    Report, ReportEntry, ReportingCalendar, ReportingRule,
+};
 pub use text::{Lang, Text};
 
 /// An identifier or a reference to one. Ids up to 23 bytes are stored inline (no allocation),
@@ -53,6 +58,15 @@ pub struct Document {
     /// Result indicators with baseline, targets and actuals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// Executors' reports: measure states and indicator values as of a date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<Report>,
+    /// The M&E body's monitoring reports and evaluations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evaluations: Vec<Evaluation>,
+    /// When reports fall due (Decree 1294 defaults when absent).
+    #[serde(default, skip_serializing_if = "ReportingCalendar::is_default")]
+    pub reporting: ReportingCalendar,
 }
 
 /// Identity and governance of the strategy.
@@ -404,6 +418,7 @@ pub enum FundingSource {
 /// Execution status of a measure, as used in CAERC monitoring practice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Status {
     /// Fully executed (weight 1).
     Executed,
@@ -415,6 +430,19 @@ pub enum Status {
     NotDue,
     /// Cancelled; excluded from execution-rate denominators.
     Cancelled,
+}
+
+impl Status {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Executed => "executed",
+            Status::PartiallyExecuted => "partially_executed",
+            Status::NotExecuted => "not_executed",
+            Status::NotDue => "not_due",
+            Status::Cancelled => "cancelled",
+        }
+    }
 }
 
 /// A three-point duration estimate in days.
@@ -591,7 +619,7 @@ pub struct Indicator {
     pub illustrative: bool,
 }
 
-fn is_false(b: &bool) -> bool {
+pub(crate) fn is_false(b: &bool) -> bool {
     !*b
 }
 

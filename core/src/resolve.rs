@@ -70,7 +70,7 @@ impl IdTable {
         self.table.find(hash, |&j| id_of(j) == key).copied()
     }
 
-    fn build<'a>(
+    pub(crate) fn build<'a>(
         ids: impl ExactSizeIterator<Item = &'a str>,
         id_of: impl Fn(u32) -> &'a str + Copy,
         what: &str,
@@ -233,6 +233,8 @@ pub(crate) struct Resolved {
     pub blocked: Option<Need>,
     /// The cycle reported by operations that need a DAG (first cyclic block).
     pub cycle: Option<Vec<u32>>,
+    /// Reports resolved against the plan (see [`crate::monitoring`]).
+    pub monitoring: crate::monitoring::reports::Resolved,
 }
 
 /// The cells pass: the measures delivering each (module, cluster) cell, CSR.
@@ -479,6 +481,7 @@ impl Resolved {
                 blocked: Some(Need::Cells),
                 diagnostics: vec![diag],
                 cycle: None,
+                monitoring: Default::default(),
             };
         }
         let period = validate::strategy::check(doc, &mut d);
@@ -498,6 +501,14 @@ impl Resolved {
         drop(scans);
         drop(derived);
         let cycle = cycles(doc, &graph, &mut d);
+        let monitoring = crate::monitoring::reports::check(
+            doc,
+            &ids.measures,
+            &ids.orgs,
+            &ids.directions,
+            &ids.indicators,
+            &mut d,
+        );
         crate::suggest::add_suggestions(doc, &mut d);
         let blocked = d.iter().filter_map(Diagnostic::blocks).min();
         Resolved {
@@ -511,6 +522,7 @@ impl Resolved {
             diagnostics: d,
             blocked,
             cycle,
+            monitoring,
         }
     }
 }

@@ -398,6 +398,9 @@ fn unreachable_default(e: &Error) -> Strategy {
         modules: vec![],
         measures: vec![],
         indicators: vec![],
+        reports: vec![],
+        evaluations: vec![],
+        reporting: Default::default(),
     };
     Strategy::new(doc)
 }

@@ -283,3 +283,109 @@ fn story_of_a_file() {
         println!("PROBLEM {b}");
     }
 }
+
+/// The illustrative executors' reports of the default (2024 and 2025) agree with the plan: they
+/// are on time, their statuses end where the measures' own statuses (as of 2025-12-31) stand,
+/// their actual dates keep within the deadlines, their indicator values are the indicators'
+/// actuals, and the delivered systems of the public record are executed with their sources.
+#[test]
+fn the_embedded_reports_agree_with_the_plan() {
+    use eculture::monitoring::{
+        CalendarOptions, ExecutionRateOptions, GroupBy, ObligationKind, ObligationStatus,
+    };
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let monitoring: Vec<_> = s
+        .validate()
+        .iter()
+        .filter(|d| d.path.starts_with("reports") || d.path.starts_with("evaluations"))
+        .collect();
+    assert!(monitoring.is_empty(), "{monitoring:#?}");
+    assert!(
+        !s.validate().iter().any(|d| matches!(
+            d.code,
+            eculture::Code::MissingReport | eculture::Code::StatusDisagreesWithReport
+        )),
+        "{:#?}",
+        s.validate()
+    );
+    let mut years = std::collections::BTreeSet::new();
+    for r in &doc.reports {
+        let y = r.period.year_of();
+        years.insert(y);
+        let due = jiff::civil::date(y + 1, 1, 20);
+        assert!(
+            r.submitted_date() <= due,
+            "{} submitted {}",
+            r.id,
+            r.submitted_date()
+        );
+        for e in &r.entries {
+            let m = &doc.measures[s.measure_index(&e.measure).unwrap() as usize];
+            if let (Some(f), Some(d)) = (e.actual_finish, m.deadline) {
+                assert!(f.last_day() <= d.last_day(), "{}: {} after {}", m.id, f, d);
+            }
+            if let Some(a) = e.actual_start {
+                assert!(
+                    a.first_day() >= doc.strategy.period.start.first_day(),
+                    "{}",
+                    m.id
+                );
+            }
+        }
+        for v in &r.indicators {
+            let ind = doc.indicators.iter().find(|i| i.id == v.indicator).unwrap();
+            let actual = ind.actuals.iter().find(|a| a.year == v.year).unwrap();
+            assert_eq!(actual.value, v.value, "{} {}", v.indicator, v.year);
+        }
+    }
+    assert_eq!(years.into_iter().collect::<Vec<_>>(), vec![2024, 2025]);
+    // every measure's state as of 2025-12-31 is its own status (not due where it has none)
+    let d = jiff::civil::date(2025, 12, 31);
+    for (m, st) in doc.measures.iter().zip(s.states_as_of(d)) {
+        let want = m.status.unwrap_or(Status::NotDue);
+        assert_eq!(st.status.unwrap_or(Status::NotDue), want, "{}", m.id);
+    }
+    // the public record: delivered systems are executed with their public sources
+    for m in &doc.measures {
+        let public = m.source.as_deref().is_some_and(|x| x.starts_with("Public"));
+        if public && m.status == Some(Status::Executed) {
+            let ev: Vec<&String> = doc
+                .reports
+                .iter()
+                .flat_map(|r| &r.entries)
+                .filter(|e| e.measure == m.id && e.status == Status::Executed)
+                .flat_map(|e| &e.evidence)
+                .collect();
+            assert!(
+                ev.iter().any(|u| u.starts_with("https://")),
+                "{} has no public evidence",
+                m.id
+            );
+        }
+    }
+    // the reports give the rate the undated statuses give
+    let mut plain = doc.clone();
+    plain.reports.clear();
+    let plain = Strategy::new(plain);
+    for by in [GroupBy::Overall, GroupBy::Direction, GroupBy::MainExecutor] {
+        let o = ExecutionRateOptions {
+            as_of: Some(d),
+            by,
+            ..Default::default()
+        };
+        assert_eq!(
+            s.execution_rate(&o).unwrap().records,
+            plain.execution_rate(&o).unwrap().records,
+            "{by:?}"
+        );
+    }
+    // executors' reports for 2024 and 2025 all in on time
+    for o in s.reporting_calendar(&CalendarOptions {
+        as_of: Some(jiff::civil::date(2026, 2, 1)),
+    }) {
+        if o.kind == ObligationKind::ExecutorReport && o.period != "2026" {
+            assert_eq!(o.status, ObligationStatus::Submitted, "{o:?}");
+        }
+    }
+}

@@ -130,3 +130,20 @@ fn convert_refuses_to_overwrite_without_force() {
             .contains("\"6.l\"")
     );
 }
+
+#[test]
+fn report_writes_the_annual_monitoring_report_in_three_formats() {
+    let dir = temp_dir("monitoring-report");
+    let o = eculture(&["report", "--year", "2025", "--out", "o"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    for ext in ["md", "html", "xlsx"] {
+        let p = dir.join("o").join(format!("monitoring-2025.{ext}"));
+        assert!(p.exists(), "{} missing: {}", p.display(), text(&o));
+    }
+    let md = std::fs::read_to_string(dir.join("o/monitoring-2025.md")).unwrap();
+    assert!(md.contains("## 1. Execution rate"), "{md}");
+    let o = eculture(&["report", "--year", "99999"], &dir);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("not a plausible year"), "{}", text(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

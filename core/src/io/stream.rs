@@ -14,7 +14,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::model::{
-    Cluster, Direction, Document, Indicator, Measure, Module, Organization, StrategyInfo,
+    Cluster, Direction, Document, Evaluation, Indicator, Measure, Module, Organization, Report,
+    ReportingCalendar, StrategyInfo,
 };
 
 /// Smallest JSON text (bytes) worth splitting: below it, handing work to threads costs
@@ -41,6 +42,12 @@ pub(super) struct Shell<M> {
     measures: M,
     #[serde(default)]
     indicators: Vec<Indicator>,
+    #[serde(default)]
+    reports: Vec<Report>,
+    #[serde(default)]
+    evaluations: Vec<Evaluation>,
+    #[serde(default)]
+    reporting: ReportingCalendar,
 }
 
 /// The field names of [`Shell`], in order, for the test that keeps it in step with
@@ -55,6 +62,9 @@ pub(super) const SHELL_FIELDS: &[&str] = &[
     "modules",
     "measures",
     "indicators",
+    "reports",
+    "evaluations",
+    "reporting",
 ];
 
 /// Parse `text` on eculture's threads; `None` when it is small, when there is one thread
@@ -108,6 +118,9 @@ impl<M> Shell<M> {
             modules: shell.modules,
             measures,
             indicators: shell.indicators,
+            reports: shell.reports,
+            evaluations: shell.evaluations,
+            reporting: shell.reporting,
         }
     }
 }

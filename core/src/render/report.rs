@@ -492,6 +492,9 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
                         "from a start constraint",
                         "başlanğıc məhdudiyyətindən",
                     ),
+                    ChainStart::StatusDate => {
+                        word(lang, "from the status date", "vəziyyət tarixindən")
+                    }
                 };
                 let t = s
                     .measure_index(&d.id)

@@ -177,6 +177,9 @@ pub(crate) struct Net<'g> {
     pub(crate) plain: bool,
     /// Σ |lag| over all edges.
     pub(crate) lags: i64,
+    /// Nodes whose start ignores their predecessors (progress: executed measures, and
+    /// in-progress ones under progress override); empty when none.
+    pub(crate) fixed: Vec<bool>,
 }
 
 impl<'g> Net<'g> {
@@ -187,6 +190,7 @@ impl<'g> Net<'g> {
             order: Order::of(g)?,
             plain: g.all_finish_to_start(),
             lags: total_lag(g),
+            fixed: Vec::new(),
         })
     }
 
@@ -195,11 +199,12 @@ impl<'g> Net<'g> {
     /// none).
     pub(crate) fn forward<T: Time>(&self, nodes: &mut [Slot<T>]) -> T {
         let g = self.g;
+        let f = &self.fixed;
         match (&self.order, self.plain) {
-            (Order::Doc(n), true) => forward::<T, true>(g, 0..*n, nodes),
-            (Order::Doc(n), false) => forward::<T, false>(g, 0..*n, nodes),
-            (Order::Topo(o), true) => forward::<T, true>(g, o.iter().copied(), nodes),
-            (Order::Topo(o), false) => forward::<T, false>(g, o.iter().copied(), nodes),
+            (Order::Doc(n), true) => forward::<T, true>(g, 0..*n, nodes, f),
+            (Order::Doc(n), false) => forward::<T, false>(g, 0..*n, nodes, f),
+            (Order::Topo(o), true) => forward::<T, true>(g, o.iter().copied(), nodes, f),
+            (Order::Topo(o), false) => forward::<T, false>(g, o.iter().copied(), nodes, f),
         }
     }
 
@@ -243,6 +248,7 @@ fn forward<T: Time, const PLAIN: bool>(
     g: &DepGraph,
     order: impl Iterator<Item = u32>,
     nodes: &mut [Slot<T>],
+    fixed: &[bool],
 ) -> T {
     let n_meas = g.measure_count() as u32;
     let mut finish = T::ZERO;
@@ -250,7 +256,9 @@ fn forward<T: Time, const PLAIN: bool>(
         let vi = v as usize;
         let d = nodes[vi].dur;
         let mut start = nodes[vi].es;
-        if PLAIN {
+        if !fixed.is_empty() && fixed[vi] {
+            // progress: the start is known (or overrides the logic)
+        } else if PLAIN {
             for &p in g.predecessors(v) {
                 start = max(start, nodes[p as usize].ef);
             }

@@ -61,3 +61,26 @@ pub(crate) mod iso_vec {
             .collect()
     }
 }
+
+/// `Vec<Option<Date>>` ⇄ `["YYYY-MM-DD" or null, ...]`.
+pub(crate) mod iso_opt_vec {
+    use super::*;
+    use serde::ser::SerializeSeq;
+
+    pub(crate) fn serialize<S: Serializer>(v: &[Option<Date>], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(v.len()))?;
+        for d in v {
+            seq.serialize_element(&d.map(|d| d.to_string()))?;
+        }
+        seq.end()
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Option<Date>>, D::Error> {
+        Vec::<Option<std::borrow::Cow<'de, str>>>::deserialize(d)?
+            .iter()
+            .map(|s| s.as_ref().map(|s| parse::<D>(s)).transpose())
+            .collect()
+    }
+}

@@ -39,6 +39,7 @@ pub(crate) mod cpm;
 pub(crate) mod dates;
 mod dsm;
 mod export;
+mod progress;
 mod redundant;
 mod risk;
 mod rollout;
@@ -54,17 +55,21 @@ use crate::resolve::Resolved;
 use crate::strategy::Strategy;
 use cpm::Slot;
 
-pub(crate) use calendar::DayMap;
 pub use calendar::{Calendar, Weekday};
+pub(crate) use calendar::{DayMap, day_number};
+pub(crate) use dates::{iso as dates_iso, iso_opt as dates_iso_opt};
 pub use dsm::{Dsm, DsmBlock, DsmCut, DsmMark};
 pub use export::ScheduleReport;
+pub use progress::{OutOfSequence, Progress};
 pub use redundant::{RedundancyReason, RedundantDependency};
 pub use risk::{
     DeadlineProbability, FinishPercentile, MAX_RUNS, MonteCarlo, PertSummary, Risk, RiskOptions,
     RiskRecord,
 };
 pub use rollout::{ClusterRollout, Quarter, Rollout, RolloutCell};
-pub use whatif::{CellShift, ChangeKind, DeadlineMiss, DurationChange, FloatChange, WhatIf};
+pub use whatif::{
+    CellShift, ChangeKind, DeadlineMiss, DurationChange, FloatChange, IndicatorTargetMiss, WhatIf,
+};
 
 /// Options of a schedule computation. Every field has a default, so partial JSON / Python
 /// dicts work (`{"near_critical_days": 10}`).
@@ -93,6 +98,16 @@ pub struct ScheduleOptions {
     /// At most this many critical paths are listed (ties are all kept up to the cap; the
     /// schedule says when it stopped). Default 20.
     pub max_critical_paths: usize,
+    /// P6's data date: when given, the schedule is a forecast — progress from the reports as
+    /// of this date is applied and remaining work is scheduled from it (see
+    /// `docs/scheduling.md`, "Forecast as of a status date"). Default: none (the plan).
+    #[serde(with = "dates::iso_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
+    pub status_date: Option<Date>,
+    /// How remaining work of a measure started out of sequence is scheduled. Default
+    /// `retained_logic`.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub out_of_sequence: OutOfSequence,
 }
 
 impl Default for ScheduleOptions {
@@ -104,6 +119,8 @@ impl Default for ScheduleOptions {
             near_critical_days: 5,
             must_finish_by: None,
             max_critical_paths: 20,
+            status_date: None,
+            out_of_sequence: OutOfSequence::RetainedLogic,
         }
     }
 }
@@ -137,6 +154,9 @@ pub enum ChainStart {
     ProjectStart,
     /// The first measure of the chain is held back by its own `start` (start no earlier than).
     StartConstraint,
+    /// The first measure of the chain is held back by the status date (its remaining work
+    /// cannot start earlier), or sits on its actual dates.
+    StatusDate,
 }
 
 /// A deadline the network cannot meet: the measure's early finish is after it.
@@ -205,6 +225,42 @@ pub struct ScheduleRecord {
     #[serde(with = "dates::iso")]
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub late_finish_date: Date,
+    /// Forecast only: status as of the status date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub status: Option<crate::model::Status>,
+    /// Forecast only: the reported actual start.
+    #[serde(
+        default,
+        with = "dates::iso_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "wasm", tsify(type = "string", optional))]
+    pub actual_start_date: Option<Date>,
+    /// Forecast only: the reported actual finish.
+    #[serde(
+        default,
+        with = "dates::iso_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "wasm", tsify(type = "string", optional))]
+    pub actual_finish_date: Option<Date>,
+    /// Forecast only: days of work left after the status date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub remaining_days: Option<i64>,
+    /// Forecast only: the early finish date of the same plan without progress.
+    #[serde(
+        default,
+        with = "dates::iso_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "wasm", tsify(type = "string", optional))]
+    pub baseline_finish_date: Option<Date>,
+    /// Forecast only: `early_finish − baseline early finish` in days (positive = later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub slip_days: Option<i64>,
 }
 
 /// A computed schedule. Stored by column (one vector per field, rows in document order, day
@@ -256,6 +312,10 @@ pub struct Schedule {
     pub critical_paths_truncated: bool,
     /// Deadlines the network cannot meet, in document order.
     pub infeasible_deadlines: Vec<InfeasibleDeadline>,
+    /// A forecast's progress columns (with a status date), else `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub progress: Option<Progress>,
 }
 
 impl Schedule {
@@ -377,7 +437,21 @@ impl Schedule {
         let (lsd, lfd) = map
             .span_dates(ls, lf, false)
             .ok_or_else(|| err("the late dates", lf))?;
+        let p = self.progress.as_ref();
+        let baseline_finish_date = match p {
+            Some(p) => Some(
+                map.finish_date(i64::from(p.baseline_finish[i]))
+                    .ok_or_else(|| err("the baseline finish", i64::from(p.baseline_finish[i])))?,
+            ),
+            None => None,
+        };
         Ok(ScheduleRecord {
+            status: p.and_then(|p| p.status[i]),
+            actual_start_date: p.and_then(|p| p.actual_start[i]),
+            actual_finish_date: p.and_then(|p| p.actual_finish[i]),
+            remaining_days: p.and_then(|p| p.remaining_days[i]).map(i64::from),
+            baseline_finish_date,
+            slip_days: p.map(|p| i64::from(self.early_finish[i] - p.baseline_finish[i])),
             id: self.ids[i].to_string(),
             duration: i64::from(self.durations[i]),
             early_start: es,
@@ -413,6 +487,8 @@ pub(crate) struct Plan<'a> {
     pub(crate) late_end: Option<i32>,
     /// Σ durations + Σ |lags| + the largest constraint offset: no offset can exceed it.
     span: i64,
+    /// The progress applied (forecast), when the options have a status date.
+    pub(crate) progress: Option<Progress>,
 }
 
 /// Fewest measures for which a schedule's columns and its critical paths are made in parallel.
@@ -524,12 +600,25 @@ impl<'a> Plan<'a> {
             }
             None => None,
         };
-        let net = cpm::Net::new(g).unwrap_or_else(|| cpm::Net {
+        let mut net = cpm::Net::new(g).unwrap_or_else(|| cpm::Net {
             g,
             order: cpm::Order::Topo(vec![]),
             plain: false,
             lags: cpm::total_lag(g),
+            fixed: Vec::new(),
         });
+        let mut progress = None;
+        if let Some(sd) = opts.status_date {
+            let applied = progress::apply(doc, ix, &map, &mut base, sd, opts.out_of_sequence)?;
+            far = far.max(i64::from(applied.progress.status_offset).abs());
+            span += base
+                .iter()
+                .map(|x| i64::from(x.es).abs())
+                .max()
+                .unwrap_or(0);
+            net.fixed = applied.fixed;
+            progress = Some(applied.progress);
+        }
         span += net.lags + far;
         offset(span, "the schedule", || "measures".into())?;
         Ok(Plan {
@@ -544,6 +633,7 @@ impl<'a> Plan<'a> {
             deadlines,
             late_end,
             span,
+            progress,
         })
     }
 
@@ -596,7 +686,7 @@ impl<'a> Plan<'a> {
                 c.ls[k] = x.lf - x.dur;
                 c.lf[k] = x.lf;
                 c.tf[k] = t;
-                c.ff[k] = x.fs.min(t.max(0));
+                c.ff[k] = x.fs.max(0).min(t.max(0));
                 c.critical[k] = t <= thr;
             }
             let ids: Vec<Id> = doc.measures[..nm].iter().map(|m| m.id.clone()).collect();
@@ -612,13 +702,30 @@ impl<'a> Plan<'a> {
                 if ef <= c.offset {
                     continue;
                 }
-                let chain = cpm::driving_chain(g, i as u32, nodes);
+                let mut chain = cpm::driving_chain(g, i as u32, nodes);
+                // a measure on its actual dates (or overriding the logic) is not driven
+                if !self.net.fixed.is_empty()
+                    && let Some(k) = chain.iter().rposition(|&v| self.net.fixed[v as usize])
+                {
+                    chain.drain(..k);
+                }
                 // the chain's first measure has no driving predecessor: a positive early start
-                // can only come from its own floor
-                let driven_by = if nodes[chain[0] as usize].es > 0 {
-                    ChainStart::StartConstraint
-                } else {
-                    ChainStart::ProjectStart
+                // can only come from its own floor (or the status date)
+                let first = chain[0] as usize;
+                let driven_by = match &self.progress {
+                    Some(p)
+                        if self.net.fixed.get(first).copied().unwrap_or(false)
+                            || (nodes[first].es == p.status_offset
+                                && self
+                                    .starts
+                                    .iter()
+                                    .find(|c| c.index as usize == first)
+                                    .is_none_or(|c| c.offset < p.status_offset)) =>
+                    {
+                        ChainStart::StatusDate
+                    }
+                    _ if nodes[first].es > 0 => ChainStart::StartConstraint,
+                    _ => ChainStart::ProjectStart,
                 };
                 let m = &doc.measures[i];
                 let early_finish_date = self.map.finish_date(i64::from(ef)).ok_or_else(|| {
@@ -674,6 +781,7 @@ impl<'a> Plan<'a> {
             critical_path_indices: critical_paths,
             critical_paths_truncated,
             infeasible_deadlines,
+            progress: self.progress.take(),
         })
     }
 }
@@ -689,6 +797,20 @@ impl Strategy {
         let mut plan = Plan::with_index(self, ix, opts)?;
         let nodes = std::mem::take(&mut plan.base);
         let run = plan.run(nodes);
+        if plan.progress.is_some() {
+            // the baseline: the same plan without progress
+            let plain = ScheduleOptions {
+                status_date: None,
+                ..opts.clone()
+            };
+            let bplan = Plan::with_index(self, ix, &plain)?;
+            let brun = bplan.run(bplan.base.clone());
+            let nm = ix.graph.measure_count();
+            if let Some(p) = plan.progress.as_mut() {
+                p.baseline_finish = brun.nodes[..nm].iter().map(|x| x.ef).collect();
+                p.baseline_duration_days = i64::from(brun.finish);
+            }
+        }
         plan.schedule(opts, run)
     }
 

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::cpm::{self, F64_EPS, Slot};
 use super::{DayMap, Plan, ScheduleOptions, dates};
 use crate::error::{ArgumentError, Result, ScheduleError, ScheduleErrorKind};
+use crate::model::Status;
 use crate::model::{Estimate, Id};
 use crate::strategy::Strategy;
 
@@ -316,6 +317,28 @@ impl Strategy {
                 check_estimate(i, &m.id, e)?;
             }
             est.push(m.estimate.as_deref().copied());
+        }
+        // a forecast (status date): work done has no risk left; the estimate of work in
+        // progress is scaled to the remaining days (most likely = remaining)
+        if let Some(p) = &plan.progress {
+            for (i, e) in est.iter_mut().enumerate() {
+                match (p.status[i], p.remaining_days[i]) {
+                    (Some(Status::Executed | Status::Cancelled), _) => *e = None,
+                    (st, Some(rem))
+                        if st == Some(Status::PartiallyExecuted) || p.actual_start[i].is_some() =>
+                    {
+                        if let Some(x) = e.as_mut()
+                            && x.most_likely > 0.0
+                        {
+                            let k = f64::from(rem) / x.most_likely;
+                            x.optimistic *= k;
+                            x.most_likely *= k;
+                            x.pessimistic *= k;
+                        }
+                    }
+                    _ => {}
+                }
+            }
         }
         let base = plan.run(plan.base.clone());
 

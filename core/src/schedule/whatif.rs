@@ -121,6 +121,27 @@ pub struct CellShift {
     pub date: Date,
 }
 
+/// An indicator target year that a slip now misses: a measure holding the indicator finished
+/// within the target year in the baseline and after it in the scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct IndicatorTargetMiss {
+    /// Indicator id.
+    pub indicator: String,
+    /// The target year (interim or final).
+    pub year: i32,
+    /// The measure that now finishes after that year.
+    pub measure: String,
+    /// Its finish in the baseline.
+    #[serde(with = "dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub baseline_finish_date: Date,
+    /// Its finish in the scenario.
+    #[serde(with = "dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub finish_date: Date,
+}
+
 /// The effect of a set of changes, compared with the unchanged plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -148,6 +169,11 @@ pub struct WhatIf {
     pub float_changes: Vec<FloatChange>,
     /// Cells whose delivery date moved (cluster by cluster, module by module).
     pub moved_cells: Vec<CellShift>,
+    /// Indicator target years the changes now miss (measure order, then indicator, then
+    /// year).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub indicator_targets_missed: Vec<IndicatorTargetMiss>,
 }
 
 impl WhatIf {
@@ -283,6 +309,35 @@ impl Strategy {
             }
         }
 
+        let mut indicator_targets_missed = Vec::new();
+        for i in 0..nm {
+            let (bf, sf) = (base.ef(i), scen.ef(i));
+            if sf <= bf || doc.measures[i].indicators.is_empty() {
+                continue;
+            }
+            let path = format!("measures[{i}]");
+            let (bd, sd) = (date(map, bf, path.clone())?, date(map, sf, path)?);
+            for id in &doc.measures[i].indicators {
+                let Some(ind) = doc.indicators.iter().find(|x| &x.id == id) else {
+                    continue;
+                };
+                let mut years: Vec<i32> = ind.targets.iter().map(|t| t.year).collect();
+                years.sort_unstable();
+                years.dedup();
+                for y in years {
+                    if i32::from(bd.year()) <= y && i32::from(sd.year()) > y {
+                        indicator_targets_missed.push(IndicatorTargetMiss {
+                            indicator: id.to_string(),
+                            year: y,
+                            measure: doc.measures[i].id.to_string(),
+                            baseline_finish_date: bd,
+                            finish_date: sd,
+                        });
+                    }
+                }
+            }
+        }
+
         let ix = plan.ix;
         let nc = ix.n_clusters;
         let mut moved_cells = Vec::new();
@@ -319,6 +374,7 @@ impl Strategy {
             missed_deadlines,
             float_changes,
             moved_cells,
+            indicator_targets_missed,
         })
     }
 }

@@ -148,6 +148,35 @@ codes! {
     InvalidEstimate = "invalid_estimate",
     /// More entities than the index can address.
     TooLarge = "too_large",
+    /// A report entry's organisation is neither the main executor nor another executor of the
+    /// measure (warning).
+    ReporterNotExecutor = "reporter_not_executor",
+    /// A report entry's `actual_finish` is before its `actual_start`.
+    ActualFinishBeforeStart = "actual_finish_before_start",
+    /// A report entry says `executed` without an `actual_finish` (warning).
+    ExecutedWithoutFinish = "executed_without_finish",
+    /// A `percent_complete` outside 0..=100.
+    PercentOutOfRange = "percent_out_of_range",
+    /// A NaN or infinite number (YAML `.nan`, TOML `inf`) in an indicator, report or
+    /// evaluation.
+    NonFiniteNumber = "non_finite_number",
+    /// A negative or absurd `remaining_days`, or progress that contradicts the status
+    /// (warning).
+    InvalidProgress = "invalid_progress",
+    /// A report submitted after its due date (warning; the message gives the days late).
+    ReportLate = "report_late",
+    /// A measure active in a reporting period that no report of that period covers (warning).
+    MissingReport = "missing_report",
+    /// A measure reported `executed`, then reported as not executed by a later report
+    /// (warning).
+    StatusRegression = "status_regression",
+    /// One indicator value for one year reported twice with different values.
+    ConflictingValues = "conflicting_values",
+    /// A measure's undated `status` (or an indicator's `actuals`) differs from the latest
+    /// report, which wins (warning).
+    StatusDisagreesWithReport = "status_disagrees_with_report",
+    /// A reporting-calendar due day that is not a valid `MM-DD`.
+    InvalidDueDay = "invalid_due_day",
 }
 
 impl fmt::Display for Code {
@@ -207,8 +236,8 @@ impl Diagnostic {
     }
 
     /// The kind of entity the diagnostic is about, read from the first segment of its path:
-    /// `measure`, `module`, `cluster`, `organization`, `direction`, `indicator`, `goal` or
-    /// `strategy`.
+    /// `measure`, `module`, `cluster`, `organization`, `direction`, `indicator`, `goal`,
+    /// `report`, `evaluation` or `strategy`.
     pub fn entity(&self) -> &'static str {
         entity_of(&self.path)
     }
@@ -230,6 +259,8 @@ pub(crate) fn entity_of(path: &str) -> &'static str {
         "organizations" => "organization",
         "directions" => "direction",
         "indicators" => "indicator",
+        "reports" => "report",
+        "evaluations" => "evaluation",
         "strategy" if path.starts_with("strategy.goals[") => "goal",
         _ => "strategy",
     }
@@ -346,6 +377,20 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::IndicatorIncomplete
         | Code::MissingTitle
         | Code::DurationExceedsWindow
-        | Code::DuplicateDependency => None,
+        | Code::DuplicateDependency
+        // monitoring: reports and evaluations never stop planning answers; the monitoring
+        // operations leave the offending entry or value out and the diagnostic stands beside
+        | Code::ReporterNotExecutor
+        | Code::ActualFinishBeforeStart
+        | Code::ExecutedWithoutFinish
+        | Code::PercentOutOfRange
+        | Code::NonFiniteNumber
+        | Code::InvalidProgress
+        | Code::ReportLate
+        | Code::MissingReport
+        | Code::StatusRegression
+        | Code::ConflictingValues
+        | Code::StatusDisagreesWithReport
+        | Code::InvalidDueDay => None,
     }
 }

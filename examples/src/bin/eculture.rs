@@ -7,6 +7,9 @@
 //! eculture validate [FILE]                every diagnostic, errors first; exit 1 when there are errors
 //! eculture convert IN OUT [--force]       convert between .json, .yaml and .toml (lossless)
 //! eculture schema                         print the JSON Schema of the document format
+//! eculture report --year 2025 [FILE] [--out DIR]
+//!                                         the annual monitoring report (Decree 1294): writes
+//!                                         monitoring-2025.md, .html and .xlsx
 //! ```
 //! Without FILE, the embedded e-Culture strategy (2024-2026) is used. A plan with errors still
 //! gets every answer its errors do not make meaningless; what is blocked says by what.
@@ -60,6 +63,19 @@ enum Command {
     },
     /// Print the JSON Schema of the document format.
     Schema,
+    /// The annual monitoring report (Decree 1294): execution rate, measures, triage,
+    /// indicators, coverage, calendar, evaluation criteria, data quality; writes
+    /// monitoring-YEAR.md, .html and .xlsx.
+    Report {
+        /// A strategy document; the embedded e-Culture strategy when absent.
+        file: Option<PathBuf>,
+        /// The year reported on (default: the year before the latest report submission).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Where to write the outputs.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -76,6 +92,7 @@ fn main() -> ExitCode {
             output,
             force,
         } => convert(&input, &output, force),
+        Command::Report { file, year, out } => report(file.as_deref(), year, &out),
         Command::Schema => {
             println!(
                 "{}",
@@ -133,6 +150,49 @@ fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> 
     }
     Strategy::load(input)?.save(output)?;
     println!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(file: Option<&Path>, year: Option<i32>, out: &Path) -> Result<ExitCode, Error> {
+    let (s, name) = load(file)?;
+    let errors = s
+        .validate()
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        println!(
+            "{name}: {errors} error(s); `eculture validate` lists them. The report is made from what they leave."
+        );
+    }
+    let r = s.monitoring_report(&eculture::monitoring::MonitoringReportOptions {
+        year,
+        ..Default::default()
+    })?;
+    println!("{} (states as of {})", r.title, r.as_of);
+    if let Some(tb) = r.tables().next()
+        && let Some(row) = tb.rows.first()
+    {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| serde_json::to_string(c).unwrap_or_default())
+            .collect();
+        println!(
+            "execution rate ({}): {}",
+            tb.headers.join(", "),
+            cells.join(", ")
+        );
+    }
+    std::fs::create_dir_all(out)
+        .map_err(|e| IoError::from_io("create", out.display().to_string(), &e))?;
+    let stem = format!("monitoring-{}", r.year);
+    write(out.join(format!("{stem}.md")), r.to_markdown())?;
+    write(out.join(format!("{stem}.html")), r.to_html())?;
+    let xlsx = r.to_xlsx()?;
+    let path = out.join(format!("{stem}.xlsx"));
+    std::fs::write(&path, xlsx)
+        .map_err(|e| IoError::from_io("write", path.display().to_string(), &e))?;
+    println!("wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,337 @@
+//! The reporting calendar: the obligations the rules create, who reports to whom, and whether
+//! each was met.
+//!
+//! Periods: `year` periods are calendar years, `half_year` January-June and July-December,
+//! `quarter` calendar quarters, each labelled `2025`, `2025-H1`, `2025-Q3`. A period's report
+//! is due on the first due day (`MM-DD`) of the rule that comes strictly after the period's
+//! last day. Decree 1294 defaults: executors' reports yearly by 20 January; the M&E body's
+//! monitoring report yearly by 25 March (CAERC practice); the final report by 25 March after
+//! the strategy period.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::reports::{dn, month_day};
+use crate::model::{Document, EvaluationKind, Frequency, ReportingRule, Status};
+use crate::schedule::{dates_iso, dates_iso_opt};
+use crate::strategy::Strategy;
+
+/// A reporting period with its due date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Period {
+    pub label: String,
+    pub start: Date,
+    pub end: Date,
+    /// `None` when the rule has no valid due day.
+    pub due: Option<Date>,
+}
+
+/// The first of `due` (`MM-DD`) strictly after `end`.
+pub(crate) fn due_after(due: &[String], end: Date) -> Option<Date> {
+    let mut best: Option<Date> = None;
+    for x in due {
+        let Some((m, d)) = month_day(x) else { continue };
+        for y in [end.year(), end.year().saturating_add(1)] {
+            if let Ok(c) = Date::new(y, m, d)
+                && c > end
+            {
+                best = Some(best.map_or(c, |b| b.min(c)));
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The periods of `rule` that overlap `[from, to]`, in time order.
+pub(crate) fn periods_of(rule: &ReportingRule, from: Date, to: Date) -> Vec<Period> {
+    let mut out = Vec::new();
+    if from > to {
+        return out;
+    }
+    let (months, tag): (i8, &str) = match rule.every {
+        Frequency::Year => (12, ""),
+        Frequency::HalfYear => (6, "H"),
+        Frequency::Quarter => (3, "Q"),
+    };
+    for y in from.year()..=to.year() {
+        for k in 0..(12 / months) {
+            let m0 = k * months + 1;
+            let (Ok(start), Ok(last_month)) =
+                (Date::new(y, m0, 1), Date::new(y, m0 + months - 1, 1))
+            else {
+                continue;
+            };
+            let end = last_month.last_of_month();
+            if end < from || start > to {
+                continue;
+            }
+            let label = if months == 12 {
+                format!("{y}")
+            } else {
+                format!("{y}-{tag}{}", k + 1)
+            };
+            out.push(Period {
+                label,
+                start,
+                end,
+                due: due_after(&rule.due, end),
+            });
+        }
+    }
+    out
+}
+
+/// What an obligation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum ObligationKind {
+    /// An executor's report on its measures, to the coordinating body.
+    ExecutorReport,
+    /// The M&E body's monitoring report for a period.
+    MonitoringReport,
+    /// The final report (evaluation) after the strategy period.
+    FinalReport,
+}
+
+/// Whether an obligation was met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum ObligationStatus {
+    /// Submitted by the due date (or, for an evaluation without a publication date, on
+    /// record).
+    Submitted,
+    /// Submitted after the due date.
+    Late,
+    /// Not submitted, and the due date has passed.
+    Missing,
+    /// Not submitted, not yet due.
+    Upcoming,
+}
+
+impl ObligationStatus {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObligationStatus::Submitted => "submitted",
+            ObligationStatus::Late => "late",
+            ObligationStatus::Missing => "missing",
+            ObligationStatus::Upcoming => "upcoming",
+        }
+    }
+}
+
+/// One reporting obligation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
+pub struct Obligation {
+    /// What is due.
+    pub kind: ObligationKind,
+    /// The period covered (`2025`, `2025-H1`, or `2024..2026` for the final report).
+    pub period: String,
+    /// Who reports (organisation id; empty when the strategy names no such body).
+    pub from: String,
+    /// To whom (the coordinating body's id; `public` for the M&E body's reports, which are
+    /// published).
+    pub to: String,
+    /// Due date.
+    #[serde(with = "dates_iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub due: Date,
+    /// Submitted, late, missing or upcoming.
+    pub status: ObligationStatus,
+    /// When it was submitted (the earliest of the reports that meet it).
+    #[serde(with = "dates_iso_opt")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub submitted: Option<Date>,
+    /// Days after the due date it was submitted (late only), or days overdue (missing).
+    pub days_late: Option<i64>,
+    /// Ids of the reports or evaluations that meet it.
+    pub reports: Vec<String>,
+}
+
+/// Options of [`Strategy::reporting_calendar`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CalendarOptions {
+    /// The day the calendar is read on: obligations due before it and not met are `missing`,
+    /// later ones `upcoming`. Default: the document's data date (the latest report
+    /// submission or evaluation publication; the strategy start when there is none).
+    #[serde(with = "dates_iso_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
+    pub as_of: Option<Date>,
+}
+
+/// The document's data date: the latest report submission or evaluation publication.
+pub(crate) fn data_date(doc: &Document) -> Date {
+    doc.reports
+        .iter()
+        .map(|r| r.submitted_date())
+        .chain(
+            doc.evaluations
+                .iter()
+                .filter_map(|e| e.published.map(|p| p.last_day())),
+        )
+        .max()
+        .unwrap_or_else(|| doc.strategy.period.start.first_day())
+}
+
+fn status_of(
+    due: Date,
+    submitted: Option<Date>,
+    met: bool,
+    as_of: Date,
+) -> (ObligationStatus, Option<i64>) {
+    let days = |a: Date, b: Date| i64::from(dn(a) - dn(b));
+    match (met, submitted) {
+        (true, Some(s)) if s > due => (ObligationStatus::Late, Some(days(s, due))),
+        (true, _) => (ObligationStatus::Submitted, None),
+        (false, _) if due < as_of => (ObligationStatus::Missing, Some(days(as_of, due))),
+        (false, _) => (ObligationStatus::Upcoming, None),
+    }
+}
+
+impl Strategy {
+    /// The reporting obligations the rules create over the strategy period, with who reports
+    /// to whom and their status: executors' reports period by period (each main executor of a
+    /// measure active in the period, in document order; other executors report through the
+    /// main executor), the M&E body's monitoring
+    /// reports, and the final report. Due dates come from the document's `reporting` (Decree
+    /// 1294 defaults).
+    pub fn reporting_calendar(&self, opts: &CalendarOptions) -> Vec<Obligation> {
+        let doc = self.document();
+        let r = &self.index().monitoring;
+        let cal = &doc.reporting;
+        let s = &doc.strategy;
+        let (p_start, p_end) = (s.period.start.first_day(), s.period.end.last_day());
+        let as_of = opts.as_of.unwrap_or_else(|| data_date(doc));
+        let coordinator = s.coordinating_body.as_deref().unwrap_or("").to_owned();
+        let monitor = s.monitoring_body.as_deref().unwrap_or("").to_owned();
+        let mut out = Vec::new();
+
+        for p in periods_of(&cal.executor_reports, p_start, p_end) {
+            let Some(due) = p.due else { continue };
+            let (ps, pe) = (dn(p.start), dn(p.end));
+            // main executors of a measure active in the period
+            let mut active = vec![false; doc.organizations.len()];
+            for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
+                let start = if r.start[m] == i32::MIN {
+                    dn(p_start)
+                } else {
+                    r.start[m]
+                };
+                let end = if r.deadline[m] == i32::MAX {
+                    dn(p_end)
+                } else {
+                    r.deadline[m]
+                };
+                if start > pe || end < ps {
+                    continue;
+                }
+                let before = p.start.yesterday().unwrap_or(p.start);
+                if matches!(
+                    r.status_as_of(doc, m, before),
+                    Some(Status::Executed | Status::Cancelled)
+                ) && r.entry_as_of(m, before).is_some()
+                {
+                    continue;
+                }
+                for o in me.main_executor.0.iter() {
+                    if let Some(k) = doc.organizations.iter().position(|x| &x.id == o) {
+                        active[k] = true;
+                    }
+                }
+            }
+            for (k, org) in doc.organizations.iter().enumerate() {
+                if !active[k] {
+                    continue;
+                }
+                let mine: Vec<&crate::model::Report> = doc
+                    .reports
+                    .iter()
+                    .filter(|x| {
+                        let last = x.period.last_day();
+                        x.by == org.id && p.start <= last && last <= p.end
+                    })
+                    .collect();
+                let submitted = mine.iter().map(|x| x.submitted_date()).min();
+                let (status, days_late) = status_of(due, submitted, !mine.is_empty(), as_of);
+                out.push(Obligation {
+                    kind: ObligationKind::ExecutorReport,
+                    period: p.label.clone(),
+                    from: org.id.to_string(),
+                    to: coordinator.clone(),
+                    due,
+                    status,
+                    submitted,
+                    days_late,
+                    reports: mine.iter().map(|x| x.id.to_string()).collect(),
+                });
+            }
+        }
+
+        for p in periods_of(&cal.monitoring_reports, p_start, p_end) {
+            let Some(due) = p.due else { continue };
+            let mine: Vec<&crate::model::Evaluation> = doc
+                .evaluations
+                .iter()
+                .filter(|e| {
+                    let last = e.period.last_day();
+                    e.kind == EvaluationKind::AnnualMonitoring && p.start <= last && last <= p.end
+                })
+                .collect();
+            let submitted = mine
+                .iter()
+                .filter_map(|e| e.published.map(|x| x.last_day()))
+                .min();
+            let (status, days_late) = status_of(due, submitted, !mine.is_empty(), as_of);
+            out.push(Obligation {
+                kind: ObligationKind::MonitoringReport,
+                period: p.label.clone(),
+                from: monitor.clone(),
+                to: "public".into(),
+                due,
+                status,
+                submitted,
+                days_late,
+                reports: mine.iter().map(|e| e.id.to_string()).collect(),
+            });
+        }
+
+        if let Some(due) = due_after(&cal.final_report_due, p_end) {
+            let due = Date::new(
+                due.year()
+                    .saturating_add(i16::from(cal.final_report_years_after)),
+                due.month(),
+                due.day(),
+            )
+            .unwrap_or(due);
+            let mine: Vec<&crate::model::Evaluation> = doc
+                .evaluations
+                .iter()
+                .filter(|e| e.kind == EvaluationKind::Final)
+                .collect();
+            let submitted = mine
+                .iter()
+                .filter_map(|e| e.published.map(|x| x.last_day()))
+                .min();
+            let (status, days_late) = status_of(due, submitted, !mine.is_empty(), as_of);
+            out.push(Obligation {
+                kind: ObligationKind::FinalReport,
+                period: format!("{}..{}", p_start.year(), p_end.year()),
+                from: monitor.clone(),
+                to: coordinator.clone(),
+                due,
+                status,
+                submitted,
+                days_late,
+                reports: mine.iter().map(|e| e.id.to_string()).collect(),
+            });
+        }
+        out
+    }
+}

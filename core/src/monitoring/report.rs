@@ -1,0 +1,904 @@
+//! The M&E body's annual monitoring report: one set of tables rendered as Markdown,
+//! self-contained HTML (A4-printable) and XLSX (one sheet per table; cargo feature `xlsx`,
+//! native targets only).
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::achievement::{AchievementOptions, Bands, ResultsBy, ResultsRatingOptions};
+use super::calendar::CalendarOptions;
+use super::rate::{ExecutionRateOptions, GroupBy, NoData, RateRecord, Scope, Weights};
+use super::triage::TriageOptions;
+use crate::error::{ArgumentError, Result};
+use crate::model::{EvaluationCriterion, Status};
+use crate::schedule::{OutOfSequence, ScheduleOptions};
+use crate::strategy::Strategy;
+use crate::validate::Code;
+
+/// Options of [`Strategy::monitoring_report`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct MonitoringReportOptions {
+    /// The year reported on. Default: the year before the document's data date (the annual
+    /// report is written after the executors' reports of 20 January).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub year: Option<i32>,
+    /// The date of the states. Default: 31 December of the year.
+    #[serde(
+        with = "crate::schedule::dates_iso_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
+    pub as_of: Option<Date>,
+    /// Which measures the execution rate counts. Default `due`.
+    pub scope: Scope,
+    /// Status weights. Default 1 / 0.5 / 0.
+    pub weights: Weights,
+    /// Measures without status. Default `separate`.
+    pub no_data: NoData,
+    /// Achievement bands.
+    pub bands: Bands,
+    /// Out-of-sequence rule of the forecast.
+    pub out_of_sequence: OutOfSequence,
+}
+
+impl Default for MonitoringReportOptions {
+    fn default() -> Self {
+        MonitoringReportOptions {
+            year: None,
+            as_of: None,
+            scope: Scope::Due,
+            weights: Weights::default(),
+            no_data: NoData::Separate,
+            bands: Bands::default(),
+            out_of_sequence: OutOfSequence::RetainedLogic,
+        }
+    }
+}
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum CellValue {
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// Nothing.
+    Empty,
+}
+
+impl CellValue {
+    fn text(&self) -> String {
+        match self {
+            CellValue::Text(s) => s.clone(),
+            CellValue::Number(x) => fmt_num(*x),
+            CellValue::Empty => String::new(),
+        }
+    }
+}
+
+fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        let s = format!("{x:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+fn pct(x: Option<f64>) -> CellValue {
+    match x {
+        Some(x) => CellValue::Text(format!("{:.1} %", x * 100.0)),
+        None => CellValue::Text("–".into()),
+    }
+}
+
+fn t(s: impl Into<String>) -> CellValue {
+    CellValue::Text(s.into())
+}
+
+fn n(x: f64) -> CellValue {
+    CellValue::Number(x)
+}
+
+fn opt<T: ToString>(x: Option<T>) -> CellValue {
+    x.map_or(CellValue::Empty, |v| CellValue::Text(v.to_string()))
+}
+
+/// One table of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Table {
+    /// Short name (the XLSX sheet name, ≤ 31 characters).
+    pub name: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows.
+    pub rows: Vec<Vec<CellValue>>,
+}
+
+/// One section: a heading, paragraphs and tables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Section {
+    /// Heading.
+    pub title: String,
+    /// Paragraphs before the tables.
+    pub paragraphs: Vec<String>,
+    /// Tables.
+    pub tables: Vec<Table>,
+}
+
+/// The annual monitoring report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct MonitoringReport {
+    /// Title.
+    pub title: String,
+    /// The year reported on.
+    pub year: i32,
+    /// The date of the states.
+    #[serde(with = "crate::schedule::dates_iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub as_of: Date,
+    /// Sections, in order: execution rate, measures, triage, indicators, coverage, calendar,
+    /// evaluation criteria, data quality.
+    pub sections: Vec<Section>,
+}
+
+fn rate_table(name: &str, first: &str, recs: &[RateRecord]) -> Table {
+    Table {
+        name: name.into(),
+        headers: [
+            first,
+            "rate",
+            "numerator",
+            "denominator",
+            "executed",
+            "partially executed",
+            "not executed",
+            "no data",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: recs
+            .iter()
+            .map(|r| {
+                vec![
+                    t(&r.group),
+                    pct(r.rate),
+                    n(r.numerator),
+                    n(r.denominator),
+                    n(r.executed as f64),
+                    n(r.partially_executed as f64),
+                    n(r.not_executed as f64),
+                    n(r.no_data as f64),
+                ]
+            })
+            .collect(),
+    }
+}
+
+impl Strategy {
+    /// The M&E body's annual monitoring report for a year: execution rate overall, by
+    /// direction and by main executor with the weights used; measures with status and slip;
+    /// triage; indicators with achievement and bands; coverage change over the year; the
+    /// reporting calendar; the evaluation criteria of Decree 1294; data-quality warnings.
+    ///
+    /// Errors: [`crate::Error::Argument`] for a year outside 1900..=2200.
+    pub fn monitoring_report(&self, opts: &MonitoringReportOptions) -> Result<MonitoringReport> {
+        let doc = self.document();
+        let ix = self.index();
+        let r = &ix.monitoring;
+        let year = opts
+            .year
+            .unwrap_or_else(|| i32::from(super::calendar::data_date(doc).year()) - 1);
+        if !(1900..=2200).contains(&year) {
+            return Err(
+                ArgumentError::at(format!("{year} is not a plausible year"), "year").into(),
+            );
+        }
+        let y16 = year as i16;
+        let as_of = opts
+            .as_of
+            .unwrap_or_else(|| Date::new(y16, 12, 31).unwrap_or(Date::MIN));
+        let year_start = Date::new(y16, 1, 1).unwrap_or(Date::MIN);
+        let before = year_start.yesterday().unwrap_or(year_start);
+        let title = format!(
+            "Annual monitoring report {year}: {}",
+            doc.strategy.title.best()
+        );
+        let mut sections = Vec::new();
+        let w = opts.weights;
+
+        // ---- 1. execution rate ----
+        let rate = |by| {
+            self.execution_rate(&ExecutionRateOptions {
+                as_of: Some(as_of),
+                by,
+                scope: opts.scope,
+                weights: w,
+                no_data: opts.no_data,
+            })
+        };
+        let overall = rate(GroupBy::Overall)?;
+        let by_dir = rate(GroupBy::Direction)?;
+        let by_exec = rate(GroupBy::MainExecutor)?;
+        let scope = match opts.scope {
+            Scope::Due => format!("measures due by {as_of}"),
+            Scope::DueInYear => format!("measures due between {year_start} and {as_of}"),
+            Scope::Active => format!("measures started by {as_of}"),
+        };
+        let mut paragraphs = vec![
+            format!(
+                "Execution rate = Σ weight(status) ÷ measures counted, over {scope}, with the states of the executors' reports as of {as_of} (a measure's own status where no report speaks)."
+            ),
+            format!(
+                "Weights used: executed {}, partially executed {}, not executed {} (CAERC practice, not a rule of Decree 1294); cancelled and not-due measures are left out; measures without any status are {}.",
+                fmt_num(w.executed),
+                fmt_num(w.partially_executed),
+                fmt_num(w.not_executed),
+                match opts.no_data {
+                    NoData::Separate => "counted separately (no data), not as 0",
+                    NoData::Zero => "counted as 0",
+                }
+            ),
+        ];
+        if !overall.no_data_measures.is_empty() {
+            paragraphs.push(format!(
+                "No data for {} measures: {}.",
+                overall.no_data_measures.len(),
+                overall
+                    .no_data_measures
+                    .iter()
+                    .take(30)
+                    .map(|x| format!("`{x}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        let results = self.results_rating(&ResultsRatingOptions {
+            as_of: Some(as_of),
+            by: ResultsBy::Overall,
+        });
+        if let Some(rr) = results.records.first() {
+            paragraphs.push(format!(
+                "Results-based rating: {} of {} indicators met their latest target ({}); {} could not be judged.",
+                rr.met,
+                rr.indicators,
+                pct(rr.rate).text(),
+                rr.no_data
+            ));
+        }
+        sections.push(Section {
+            title: "1. Execution rate".into(),
+            paragraphs,
+            tables: vec![
+                rate_table("Execution overall", "group", &overall.records),
+                rate_table("Execution by direction", "direction", &by_dir.records),
+                rate_table("Execution by executor", "main executor", &by_exec.records),
+            ],
+        });
+
+        // ---- 2. measures ----
+        let forecast = self.schedule(&ScheduleOptions {
+            status_date: Some(as_of),
+            out_of_sequence: opts.out_of_sequence,
+            ..ScheduleOptions::default()
+        });
+        let (d0, d1) = (super::reports::dn(year_start), super::reports::dn(as_of));
+        let mut rows = Vec::new();
+        for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
+            let s = if r.start[m] == i32::MIN {
+                i32::MIN
+            } else {
+                r.start[m]
+            };
+            if s > d1 || r.deadline[m] < d0 {
+                continue;
+            }
+            let st = super::reports::state_of(doc, r, m, as_of);
+            let (ff, slip) = match &forecast {
+                Ok(f) => match f.record(&me.id) {
+                    Ok(Some(rec)) => (Some(rec.early_finish_date), rec.slip_days),
+                    _ => (None, None),
+                },
+                Err(_) => (None, None),
+            };
+            rows.push(vec![
+                t(me.id.as_str()),
+                t(me.title.best()),
+                t(me.direction.as_str()),
+                t(me.main_executor.single().unwrap_or("")),
+                opt(me.deadline.map(|p| p.last_day())),
+                t(st.status.map_or("no data", Status::as_str)),
+                t(st.report.clone().unwrap_or_else(|| match st.source {
+                    super::reports::StateSource::Document => "own status".into(),
+                    _ => String::new(),
+                })),
+                st.percent_complete.map_or(CellValue::Empty, n),
+                opt(ff),
+                slip.map_or(CellValue::Empty, |x| n(x as f64)),
+            ]);
+        }
+        let mut paragraphs = vec![format!(
+            "Measures active in {year} (planned start by {as_of}, deadline from {year_start}); forecast finish and slip from the schedule as of {as_of} against the plan without progress."
+        )];
+        if let Err(e) = &forecast {
+            paragraphs.push(format!("No forecast: {e}"));
+        }
+        sections.push(Section {
+            title: "2. Measures: status and slip".into(),
+            paragraphs,
+            tables: vec![Table {
+                name: "Measures".into(),
+                headers: [
+                    "measure",
+                    "title",
+                    "direction",
+                    "main executor",
+                    "deadline",
+                    "status",
+                    "source",
+                    "percent complete",
+                    "forecast finish",
+                    "slip days",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows,
+            }],
+        });
+
+        // ---- 3. triage ----
+        let tri = self.triage(&TriageOptions {
+            as_of: Some(as_of),
+            out_of_sequence: opts.out_of_sequence,
+        });
+        sections.push(Section {
+            title: "3. Triage: overdue and at-risk measures".into(),
+            paragraphs: vec![
+                "Ranked by total float as of the date, then measures, indicators and matrix cells held back.".into(),
+            ],
+            tables: vec![Table {
+                name: "Triage".into(),
+                headers: [
+                    "rank",
+                    "measure",
+                    "kind",
+                    "days late",
+                    "total float",
+                    "downstream",
+                    "indicators",
+                    "cells",
+                    "why",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: tri
+                    .records
+                    .iter()
+                    .map(|x| {
+                        vec![
+                            n(f64::from(x.rank)),
+                            t(&x.measure),
+                            t(x.kind.as_str()),
+                            n(x.days_late as f64),
+                            x.total_float.map_or(CellValue::Empty, |v| n(v as f64)),
+                            n(x.downstream as f64),
+                            t(x.indicators.join(", ")),
+                            n(x.cells as f64),
+                            t(&x.why),
+                        ]
+                    })
+                    .collect(),
+            }],
+        });
+
+        // ---- 4. indicators ----
+        let ach = self.achievement(&AchievementOptions {
+            as_of: Some(as_of),
+            cap: false,
+            bands: opts.bands,
+        })?;
+        let by_dir_results = self.results_rating(&ResultsRatingOptions {
+            as_of: Some(as_of),
+            by: ResultsBy::Direction,
+        });
+        sections.push(Section {
+            title: "4. Result indicators".into(),
+            paragraphs: vec![format!(
+                "Achievement = (actual − baseline) ÷ (target − baseline) (descending indicators alike), uncapped; bands: met ≥ {}, mostly met ≥ {}, partly met ≥ {}. Undefined when the target equals the baseline; no data without an actual.",
+                pct(Some(opts.bands.met)).text(),
+                pct(Some(opts.bands.mostly_met)).text(),
+                pct(Some(opts.bands.partly_met)).text()
+            )],
+            tables: vec![
+                Table {
+                    name: "Achievement".into(),
+                    headers: [
+                        "indicator", "year", "final", "baseline", "target", "actual", "source",
+                        "achievement", "band", "reason",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows: ach
+                        .records
+                        .iter()
+                        .filter(|x| x.year <= year + 1)
+                        .map(|x| {
+                            vec![
+                                t(&x.indicator),
+                                n(f64::from(x.year)),
+                                t(if x.is_final { "final" } else { "interim" }),
+                                x.baseline.map_or(CellValue::Empty, n),
+                                n(x.target),
+                                x.actual.map_or(CellValue::Empty, n),
+                                opt(x.actual_source.clone()),
+                                pct(x.achievement),
+                                t(x.band.as_str()),
+                                opt(x.reason.clone()),
+                            ]
+                        })
+                        .collect(),
+                },
+                Table {
+                    name: "Indicators".into(),
+                    headers: [
+                        "indicator", "latest year", "latest achievement", "band", "trend",
+                        "at risk", "held back by",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows: ach
+                        .indicators
+                        .iter()
+                        .map(|x| {
+                            vec![
+                                t(&x.indicator),
+                                x.latest_year.map_or(CellValue::Empty, |y| n(f64::from(y))),
+                                pct(x.latest_achievement),
+                                t(x.band.as_str()),
+                                t(format!("{:?}", x.trend).to_lowercase()),
+                                t(if x.at_risk { "yes" } else { "no" }),
+                                t(x.at_risk_measures.join(", ")),
+                            ]
+                        })
+                        .collect(),
+                },
+                Table {
+                    name: "Results by direction".into(),
+                    headers: ["direction", "indicators judged", "met", "rate", "no data"]
+                        .map(String::from)
+                        .to_vec(),
+                    rows: by_dir_results
+                        .records
+                        .iter()
+                        .map(|x| {
+                            vec![
+                                t(&x.group),
+                                n(x.indicators as f64),
+                                n(x.met as f64),
+                                pct(x.rate),
+                                n(x.no_data as f64),
+                            ]
+                        })
+                        .collect(),
+                },
+            ],
+        });
+
+        // ---- 5. coverage change ----
+        let nc = ix.n_clusters;
+        let mut cov_rows = Vec::new();
+        let (mut a0, mut a1, mut app) = (0u32, 0u32, 0u32);
+        for (ci, cl) in doc.clusters.iter().enumerate() {
+            let (mut c0, mut c1, mut ca) = (0u32, 0u32, 0u32);
+            for mi in 0..doc.modules.len() {
+                if !ix.applicable.get(mi * nc + ci).copied().unwrap_or(false) {
+                    continue;
+                }
+                ca += 1;
+                let ms = ix.deliverers(mi, ci);
+                let done = |d: Date| {
+                    !ms.is_empty()
+                        && ms
+                            .iter()
+                            .all(|&k| r.status_as_of(doc, k as usize, d) == Some(Status::Executed))
+                };
+                c0 += u32::from(done(before));
+                c1 += u32::from(done(as_of));
+            }
+            let share = |c: u32| (ca > 0).then(|| f64::from(c) / f64::from(ca));
+            cov_rows.push(vec![
+                t(cl.id.as_str()),
+                n(f64::from(ca)),
+                n(f64::from(c0)),
+                pct(share(c0)),
+                n(f64::from(c1)),
+                pct(share(c1)),
+                n(f64::from(c1) - f64::from(c0)),
+            ]);
+            a0 += c0;
+            a1 += c1;
+            app += ca;
+        }
+        let share = |c: u32| (app > 0).then(|| f64::from(c) / f64::from(app));
+        cov_rows.push(vec![
+            t("overall"),
+            n(f64::from(app)),
+            n(f64::from(a0)),
+            pct(share(a0)),
+            n(f64::from(a1)),
+            pct(share(a1)),
+            n(f64::from(a1) - f64::from(a0)),
+        ]);
+        sections.push(Section {
+            title: "5. Coverage of the matrix over the year".into(),
+            paragraphs: vec![format!(
+                "A cell (cluster × module) is delivered when every measure delivering it is executed; applicable cells delivered on {before} and on {as_of}."
+            )],
+            tables: vec![Table {
+                name: "Coverage change".into(),
+                headers: [
+                    "cluster",
+                    "applicable cells",
+                    "delivered at start",
+                    "share at start",
+                    "delivered at end",
+                    "share at end",
+                    "change",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: cov_rows,
+            }],
+        });
+
+        // ---- 6. calendar ----
+        let cal = self.reporting_calendar(&CalendarOptions { as_of: None });
+        sections.push(Section {
+            title: "6. Reporting calendar".into(),
+            paragraphs: vec![format!(
+                "Obligations under the reporting rules (executors' reports due {} after each {}; monitoring reports due {}), read on the document's data date.",
+                doc.reporting.executor_reports.due.join(", "),
+                format!("{:?}", doc.reporting.executor_reports.every).to_lowercase(),
+                doc.reporting.monitoring_reports.due.join(", ")
+            )],
+            tables: vec![Table {
+                name: "Calendar".into(),
+                headers: [
+                    "kind",
+                    "period",
+                    "from",
+                    "to",
+                    "due",
+                    "status",
+                    "submitted",
+                    "days late",
+                    "reports",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: cal
+                    .iter()
+                    .map(|o| {
+                        vec![
+                            t(match o.kind {
+                                super::ObligationKind::ExecutorReport => "executor report",
+                                super::ObligationKind::MonitoringReport => "monitoring report",
+                                super::ObligationKind::FinalReport => "final report",
+                            }),
+                            t(&o.period),
+                            t(&o.from),
+                            t(&o.to),
+                            t(o.due.to_string()),
+                            t(o.status.as_str()),
+                            opt(o.submitted),
+                            o.days_late.map_or(CellValue::Empty, |d| n(d as f64)),
+                            t(o.reports.join(", ")),
+                        ]
+                    })
+                    .collect(),
+            }],
+        });
+
+        // ---- 7. evaluation criteria ----
+        let evals: Vec<&crate::model::Evaluation> = doc
+            .evaluations
+            .iter()
+            .filter(|e| e.period.first_day().year() <= y16 && e.period.last_day().year() >= y16)
+            .collect();
+        let mut erows = Vec::new();
+        for c in EvaluationCriterion::ALL {
+            let found: Vec<_> = evals
+                .iter()
+                .flat_map(|e| {
+                    e.criteria
+                        .iter()
+                        .filter(move |f| f.criterion == c)
+                        .map(move |f| (e, f))
+                })
+                .collect();
+            if found.is_empty() {
+                erows.push(vec![
+                    t(c.as_str()),
+                    CellValue::Empty,
+                    CellValue::Empty,
+                    CellValue::Empty,
+                    t("not evaluated"),
+                ]);
+            }
+            for (e, f) in found {
+                erows.push(vec![
+                    t(c.as_str()),
+                    t(e.id.as_str()),
+                    f.score.map_or(CellValue::Empty, n),
+                    opt(f.rating.clone()),
+                    t(f.finding.as_ref().map_or("", |x| x.best())),
+                ]);
+            }
+        }
+        sections.push(Section {
+            title: "7. Evaluation criteria (Decree 1294)".into(),
+            paragraphs: vec![
+                "Efficiency, effectiveness, final results, relevance and sustainability, as judged by the evaluations on record for the year.".into(),
+            ],
+            tables: vec![Table {
+                name: "Evaluation".into(),
+                headers: ["criterion", "evaluation", "score", "rating", "finding"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: erows,
+            }],
+        });
+
+        // ---- 8. data quality ----
+        let monitoring_codes = [
+            Code::ReporterNotExecutor,
+            Code::ActualFinishBeforeStart,
+            Code::ExecutedWithoutFinish,
+            Code::PercentOutOfRange,
+            Code::NonFiniteNumber,
+            Code::InvalidProgress,
+            Code::ReportLate,
+            Code::MissingReport,
+            Code::StatusRegression,
+            Code::ConflictingValues,
+            Code::StatusDisagreesWithReport,
+            Code::InvalidDueDay,
+        ];
+        let dq: Vec<Vec<CellValue>> = self
+            .validate()
+            .iter()
+            .filter(|d| {
+                monitoring_codes.contains(&d.code)
+                    || d.path.starts_with("reports")
+                    || d.path.starts_with("evaluations")
+            })
+            .map(|d| {
+                vec![
+                    t(d.severity.as_str()),
+                    t(d.code.as_str()),
+                    t(&d.path),
+                    opt(d.id.clone()),
+                    t(&d.message),
+                ]
+            })
+            .collect();
+        sections.push(Section {
+            title: "8. Data quality".into(),
+            paragraphs: vec![format!(
+                "{} findings on the reports and monitoring data.",
+                dq.len()
+            )],
+            tables: vec![Table {
+                name: "Data quality".into(),
+                headers: ["severity", "code", "path", "id", "message"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: dq,
+            }],
+        });
+
+        Ok(MonitoringReport {
+            title,
+            year,
+            as_of,
+            sections,
+        })
+    }
+}
+
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl MonitoringReport {
+    /// Markdown.
+    pub fn to_markdown(&self) -> String {
+        use crate::matrix::md_escape;
+        let mut s = format!(
+            "# {}\n\nStates as of {}.\n",
+            md_escape(&self.title),
+            self.as_of
+        );
+        for sec in &self.sections {
+            s.push_str(&format!("\n## {}\n\n", sec.title));
+            for p in &sec.paragraphs {
+                s.push_str(p);
+                s.push_str("\n\n");
+            }
+            for tb in &sec.tables {
+                s.push_str(&format!("**{}**\n\n", tb.name));
+                if tb.rows.is_empty() {
+                    s.push_str("(none)\n\n");
+                    continue;
+                }
+                s.push('|');
+                for h in &tb.headers {
+                    s.push_str(&format!(" {} |", md_escape(h)));
+                }
+                s.push_str("\n|");
+                for _ in &tb.headers {
+                    s.push_str("---|");
+                }
+                s.push('\n');
+                for row in &tb.rows {
+                    s.push('|');
+                    for c in row {
+                        s.push_str(&format!(" {} |", md_escape(&c.text())));
+                    }
+                    s.push('\n');
+                }
+                s.push('\n');
+            }
+        }
+        s
+    }
+
+    /// Self-contained HTML (inline CSS, no script, no external resource), A4-printable.
+    pub fn to_html(&self) -> String {
+        let mut s =
+            String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        s.push_str(&format!("<title>{}</title>\n", html_escape(&self.title)));
+        s.push_str(
+            "<style>\n@page { size: A4; margin: 18mm 15mm; }\nbody { font-family: 'Noto Sans', Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }\nh1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; margin: 0 0 1em 0; page-break-inside: auto; }\nth, td { border: 1px solid #bbb; padding: 2px 4px; vertical-align: top; text-align: left; }\nth { background: #eee; } tr { page-break-inside: avoid; } thead { display: table-header-group; }\ncaption { text-align: left; font-weight: bold; padding: 4px 0; }\ntd.num { text-align: right; }\n</style>\n</head>\n<body>\n",
+        );
+        s.push_str(&format!(
+            "<h1>{}</h1>\n<p>States as of {}.</p>\n",
+            html_escape(&self.title),
+            self.as_of
+        ));
+        for sec in &self.sections {
+            s.push_str(&format!(
+                "<section>\n<h2>{}</h2>\n",
+                html_escape(&sec.title)
+            ));
+            for p in &sec.paragraphs {
+                s.push_str(&format!("<p>{}</p>\n", html_escape(p)));
+            }
+            for tb in &sec.tables {
+                s.push_str(&format!(
+                    "<table>\n<caption>{}</caption>\n<thead><tr>",
+                    html_escape(&tb.name)
+                ));
+                for h in &tb.headers {
+                    s.push_str(&format!("<th>{}</th>", html_escape(h)));
+                }
+                s.push_str("</tr></thead>\n<tbody>\n");
+                if tb.rows.is_empty() {
+                    s.push_str(&format!(
+                        "<tr><td colspan=\"{}\">(none)</td></tr>\n",
+                        tb.headers.len()
+                    ));
+                }
+                for row in &tb.rows {
+                    s.push_str("<tr>");
+                    for c in row {
+                        let class = if matches!(c, CellValue::Number(_)) {
+                            " class=\"num\""
+                        } else {
+                            ""
+                        };
+                        s.push_str(&format!("<td{class}>{}</td>", html_escape(&c.text())));
+                    }
+                    s.push_str("</tr>\n");
+                }
+                s.push_str("</tbody>\n</table>\n");
+            }
+            s.push_str("</section>\n");
+        }
+        s.push_str("</body>\n</html>\n");
+        s
+    }
+
+    /// Every table, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.sections.iter().flat_map(|s| s.tables.iter())
+    }
+
+    /// An XLSX workbook: a `Summary` sheet, then one sheet per table (rust_xlsxwriter).
+    /// Text is always written as text, never as a formula.
+    #[cfg(all(feature = "xlsx", not(target_arch = "wasm32")))]
+    pub fn to_xlsx(&self) -> Result<Vec<u8>> {
+        use rust_xlsxwriter::{Format, Workbook};
+        let fail = |e: rust_xlsxwriter::XlsxError| -> crate::Error {
+            crate::error::IoError::new("write", "monitoring report (xlsx)", e.to_string()).into()
+        };
+        let mut wb = Workbook::new();
+        let bold = Format::new().set_bold();
+        {
+            let ws = wb.add_worksheet();
+            ws.set_name("Summary").map_err(fail)?;
+            ws.write_string_with_format(0, 0, &self.title, &bold)
+                .map_err(fail)?;
+            ws.write_string(1, 0, format!("States as of {}", self.as_of))
+                .map_err(fail)?;
+            let mut row = 3u32;
+            for sec in &self.sections {
+                ws.write_string_with_format(row, 0, &sec.title, &bold)
+                    .map_err(fail)?;
+                row += 1;
+                for p in &sec.paragraphs {
+                    ws.write_string(row, 0, p).map_err(fail)?;
+                    row += 1;
+                }
+                row += 1;
+            }
+        }
+        let mut used: Vec<String> = vec!["summary".into()];
+        for tb in self.tables() {
+            let mut name: String = tb
+                .name
+                .chars()
+                .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
+                .take(31)
+                .collect();
+            let mut k = 2;
+            while used.contains(&name.to_lowercase()) {
+                name = format!("{} {k}", name.chars().take(28).collect::<String>());
+                k += 1;
+            }
+            used.push(name.to_lowercase());
+            let ws = wb.add_worksheet();
+            ws.set_name(&name).map_err(fail)?;
+            for (c, h) in tb.headers.iter().enumerate() {
+                ws.write_string_with_format(0, c as u16, h, &bold)
+                    .map_err(fail)?;
+            }
+            for (r, row) in tb.rows.iter().enumerate() {
+                let r = r as u32 + 1;
+                for (c, v) in row.iter().enumerate() {
+                    let c = c as u16;
+                    match v {
+                        CellValue::Text(s) => {
+                            ws.write_string(r, c, s).map_err(fail)?;
+                        }
+                        CellValue::Number(x) if x.is_finite() => {
+                            ws.write_number(r, c, *x).map_err(fail)?;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            ws.set_freeze_panes(1, 0).map_err(fail)?;
+            ws.autofit();
+        }
+        wb.save_to_buffer().map_err(fail)
+    }
+}
