@@ -27,4 +27,12 @@ node --test "$WASM_DIR"/tests/*.test.mjs
 step "browser"
 SHOT="$ROOT/target/screenshot.png" node "$WASM_DIR/tests/browser_test.mjs"
 
+step "browser: the HTML reports and SVG pictures the core writes"
+# `cargo test -p eculture --test pictures` writes them into target/pictures (the Rust step of
+# scripts/test runs it; run it here when this script runs alone).
+if [ ! -f "$ROOT/target/pictures/report.html" ]; then
+  (cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo test -q -p eculture --test pictures)
+fi
+SHOT="$ROOT/target/screenshot-report.png" node "$WASM_DIR/tests/report_browser_test.mjs"
+
 step "wasm: all passed"

@@ -418,7 +418,6 @@ pub enum FundingSource {
 /// Execution status of a measure, as used in CAERC monitoring practice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Status {
     /// Fully executed (weight 1).
     Executed,

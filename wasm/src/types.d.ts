@@ -34,6 +34,9 @@ export interface Document {
     modules?: Module[];
     measures?: Measure[];
     indicators?: Indicator[];
+    reports?: Report[];
+    evaluations?: Evaluation[];
+    reporting?: ReportingCalendar;
 }
 
 /** Identity and governance of the strategy. */
@@ -157,9 +160,10 @@ export type FundingSource =
     | "not_required"
     | "other";
 
+/** A three-point duration estimate in days. */
+/** Execution status of a measure (CAERC practice). */
 export type Status = "executed" | "partially_executed" | "not_executed" | "not_due" | "cancelled";
 
-/** A three-point duration estimate in days. */
 export interface Estimate {
     optimistic: number;
     most_likely: number;
@@ -214,6 +218,126 @@ export interface Indicator {
     cumulative?: boolean;
     source?: string;
     illustrative?: boolean;
+}
+
+// ---- monitoring: executors' reports, evaluations, the reporting calendar ----
+/** One criterion judged by an evaluation. */
+export interface CriterionFinding {
+    /** The criterion. */
+    criterion: EvaluationCriterion;
+    /** The finding. */
+    finding?: Text | null;
+    /** A rating in words, e.g. `satisfactory`. */
+    rating?: string | null;
+    /** A score on the evaluation's own scale (e.g. 0..=100), when it gives one. */
+    score?: number | null;
+}
+
+/** An evaluation or monitoring report of the M&E body. */
+export interface Evaluation {
+    /** The evaluating body (organisation id); Decree 1294: not the coordinating body. */
+    by: string;
+    /** Findings per criterion. */
+    criteria?: (CriterionFinding)[];
+    /** Identifier. */
+    id: string;
+    /** Invented for illustration. */
+    illustrative?: boolean;
+    /** Annual monitoring report, interim or final evaluation. */
+    kind: EvaluationKind;
+    /** The period evaluated (a year for an annual monitoring report). */
+    period: PeriodRef;
+    /** Publication date. */
+    published?: PeriodRef | null;
+    /** Citation or URL. */
+    source?: string | null;
+}
+
+/** An evaluation criterion of Decree 1294 (the OECD-DAC criteria). */
+export type EvaluationCriterion = "efficiency" | "effectiveness" | "final_results" | "relevance" | "sustainability";
+
+/** What an evaluation record is. */
+export type EvaluationKind = "annual_monitoring" | "interim" | "final";
+
+/** How often a kind of report is due. */
+export type Frequency = "year" | "half_year" | "quarter";
+
+/** An indicator value reported by an executor. */
+export interface IndicatorReport {
+    /** Indicator id. */
+    indicator: string;
+    /** Free note. */
+    note?: string | null;
+    /** Value. */
+    value: number;
+    /** Year the value describes. */
+    year: number;
+}
+
+/** An executor's report on its measures (Decree 1294: the annual report sent with supporting documents to the coordinating body by 20 January). Its entries are the measures' states as of `as_of`. */
+export interface Report {
+    /** The date the statuses describe (a coarser period means its last day). Absent: the end of `period` or the submission date, whichever is earlier. */
+    as_of?: PeriodRef | null;
+    /** The reporting organisation (organisation id). */
+    by: string;
+    /** One entry per measure reported on. */
+    entries?: (ReportEntry)[];
+    /** Supporting documents (*təsdiqedici sənədlər*): references or URLs. */
+    evidence?: (string)[];
+    /** Identifier, e.g. `moc-2025`. */
+    id: string;
+    /** Invented for illustration. */
+    illustrative?: boolean;
+    /** Indicator values reported. */
+    indicators?: (IndicatorReport)[];
+    /** Free note. */
+    note?: string | null;
+    /** The period covered: a year (`2025`), quarter, month or date; for a half year write the last month or quarter it ends with and let the calendar say which period it is. */
+    period: PeriodRef;
+    /** Citation or URL. */
+    source?: string | null;
+    /** The date the report reached the coordinating body (a coarser period means its last day). */
+    submitted: PeriodRef;
+}
+
+/** A measure's state in a report. */
+export interface ReportEntry {
+    /** The day work ended (required when `executed`). */
+    actual_finish?: PeriodRef | null;
+    /** The day work began. */
+    actual_start?: PeriodRef | null;
+    /** Supporting documents for this measure. */
+    evidence?: (string)[];
+    /** Measure id. */
+    measure: string;
+    /** Free note. */
+    note?: string | null;
+    /** Physical percent complete, 0..=100. */
+    percent_complete?: number | null;
+    /** Days of work remaining after the report's date (P6's remaining duration). */
+    remaining_days?: number | null;
+    /** Status as of the report's date. */
+    status: Status;
+}
+
+/** The reporting calendar: the obligations the rules create. Every field has the Decree 1294 default, so `{}` or an absent `reporting` means Decree 1294. */
+export interface ReportingCalendar {
+    /** Executors' reports to the coordinating body. Default: yearly, due `01-20`. */
+    executor_reports?: ReportingRule;
+    /** The final report: due on the first of these `MM-DD` days after the strategy period ends, plus `final_report_years_after` years. Default `["03-25"]`. */
+    final_report_due?: (string)[];
+    /** Whole years added to the final report's due day. Default 0. */
+    final_report_years_after?: number;
+    /** The M&E body's monitoring reports. Default: yearly, due `03-25`. */
+    monitoring_reports?: ReportingRule;
+}
+
+/** One kind of recurring report: how often, and on which days of the year it falls due. */
+export interface ReportingRule {
+    /** Due days as `MM-DD`. A period's report is due on the first of these days that comes after the period ends (`["01-20"]` yearly: the year's report by 20 January of the next year; `["03-25", "09-25"]` half-yearly: January-June by 25 September, July-December by 25 March). */
+    due: (string)[];
+    /** The period each report covers. */
+    every?: Frequency;
 }
 
 /** Options of `schedule`, `scheduleWithChanges`, `whatIf` and `rollout`. Every key is optional

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use super::svg::{N, Svg, esc, thousands, truncate};
 use super::{GANTT_MAX_ROWS, RenderOptions, name, palette, word};
-use crate::schedule::{DayMap, Schedule};
+use crate::schedule::{Schedule, WorkingDays};
 use crate::strategy::Strategy;
 
 const ROW_H: f64 = 15.0;
@@ -90,7 +90,7 @@ fn quarter_starts(from: Date, to: Date) -> Vec<Date> {
     out
 }
 
-fn axis(svg: &mut Svg, f: &Frame, map: &DayMap, start: Date, end: Date, y: f64, bottom: f64) {
+fn axis(svg: &mut Svg, f: &Frame, map: &WorkingDays, start: Date, end: Date, y: f64, bottom: f64) {
     let qs = quarter_starts(start, end);
     let dense = qs.len() > 48;
     // label every `step`-th year so that labels stay 40 px apart

@@ -254,7 +254,7 @@ fn weekday_of_number(n: i64) -> usize {
 
 /// Offsets ↔ dates for one project start and (optional) calendar.
 #[derive(Debug, Clone)]
-pub(crate) struct DayMap {
+pub(crate) struct WorkingDays {
     /// Day number of the project start.
     start: i64,
     work: Option<WorkWeek>,
@@ -295,9 +295,9 @@ impl WorkWeek {
     }
 }
 
-impl DayMap {
+impl WorkingDays {
     /// Build for a project start and calendar (validated here).
-    pub(crate) fn new(start: Date, calendar: Option<&Calendar>) -> Result<DayMap> {
+    pub(crate) fn new(start: Date, calendar: Option<&Calendar>) -> Result<WorkingDays> {
         let start = day_number(start);
         let work = match calendar {
             None => None,
@@ -332,7 +332,7 @@ impl DayMap {
                 })
             }
         };
-        Ok(DayMap { start, work })
+        Ok(WorkingDays { start, work })
     }
 
     /// Offset of the beginning of day number `n` (for a non-working day: of the next working
@@ -479,7 +479,7 @@ mod tests {
             vec![Weekday::Saturday, Weekday::Sunday],
             vec![date(2024, 1, 3)],
         );
-        let m = DayMap::new(date(2024, 1, 1), Some(&cal)).unwrap();
+        let m = WorkingDays::new(date(2024, 1, 1), Some(&cal)).unwrap();
         assert_eq!(m.date_of(0), Some(date(2024, 1, 1)));
         assert_eq!(m.date_of(1), Some(date(2024, 1, 2)));
         assert_eq!(m.date_of(2), Some(date(2024, 1, 4)));

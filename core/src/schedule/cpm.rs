@@ -23,7 +23,7 @@ use crate::model::RelationType;
 /// touches one cache line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(C)]
-pub(crate) struct Slot<T> {
+pub(crate) struct NodeTimes<T> {
     /// Early start (on entry to the forward pass: the floor, i.e. the earliest start allowed).
     pub es: T,
     /// Early finish.
@@ -36,11 +36,11 @@ pub(crate) struct Slot<T> {
     pub dur: T,
 }
 
-impl<T: Time> Slot<T> {
+impl<T: Time> NodeTimes<T> {
     /// A node of duration `dur` that may start at `floor` and must finish by `cap`.
     #[inline]
-    pub(crate) fn new(dur: T, floor: T, cap: T) -> Slot<T> {
-        Slot {
+    pub(crate) fn new(dur: T, floor: T, cap: T) -> NodeTimes<T> {
+        NodeTimes {
             es: floor,
             ef: T::ZERO,
             lf: cap,
@@ -170,7 +170,7 @@ pub(crate) fn total_lag(g: &DepGraph) -> i64 {
 
 /// A network ready for the passes.
 #[derive(Debug, Clone)]
-pub(crate) struct Net<'g> {
+pub(crate) struct PassNetwork<'g> {
     pub(crate) g: &'g DepGraph,
     pub(crate) order: Order,
     /// Every edge is FS with no lag.
@@ -182,10 +182,10 @@ pub(crate) struct Net<'g> {
     pub(crate) fixed: Vec<bool>,
 }
 
-impl<'g> Net<'g> {
+impl<'g> PassNetwork<'g> {
     /// `None` on a cycle.
-    pub(crate) fn new(g: &'g DepGraph) -> Option<Net<'g>> {
-        Some(Net {
+    pub(crate) fn new(g: &'g DepGraph) -> Option<PassNetwork<'g>> {
+        Some(PassNetwork {
             g,
             order: Order::of(g)?,
             plain: g.all_finish_to_start(),
@@ -197,7 +197,7 @@ impl<'g> Net<'g> {
     /// Forward pass. On entry each node's `es` holds its floor; on return `es`/`ef` hold the
     /// early dates. Returns the project finish: the largest early finish of a measure (0 if
     /// none).
-    pub(crate) fn forward<T: Time>(&self, nodes: &mut [Slot<T>]) -> T {
+    pub(crate) fn forward<T: Time>(&self, nodes: &mut [NodeTimes<T>]) -> T {
         let g = self.g;
         let f = &self.fixed;
         match (&self.order, self.plain) {
@@ -211,7 +211,7 @@ impl<'g> Net<'g> {
     /// Backward pass: see [`backward`].
     pub(crate) fn backward<T: Time, const FREE: bool>(
         &self,
-        nodes: &mut [Slot<T>],
+        nodes: &mut [NodeTimes<T>],
         late_end: T,
         finish: T,
     ) {
@@ -234,7 +234,7 @@ impl<'g> Net<'g> {
 }
 
 #[inline]
-fn pred_constraint<T: Time>(g: &DepGraph, e: u32, pn: &Slot<T>, d: T) -> T {
+fn pred_constraint<T: Time>(g: &DepGraph, e: u32, pn: &NodeTimes<T>, d: T) -> T {
     let lag = T::from_lag(g.edge_lag(e));
     match g.edge_kind(e) {
         RelationType::FS => pn.ef + lag,
@@ -247,7 +247,7 @@ fn pred_constraint<T: Time>(g: &DepGraph, e: u32, pn: &Slot<T>, d: T) -> T {
 fn forward<T: Time, const PLAIN: bool>(
     g: &DepGraph,
     order: impl Iterator<Item = u32>,
-    nodes: &mut [Slot<T>],
+    nodes: &mut [NodeTimes<T>],
     fixed: &[bool],
 ) -> T {
     let n_meas = g.measure_count() as u32;
@@ -288,7 +288,7 @@ fn forward<T: Time, const PLAIN: bool>(
 fn backward<T: Time, const FREE: bool, const PLAIN: bool>(
     g: &DepGraph,
     order: impl Iterator<Item = u32>,
-    nodes: &mut [Slot<T>],
+    nodes: &mut [NodeTimes<T>],
     late_end: T,
     finish: T,
 ) {
@@ -307,7 +307,7 @@ fn backward<T: Time, const FREE: bool, const PLAIN: bool>(
         } else {
             T::ZERO
         };
-        let push = |pn: &mut Slot<T>, l: T, sl: T| {
+        let push = |pn: &mut NodeTimes<T>, l: T, sl: T| {
             if l < pn.lf {
                 pn.lf = l;
             }
@@ -343,7 +343,13 @@ fn backward<T: Time, const FREE: bool, const PLAIN: bool>(
 /// Slack of edge `e` (`p` → `s`) in the early schedule: how much the relation could stretch
 /// before it would push `s`. Zero means the relation drives `s`.
 #[inline]
-pub(crate) fn edge_slack<T: Time>(g: &DepGraph, e: u32, p: u32, s: u32, nodes: &[Slot<T>]) -> T {
+pub(crate) fn edge_slack<T: Time>(
+    g: &DepGraph,
+    e: u32,
+    p: u32,
+    s: u32,
+    nodes: &[NodeTimes<T>],
+) -> T {
     let (pn, sn) = (&nodes[p as usize], &nodes[s as usize]);
     let lag = T::from_lag(g.edge_lag(e));
     match g.edge_kind(e) {
@@ -358,7 +364,7 @@ pub(crate) fn edge_slack<T: Time>(g: &DepGraph, e: u32, p: u32, s: u32, nodes: &
 pub(crate) fn driving_preds<'a, T: Time>(
     g: &'a DepGraph,
     v: u32,
-    nodes: &'a [Slot<T>],
+    nodes: &'a [NodeTimes<T>],
 ) -> impl Iterator<Item = u32> + 'a {
     g.predecessors(v)
         .iter()
@@ -373,7 +379,7 @@ pub(crate) fn driving_preds<'a, T: Time>(
 /// the flag tells whether more exist.
 pub(crate) fn longest_paths<T: Time>(
     g: &DepGraph,
-    nodes: &[Slot<T>],
+    nodes: &[NodeTimes<T>],
     finish: T,
     late_end: T,
     cap: usize,
@@ -505,7 +511,7 @@ pub(crate) fn longest_paths<T: Time>(
 
 /// The chain of measures that drives `v`'s early start: follow the first driving
 /// predecessor back until a node has none. Returned from the first measure to `v`.
-pub(crate) fn driving_chain<T: Time>(g: &DepGraph, v: u32, nodes: &[Slot<T>]) -> Vec<u32> {
+pub(crate) fn driving_chain<T: Time>(g: &DepGraph, v: u32, nodes: &[NodeTimes<T>]) -> Vec<u32> {
     let n_meas = g.measure_count() as u32;
     let mut chain = vec![v];
     let mut cur = v;

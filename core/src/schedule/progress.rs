@@ -18,8 +18,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::cpm::Slot;
-use super::{DayMap, offset};
+use super::cpm::NodeTimes;
+use super::{WorkingDays, offset};
 use crate::error::Result;
 use crate::model::{Document, Status};
 use crate::resolve::Resolved;
@@ -77,8 +77,8 @@ pub(crate) struct Applied {
 pub(crate) fn apply(
     doc: &Document,
     ix: &Resolved,
-    map: &DayMap,
-    base: &mut [Slot<i32>],
+    map: &WorkingDays,
+    base: &mut [NodeTimes<i32>],
     status_date: Date,
     mode: OutOfSequence,
 ) -> Result<Applied> {

@@ -19,8 +19,8 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 
-use super::cpm::{self, F64_EPS, Slot};
-use super::{DayMap, Plan, ScheduleOptions, dates};
+use super::cpm::{self, F64_EPS, NodeTimes};
+use super::{ScheduleInput, ScheduleOptions, WorkingDays, dates};
 use crate::error::{ArgumentError, Result, ScheduleError, ScheduleErrorKind};
 use crate::model::Status;
 use crate::model::{Estimate, Id};
@@ -303,7 +303,7 @@ impl Strategy {
             )
             .into());
         }
-        let plan = Plan::new(self, opts)?;
+        let plan = ScheduleInput::new(self, opts)?;
         let g = plan.graph();
         let doc = self.document();
         let n = g.node_count();
@@ -344,10 +344,10 @@ impl Strategy {
 
         // ---- PERT ----
         // f64 template: duration, floor, no deadline (risk measures the network itself)
-        let template: Vec<Slot<f64>> = plan
+        let template: Vec<NodeTimes<f64>> = plan
             .base
             .iter()
-            .map(|x| Slot::new(f64::from(x.dur), f64::from(x.es), f64::INFINITY))
+            .map(|x| NodeTimes::new(f64::from(x.dur), f64::from(x.es), f64::INFINITY))
             .collect();
         let mut nodes = template.clone();
         let mut expected = vec![0.0; nm];
@@ -458,7 +458,7 @@ impl Strategy {
             let rank = (u64::from(p) * runs as u64).div_ceil(100).max(1) as usize;
             let k = days[rank - 1];
             let date = plan.map.finish_date(k).ok_or_else(|| {
-                DayMap::out_of_range("a simulated finish", k, "monte_carlo".into())
+                WorkingDays::out_of_range("a simulated finish", k, "monte_carlo".into())
             })?;
             percentiles.push(FinishPercentile {
                 percent: p,

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{DayMap, Plan, ScheduleOptions, dates};
+use super::{ScheduleInput, ScheduleOptions, WorkingDays, dates};
 use crate::error::Result;
 use crate::matrix::CellState;
 use crate::strategy::Strategy;
@@ -78,7 +78,7 @@ pub struct Rollout {
 }
 
 /// Quarters from the one holding `start` to the one holding `end`, the last cut at `end`.
-fn quarters(map: &DayMap, start: Date, end: Date) -> Vec<Quarter> {
+fn quarters(map: &WorkingDays, start: Date, end: Date) -> Vec<Quarter> {
     let mut out = Vec::new();
     let (mut y, mut q) = (start.year(), (start.month() - 1) / 3);
     loop {
@@ -109,7 +109,7 @@ impl Strategy {
     /// finishes (early schedule); per cluster, the share of applicable modules delivered by the
     /// end of each quarter of the strategy period.
     pub fn rollout(&self, opts: &ScheduleOptions) -> Result<Rollout> {
-        let plan = Plan::new(self, opts)?;
+        let plan = ScheduleInput::new(self, opts)?;
         let run = plan.run(plan.base.clone());
         let doc = self.document();
         let ix = plan.ix;
@@ -140,7 +140,7 @@ impl Strategy {
                 });
                 let finish_date = match finish {
                     Some(f) => Some(plan.map.finish_date(f).ok_or_else(|| {
-                        DayMap::out_of_range("a delivery", f, format!("clusters[{ci}]"))
+                        WorkingDays::out_of_range("a delivery", f, format!("clusters[{ci}]"))
                     })?),
                     None => None,
                 };

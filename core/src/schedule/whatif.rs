@@ -3,8 +3,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::cpm::Slot;
-use super::{DayMap, Plan, Run, ScheduleOptions, dates};
+use super::cpm::NodeTimes;
+use super::{CpmResult, ScheduleInput, ScheduleOptions, WorkingDays, dates};
 use crate::error::{ArgumentError, Result};
 use crate::strategy::Strategy;
 
@@ -185,10 +185,10 @@ impl WhatIf {
 
 /// Apply changes to copies of the plan's durations and floors.
 pub(crate) fn apply(
-    plan: &Plan<'_>,
-    base: &Run,
+    plan: &ScheduleInput<'_>,
+    base: &CpmResult,
     changes: &[DurationChange],
-) -> Result<Vec<Slot<i32>>> {
+) -> Result<Vec<NodeTimes<i32>>> {
     let mut nodes = plan.base.clone();
     let mut extra: i64 = 0;
     for (k, c) in changes.iter().enumerate() {
@@ -247,10 +247,10 @@ pub(crate) fn apply(
     Ok(nodes)
 }
 
-fn date(map: &DayMap, finish: i32, path: String) -> Result<Date> {
+fn date(map: &WorkingDays, finish: i32, path: String) -> Result<Date> {
     let finish = i64::from(finish);
     map.finish_date(finish)
-        .ok_or_else(|| DayMap::out_of_range("a finish", finish, path))
+        .ok_or_else(|| WorkingDays::out_of_range("a finish", finish, path))
 }
 
 impl Strategy {
@@ -260,7 +260,7 @@ impl Strategy {
     /// Errors: as [`Strategy::schedule`], plus [`crate::Error::Argument`] for an unknown id
     /// (`changes[k].id`) or a change that would make a duration negative (`changes[k].days`).
     pub fn what_if(&self, opts: &ScheduleOptions, changes: &[DurationChange]) -> Result<WhatIf> {
-        let plan = Plan::new(self, opts)?;
+        let plan = ScheduleInput::new(self, opts)?;
         let base = plan.run(plan.base.clone());
         let nodes = apply(&plan, &base, changes)?;
         let scen = plan.run(nodes);
