@@ -5,7 +5,7 @@
 //! `start`, `deadline`, `duration_days`, `depends_on` and `targets`. Every struct rejects unknown
 //! fields, so a typo is a located parse error rather than silently lost data.
 //!
-//! Lookups, resolved references and the dependency graph live in [`crate::index`], built once
+//! Lookups, resolved references and the dependency graph live in `resolve.rs` (the resolved document), built once
 //! and cached by [`crate::Strategy`].
 
 use schemars::JsonSchema;

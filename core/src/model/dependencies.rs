@@ -27,7 +27,7 @@ use super::{Dependency, RelationType};
 
 const LAG: u8 = 1 << 3;
 
-/// A measure's prerequisites, in the order written. See the [module docs](self) for the layout.
+/// A measure's prerequisites, in the order written. Its byte layout is documented in `model/dependencies.rs`.
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Dependencies {
     bytes: ThinVec<u8>,
