@@ -18,6 +18,10 @@ fi
 if ! "$PY" -c 'import pandas' 2>/dev/null; then
   "${PIP[@]}" 'pandas>=2' || echo "warning: pandas could not be installed; to_pandas tests will skip" >&2
 fi
+# openpyxl lets the tests read the annual monitoring report's XLSX back with pandas.
+if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
+  "${PIP[@]}" 'openpyxl>=3' || echo "warning: openpyxl could not be installed; the XLSX read-back test will skip" >&2
+fi
 # networkx is the benchmark peer (bench/run.py); without it the 1k smoke run of the harness skips.
 # NumPy is a dependency of the package itself: `maturin develop` installs it.
 if ! "$PY" -c 'import networkx' 2>/dev/null; then

@@ -341,6 +341,95 @@ fn risk_parts(value: Value) -> Result<(ScheduleOptions, RiskOptions)> {
     Ok((typed(Value::Object(map), "options")?, risk))
 }
 
+/// The options of any operation whose options type holds its own defaults
+/// (`#[serde(default, deny_unknown_fields)]`: the monitoring operations, the pictures): the
+/// keys are read in snake_case or camelCase, `null` means every default, and an unknown key is
+/// named with the nearest known one.
+pub fn options<T: serde::de::DeserializeOwned + Default>(value: Value) -> Result<T> {
+    let spelt = spellings(&value);
+    let map = match value {
+        Value::Null => return Ok(T::default()),
+        Value::Object(map) => map,
+        other => {
+            return Err(argument(
+                format!("options must be an object, not {}", kind_of(&other)),
+                "options",
+            ));
+        }
+    };
+    let map: Map<String, Value> = map
+        .into_iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| (snake_case(&k), v))
+        .collect();
+    typed::<T>(Value::Object(map), "options").map_err(|e| respell(suggest_field(e), &spelt))
+}
+
+/// "unknown field `x`, expected one of `a`, `b`" gains "; did you mean `a`?".
+fn suggest_field(e: Error) -> Error {
+    let Error::Argument(mut a) = e else { return e };
+    if let Some(rest) = a.message.split("unknown field `").nth(1)
+        && let Some((name, expected)) = rest.split_once("`, expected ")
+    {
+        let known: Vec<&str> = expected
+            .split(['`', ','])
+            .map(str::trim)
+            .filter(|k| !k.is_empty() && *k != "one of" && *k != "or")
+            .collect();
+        let mut budget = crate::suggest::MAX_COMPARISONS;
+        if let Some(near) =
+            crate::suggest::nearest(&snake_case(name), known.iter().copied(), &mut budget)
+        {
+            a.message = format!("{}; did you mean `{near}`?", a.message);
+        }
+    }
+    Error::Argument(a)
+}
+
+/// A date argument: an ISO `YYYY-MM-DD` string.
+pub fn date(value: Value, name: &str) -> Result<jiff::civil::Date> {
+    match &value {
+        Value::String(s) => s.parse::<jiff::civil::Date>().map_err(|e| {
+            argument(
+                format!("{name}: `{s}` is not an ISO date (YYYY-MM-DD): {e}"),
+                name,
+            )
+        }),
+        other => Err(argument(
+            format!("{name} must be an ISO date string, not {}", kind_of(other)),
+            name,
+        )),
+    }
+}
+
+/// Options of the pictures: the schedule options (for the pictures that draw a schedule) plus
+/// `lang`, `color_by` and `width`; a `status_date` is both the forecast's data date and the line
+/// drawn on the Gantt chart.
+pub fn picture_options(value: Value) -> Result<(ScheduleOptions, crate::render::RenderOptions)> {
+    const RENDER: [&str; 3] = ["lang", "color_by", "width"];
+    let spelt = spellings(&value);
+    let parse = || {
+        let mut keys = schedule_keys();
+        keys.extend(RENDER);
+        let mut map = option_map(value, "options", &keys)?;
+        resolve_calendar(&mut map, "options")?;
+        let mut render = Map::new();
+        for k in RENDER {
+            if let Some(v) = map.remove(k) {
+                render.insert(k.into(), v);
+            }
+        }
+        if let Some(d) = map.get("status_date") {
+            render.insert("status_date".into(), d.clone());
+        }
+        Ok((
+            typed(Value::Object(map), "options")?,
+            typed(Value::Object(render), "options")?,
+        ))
+    };
+    parse().map_err(|e| respell(e, &spelt))
+}
+
 /// What-if changes: a list of `{"id", "days", "kind"?}` objects or `[id, days]` pairs.
 pub fn changes(value: Value) -> Result<Vec<DurationChange>> {
     let Value::Array(items) = value else {
@@ -506,6 +595,20 @@ ops! {
     Strategy method redundant_dependencies redundant_dependencies redundantDependencies ("") -> "RedundantDependency[]";
     Strategy method dsm dsm dsm ("") -> "Dsm";
     Strategy method risk risk risk ("options with runs, seed") -> "Risk";
+    Strategy method gaps gaps gaps ("") -> "CellGap[]: each gap with its reasons";
+    Strategy method heatmap_svg heatmap_svg heatmapSvg ("options (schedule + lang, color_by, width)") -> "SVG";
+    Strategy method gantt_svg gantt_svg ganttSvg ("options") -> "SVG";
+    Strategy method rollout_svg rollout_svg rolloutSvg ("options") -> "SVG";
+    Strategy method dsm_svg dsm_svg dsmSvg ("options") -> "SVG";
+    Strategy method to_dot to_dot toDot ("options") -> "Graphviz DOT";
+    Strategy method report_html report_html reportHtml ("options") -> "self-contained HTML report";
+    Strategy method states_as_of states_as_of statesAsOf ("as_of") -> "MeasureState[]";
+    Strategy method execution_rate execution_rate executionRate ("options: as_of, by, scope, weights, no_data") -> "ExecutionRate";
+    Strategy method results_rating results_rating resultsRating ("options: as_of, by") -> "ResultsRating";
+    Strategy method achievement achievement achievement ("options: as_of, cap, bands") -> "Achievement";
+    Strategy method triage triage triage ("options: as_of, out_of_sequence") -> "Triage";
+    Strategy method reporting_calendar reporting_calendar reportingCalendar ("options: as_of") -> "Obligation[]";
+    Strategy method monitoring_report monitoring_report monitoringReport ("options: year, as_of, ...") -> "MonitoringReport (markdown, html, tables)";
     Matrix prop clusters clusters clusters ("") -> "cluster ids";
     Matrix prop modules modules modules ("") -> "module ids";
     Matrix prop cells cells cells ("") -> "Cell[]";

@@ -29,6 +29,7 @@ mod columnar;
 mod diagnostic;
 mod errors;
 mod matrix;
+mod records;
 mod schedule;
 mod strategy;
 mod views;

@@ -58,6 +58,34 @@ pub(crate) fn risk_options(
     eculture::api::risk_options(value).map_err(|e| to_py_err(py, &e))
 }
 
+/// The picture options (schedule options plus `lang`, `color_by`, `width`).
+pub(crate) fn picture_options(
+    py: Python<'_>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(ScheduleOptions, eculture::render::RenderOptions)> {
+    let value = options_value(py, kwargs)?;
+    eculture::api::picture_options(value).map_err(|e| to_py_err(py, &e))
+}
+
+/// The options of an operation whose options type holds its defaults (monitoring).
+pub(crate) fn op_options<T: serde::de::DeserializeOwned + Default>(
+    py: Python<'_>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<T> {
+    let value = options_value(py, kwargs)?;
+    eculture::api::options(value).map_err(|e| to_py_err(py, &e))
+}
+
+/// A date argument: an ISO string or a `datetime.date`.
+pub(crate) fn date(
+    py: Python<'_>,
+    v: &Bound<'_, PyAny>,
+    name: &str,
+) -> PyResult<jiff::civil::Date> {
+    let value = plain(py, v, name)?;
+    eculture::api::date(value, name).map_err(|e| to_py_err(py, &e))
+}
+
 /// What-if changes: a list of `{"id", "days", "kind"}` dicts or `(id, days)` tuples.
 pub(crate) fn changes(py: Python<'_>, changes: &Bound<'_, PyAny>) -> PyResult<Vec<DurationChange>> {
     let value = plain(py, changes, "changes")?;

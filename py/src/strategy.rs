@@ -366,6 +366,159 @@ impl Strategy {
         Ok(pythonize::pythonize(py, &r)?)
     }
 
+    // ---- pictures (docs/pictures.md): deterministic SVG, DOT and HTML drawn by the core.
+    // ---- Keyword options: the schedule options plus `lang` ("en", "az", "ru"), `color_by`
+    // ---- ("state", "quarter", "coverage") and `width`.
+
+    /// Every gap of the matrix with its reasons (`no_measure`, `not_delivered`,
+    /// `requirement_missing`), as records.
+    fn gaps<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let g = self.run(py, eculture::Strategy::gaps)?;
+        crate::records::plain(py, &g)
+    }
+
+    /// The cluster × module heatmap (SVG).
+    #[pyo3(signature = (**options))]
+    fn heatmap_svg(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (sch, opts) = schedule::picture_options(py, options)?;
+        self.run(py, |s| s.heatmap_svg(&sch, &opts))
+    }
+
+    /// The Gantt chart by direction (SVG).
+    #[pyo3(signature = (**options))]
+    fn gantt_svg(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (sch, opts) = schedule::picture_options(py, options)?;
+        self.run(py, |s| s.gantt_svg(&sch, &opts))
+    }
+
+    /// Coverage per cluster over quarters (SVG).
+    #[pyo3(signature = (**options))]
+    fn rollout_svg(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (sch, opts) = schedule::picture_options(py, options)?;
+        self.run(py, |s| s.rollout_svg(&sch, &opts))
+    }
+
+    /// The DSM with its blocks (SVG).
+    #[pyo3(signature = (**options))]
+    fn dsm_svg(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (_, opts) = schedule::picture_options(py, options)?;
+        self.run(py, |s| s.dsm_svg(&opts))
+    }
+
+    /// The dependency graph as Graphviz DOT (critical edges bold).
+    #[pyo3(signature = (**options))]
+    fn to_dot(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (sch, opts) = schedule::picture_options(py, options)?;
+        self.run(py, |s| s.to_dot(Some(&sch), &opts))
+    }
+
+    /// One self-contained, printable HTML report of the plan.
+    #[pyo3(signature = (**options))]
+    fn report_html(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (sch, opts) = schedule::picture_options(py, options)?;
+        self.run(py, |s| Ok(s.report_html(&sch, &opts)))
+    }
+
+    /// A summary card for notebooks: the report's heatmap and figures.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let default = eculture::ScheduleOptions::default();
+        let opts = eculture::render::RenderOptions::default();
+        self.run(py, |s| Ok(s.report_html(&default, &opts)))
+    }
+
+    // ---- monitoring and evaluation under Decree 1294 (docs/monitoring.md). Keyword options
+    // ---- as in the core; `as_of` an ISO date or datetime.date. Tables come back as `Records`.
+
+    /// Every measure's state as of a date (its entry in the latest report, else its status).
+    fn states_as_of<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let d = schedule::date(py, as_of, "as_of")?;
+        let r = self.run(py, |s| Ok(s.states_as_of(d)))?;
+        crate::records::plain(py, &r)
+    }
+
+    /// The execution rate: `as_of`, `by` ("overall", "direction", "main_executor", "cluster",
+    /// "module", "deadline_year"), `scope`, `weights`, `no_data` ("separate" or "zero").
+    #[pyo3(signature = (**options))]
+    fn execution_rate<'py>(
+        &self,
+        py: Python<'py>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = schedule::op_options(py, options)?;
+        let r = self.run(py, |s| s.execution_rate(&o))?;
+        crate::records::plain(py, &r)
+    }
+
+    /// The results-based rating: the share of indicators meeting their target.
+    #[pyo3(signature = (**options))]
+    fn results_rating<'py>(
+        &self,
+        py: Python<'py>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = schedule::op_options(py, options)?;
+        let r = self.run(py, |s| Ok(s.results_rating(&o)))?;
+        crate::records::plain(py, &r)
+    }
+
+    /// Indicator achievement per indicator and target year, with bands, trend and roll-ups.
+    #[pyo3(signature = (**options))]
+    fn achievement<'py>(
+        &self,
+        py: Python<'py>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = schedule::op_options(py, options)?;
+        let r = self.run(py, |s| s.achievement(&o))?;
+        crate::records::plain(py, &r)
+    }
+
+    /// Overdue and at-risk measures ranked by structural weight, each with why.
+    #[pyo3(signature = (**options))]
+    fn triage<'py>(
+        &self,
+        py: Python<'py>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = schedule::op_options(py, options)?;
+        let r = self.run(py, |s| Ok(s.triage(&o)))?;
+        crate::records::plain(py, &r)
+    }
+
+    /// The reporting obligations (Decree 1294 defaults) with their status.
+    #[pyo3(signature = (**options))]
+    fn reporting_calendar<'py>(
+        &self,
+        py: Python<'py>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = schedule::op_options(py, options)?;
+        let r = self.run(py, |s| Ok(s.reporting_calendar(&o)))?;
+        crate::records::plain(py, &r)
+    }
+
+    /// The annual monitoring report: a dict with `markdown`, `html`, `xlsx` (bytes) and the
+    /// report's data (`title`, `year`, `as_of`, `sections`).
+    #[pyo3(signature = (**options))]
+    fn monitoring_report<'py>(
+        &self,
+        py: Python<'py>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let o = schedule::op_options(py, options)?;
+        let r = self.run(py, |s| s.monitoring_report(&o))?;
+        let xlsx = r.to_xlsx().map_err(|e| crate::errors::to_py_err(py, &e))?;
+        let out = crate::records::plain(py, &r)?;
+        out.set_item("markdown", r.to_markdown())?;
+        out.set_item("html", r.to_html())?;
+        out.set_item("xlsx", pyo3::types::PyBytes::new(py, &xlsx))?;
+        Ok(out)
+    }
+
     /// The diagnostics that stop operations of `need` ("cells", "graph", "dag" or
     /// "schedule"; see docs/diagnostics.md). Empty when those operations run.
     fn blocking(&self, py: Python<'_>, need: &Bound<'_, PyAny>) -> PyResult<Vec<Diagnostic>> {

@@ -32,6 +32,23 @@ pub(crate) fn risk(options: JsValue) -> Result<(ScheduleOptions, RiskOptions), J
     core(eculture::api::risk_options(plain(options, "options")?))
 }
 
+/// Picture options: the schedule options plus `lang`, `colorBy`, `width`.
+pub(crate) fn picture(
+    options: JsValue,
+) -> Result<(ScheduleOptions, eculture::render::RenderOptions), JsValue> {
+    core(eculture::api::picture_options(plain(options, "options")?))
+}
+
+/// The options of an operation whose options type holds its defaults (monitoring).
+pub(crate) fn op<T: serde::de::DeserializeOwned + Default>(options: JsValue) -> Result<T, JsValue> {
+    core(eculture::api::options(plain(options, "options")?))
+}
+
+/// A date argument (ISO `YYYY-MM-DD`).
+pub(crate) fn date(value: JsValue, name: &str) -> Result<jiff::civil::Date, JsValue> {
+    core(eculture::api::date(plain(value, name)?, name))
+}
+
 /// The changes of a what-if: `{id, days, kind?}` objects or `[id, days]` pairs.
 pub(crate) fn changes(changes: JsValue) -> Result<Vec<DurationChange>, JsValue> {
     core(eculture::api::changes(plain(changes, "changes")?))

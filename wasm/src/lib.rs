@@ -148,6 +148,158 @@ impl Strategy {
         self.inner.document().strategy.id.to_string()
     }
 
+    // ---- pictures (docs/pictures.md): options are the schedule options plus `lang`,
+    // ---- `colorBy`, `width`
+
+    /// Every gap of the matrix with its reasons.
+    #[wasm_bindgen(unchecked_return_type = "CellGap[]")]
+    pub fn gaps(&self) -> Result<JsValue, JsValue> {
+        out(self.inner.gaps())
+    }
+
+    /// The cluster × module heatmap (SVG).
+    #[wasm_bindgen(js_name = "heatmapSvg")]
+    pub fn heatmap_svg(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "PictureInit | null")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let (sch, opts) = args::picture(options)?;
+        self.inner.heatmap_svg(&sch, &opts).map_err(error::to_js)
+    }
+
+    /// The Gantt chart by direction (SVG).
+    #[wasm_bindgen(js_name = "ganttSvg")]
+    pub fn gantt_svg(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "PictureInit | null")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let (sch, opts) = args::picture(options)?;
+        self.inner.gantt_svg(&sch, &opts).map_err(error::to_js)
+    }
+
+    /// Coverage per cluster over quarters (SVG).
+    #[wasm_bindgen(js_name = "rolloutSvg")]
+    pub fn rollout_svg(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "PictureInit | null")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let (sch, opts) = args::picture(options)?;
+        self.inner.rollout_svg(&sch, &opts).map_err(error::to_js)
+    }
+
+    /// The DSM with its blocks (SVG).
+    #[wasm_bindgen(js_name = "dsmSvg")]
+    pub fn dsm_svg(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "PictureInit | null")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let (_, opts) = args::picture(options)?;
+        self.inner.dsm_svg(&opts).map_err(error::to_js)
+    }
+
+    /// The dependency graph as Graphviz DOT.
+    #[wasm_bindgen(js_name = "toDot")]
+    pub fn to_dot(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "PictureInit | null")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let (sch, opts) = args::picture(options)?;
+        self.inner.to_dot(Some(&sch), &opts).map_err(error::to_js)
+    }
+
+    /// One self-contained, printable HTML report of the plan.
+    #[wasm_bindgen(js_name = "reportHtml")]
+    pub fn report_html(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "PictureInit | null")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let (sch, opts) = args::picture(options)?;
+        Ok(self.inner.report_html(&sch, &opts))
+    }
+
+    // ---- monitoring and evaluation (docs/monitoring.md)
+
+    /// Every measure's state as of a date (ISO).
+    #[wasm_bindgen(js_name = "statesAsOf", unchecked_return_type = "MeasureState[]")]
+    pub fn states_as_of(&self, as_of: JsValue) -> Result<JsValue, JsValue> {
+        let d = args::date(as_of, "as_of")?;
+        js(&self.inner.states_as_of(d))
+    }
+
+    /// The execution rate (`{asOf, by, scope, weights, noData}`).
+    #[wasm_bindgen(js_name = "executionRate", unchecked_return_type = "ExecutionRate")]
+    pub fn execution_rate(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        out(self.inner.execution_rate(&args::op(options)?))
+    }
+
+    /// The results-based rating (`{asOf, by}`).
+    #[wasm_bindgen(js_name = "resultsRating", unchecked_return_type = "ResultsRating")]
+    pub fn results_rating(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(&self.inner.results_rating(&args::op(options)?))
+    }
+
+    /// Indicator achievement (`{asOf, cap, bands}`).
+    #[wasm_bindgen(unchecked_return_type = "Achievement")]
+    pub fn achievement(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        out(self.inner.achievement(&args::op(options)?))
+    }
+
+    /// Overdue and at-risk measures ranked (`{asOf, outOfSequence}`).
+    #[wasm_bindgen(unchecked_return_type = "Triage")]
+    pub fn triage(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(&self.inner.triage(&args::op(options)?))
+    }
+
+    /// The reporting obligations with their status (`{asOf}`).
+    #[wasm_bindgen(js_name = "reportingCalendar", unchecked_return_type = "Obligation[]")]
+    pub fn reporting_calendar(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(&self.inner.reporting_calendar(&args::op(options)?))
+    }
+
+    /// The annual monitoring report: its data plus `markdown` and `html` (XLSX is written by
+    /// the native builds only).
+    #[wasm_bindgen(
+        js_name = "monitoringReport",
+        unchecked_return_type = "MonitoringReport & { markdown: string; html: string }"
+    )]
+    pub fn monitoring_report(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown> | null")]
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let r = self
+            .inner
+            .monitoring_report(&args::op(options)?)
+            .map_err(error::to_js)?;
+        let value = js(&r)?;
+        let set = |k: &str, v: String| {
+            js_sys::Reflect::set(&value, &JsValue::from_str(k), &JsValue::from_str(&v))
+        };
+        set("markdown", r.to_markdown()).map_err(|_| error::internal("monitoring report"))?;
+        set("html", r.to_html()).map_err(|_| error::internal("monitoring report"))?;
+        Ok(value)
+    }
+
     /// The diagnostics that stop operations of `need` (`"cells"`, `"graph"`, `"dag"` or
     /// `"schedule"`; see docs/diagnostics.md). Empty when those operations run.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]

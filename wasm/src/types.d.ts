@@ -366,3 +366,15 @@ export interface RiskInit extends ScheduleInit {
     runs?: number | null;
     seed?: number | null;
 }
+
+/** Options of the pictures: the schedule options plus the picture's own. */
+export interface PictureInit extends ScheduleInit {
+    /** Language of names: `en` (default), `az` or `ru`. */
+    lang?: "en" | "az" | "ru" | null;
+    /** What colours the heatmap's cells: `state` (default), `quarter` or `coverage`. */
+    colorBy?: "state" | "quarter" | "coverage" | null;
+    /** A status date (ISO): the forecast's data date and a line on the Gantt chart. */
+    statusDate?: string | null;
+    /** Width of the Gantt chart in pixels (default 1200). */
+    width?: number | null;
+}

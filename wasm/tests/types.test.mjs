@@ -81,7 +81,9 @@ test("results reachable from the API never contain `undefined` (Option is serial
     seen.add(name);
     for (const [ref] of decls.get(name).body.matchAll(/\b[A-Z]\w*\b/g)) queue.push(ref);
   }
-  const bad = [...seen].filter((n) => decls.get(n).kind !== "class" && /\bundefined\b/.test(decls.get(n).body));
+  // (string literal types such as the band "undefined" are values, not the undefined type)
+  const typeText = (n) => decls.get(n).body.replace(/"[^"]*"/g, '""');
+  const bad = [...seen].filter((n) => decls.get(n).kind !== "class" && /\bundefined\b/.test(typeText(n)));
   assert.deepEqual(bad, [], 'add #[cfg_attr(feature = "wasm", tsify(missing_as_null))] to these core types');
   // Not yet exposed: reported, not failed, so that core can add types before the JS methods.
   const later = [...decls].filter(([n, d]) => !seen.has(n) && /\bundefined\b/.test(d.body)).map(([n]) => n);

@@ -61,6 +61,7 @@ impl Default for MonitoringReportOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub enum CellValue {
     /// Text.
     Text(String),

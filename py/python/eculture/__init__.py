@@ -51,6 +51,7 @@ from ._eculture import (
     json_schema,
     operations,
 )
+from ._records import Records
 from ._errors import (
     ArgumentError,
     CycleError,
@@ -89,6 +90,7 @@ __all__ = [
     "MatrixCell",
     "MeasureIds",
     "ParseError",
+    "Records",
     "Rollup",
     "Schedule",
     "ScheduleError",

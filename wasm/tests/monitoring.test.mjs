@@ -1,0 +1,72 @@
+// Monitoring and evaluation, and the pictures, from JavaScript: the cross-surface golden files of
+// tests/golden_monitoring (read by the Rust and Python suites too) and the options' errors.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { Strategy, eCulture, ArgumentError } from "../pkg/node/index.js";
+
+const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "golden_monitoring");
+const cases = readdirSync(GOLDEN).filter((d) => statSync(join(GOLDEN, d)).isDirectory());
+
+/** Floats rounded as the other suites do. */
+const round = (v) =>
+  typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9
+  : Array.isArray(v) ? v.map(round)
+  : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)]))
+  : v;
+
+function report(s) {
+  const execution_rate = {};
+  for (const by of ["overall", "direction", "main_executor", "cluster", "module", "deadline_year"]) {
+    execution_rate[by] = s.executionRate({ asOf: "2025-12-31", by });
+  }
+  const forecast = s.schedule({ statusDate: "2025-03-01" });
+  const mr = s.monitoringReport({ year: 2025 });
+  return {
+    states_as_of_2025_12_31: s.statesAsOf("2025-12-31"),
+    execution_rate,
+    execution_rate_no_data_zero: s.executionRate({ asOf: "2025-12-31", noData: "zero" }),
+    results_rating_by_direction: s.resultsRating({ asOf: "2025-12-31", by: "direction" }),
+    achievement: s.achievement({ asOf: "2025-12-31" }),
+    reporting_calendar: s.reportingCalendar({ asOf: "2026-02-01" }),
+    forecast_2025_03_01: {
+      finish: forecast.finishDate,
+      records: forecast.toRecords(),
+      infeasible_deadlines: forecast.infeasibleDeadlines,
+    },
+    triage: s.triage({ asOf: "2026-02-01" }),
+    monitoring_report_2025: {
+      sections: mr.sections.map((x) => x.title),
+      tables: mr.sections.flatMap((x) => x.tables.map((t) => ({ name: t.name, rows: t.rows.length }))),
+    },
+  };
+}
+
+for (const name of cases) {
+  test(`golden monitoring: ${name}`, () => {
+    const want = JSON.parse(readFileSync(join(GOLDEN, name, "expected.json"), "utf8"));
+    const got = report(Strategy.fromJson(readFileSync(join(GOLDEN, name, "input.json"), "utf8")));
+    for (const key of Object.keys(want)) assert.deepStrictEqual(round(got[key]), round(want[key]), key);
+  });
+}
+
+test("options are checked by the core, with the same messages as in Python", () => {
+  const s = eCulture();
+  assert.throws(() => s.executionRate({ bx: "direction" }), (e) => e instanceof ArgumentError && /did you mean `by`/.test(e.message));
+  assert.throws(() => s.statesAsOf("31.12.2025"), (e) => e instanceof ArgumentError && /not an ISO date/.test(e.message));
+  assert.throws(() => s.heatmapSvg({ colourBy: "state" }), (e) => e instanceof ArgumentError && /unknown option `colourBy`/.test(e.message));
+});
+
+test("the annual report and the pictures come from the core", () => {
+  const s = eCulture();
+  const r = s.monitoringReport({ year: 2025 });
+  assert.ok(r.markdown.startsWith("# ") && r.html.includes("<html"));
+  assert.ok(s.heatmapSvg({ lang: "az", colorBy: "quarter" }).startsWith("<svg"));
+  assert.ok(s.ganttSvg({ statusDate: "2025-12-31" }).startsWith("<svg"));
+  assert.ok(s.toDot().startsWith("digraph"));
+  assert.ok(s.reportHtml().includes("<html"));
+  assert.ok(s.gaps().every((g) => g.reasons.length > 0));
+});
