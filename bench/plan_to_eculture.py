@@ -28,8 +28,18 @@ import json
 STATUS = {"done": "executed", "in_progress": "partially_executed", "delayed": "not_executed", "planned": "not_due"}
 
 
-def convert(src, dst, no_start=False):
-    """Write the eculture document for the neutral plan ``src`` to ``dst``; return its meta."""
+# The monitoring variant (``--monitoring``): one direction per cluster, and one executor's
+# report for 2025 with an entry for every measure, its status the plan's.
+REPORT_STATUS = {"done": "executed", "in_progress": "partially_executed", "delayed": "not_executed",
+                 "planned": "not_due"}
+
+
+def convert(src, dst, no_start=False, monitoring=False):
+    """Write the eculture document for the neutral plan ``src`` to ``dst``; return its meta.
+
+    ``monitoring``: directions ``D0``..``D9`` by cluster (so that an execution rate by direction
+    has groups) and a ``reports`` list: one 2025 report by ``o`` (as of 2025-12-31, submitted
+    2026-01-15) with one entry per measure."""
     with open(src, encoding="utf-8") as f:
         plan = json.load(f)
     with open(dst, "w", encoding="utf-8") as out:
@@ -47,7 +57,8 @@ def convert(src, dst, no_start=False):
                 {"id": "o", "name": {"en": "Executor"}, "kind": "ministry"},
                 {"id": "q", "name": {"en": "M&E body"}, "kind": "analysis_centre"},
             ],
-            "directions": [{"id": "D", "title": {"en": "All"}}],
+            "directions": ([{"id": "D%d" % k, "title": {"en": c["name"]}} for k, c in enumerate(plan["clusters"])]
+                           if monitoring else [{"id": "D", "title": {"en": "All"}}]),
             "clusters": [{"id": c["id"], "title": {"en": c["name"]}} for c in plan["clusters"]],
             "modules": [{"id": m["id"], "title": {"en": m["name"]}, "applies_to": {"all": True}} for m in plan["modules"]],
         }
@@ -56,10 +67,11 @@ def convert(src, dst, no_start=False):
         out.write(',\n"measures":[\n')
         ms = plan["measures"]
         last = len(ms) - 1
+        direction_of = {c["id"]: "D%d" % k for k, c in enumerate(plan["clusters"])}
         for i, m in enumerate(ms):
             rec = {
                 "id": m["id"],
-                "direction": "D",
+                "direction": direction_of[m["cluster"]] if monitoring else "D",
                 "title": {"en": m["id"]},
                 "main_executor": "o",
                 "duration_days": m["duration_days"],
@@ -71,7 +83,23 @@ def convert(src, dst, no_start=False):
                 rec["start"] = m["start_not_before"]
             out.write(json.dumps(rec, separators=(",", ":")))
             out.write(",\n" if i < last else "\n")
-        out.write("]}\n")
+        if not monitoring:
+            out.write("]}\n")
+            return plan["meta"]
+        out.write('],\n"reports":[{"id":"r2025","by":"o","period":"2025","as_of":"2025-12-31",'
+                  '"submitted":"2026-01-15","entries":[\n')
+        for i, m in enumerate(ms):
+            st = REPORT_STATUS[m["status"]]
+            entry = {"measure": m["id"], "status": st}
+            if st == "executed":
+                entry["actual_start"] = "2024-01-01"
+                entry["actual_finish"] = "2025-06-30"
+            elif st == "partially_executed":
+                entry["actual_start"] = "2025-01-01"
+                entry["percent_complete"] = 50
+            out.write(json.dumps(entry, separators=(",", ":")))
+            out.write(",\n" if i < last else "\n")
+        out.write("]}]}\n")
     return plan["meta"]
 
 

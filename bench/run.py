@@ -79,6 +79,8 @@ TARGETS: Dict[Tuple[str, int], float] = {
     # issue 10: the friendly spellings are as fast (lazy IdList / IdLists views)
     ("waves_friendly", 1_000_000): 0.070,
     ("impact_friendly", 1_000_000): 2.0,
+    # issue 12: after load, from Python
+    ("execution_rate", 1_000_000): 0.020,
     ("find_cycle", 1_000_000): 0.050,
     ("rollup", 1_000_000): 0.010,
     ("transitive_reduction", 10_000): 0.2,
@@ -96,7 +98,8 @@ PEER_SKIPS: Dict[str, Tuple[int, Dict[int, str]]] = {
 }
 
 ALL_OPS = ["load", "waves", "waves_friendly", "cpm", "impact", "impact_friendly",
-           "transitive_reduction", "find_cycle", "cycle_scc", "rollup", "peak_memory"]  # peak_memory prints two rows: one plan, and both plans
+           "transitive_reduction", "find_cycle", "cycle_scc", "rollup", "execution_rate",
+           "forecast", "peak_memory"]  # peak_memory prints two rows: one plan, and both plans
 
 
 class OpTimeout(Exception):
@@ -268,6 +271,17 @@ class Plans:
             tmp.replace(path)
         return path
 
+    def monitoring(self, n: int) -> Path:
+        """The monitoring variant: directions by cluster and one report entry per measure."""
+        src = self.neutral(n, False)
+        dst = src.with_name(src.stem + ".monitoring.eculture.json")
+        if not dst.exists():
+            print("mapping %s -> %s ..." % (src.name, dst.name), flush=True)
+            tmp = dst.with_suffix(".tmp")
+            self.mapper.convert(str(src), str(tmp), monitoring=True)
+            tmp.replace(dst)
+        return dst
+
     def eculture(self, n: int, cycle: bool, no_start: bool = False) -> Path:
         src = self.neutral(n, cycle)
         dst = src.with_name(src.stem + (".nostart" if no_start else "") + ".eculture.json")
@@ -317,6 +331,19 @@ def waves_check(sizes: Any) -> Dict[str, int]:
     sizes = [int(x) for x in sizes]
     return {"waves": len(sizes), "max_wave": max(sizes) if sizes else 0,
             "first_wave": sizes[0] if sizes else 0}
+
+
+# The CAERC weights the peer applies by hand (eculture's defaults, as data in its options).
+PEER_WEIGHTS = {"done": 1.0, "in_progress": 0.5, "delayed": 0.0}
+
+
+def peer_execution_rate(df: Any) -> Dict[str, List[Any]]:
+    """What an analyst writes with pandas: weights by status, planned (not due) measures out,
+    rate = weighted sum / count per direction."""
+    d = df[df["status"] != "planned"]
+    w = d["status"].map(PEER_WEIGHTS)
+    g = w.groupby(d["direction"]).agg(["sum", "count"])
+    return {k: [round(float(r["sum"]), 6), int(r["count"])] for k, r in g.iterrows()}
 
 
 def eculture_rollup(s: Any) -> Tuple[Any, Any, Optional[float]]:
@@ -572,6 +599,33 @@ class Bench:
                 key % "impact", {"sum_descendants": ptotal} if ptotal is not None else None)
             self.record("impact_friendly", n, secs, peer_s, {"sum_descendants": total}, pc, note,
                         reference=ref)
+
+        # ---- execution rate by direction (issue 12): eculture on the monitoring variant of the
+        # ---- plan (one report entry per measure), the peer's pandas groupby on the same statuses
+        if "execution_rate" in ops or "forecast" in ops:
+            sm = _ec_load(eculture, self.plans.monitoring(n))
+            if "execution_rate" in ops:
+                opts = dict(as_of="2025-12-31", by="direction", scope="active")
+                secs, _, er = self.timer(lambda: sm.execution_rate(**opts))
+                ec_check = {r["group"]: [round(r["numerator"], 6), r["denominator"]] for r in er["records"]}
+                peer_s, pc, note = None, None, ""
+                if doc is not None:
+                    import pandas as pd
+
+                    clusters = [c["id"] for c in doc["clusters"]]
+                    direction = {c: "D%d" % k for k, c in enumerate(clusters)}
+                    ms = doc["measures"]
+                    df = pd.DataFrame({"direction": [direction[m["cluster"]] for m in ms],
+                                       "status": [m["status"] for m in ms]})
+                    peer_s, pc, note = self.time_peer("execution_rate", n, lambda: peer_execution_rate(df))
+                self.record("execution_rate", n, secs, peer_s, ec_check, pc, note)
+            if "forecast" in ops:
+                plain_s, _, _ = self.timer(lambda: sm.schedule(max_critical_paths=1))
+                secs, _, fc = self.timer(lambda: sm.schedule(status_date="2025-03-01", max_critical_paths=1))
+                self.record("forecast", n, secs, None, {"finish": fc.finish_date}, None,
+                            "plain schedule %s; ratio %.2f (target <= 2)" % (
+                                self.fmt_value("forecast", plain_s), secs / plain_s), "")
+            del sm
 
         # ---- transitive reduction (TODO hook)
         if "transitive_reduction" in ops:

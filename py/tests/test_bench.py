@@ -40,7 +40,8 @@ def test_bench_smoke_1k(tmp_path: Path) -> None:
             str(out),
             # cpm runs in test_bench_cpm_1k: its critical path is a known tie (see there).
             "--ops",
-            "load,waves,impact,transitive_reduction,find_cycle,cycle_scc,rollup,peak_memory",
+            "load,waves,waves_friendly,impact,impact_friendly,transitive_reduction,find_cycle,"
+            "cycle_scc,rollup,execution_rate,forecast,peak_memory",
         ],
         capture_output=True,
         text=True,
@@ -48,10 +49,15 @@ def test_bench_smoke_1k(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     rows = {r["op"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
-    for op in ("load", "waves", "impact", "transitive_reduction", "find_cycle", "cycle_scc", "rollup"):
+    for op in ("load", "waves", "waves_friendly", "impact", "impact_friendly", "transitive_reduction",
+               "find_cycle", "cycle_scc", "rollup", "execution_rate"):
         assert rows[op]["check"] == "OK", rows[op]
         assert rows[op]["eculture_s"] is not None and rows[op]["peer_s"] is not None
     assert rows["impact"]["eculture_check"] == rows["impact"]["peer_check"]
+    assert rows["impact_friendly"]["eculture_check"] == rows["impact"]["eculture_check"]
+    # the execution rate by direction equals the pandas groupby an analyst writes
+    assert rows["execution_rate"]["eculture_check"] == rows["execution_rate"]["peer_check"]
+    assert rows["forecast"]["eculture_s"] is not None
     assert rows["peak_memory"]["eculture_s"] > 0 and rows["peak_memory"]["peer_s"] > 0
     assert "all checks agree" in proc.stdout
 
