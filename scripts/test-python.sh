@@ -22,6 +22,11 @@ fi
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
   "${PIP[@]}" 'openpyxl>=3' || echo "warning: openpyxl could not be installed; the XLSX read-back test will skip" >&2
 fi
+# nbclient, nbformat and ipykernel execute the notebook test (py/tests/test_notebook.py).
+if ! "$PY" -c 'import nbclient, nbformat, ipykernel' 2>/dev/null; then
+  "${PIP[@]}" 'nbclient>=0.10' 'nbformat>=5' 'ipykernel>=6' ||
+    echo "warning: nbclient/ipykernel could not be installed; the notebook test will skip" >&2
+fi
 # networkx is the benchmark peer (bench/run.py); without it the 1k smoke run of the harness skips.
 # NumPy is a dependency of the package itself: `maturin develop` installs it.
 if ! "$PY" -c 'import networkx' 2>/dev/null; then

@@ -588,6 +588,8 @@ ops! {
     Strategy method impact_indices impact_indices impactIndices ("ids") -> "uint32 array";
     Strategy method descendant_counts descendant_counts descendantCounts ("ids") -> "counts";
     Strategy method rollup rollup rollup ("") -> "Rollup";
+    Strategy method - to_pandas - ("") -> "pandas DataFrame of the measures";
+    Strategy method - to_networkx - ("") -> "networkx DiGraph of the dependencies";
     Strategy method schedule schedule schedule ("options") -> "Schedule";
     Strategy method schedule_with_changes schedule_with_changes scheduleWithChanges ("changes, options") -> "Schedule";
     Strategy method what_if what_if whatIf ("changes, options") -> "WhatIf";

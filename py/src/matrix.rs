@@ -8,14 +8,34 @@ use crate::diagnostic::repr;
 /// The cluster × module matrix: `clusters` (rows), `modules` (columns) and one cell per pair,
 /// row-major, each "not_applicable", "gap" or "covered".
 #[pyclass(frozen, eq, module = "eculture")]
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct Matrix {
     inner: eculture::Matrix,
+    /// The strategy it comes from: names for tables and pictures.
+    strategy: Option<Py<crate::strategy::Strategy>>,
+}
+
+impl PartialEq for Matrix {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
 }
 
 impl From<eculture::Matrix> for Matrix {
     fn from(inner: eculture::Matrix) -> Self {
-        Matrix { inner }
+        Matrix {
+            inner,
+            strategy: None,
+        }
+    }
+}
+
+impl Matrix {
+    pub(crate) fn of(inner: eculture::Matrix, strategy: Py<crate::strategy::Strategy>) -> Self {
+        Matrix {
+            inner,
+            strategy: Some(strategy),
+        }
     }
 }
 
@@ -87,10 +107,68 @@ impl Matrix {
         Ok(pythonize::pythonize(py, &self.inner)?)
     }
 
-    /// A pandas DataFrame with one row per cell and the columns cluster, module, state and
-    /// measures (a list of ids). Needs pandas (`pip install 'eculture[pandas]'`).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    /// The heatmap (SVG) for notebooks: names, coverage per row and column, gaps with their
+    /// reasons, a legend.
+    fn _repr_svg_(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        let Some(s) = &self.strategy else {
+            return Ok(None);
+        };
+        let core = s.get().core();
+        let (sch, opts) = (
+            eculture::ScheduleOptions::default(),
+            eculture::render::RenderOptions::default(),
+        );
+        py.detach(|| core.heatmap_svg(&sch, &opts))
+            .map(Some)
+            .map_err(|e| crate::errors::to_py_err(py, &e))
+    }
+
+    /// A pandas DataFrame. Long (default): one row per cell with the columns cluster, module,
+    /// state and measures (a list of ids). `wide=True`: clusters × modules in document order,
+    /// indexed and labelled by their names (English, else Azerbaijani, else the id), each
+    /// cell the number of measures delivering it (`None` where the module does not apply).
+    /// Needs pandas (`pip install 'eculture[pandas]'`).
+    #[pyo3(signature = (wide=false))]
+    fn to_pandas<'py>(&self, py: Python<'py>, wide: bool) -> PyResult<Bound<'py, PyAny>> {
         let pandas = crate::import_pandas(py, "Matrix.to_pandas")?;
+        if wide {
+            let doc = self.strategy.as_ref().map(|s| s.get().core().document());
+            let lang = eculture::model::Lang::En;
+            let names =
+                |ids: &[String], titles: Option<Vec<&eculture::model::Text>>| -> Vec<String> {
+                    ids.iter()
+                        .enumerate()
+                        .map(|(k, id)| match titles.as_ref().and_then(|t| t.get(k)) {
+                            Some(t) => eculture::render::name(t, lang, id).to_owned(),
+                            None => id.clone(),
+                        })
+                        .collect()
+                };
+            let rows = names(
+                &self.inner.clusters,
+                doc.map(|d| d.clusters.iter().map(|c| &c.title).collect()),
+            );
+            let cols = names(
+                &self.inner.modules,
+                doc.map(|d| d.modules.iter().map(|m| &m.title).collect()),
+            );
+            let nm = self.inner.modules.len();
+            let values: Vec<Vec<Option<usize>>> = (0..self.inner.clusters.len())
+                .map(|c| {
+                    (0..nm)
+                        .map(|m| {
+                            let cell = &self.inner.cells[c * nm + m];
+                            (cell.state != eculture::CellState::NotApplicable)
+                                .then_some(cell.measures.len())
+                        })
+                        .collect()
+                })
+                .collect();
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("index", rows)?;
+            kwargs.set_item("columns", cols)?;
+            return pandas.getattr("DataFrame")?.call((values,), Some(&kwargs));
+        }
         let cells = &self.inner.cells;
         let columns = PyDict::new(py);
         columns.set_item(

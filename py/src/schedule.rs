@@ -114,14 +114,28 @@ pub(crate) fn ids(py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Vec<String
 /// (finish offsets exclusive); dates are ISO strings. Columns come back as NumPy arrays, rows as
 /// dicts.
 #[pyclass(frozen, module = "eculture")]
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Schedule {
     inner: eculture::Schedule,
+    /// The strategy it was computed from: titles, directions and the Gantt chart.
+    strategy: Option<Py<crate::strategy::Strategy>>,
 }
 
 impl From<eculture::Schedule> for Schedule {
     fn from(inner: eculture::Schedule) -> Self {
-        Schedule { inner }
+        Schedule {
+            inner,
+            strategy: None,
+        }
+    }
+}
+
+impl Schedule {
+    pub(crate) fn of(inner: eculture::Schedule, strategy: Py<crate::strategy::Strategy>) -> Self {
+        Schedule {
+            inner,
+            strategy: Some(strategy),
+        }
     }
 }
 
@@ -264,12 +278,46 @@ impl Schedule {
         self.inner.to_mermaid().map_err(|e| to_py_err(py, &e))
     }
 
-    /// A pandas DataFrame with one row per measure (requires pandas).
+    /// A pandas DataFrame with one row per measure, indexed by id: the records' columns, the
+    /// dates as datetime64, and the measure's `title` and `direction` (requires pandas).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pd = crate::import_pandas(py, "Schedule.to_pandas")?;
         let records = self.to_records(py)?;
         let df = pd.getattr("DataFrame")?.call1((records,))?;
+        let columns: Vec<String> = df.getattr("columns")?.call_method0("tolist")?.extract()?;
+        for c in columns.iter().filter(|c| c.ends_with("_date")) {
+            df.set_item(c, pd.call_method1("to_datetime", (df.get_item(c)?,))?)?;
+        }
+        if let Some(st) = &self.strategy {
+            let doc = st.get().core().document();
+            let ids: Vec<String> = df.get_item("id")?.call_method0("tolist")?.extract()?;
+            let lookup = |id: &str| {
+                st.get()
+                    .core()
+                    .measure_index(id)
+                    .map(|i| &doc.measures[i as usize])
+            };
+            let titles: Vec<String> = ids
+                .iter()
+                .map(|id| lookup(id).map_or(String::new(), |m| m.title.best().to_owned()))
+                .collect();
+            let directions: Vec<String> = ids
+                .iter()
+                .map(|id| lookup(id).map_or(String::new(), |m| m.direction.to_string()))
+                .collect();
+            df.call_method1("insert", (1, "title", titles))?;
+            df.call_method1("insert", (2, "direction", directions))?;
+        }
         df.call_method1("set_index", ("id",))
+    }
+
+    /// The Gantt chart (SVG) for notebooks: bars by direction, critical path, float,
+    /// deadlines and negative float.
+    fn _repr_svg_(&self, py: Python<'_>) -> Option<String> {
+        let s = self.strategy.as_ref()?;
+        let core = s.get().core();
+        let opts = eculture::render::RenderOptions::default();
+        Some(py.detach(|| eculture::render::gantt::gantt_svg(core, &self.inner, &opts)))
     }
 
     fn __repr__(&self) -> String {

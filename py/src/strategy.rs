@@ -155,8 +155,9 @@ impl Strategy {
 
     /// The cluster × module matrix. Raises `ValidationError` only when cluster or module ids
     /// are ambiguous (duplicates); other errors stand beside the result.
-    fn matrix(&self, py: Python<'_>) -> PyResult<Matrix> {
-        self.run(py, eculture::Strategy::matrix).map(Matrix::from)
+    fn matrix(slf: &Bound<'_, Self>, py: Python<'_>) -> PyResult<Matrix> {
+        let m = slf.get().run(py, eculture::Strategy::matrix)?;
+        Ok(Matrix::of(m, slf.clone().unbind()))
     }
 
     /// Measure ids in topological order: wave by wave, document order inside a wave (a lazy
@@ -288,24 +289,31 @@ impl Strategy {
     /// when an error blocks the schedule, `ScheduleError` for a calendar with no working day,
     /// `ArgumentError` for an option that cannot be read.
     #[pyo3(signature = (**options))]
-    fn schedule(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Schedule> {
+    fn schedule(
+        slf: &Bound<'_, Self>,
+        py: Python<'_>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Schedule> {
         let opts = schedule::options(py, options)?;
-        self.run(py, |s| s.schedule(&opts)).map(Schedule::from)
+        let sch = slf.get().run(py, |s| s.schedule(&opts))?;
+        Ok(Schedule::of(sch, slf.clone().unbind()))
     }
 
     /// The schedule after applying duration or start changes, without touching the strategy.
     /// `changes` as in `what_if`.
     #[pyo3(signature = (changes, **options))]
     fn schedule_with_changes(
-        &self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         changes: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Schedule> {
         let changes = schedule::changes(py, changes)?;
         let opts = schedule::options(py, options)?;
-        self.run(py, |s| s.schedule_with_changes(&opts, &changes))
-            .map(Schedule::from)
+        let sch = slf
+            .get()
+            .run(py, |s| s.schedule_with_changes(&opts, &changes))?;
+        Ok(Schedule::of(sch, slf.clone().unbind()))
     }
 
     /// Apply duration or start changes without touching the strategy: the new finish, missed
@@ -517,6 +525,104 @@ impl Strategy {
         out.set_item("html", r.to_html())?;
         out.set_item("xlsx", pyo3::types::PyBytes::new(py, &xlsx))?;
         Ok(out)
+    }
+
+    /// A pandas DataFrame of the measures, one row each in document order, indexed by id:
+    /// `direction`, `title`, `main_executor`, `start`, `deadline` (as written: a year, quarter,
+    /// month or date), `duration_days`, `status`, `illustrative` (requires pandas).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pd = crate::import_pandas(py, "Strategy.to_pandas")?;
+        let ms = &self.inner.document().measures;
+        let cols = pyo3::types::PyDict::new(py);
+        cols.set_item("id", ms.iter().map(|m| m.id.as_str()).collect::<Vec<_>>())?;
+        cols.set_item(
+            "direction",
+            ms.iter().map(|m| m.direction.as_str()).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "title",
+            ms.iter().map(|m| m.title.best()).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "main_executor",
+            ms.iter()
+                .map(|m| {
+                    m.main_executor
+                        .0
+                        .iter()
+                        .map(|e| e.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "start",
+            ms.iter()
+                .map(|m| m.start.as_ref().map(|p| p.to_string()))
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "deadline",
+            ms.iter()
+                .map(|m| m.deadline.as_ref().map(|p| p.to_string()))
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "duration_days",
+            ms.iter().map(|m| m.duration_days).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "status",
+            ms.iter()
+                .map(|m| m.status.map(|st| pythonize::pythonize(py, &st)).transpose())
+                .collect::<Result<Vec<_>, _>>()?,
+        )?;
+        cols.set_item(
+            "illustrative",
+            ms.iter().map(|m| m.illustrative).collect::<Vec<_>>(),
+        )?;
+        let df = pd.getattr("DataFrame")?.call1((cols,))?;
+        df.call_method1("set_index", ("id",))
+    }
+
+    /// The dependency graph as a networkx `DiGraph`: a node per measure (with `title`,
+    /// `direction`, `duration_days`, `status`), an edge per dependency, explicit or derived from
+    /// module requirements (with `relation`, `lag_days`, `derived`, `module`, `cluster`).
+    /// Requires networkx.
+    fn to_networkx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let nx = py.import("networkx").map_err(|e| {
+            let err = pyo3::exceptions::PyImportError::new_err(
+                "Strategy.to_networkx() needs networkx; install it with `pip install networkx`",
+            );
+            err.set_cause(py, Some(e));
+            err
+        })?;
+        let edges = self.run(py, eculture::Strategy::dependencies)?;
+        let g = nx.getattr("DiGraph")?.call0()?;
+        for m in &self.inner.document().measures {
+            let attrs = pyo3::types::PyDict::new(py);
+            attrs.set_item("title", m.title.best())?;
+            attrs.set_item("direction", m.direction.as_str())?;
+            attrs.set_item("duration_days", m.duration_days)?;
+            attrs.set_item(
+                "status",
+                m.status
+                    .map(|st| pythonize::pythonize(py, &st))
+                    .transpose()?,
+            )?;
+            g.call_method("add_node", (m.id.as_str(),), Some(&attrs))?;
+        }
+        for e in &edges {
+            let attrs = pyo3::types::PyDict::new(py);
+            attrs.set_item("relation", &e.relation)?;
+            attrs.set_item("lag_days", e.lag_days)?;
+            attrs.set_item("derived", e.derived)?;
+            attrs.set_item("module", &e.module)?;
+            attrs.set_item("cluster", &e.cluster)?;
+            g.call_method("add_edge", (&e.from, &e.to), Some(&attrs))?;
+        }
+        Ok(g)
     }
 
     /// The diagnostics that stop operations of `need` ("cells", "graph", "dag" or
