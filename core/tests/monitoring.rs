@@ -1333,7 +1333,17 @@ fn the_monitoring_report_has_every_section_in_markdown_and_html() {
     assert!(html.contains("<td>report_late</td><td>reports[1].submitted</td>"));
     // HTML: self-contained, escaped, A4
     assert!(html.contains("@page { size: A4"));
-    assert!(!html.contains("<script") && !html.contains("http"));
+    // self-contained: no script, no URL but the SVG namespace of the pictures
+    let without_ns = html.replace("http://www.w3.org/2000/svg", "");
+    assert!(!html.contains("<script") && !without_ns.contains("http"));
+    // the core's pictures: the matrix and the Gantt chart forecast from the status date
+    assert_eq!(
+        r.pictures.len(),
+        2,
+        "{:?}",
+        r.pictures.iter().map(|p| &p.title).collect::<Vec<_>>()
+    );
+    assert!(html.matches("<svg").count() >= 2);
     assert!(html.contains("&lt;on time&gt;"));
     // a bad year is an argument error, not a panic
     let s = load(plan());

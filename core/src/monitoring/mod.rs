@@ -21,6 +21,6 @@ pub use calendar::{CalendarOptions, Obligation, ObligationKind, ObligationStatus
 pub use rate::{
     ExecutionRate, ExecutionRateOptions, GroupBy, NoData, RateColumns, RateRecord, Scope, Weights,
 };
-pub use report::{CellValue, MonitoringReport, MonitoringReportOptions, Section, Table};
+pub use report::{CellValue, MonitoringReport, MonitoringReportOptions, Picture, Section, Table};
 pub use reports::{MeasureState, StateSource};
 pub use triage::{Triage, TriageKind, TriageOptions, TriageRecord};

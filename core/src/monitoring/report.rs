@@ -145,6 +145,11 @@ pub struct MonitoringReport {
     #[serde(with = "crate::schedule::dates_iso")]
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub as_of: Date,
+    /// The core's pictures of the plan as of the date, for the HTML: the matrix heatmap and
+    /// the Gantt chart forecast from the status date (a picture the plan's errors block is
+    /// left out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<Picture>,
     /// Sections, in order: execution rate, measures, triage, indicators, coverage, calendar,
     /// evaluation criteria, data quality.
     pub sections: Vec<Section>,
@@ -705,12 +710,41 @@ impl Strategy {
             }],
         });
 
+        let pictures = self.report_pictures(as_of);
         Ok(MonitoringReport {
             title,
             year,
             as_of,
+            pictures,
             sections,
         })
+    }
+
+    /// The heatmap and the Gantt chart forecast from `as_of` (the status date).
+    fn report_pictures(&self, as_of: Date) -> Vec<Picture> {
+        use crate::render::RenderOptions;
+        let sched = crate::ScheduleOptions {
+            status_date: Some(as_of),
+            ..crate::ScheduleOptions::default()
+        };
+        let opts = RenderOptions {
+            status_date: Some(as_of),
+            ..RenderOptions::default()
+        };
+        let mut out = Vec::new();
+        if let Ok(svg) = self.heatmap_svg(&crate::ScheduleOptions::default(), &opts) {
+            out.push(Picture {
+                title: "The e-Culture matrix: coverage and gaps".into(),
+                svg,
+            });
+        }
+        if let Ok(svg) = self.gantt_svg(&sched, &opts) {
+            out.push(Picture {
+                title: format!("The schedule forecast from {as_of}"),
+                svg,
+            });
+        }
+        out
     }
 }
 
@@ -727,6 +761,16 @@ fn html_escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// A picture of the report: a title and a self-contained SVG.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Picture {
+    /// What it shows.
+    pub title: String,
+    /// The SVG (every user string escaped).
+    pub svg: String,
 }
 
 impl MonitoringReport {
@@ -778,13 +822,20 @@ impl MonitoringReport {
             String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         s.push_str(&format!("<title>{}</title>\n", html_escape(&self.title)));
         s.push_str(
-            "<style>\n@page { size: A4; margin: 18mm 15mm; }\nbody { font-family: 'Noto Sans', Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }\nh1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; margin: 0 0 1em 0; page-break-inside: auto; }\nth, td { border: 1px solid #bbb; padding: 2px 4px; vertical-align: top; text-align: left; }\nth { background: #eee; } tr { page-break-inside: avoid; } thead { display: table-header-group; }\ncaption { text-align: left; font-weight: bold; padding: 4px 0; }\ntd.num { text-align: right; }\n</style>\n</head>\n<body>\n",
+            "<style>\n@page { size: A4; margin: 18mm 15mm; }\nbody { font-family: 'Noto Sans', Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }\nh1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; margin: 0 0 1em 0; page-break-inside: auto; }\nth, td { border: 1px solid #bbb; padding: 2px 4px; vertical-align: top; text-align: left; }\nth { background: #eee; } tr { page-break-inside: avoid; } thead { display: table-header-group; }\ncaption { text-align: left; font-weight: bold; padding: 4px 0; }\ntd.num { text-align: right; }\n.picture svg { max-width: 100%; height: auto; }\n.picture { page-break-inside: avoid; }\n</style>\n</head>\n<body>\n",
         );
         s.push_str(&format!(
             "<h1>{}</h1>\n<p>States as of {}.</p>\n",
             html_escape(&self.title),
             self.as_of
         ));
+        for pic in &self.pictures {
+            s.push_str(&format!(
+                "<section class=\"picture\">\n<h2>{}</h2>\n{}\n</section>\n",
+                html_escape(&pic.title),
+                pic.svg
+            ));
+        }
         for sec in &self.sections {
             s.push_str(&format!(
                 "<section>\n<h2>{}</h2>\n",
