@@ -23,8 +23,13 @@ fn run_everything(s: &Strategy) {
     let _ = s.cyclic_blocks();
     let _ = s.dependencies();
     let _ = s.impact(&["1.1"]);
-    let _ = s.schedule(&o).map(|x| (x.to_csv(), x.to_json(), x.to_mermaid()));
-    let _ = s.what_if(&o, &[eculture::schedule::DurationChange::duration("1.1", 30)]);
+    let _ = s
+        .schedule(&o)
+        .map(|x| (x.to_csv(), x.to_json(), x.to_mermaid()));
+    let _ = s.what_if(
+        &o,
+        &[eculture::schedule::DurationChange::duration("1.1", 30)],
+    );
     let _ = s.rollout(&o);
     let _ = s.dsm();
     let _ = s.redundant_dependencies();
@@ -36,7 +41,9 @@ fn run_everything(s: &Strategy) {
     let _ = s.achievement(&Default::default());
     let _ = s.triage(&Default::default());
     let _ = s.reporting_calendar(&Default::default());
-    let _ = s.monitoring_report(&Default::default()).map(|r| (r.to_markdown(), r.to_html()));
+    let _ = s
+        .monitoring_report(&Default::default())
+        .map(|r| (r.to_markdown(), r.to_html()));
 }
 
 #[test]
@@ -44,7 +51,11 @@ fn every_bad_document_gives_its_typed_located_error() {
     let expected: serde_json::Map<String, Value> =
         serde_json::from_str(&std::fs::read_to_string(dir().join("expected.json")).unwrap())
             .unwrap();
-    assert!(expected.len() >= 100, "the corpus has {} documents", expected.len());
+    assert!(
+        expected.len() >= 100,
+        "the corpus has {} documents",
+        expected.len()
+    );
     let mut failures = Vec::new();
     for (name, want) in &expected {
         let path = dir().join("cases").join(name);
@@ -63,21 +74,34 @@ fn every_bad_document_gives_its_typed_located_error() {
                 let code = want["code"].as_str().unwrap();
                 let sev = want["severity"].as_str().unwrap();
                 let found = s.validate().iter().find(|d| {
-                    d.code.as_str() == code && Some(d.path.as_str()) == wpath && d.severity.as_str() == sev
+                    d.code.as_str() == code
+                        && Some(d.path.as_str()) == wpath
+                        && d.severity.as_str() == sev
                 });
                 match found {
                     Some(d) if d.line.is_some() => {}
                     Some(d) => failures.push(format!("{name}: no line on {d}")),
                     None => failures.push(format!(
                         "{name}: no {sev} {code} at {wpath:?}; got {:?}",
-                        s.validate().iter().map(|d| format!("{} {} {}", d.severity.as_str(), d.code, d.path)).collect::<Vec<_>>()
+                        s.validate()
+                            .iter()
+                            .map(|d| format!("{} {} {}", d.severity.as_str(), d.code, d.path))
+                            .collect::<Vec<_>>()
                     )),
                 }
                 run_everything(&s);
             }
-            (Ok(s), _) => failures.push(format!("{name}: loaded, want a parse error; {:?}", s.validate().first())),
+            (Ok(s), _) => failures.push(format!(
+                "{name}: loaded, want a parse error; {:?}",
+                s.validate().first()
+            )),
             (Err(e), _) => failures.push(format!("{name}: {} {e}, want {want}", e.code())),
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -783,13 +783,15 @@ impl MonitoringReport {
             self.as_of
         );
         for sec in &self.sections {
-            s.push_str(&format!("\n## {}\n\n", sec.title));
+            s.push_str(&format!("\n## {}\n\n", md_escape(&sec.title)));
             for p in &sec.paragraphs {
-                s.push_str(p);
+                // the core writes the paragraphs (with Markdown in them); user strings inside
+                // them (ids, names, notes) must not become raw HTML
+                s.push_str(&p.replace('<', "&lt;").replace('>', "&gt;"));
                 s.push_str("\n\n");
             }
             for tb in &sec.tables {
-                s.push_str(&format!("**{}**\n\n", tb.name));
+                s.push_str(&format!("**{}**\n\n", md_escape(&tb.name)));
                 if tb.rows.is_empty() {
                     s.push_str("(none)\n\n");
                     continue;

@@ -1,0 +1,166 @@
+//! Injection-safe output: script and formula payloads in every user string (ids, names, titles,
+//! notes) go through every writer — Markdown, CSV, HTML, SVG, DOT, Mermaid, the monitoring
+//! report in Markdown, HTML and XLSX — and stay text: every HTML and SVG parses as XML with no
+//! element or attribute the payload named, every CSV field that would start a formula is
+//! neutralised, Markdown carries no raw tag, DOT strings stay quoted.
+
+use eculture::schedule::ScheduleOptions;
+use eculture::{Format, Strategy};
+use serde_json::json;
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+const IMG: &str = "\"><img src=x onerror=alert(2)>";
+const FORMULA: &str = "=HYPERLINK(\"http://evil\",\"x\")";
+
+fn hostile() -> Strategy {
+    let name = |s: &str| json!({"en": format!("{s} {SCRIPT}"), "az": format!("{s} {IMG}")});
+    let doc = json!({
+        "strategy": {"id": "s", "title": name("Strategy"), "period": {"start": "2024", "end": "2026"},
+                     "coordinating_body": "moc", "monitoring_body": "m&e"},
+        "organizations": [
+            {"id": "moc", "name": name("Ministry"), "kind": "ministry"},
+            {"id": "m&e", "name": {"en": FORMULA}, "kind": "analysis_centre"}
+        ],
+        "directions": [{"id": "P<1>", "title": name("Direction")}],
+        "clusters": [{"id": "lib\"rary", "title": name("Libraries")}, {"id": "=cmd", "title": {"en": FORMULA}}],
+        "modules": [{"id": "reg<istry>", "title": name("Registry"), "applies_to": {"all": true}},
+                    {"id": "+cat", "title": {"en": "@SUM(A1)"}, "applies_to": {"all": true}, "requires": ["reg<istry>"]}],
+        "indicators": [{"id": "I<1>", "name": name("Indicator"), "baseline": {"year": 2023, "value": 1},
+                        "targets": [{"year": 2026, "value": 5, "final": true}]}],
+        "measures": [
+            {"id": "1.1<b>", "direction": "P<1>", "title": name("Measure one"), "main_executor": "moc",
+             "deadline": "2024-Q4", "duration_days": 100, "targets": [{"module": "reg<istry>"}],
+             "indicators": ["I<1>"], "status": "executed"},
+            {"id": "-1.2", "direction": "P<1>", "title": {"en": FORMULA}, "main_executor": "m&e",
+             "deadline": "2025-Q2", "duration_days": 120, "depends_on": ["1.1<b>", "missing<x>"],
+             "targets": [{"module": "+cat"}]}
+        ],
+        "reports": [{"id": "r<1>", "by": "moc", "period": "2024", "submitted": "2025-01-10",
+                     "note": SCRIPT,
+                     "entries": [{"measure": "1.1<b>", "status": "executed", "actual_start": "2024-02-01",
+                                  "actual_finish": "2024-10-01", "note": FORMULA}]}]
+    });
+    Strategy::from_json(&doc.to_string()).unwrap()
+}
+
+/// Parses as XML; no `<script>`, `<img>` or `on…=` attribute appears as markup.
+fn safe_markup(what: &str, text: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    // HTML's void elements (`<meta>`, `<br>`) have no end tag: do not pair end names in HTML
+    reader.config_mut().check_end_names = !what.ends_with(".html");
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
+                let tag = e.name().into_inner().to_lowercase();
+                assert!(tag != "script" && tag != "img", "{what}: <{tag}> element");
+                for a in e.attributes().flatten() {
+                    let key = a.key.into_inner().to_lowercase();
+                    assert!(!key.starts_with("on"), "{what}: attribute {key}");
+                }
+            }
+            Ok(_) => {}
+            Err(e) => panic!(
+                "{what}: not well-formed at {}: {e}",
+                reader.buffer_position()
+            ),
+        }
+    }
+}
+
+/// Every CSV field that would start a formula is neutralised.
+fn safe_csv(what: &str, text: &str) {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    for rec in r.records() {
+        for field in rec.unwrap().iter() {
+            assert!(
+                !matches!(field.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@')),
+                "{what}: formula field {field:?}"
+            );
+        }
+    }
+}
+
+/// No raw tag: every `<` of a payload is escaped (`\<`, which CommonMark shows as text, or
+/// `&lt;`).
+fn safe_markdown(what: &str, text: &str) {
+    for tag in ["<script", "<img"] {
+        for (i, _) in text.match_indices(tag) {
+            assert!(
+                i > 0 && text.as_bytes()[i - 1] == b'\\',
+                "{what}: raw {tag} at {i}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_writer_keeps_hostile_strings_as_text() {
+    let s = hostile();
+    assert!(
+        !s.validate().is_empty(),
+        "the plan is also broken: unknown `missing<x>`"
+    );
+    let o = ScheduleOptions::default();
+    let r = Default::default();
+    // Markdown and CSV
+    let m = s.matrix().unwrap();
+    safe_markdown("matrix.md", &m.to_markdown());
+    safe_csv("matrix.csv", &m.to_csv());
+    // the schedule is blocked by the unknown dependency: its writers run on a fixed plan
+    let doc = serde_json::to_value(s.document()).unwrap();
+    let mut fixed = doc.clone();
+    fixed["measures"][1]["depends_on"] = json!(["1.1<b>"]);
+    let f = Strategy::from_value(fixed).unwrap();
+    let sch = f.schedule(&o).unwrap();
+    safe_csv("schedule.csv", &sch.to_csv().unwrap());
+    let mermaid = sch.to_mermaid().unwrap();
+    assert!(
+        !mermaid.contains("<script") && !mermaid.contains("<img"),
+        "mermaid: {mermaid}"
+    );
+    // HTML and SVG
+    for (what, text) in [
+        ("report.html", s.report_html(&o, &r)),
+        ("report (fixed).html", f.report_html(&o, &r)),
+        ("heatmap.svg", f.heatmap_svg(&o, &r).unwrap()),
+        ("gantt.svg", f.gantt_svg(&o, &r).unwrap()),
+        ("rollout.svg", f.rollout_svg(&o, &r).unwrap()),
+        ("dsm.svg", f.dsm_svg(&r).unwrap()),
+    ] {
+        // the HTML5 doctype is not XML: parse what follows it
+        let body = text.trim_start_matches("<!DOCTYPE html>");
+        safe_markup(what, body);
+    }
+    let dot = f.to_dot(Some(&o), &r).unwrap();
+    assert!(
+        dot.lines()
+            .all(|l| l.matches('"').count() % 2 == 0 || l.contains("\\\"")),
+        "dot quoting"
+    );
+    // the monitoring report: Markdown, HTML, XLSX
+    let mr = f.monitoring_report(&Default::default()).unwrap();
+    safe_markdown("monitoring.md", &mr.to_markdown());
+    safe_markup(
+        "monitoring.html",
+        mr.to_html().trim_start_matches("<!DOCTYPE html>"),
+    );
+    let xlsx = mr.to_xlsx().unwrap();
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    for name in wb.sheet_names() {
+        let formulas = wb.worksheet_formula(&name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{name}: a formula cell"
+        );
+    }
+    // the document itself round-trips the payloads untouched (they are data, not markup)
+    for fmt in [Format::Json, Format::Yaml, Format::Toml] {
+        let back = Strategy::parse(&f.to_string(fmt).unwrap(), fmt).unwrap();
+        assert_eq!(back.document(), f.document());
+    }
+}
