@@ -40,6 +40,10 @@ impl std::fmt::Display for Diagnostic {
 }
 
 impl Diagnostic {
+    pub(crate) fn core(&self) -> &eculture::Diagnostic {
+        &self.inner
+    }
+
     pub(crate) fn list(diagnostics: &[eculture::Diagnostic]) -> Vec<Diagnostic> {
         diagnostics.iter().cloned().map(Diagnostic::from).collect()
     }

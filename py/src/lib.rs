@@ -66,6 +66,14 @@ fn format_diagnostic(d: &Diagnostic) -> String {
     d.to_string()
 }
 
+/// The diagnostics as an HTML table (the notebook view of `validate()`), every user string
+/// escaped by the core.
+#[pyfunction]
+fn diagnostics_html(diagnostics: Vec<PyRef<'_, Diagnostic>>) -> String {
+    let inner: Vec<eculture::Diagnostic> = diagnostics.iter().map(|d| d.core().clone()).collect();
+    eculture::render::report::diagnostics_table(&inner, eculture::model::Lang::En)
+}
+
 /// The table of operations every surface exposes (`eculture::api::OPERATIONS`), as dicts.
 #[pyfunction]
 fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
@@ -89,5 +97,6 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(format_diagnostic, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(diagnostics_html, m)?)?;
     Ok(())
 }

@@ -36,3 +36,28 @@ fn wrap<'py>(py: Python<'py>, obj: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyA
     }
     Ok(obj)
 }
+
+fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
+    py.import("eculture._records")?
+        .getattr(name)?
+        .cast_into::<PyType>()
+        .map_err(Into::into)
+}
+
+/// A list of diagnostics as an `eculture.Diagnostics` list (a table in notebooks).
+pub(crate) fn diagnostics<'py>(
+    py: Python<'py>,
+    list: Vec<crate::diagnostic::Diagnostic>,
+) -> PyResult<Bound<'py, PyAny>> {
+    class(py, "Diagnostics")?.call1((PyList::new(py, list)?,))
+}
+
+/// A result as plain data that shows as `svg` in notebooks (`eculture.Pictured`).
+pub(crate) fn pictured<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+    svg: String,
+) -> PyResult<Bound<'py, PyAny>> {
+    let data = pythonize::pythonize(py, value)?;
+    class(py, "Pictured")?.call1((data, svg))
+}

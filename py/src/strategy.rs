@@ -143,9 +143,11 @@ impl Strategy {
         &self.inner.document().strategy.id
     }
 
-    /// Every diagnostic, errors and warnings, in a fixed order.
-    fn validate(&self, py: Python<'_>) -> PyResult<Vec<Diagnostic>> {
-        self.run(py, |s| Ok(Diagnostic::list(s.validate())))
+    /// Every diagnostic, errors and warnings, in a fixed order: a list (`Diagnostics`) that
+    /// shows as a table in notebooks.
+    fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let list = self.run(py, |s| Ok(Diagnostic::list(s.validate())))?;
+        crate::records::diagnostics(py, list)
     }
 
     /// True when validation found no error (warnings allowed).
@@ -343,7 +345,8 @@ impl Strategy {
     ) -> PyResult<Bound<'py, PyAny>> {
         let opts = schedule::options(py, options)?;
         let r = self.run(py, |s| s.rollout(&opts))?;
-        Ok(pythonize::pythonize(py, &r)?)
+        let svg = eculture::render::rollout::rollout_svg(&self.inner, &r, &Default::default());
+        crate::records::pictured(py, &r, svg)
     }
 
     /// Dependencies implied by others (transitive reduction), one dict each with the reason.
@@ -357,7 +360,8 @@ impl Strategy {
     /// in each cyclic block.
     fn dsm<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let r = self.run(py, eculture::Strategy::dsm)?;
-        Ok(pythonize::pythonize(py, &r)?)
+        let svg = eculture::render::dsm::dsm_svg(&self.inner, &r, &Default::default());
+        crate::records::pictured(py, &r, svg)
     }
 
     /// Schedule risk: PERT figures and a seeded Monte-Carlo simulation. Keyword options: the

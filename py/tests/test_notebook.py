@@ -23,6 +23,9 @@ CELLS = [
     "sch = s.schedule().to_pandas()\n(str(sch['early_start_date'].dtype), list(sch.columns[:3]))",
     "g = s.to_networkx()\n(g.number_of_nodes(), g.number_of_edges(), len(s.to_pandas()))",
     "s.execution_rate(by='direction')['records'].to_pandas().head(3)",
+    "eculture.Strategy.from_json(s.to_json().replace('\"moc\"', '\"m<script>\"', 1)).validate()",
+    "s.rollout()",
+    "s.dsm()",
 ]
 
 
@@ -53,3 +56,7 @@ def test_a_notebook_shows_pictures_and_tables(tmp_path: Path, monkeypatch: pytes
     nodes, edges, measures = eval(data(5)["text/plain"])  # noqa: S307
     assert nodes == measures > 100 and edges > 0
     assert "<table" in data(6)["text/html"]
+    diags = data(7)["text/html"]
+    assert "<table" in diags and "m&lt;script&gt;" in diags and "<script>" not in diags
+    assert data(8)["image/svg+xml"].lstrip().startswith("<svg"), "the rollout shows as its picture"
+    assert data(9)["image/svg+xml"].lstrip().startswith("<svg"), "the DSM shows as its picture"

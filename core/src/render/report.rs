@@ -551,49 +551,7 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
             word(lang, "errors", "xəta"),
             word(lang, "warnings", "xəbərdarlıq")
         );
-        let _ = writeln!(
-            out,
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            word(lang, "Severity", "Ciddilik"),
-            word(lang, "Code", "Kod"),
-            word(lang, "Where", "Yer"),
-            word(lang, "Message", "Mesaj")
-        );
-        let ordered = diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .chain(diags.iter().filter(|d| d.severity != Severity::Error));
-        for d in ordered.take(MAX_ROWS) {
-            let mut at = d.path.clone();
-            if let Some(l) = d.line {
-                let _ = write!(at, " ({} {l})", word(lang, "line", "sətir"));
-            }
-            let mut msg = esc(&d.message).into_owned();
-            if let Some(sg) = &d.suggestion {
-                let _ = write!(
-                    msg,
-                    " <span class=\"muted\">({} {})</span>",
-                    word(lang, "did you mean", "bəlkə"),
-                    esc(sg)
-                );
-            }
-            if let Some(b) = d.blocks() {
-                let _ = write!(
-                    msg,
-                    " <span class=\"muted\">[{} {}]</span>",
-                    word(lang, "blocks what needs the", "bloklayır:"),
-                    b.as_str()
-                );
-            }
-            let _ = writeln!(
-                out,
-                "<tr><td class=\"sev-{sev}\">{sev}</td><td><code>{}</code></td><td><code>{}</code></td><td>{msg}</td></tr>",
-                d.code.as_str(),
-                esc(&at),
-                sev = d.severity.as_str()
-            );
-        }
-        out.push_str("</tbody></table>\n");
+        out.push_str(&diagnostics_table(diags, lang));
         more(&mut out, lang, diags.len());
     }
     out.push_str("</section>\n");
@@ -606,5 +564,55 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
             "eculture tərəfindən yazılıb."
         )
     );
+    out
+}
+
+/// The diagnostics as an HTML table, errors first (at most 500 rows), every user
+/// string escaped: the report's section and the notebook view of a diagnostic list.
+pub fn diagnostics_table(diags: &[crate::Diagnostic], lang: crate::model::Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        word(lang, "Severity", "Ciddilik"),
+        word(lang, "Code", "Kod"),
+        word(lang, "Where", "Yer"),
+        word(lang, "Message", "Mesaj")
+    );
+    let ordered = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .chain(diags.iter().filter(|d| d.severity != Severity::Error));
+    for d in ordered.take(MAX_ROWS) {
+        let mut at = d.path.clone();
+        if let Some(l) = d.line {
+            let _ = write!(at, " ({} {l})", word(lang, "line", "sətir"));
+        }
+        let mut msg = esc(&d.message).into_owned();
+        if let Some(sg) = &d.suggestion {
+            let _ = write!(
+                msg,
+                " <span class=\"muted\">({} {})</span>",
+                word(lang, "did you mean", "bəlkə"),
+                esc(sg)
+            );
+        }
+        if let Some(b) = d.blocks() {
+            let _ = write!(
+                msg,
+                " <span class=\"muted\">[{} {}]</span>",
+                word(lang, "blocks what needs the", "bloklayır:"),
+                b.as_str()
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"sev-{sev}\">{sev}</td><td><code>{}</code></td><td><code>{}</code></td><td>{msg}</td></tr>",
+            d.code.as_str(),
+            esc(&at),
+            sev = d.severity.as_str()
+        );
+    }
+    out.push_str("</tbody></table>\n");
     out
 }
