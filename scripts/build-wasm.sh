@@ -6,6 +6,9 @@
 #                           exports map gives node the node/ build and browsers the web/ build
 #   wasm/pkg/node/          wasm-bindgen --target experimental-nodejs-module (ES module, no init)
 #   wasm/pkg/web/           wasm-bindgen --target web (ES module; `await init()` first)
+#   wasm/www/lean/          the demo page's lean build: `--no-default-features` (JSON only, only
+#                           the operations the page calls), web target, plus the embedded default
+#                           as e-culture.json, which the page fetches beside the module
 #
 # Each build has its .d.ts (wasm/src/types.d.ts is embedded in it by the wasm crate). Idempotent;
 # runnable from any directory. Installs what it needs when missing: the rust wasm32 target,
@@ -57,6 +60,41 @@ step "cargo build (wasm32, profile wasm-release)"
 cargo build -p eculture-wasm --target wasm32-unknown-unknown --profile wasm-release
 WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/eculture_wasm.wasm"
 
+# Exactly these features: --all-features emits types node 20 rejects (pitfall 3).
+OPT=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+# The demo page's lean build, in its own target dir (other features than the package's).
+build_page() {
+  local target="$ROOT/target/wasm-page" out="$WASM_DIR/www/lean" stage="$WASM_DIR/www/.lean-staging"
+  step "cargo build (wasm32, page: --no-default-features)"
+  CARGO_TARGET_DIR="$target" cargo build -p eculture-wasm --target wasm32-unknown-unknown \
+    --profile wasm-release --no-default-features
+  local wasm="$target/wasm32-unknown-unknown/wasm-release/eculture_wasm.wasm"
+  local stamp_file="$target/eculture-page.stamp" stamp
+  stamp=$(cat "$wasm" "$WASM_DIR"/js/* "$ROOT/core/data/e-culture.json" "$ROOT/scripts/build-wasm.sh" | sha256sum | cut -d' ' -f1)
+  if [ -f "$out/index.js" ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ]; then
+    echo "wasm/www/lean is up to date"
+    return
+  fi
+  step "wasm-bindgen + wasm-opt (page)"
+  rm -rf "$stage"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$stage" "$wasm"
+  rm -f "$stage/package.json"
+  "$WASM_OPT" "${OPT[@]}" "$stage/eculture_wasm_bg.wasm" -o "$stage/eculture_wasm_bg.wasm.opt"
+  mv "$stage/eculture_wasm_bg.wasm.opt" "$stage/eculture_wasm_bg.wasm"
+  local snippet
+  snippet=$(cd "$stage" && find snippets -name idiom.js | head -n 1)
+  sed -e "s#@SNIPPET@#$snippet#g" "$WASM_DIR/js/page.template.js" >"$stage/index.js"
+  cp "$ROOT/core/data/e-culture.json" "$stage/e-culture.json"
+  rm -rf "$out"
+  mv "$stage" "$out"
+  echo "$stamp" >"$stamp_file"
+  local bg="$out/eculture_wasm_bg.wasm"
+  echo "wasm/www/lean: wasm raw $(stat -c %s "$bg") B, gzip -9 $(gzip -9c "$bg" | wc -c) B; e-culture.json gzip -9 $(gzip -9c "$out/e-culture.json" | wc -c) B"
+}
+build_page
+
 # wasm-opt takes most of a minute: skip the packaging when its inputs have not changed since the
 # last build (the stamp lives outside the package, in the wasm target dir).
 STAMP_FILE="$CARGO_TARGET_DIR/eculture-pkg.stamp"
@@ -93,9 +131,6 @@ for target in node web; do
   sed -e "s#@SNIPPET@#$snippet#g" -e "s#@DEFAULT@#$default#" "$WASM_DIR/js/index.template.js" >"$STAGE/$target/index.js"
   sed -e "s#@DEFAULT@#$default#" "$WASM_DIR/js/index.template.d.ts" >"$STAGE/$target/index.d.ts"
 done
-# Exactly these features: --all-features emits types node 20 rejects (pitfall 3).
-OPT=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals --enable-reference-types --enable-multivalue)
 "$WASM_OPT" "${OPT[@]}" "$STAGE/web/eculture_wasm_bg.wasm" -o "$STAGE/web/eculture_wasm_bg.wasm.opt"
 if cmp -s "$STAGE/web/eculture_wasm_bg.wasm" "$STAGE/node/eculture_wasm_bg.wasm"; then
   # Byte-identical before optimisation (pitfall 9): optimise once, copy.

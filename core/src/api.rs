@@ -279,6 +279,18 @@ fn spellings(value: &Value) -> Vec<(String, String)> {
     }
 }
 
+/// An error about an argument read inside the options (`changes[0]`) is located in them
+/// (`options.changes[0]`).
+fn within_options(e: Error) -> Error {
+    let Error::Argument(mut a) = e else { return e };
+    if let Some(p) = &mut a.path {
+        let inner = p.clone();
+        *p = format!("options.{inner}");
+        a.message = a.message.replacen(&inner, p, 1);
+    }
+    Error::Argument(a)
+}
+
 /// An error about `options.near_critical_days` names the key as the caller wrote it.
 fn respell(e: Error, spelt: &[(String, String)]) -> Error {
     let Error::Argument(mut a) = e else { return e };
@@ -389,9 +401,11 @@ fn suggest_field(e: Error) -> Error {
 /// A date argument: an ISO `YYYY-MM-DD` string.
 pub fn date(value: Value, name: &str) -> Result<jiff::civil::Date> {
     match &value {
-        Value::String(s) => s.parse::<jiff::civil::Date>().map_err(|e| {
+        Value::String(s) => crate::schedule::dates::parse_iso(s).ok_or_else(|| {
             argument(
-                format!("{name}: `{s}` is not an ISO date (YYYY-MM-DD): {e}"),
+                format!(
+                    "{name}: `{s}` is not an ISO date (YYYY-MM-DD, a real day of a year 1-9999)"
+                ),
                 name,
             )
         }),
@@ -406,7 +420,7 @@ pub fn date(value: Value, name: &str) -> Result<jiff::civil::Date> {
 /// `lang`, `color_by` and `width`; a `status_date` is both the forecast's data date and the line
 /// drawn on the Gantt chart.
 pub fn picture_options(value: Value) -> Result<(ScheduleOptions, crate::render::RenderOptions)> {
-    const RENDER: [&str; 3] = ["lang", "color_by", "width"];
+    const RENDER: [&str; 4] = ["lang", "color_by", "width", "changes"];
     let spelt = spellings(&value);
     let parse = || {
         let mut keys = schedule_keys();
@@ -421,6 +435,14 @@ pub fn picture_options(value: Value) -> Result<(ScheduleOptions, crate::render::
         }
         if let Some(d) = map.get("status_date") {
             render.insert("status_date".into(), d.clone());
+        }
+        // what-if changes in either spelling ([id, days] pairs or objects), read as `changes`
+        if let Some(c) = render.remove("changes") {
+            let list = changes(c).map_err(within_options)?;
+            render.insert(
+                "changes".into(),
+                serde_json::to_value(list).unwrap_or(Value::Null),
+            );
         }
         Ok((
             typed(Value::Object(map), "options")?,

@@ -47,7 +47,10 @@ pub(crate) fn locate(src: &Source, wanted: &[&str]) -> Vec<Option<(u32, u32)>> {
     };
     match src.format {
         Format::Json | Format::Yaml => yaml_positions(&src.text, &mut record),
+        #[cfg(feature = "toml")]
         Format::Toml => toml_positions(&src.text, &mut record),
+        #[cfg(not(feature = "toml"))]
+        Format::Toml => {}
     }
     wanted
         .iter()
@@ -153,6 +156,7 @@ fn end_value(stack: &mut [Frame], path: &mut String) {
     }
 }
 
+#[cfg(feature = "toml")]
 fn toml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
     use toml::de::{DeTable, DeValue};
     let Ok(root) = DeTable::parse(text) else {

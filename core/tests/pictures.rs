@@ -497,3 +497,83 @@ fn write_pictures_of_the_default() {
         std::fs::write(dir.join(f), text).unwrap();
     }
 }
+
+/// What-if on the pictures: the changes move the Gantt chart and the heatmap by quarter exactly
+/// as `what_if` says, the pictures say which changes they draw, and the options read them in
+/// either spelling and locate a bad one.
+#[test]
+fn pictures_draw_what_if_changes() {
+    let s = Strategy::e_culture();
+    let sch = ScheduleOptions::default();
+    let plan = s.schedule(&sch).unwrap();
+    let id = plan.critical_ids()[plan.critical_ids().len() / 2].to_owned();
+    let changes = eculture::api::changes(serde_json::json!([[id, 60]])).unwrap();
+    let what_if = s.what_if(&sch, &changes).unwrap();
+    assert_eq!(what_if.finish_delta_days, 60, "{id} is critical");
+    let note = format!("What-if: {id} +60 d");
+    let with = RenderOptions {
+        changes: changes.clone(),
+        ..RenderOptions::default()
+    };
+    let plain = s.gantt_svg(&sch, &RenderOptions::default()).unwrap();
+    let moved = s.gantt_svg(&sch, &with).unwrap();
+    assert_ne!(plain, moved);
+    assert!(moved.contains(&note), "the Gantt chart names the change");
+    assert!(!plain.contains("What-if"));
+    // the new finish date is the one what_if computes
+    assert!(moved.contains(&what_if.finish_date.to_string()));
+    assert!(!plain.contains(&what_if.finish_date.to_string()));
+    // the rollout moves the cells what_if says move, by as many days
+    let before = s.rollout(&sch).unwrap();
+    let after = s.rollout_with_changes(&sch, &changes).unwrap();
+    assert!(!what_if.moved_cells.is_empty());
+    for c in &what_if.moved_cells {
+        let find = |r: &eculture::schedule::Rollout| {
+            r.cells
+                .iter()
+                .find(|x| x.cluster == c.cluster && x.module == c.module)
+                .and_then(|x| x.finish_date)
+        };
+        assert_eq!(find(&before), Some(c.baseline_date), "{c:?}");
+        assert_eq!(find(&after), Some(c.date), "{c:?}");
+    }
+    let by_quarter = |o: RenderOptions| s.heatmap_svg(&sch, &o).unwrap();
+    let q = RenderOptions {
+        color_by: ColorBy::Quarter,
+        ..RenderOptions::default()
+    };
+    let q_with = RenderOptions {
+        color_by: ColorBy::Quarter,
+        changes: changes.clone(),
+        ..RenderOptions::default()
+    };
+    assert_ne!(by_quarter(q), by_quarter(q_with.clone()));
+    assert!(by_quarter(q_with).contains(&note));
+    // options: pairs or objects, either spelling; a bad change is located in the options
+    let (_, r) =
+        eculture::api::picture_options(serde_json::json!({"changes": [[id, 60]]})).unwrap();
+    assert_eq!(r.changes, changes);
+    let (_, r) = eculture::api::picture_options(
+        serde_json::json!({"changes": [{"id": "6.1", "days": 10, "kind": "start"}], "colorBy": "quarter"}),
+    )
+    .unwrap();
+    assert_eq!(
+        r.changes,
+        vec![eculture::schedule::DurationChange::start("6.1", 10)]
+    );
+    let e = eculture::api::picture_options(serde_json::json!({"changes": [["6.1"]]})).unwrap_err();
+    let eculture::Error::Argument(a) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(a.path(), Some("options.changes[0]"));
+    let e = s
+        .gantt_svg(
+            &sch,
+            &RenderOptions {
+                changes: eculture::api::changes(serde_json::json!([["6.l", 5]])).unwrap(),
+                ..RenderOptions::default()
+            },
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("unknown measure `6.l`"), "{e}");
+}

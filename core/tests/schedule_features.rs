@@ -731,3 +731,34 @@ fn derived_requirements_through_a_junction() {
         .collect();
     assert_eq!(cells, [("A", 3), ("B", 3)]);
 }
+
+/// What-if changes on a forecast from a status date: the forecast keeps its baseline (found by
+/// the bad-input corpus when the Gantt chart began drawing what-if changes: the records of such a
+/// schedule indexed an empty baseline).
+#[test]
+fn what_if_on_a_forecast_keeps_the_baseline() {
+    let s = eculture::Strategy::e_culture();
+    let opts =
+        eculture::api::schedule_options(serde_json::json!({"status_date": "2025-12-31"})).unwrap();
+    let plain = s.schedule(&opts).unwrap();
+    let id = plain.critical_ids()[0].to_owned();
+    let moved = s
+        .schedule_with_changes(
+            &opts,
+            &[eculture::schedule::DurationChange::duration(&id, 20)],
+        )
+        .unwrap();
+    let (a, b) = (plain.records().unwrap(), moved.records().unwrap());
+    assert_eq!(a.len(), b.len());
+    let k = a.iter().position(|r| r.id == id).unwrap();
+    assert_eq!(a[k].baseline_finish_date, b[k].baseline_finish_date);
+    assert!(b[k].baseline_finish_date.is_some());
+    // no changes: exactly the schedule
+    assert_eq!(
+        s.schedule_with_changes(&opts, &[])
+            .unwrap()
+            .records()
+            .unwrap(),
+        a
+    );
+}

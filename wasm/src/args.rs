@@ -3,7 +3,9 @@
 //! message, and accept camelCase option keys (`nearCriticalDays`) as the same keys as the
 //! core's snake_case ones. Nothing here knows what an option means.
 
-use eculture::schedule::{DurationChange, RiskOptions, ScheduleOptions};
+#[cfg(feature = "full")]
+use eculture::schedule::RiskOptions;
+use eculture::schedule::{DurationChange, ScheduleOptions};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
@@ -28,6 +30,7 @@ pub(crate) fn schedule(options: JsValue) -> Result<ScheduleOptions, JsValue> {
 }
 
 /// Risk options: the schedule options plus `runs` and `seed`.
+#[cfg(feature = "full")]
 pub(crate) fn risk(options: JsValue) -> Result<(ScheduleOptions, RiskOptions), JsValue> {
     core(eculture::api::risk_options(plain(options, "options")?))
 }
@@ -40,11 +43,13 @@ pub(crate) fn picture(
 }
 
 /// The options of an operation whose options type holds its defaults (monitoring).
+#[cfg(feature = "full")]
 pub(crate) fn op<T: serde::de::DeserializeOwned + Default>(options: JsValue) -> Result<T, JsValue> {
     core(eculture::api::options(plain(options, "options")?))
 }
 
 /// A date argument (ISO `YYYY-MM-DD`).
+#[cfg(feature = "full")]
 pub(crate) fn date(value: JsValue, name: &str) -> Result<jiff::civil::Date, JsValue> {
     core(eculture::api::date(plain(value, name)?, name))
 }
@@ -55,11 +60,13 @@ pub(crate) fn changes(changes: JsValue) -> Result<Vec<DurationChange>, JsValue> 
 }
 
 /// Measure ids: one id as a string, or an array of ids.
+#[cfg(feature = "full")]
 pub(crate) fn ids(value: JsValue) -> Result<Vec<String>, JsValue> {
     core(eculture::api::ids(plain(value, "ids")?))
 }
 
 /// A measure index (a position in `document().measures`) given as a JS number.
+#[cfg(feature = "full")]
 pub(crate) fn index(index: f64, len: usize) -> Result<u32, JsValue> {
     if index.fract() == 0.0 && index >= 0.0 && index < len as f64 {
         return Ok(index as u32);

@@ -24,6 +24,7 @@
 mod args;
 mod error;
 
+#[cfg(feature = "full")]
 use eculture::Format;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -65,11 +66,13 @@ pub struct Strategy {
 }
 
 /// The embedded e-Culture strategy (same as `Strategy.eCulture()`).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = "eCulture")]
 pub fn e_culture() -> Strategy {
     Strategy::e_culture()
 }
 
+#[cfg(feature = "full")]
 /// The JSON Schema of the document format.
 #[wasm_bindgen(
     js_name = "jsonSchema",
@@ -79,6 +82,7 @@ pub fn json_schema() -> Result<JsValue, JsValue> {
     js(&eculture::json_schema())
 }
 
+#[cfg(feature = "full")]
 /// The table of operations every surface exposes, with their Rust, Python and JS names
 /// (`eculture::api::OPERATIONS`).
 #[wasm_bindgen(unchecked_return_type = "Array<Record<string, unknown>>")]
@@ -105,6 +109,7 @@ impl Strategy {
     }
 
     /// The embedded e-Culture strategy.
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = "eCulture")]
     pub fn e_culture() -> Strategy {
         Strategy {
@@ -130,6 +135,7 @@ impl Strategy {
         Self::wrap(eculture::Strategy::from_toml(text))
     }
 
+    #[cfg(feature = "full")]
     /// Build from a plain object in the shape of the JSON document (what `document()`
     /// returns). Throws `ParseError` with the JSON path of a value of the wrong type.
     #[wasm_bindgen(js_name = "fromObject")]
@@ -177,6 +183,7 @@ impl Strategy {
         self.inner.gantt_svg(&sch, &opts).map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// Coverage per cluster over quarters (SVG).
     #[wasm_bindgen(js_name = "rolloutSvg")]
     pub fn rollout_svg(
@@ -187,6 +194,7 @@ impl Strategy {
         self.inner.rollout_svg(&sch, &opts).map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// The DSM with its blocks (SVG).
     #[wasm_bindgen(js_name = "dsmSvg")]
     pub fn dsm_svg(
@@ -197,6 +205,7 @@ impl Strategy {
         self.inner.dsm_svg(&opts).map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// The dependency graph as Graphviz DOT.
     #[wasm_bindgen(js_name = "toDot")]
     pub fn to_dot(
@@ -219,6 +228,7 @@ impl Strategy {
 
     // ---- monitoring and evaluation (docs/monitoring.md)
 
+    #[cfg(feature = "full")]
     /// Every measure's state as of a date (ISO).
     #[wasm_bindgen(js_name = "statesAsOf", unchecked_return_type = "MeasureState[]")]
     pub fn states_as_of(&self, as_of: JsValue) -> Result<JsValue, JsValue> {
@@ -226,6 +236,7 @@ impl Strategy {
         js(&self.inner.states_as_of(d))
     }
 
+    #[cfg(feature = "full")]
     /// The execution rate (`{asOf, by, scope, weights, noData}`).
     #[wasm_bindgen(js_name = "executionRate", unchecked_return_type = "ExecutionRate")]
     pub fn execution_rate(
@@ -236,6 +247,7 @@ impl Strategy {
         out(self.inner.execution_rate(&args::op(options)?))
     }
 
+    #[cfg(feature = "full")]
     /// The results-based rating (`{asOf, by}`).
     #[wasm_bindgen(js_name = "resultsRating", unchecked_return_type = "ResultsRating")]
     pub fn results_rating(
@@ -246,6 +258,7 @@ impl Strategy {
         js(&self.inner.results_rating(&args::op(options)?))
     }
 
+    #[cfg(feature = "full")]
     /// Indicator achievement (`{asOf, cap, bands}`).
     #[wasm_bindgen(unchecked_return_type = "Achievement")]
     pub fn achievement(
@@ -256,6 +269,7 @@ impl Strategy {
         out(self.inner.achievement(&args::op(options)?))
     }
 
+    #[cfg(feature = "full")]
     /// Overdue and at-risk measures ranked (`{asOf, outOfSequence}`).
     #[wasm_bindgen(unchecked_return_type = "Triage")]
     pub fn triage(
@@ -266,6 +280,7 @@ impl Strategy {
         js(&self.inner.triage(&args::op(options)?))
     }
 
+    #[cfg(feature = "full")]
     /// The reporting obligations with their status (`{asOf}`).
     #[wasm_bindgen(js_name = "reportingCalendar", unchecked_return_type = "Obligation[]")]
     pub fn reporting_calendar(
@@ -276,6 +291,7 @@ impl Strategy {
         js(&self.inner.reporting_calendar(&args::op(options)?))
     }
 
+    #[cfg(feature = "full")]
     /// The annual monitoring report: its data plus `markdown` and `html` (XLSX is written by
     /// the native builds only).
     #[wasm_bindgen(
@@ -317,6 +333,7 @@ impl Strategy {
         js(&self.inner.blocking(need))
     }
 
+    #[cfg(feature = "full")]
     /// The document (for `JSON.stringify`).
     #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "Document")]
     pub fn to_plain(&self) -> Result<JsValue, JsValue> {
@@ -344,12 +361,14 @@ impl Strategy {
         self.inner.to_json().map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// The document as YAML.
     #[wasm_bindgen(js_name = "toYaml")]
     pub fn to_yaml(&self) -> Result<String, JsValue> {
         self.inner.to_string(Format::Yaml).map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// The document as TOML.
     #[wasm_bindgen(js_name = "toToml")]
     pub fn to_toml(&self) -> Result<String, JsValue> {
@@ -376,6 +395,7 @@ impl Strategy {
             .map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// Measure ids in topological order. Throws `CycleError` on a cyclic plan.
     #[wasm_bindgen(js_name = "topologicalOrder", unchecked_return_type = "string[]")]
     pub fn topological_order(&self) -> Result<JsValue, JsValue> {
@@ -388,6 +408,7 @@ impl Strategy {
         out(self.inner.waves())
     }
 
+    #[cfg(feature = "full")]
     /// Every measure downstream of `ids` (excluding them), sorted by id. Throws
     /// `ArgumentError` for an unknown id.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
@@ -399,6 +420,7 @@ impl Strategy {
         out(self.inner.impact(&ids))
     }
 
+    #[cfg(feature = "full")]
     /// Every measure upstream of `ids` (excluding them), sorted by id. Throws `ArgumentError`
     /// for an unknown id.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
@@ -410,12 +432,14 @@ impl Strategy {
         out(self.inner.ancestors(&ids))
     }
 
+    #[cfg(feature = "full")]
     /// One dependency cycle in dependency order, or `null` for an acyclic plan.
     #[wasm_bindgen(js_name = "findCycle", unchecked_return_type = "string[] | null")]
     pub fn find_cycle(&self) -> Result<JsValue, JsValue> {
         out(self.inner.find_cycle())
     }
 
+    #[cfg(feature = "full")]
     /// Every dependency between measures: explicit (`derived: false`) and derived from module
     /// `requires` (`derived: true`, with `module` and `cluster`).
     #[wasm_bindgen(unchecked_return_type = "DependencyEdge[]")]
@@ -423,12 +447,14 @@ impl Strategy {
         out(self.inner.dependencies())
     }
 
+    #[cfg(feature = "full")]
     /// Every cyclic block (strongly connected component), members in document order.
     #[wasm_bindgen(js_name = "cyclicBlocks", unchecked_return_type = "string[][]")]
     pub fn cyclic_blocks(&self) -> Result<JsValue, JsValue> {
         out(self.inner.cyclic_blocks())
     }
 
+    #[cfg(feature = "full")]
     /// The document as a plain object (the shape of the JSON file).
     #[wasm_bindgen(unchecked_return_type = "Document")]
     pub fn document(&self) -> Result<JsValue, JsValue> {
@@ -475,6 +501,7 @@ impl Strategy {
         out(self.inner.what_if(&opts, &changes))
     }
 
+    #[cfg(feature = "full")]
     /// Rollout over time: per cluster × module cell the date its last delivering measure
     /// finishes, and per cluster the share of applicable modules delivered by each quarter.
     #[wasm_bindgen(unchecked_return_type = "Rollout")]
@@ -485,6 +512,7 @@ impl Strategy {
         out(self.inner.rollout(&args::schedule(options)?))
     }
 
+    #[cfg(feature = "full")]
     /// Explicit dependencies implied by others (transitive reduction), document order.
     #[wasm_bindgen(
         js_name = "redundantDependencies",
@@ -494,12 +522,14 @@ impl Strategy {
         out(self.inner.redundant_dependencies())
     }
 
+    #[cfg(feature = "full")]
     /// The DSM view (also for cyclic plans): sequenced blocks, marks, suggested cuts.
     #[wasm_bindgen(unchecked_return_type = "Dsm")]
     pub fn dsm(&self) -> Result<JsValue, JsValue> {
         out(self.inner.dsm())
     }
 
+    #[cfg(feature = "full")]
     /// Schedule risk: PERT figures and a seeded Monte-Carlo simulation. `risk` is
     /// `{runs?, seed?}` (defaults 2000 and 1); the same seed gives bit-identical numbers in
     /// Rust, Python and JS. Throws `ArgumentError` at `runs` outside 1..=1,000,000, and a
@@ -521,6 +551,7 @@ impl Strategy {
         self.inner.measure_count()
     }
 
+    #[cfg(feature = "full")]
     /// The id of the measure at `index` (a position in `document().measures`). Throws
     /// `ArgumentError` (path `index`) when `index` is not an integer in `0..measureCount()`.
     #[wasm_bindgen(js_name = "measureId")]
@@ -529,18 +560,21 @@ impl Strategy {
         Ok(self.inner.measure_id(i).unwrap_or_default().to_owned())
     }
 
+    #[cfg(feature = "full")]
     /// The wave of every measure, in document order. Throws `CycleError` on a cyclic plan.
     #[wasm_bindgen(js_name = "waveIndex")]
     pub fn wave_index(&self) -> Result<Vec<u32>, JsValue> {
         self.inner.wave_index().map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// Topological order as measure indices. Throws `CycleError` on a cyclic plan.
     #[wasm_bindgen(js_name = "orderIndices")]
     pub fn order_indices(&self) -> Result<Vec<u32>, JsValue> {
         self.inner.order_indices().map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// Measures downstream of `ids` (excluding them), as ascending measure indices. Throws
     /// `ArgumentError` for an unknown id.
     #[wasm_bindgen(js_name = "impactIndices")]
@@ -552,6 +586,7 @@ impl Strategy {
         self.inner.impact_indices(&ids).map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// For each of `ids` separately, how many measures are downstream of it. A `Float64Array`
     /// (plain numbers, exact: a count never exceeds the number of measures), not a
     /// `BigUint64Array`. Throws `ArgumentError` for an unknown id.
@@ -565,6 +600,7 @@ impl Strategy {
         Ok(counts.into_iter().map(|n| n as f64).collect())
     }
 
+    #[cfg(feature = "full")]
     /// The cluster × module roll-up: measures and executed measures per cell, row-major.
     pub fn rollup(&self) -> Result<Rollup, JsValue> {
         self.inner
@@ -613,6 +649,7 @@ impl Matrix {
         js(&self.inner.gaps())
     }
 
+    #[cfg(feature = "full")]
     /// The cell of (cluster, module), or `null` when either id is unknown.
     #[wasm_bindgen(unchecked_return_type = "Cell")]
     pub fn cell(&self, cluster: &str, module: &str) -> Result<JsValue, JsValue> {
@@ -632,12 +669,14 @@ impl Matrix {
         )
     }
 
+    #[cfg(feature = "full")]
     /// The whole matrix as a plain object (also what `JSON.stringify(matrix)` writes).
     #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "MatrixData")]
     pub fn to_plain(&self) -> Result<JsValue, JsValue> {
         js(&self.inner)
     }
 
+    #[cfg(feature = "full")]
     /// A Markdown table (clusters × modules, with coverage).
     #[wasm_bindgen(js_name = "toMarkdown")]
     pub fn to_markdown(&self) -> String {
@@ -737,6 +776,7 @@ impl Schedule {
         js(self.inner.infeasible_deadlines())
     }
 
+    #[cfg(feature = "full")]
     /// The JSON export as an object: summary, records, critical paths, near-critical
     /// measures, infeasible deadlines.
     #[wasm_bindgen(unchecked_return_type = "ScheduleReport")]
@@ -744,12 +784,14 @@ impl Schedule {
         out(self.inner.report())
     }
 
+    #[cfg(feature = "full")]
     /// Same as `report()`: what `JSON.stringify(schedule)` writes.
     #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "ScheduleReport")]
     pub fn to_plain(&self) -> Result<JsValue, JsValue> {
         out(self.inner.report())
     }
 
+    #[cfg(feature = "full")]
     /// `report()` as pretty JSON (the same text as the Rust and Python exports).
     #[wasm_bindgen(js_name = "toJson")]
     pub fn to_json(&self) -> Result<String, JsValue> {
@@ -762,6 +804,7 @@ impl Schedule {
         self.inner.to_csv().map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// A Mermaid `gantt` chart of the early schedule (critical measures marked `crit`).
     #[wasm_bindgen(js_name = "toMermaid")]
     pub fn to_mermaid(&self) -> Result<String, JsValue> {
@@ -788,12 +831,14 @@ impl Schedule {
 
 /// The cluster × module roll-up: per cell (row-major, cluster by cluster) the measures
 /// delivering it, how many are executed, and whether the module applies.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 #[derive(Debug, Clone)]
 pub struct Rollup {
     inner: eculture::Rollup,
 }
 
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 impl Rollup {
     /// Cluster ids (rows), in document order.

@@ -377,4 +377,8 @@ export interface PictureInit extends ScheduleInit {
     statusDate?: string | null;
     /** Width of the Gantt chart in pixels (default 1200). */
     width?: number | null;
+    /** What-if changes to draw instead of the plan (`[["3.2", 30]]` or `[{id, days, kind}]`, as
+     * for `whatIf`): the Gantt chart, the rollout, the heatmap by quarter and the report's
+     * schedule sections move, and each picture names the changes. */
+    changes?: DurationChange[] | [string, number][] | null;
 }

@@ -6,7 +6,8 @@
 // path, default <repo>/target/screenshot.png).
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -29,7 +30,8 @@ const expected = {
     ["covered", "gap", "not_applicable"].map((s) => [s, refMatrix.cells.filter((c) => c.state === s).length]),
   ),
   waves: reference.waves().length,
-  gaps: refMatrix.gaps().length,
+  gaps: reference.gaps().length,
+  gapReasons: reference.gaps().reduce((n, g) => n + g.reasons.length, 0),
   schedule: reference.schedule().report(),
   azFinish: reference.schedule({ calendar: "azerbaijan_example" }).finishDate,
 };
@@ -46,9 +48,13 @@ const MIME = {
 };
 
 /** A static file server for `ROOT` (wasm/ by default) that never leaves it. */
-function serve(ROOT = WASM_ROOT) {
+function serve(ROOT = WASM_ROOT, deny = null) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (deny?.test(url.pathname)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
     let file = normalize(join(ROOT, decodeURIComponent(url.pathname)));
     if (file !== ROOT && !file.startsWith(ROOT + sep)) {
       res.writeHead(403).end();
@@ -130,67 +136,90 @@ try {
     assert.equal(await page.getAttribute("body", "data-status"), "ok");
   });
 
-  await check("matrix table has clusters × modules cells in three states", async () => {
-    const rows = await page.locator("#matrix tbody tr").count();
-    assert.equal(rows, expected.clusters);
-    const cells = await page.locator("#matrix tbody td.cell").count();
-    assert.equal(cells, expected.clusters * expected.modules);
-    for (const state of ["covered", "gap", "not_applicable"]) {
-      const n = await page.locator(`#matrix td.cell[data-state='${state}']`).count();
-      assert.equal(n, expected.states[state], `${state} cells`);
-      assert.ok(n > 0, `some ${state} cell`);
-    }
-    // The three states look different.
-    const colours = await page.evaluate(() =>
-      ["covered", "gap", "not_applicable"].map((s) => {
-        const td = document.querySelector(`#matrix td.cell[data-state='${s}']`);
-        const cs = getComputedStyle(td);
-        return `${cs.backgroundColor}|${cs.backgroundImage}|${cs.color}`;
-      }),
-    );
-    assert.equal(new Set(colours).size, 3, `distinct styles: ${colours.join(" / ")}`);
-    assert.equal(await page.locator(".legend li").count(), 3, "legend");
+  await check("page interactive within a second; full analysis timed in the browser (benchmark)", async () => {
+    // Figures for docs/performance.md, printed, not asserted (speed is shown by benchmarks).
+    const readyMs = Number(await page.getAttribute("body", "data-ready-ms"));
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType("navigation")[0];
+      return { domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd };
+    });
+    const bench = await page.evaluate(async () => {
+      const { Strategy } = await import("eculture");
+      const text = await (await fetch("./lean/e-culture.json")).text();
+      const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const runs = { parse: [], analysis: [], pictures: [] };
+      for (let k = 0; k < 30; k += 1) {
+        let t = performance.now();
+        const s = Strategy.fromJson(text);
+        runs.parse.push(performance.now() - t);
+        t = performance.now();
+        const diags = s.validate();
+        const m = s.matrix();
+        const cov = m.coverage();
+        const gaps = s.gaps();
+        const waves = s.waves();
+        const sched = s.schedule(null);
+        const paths = sched.criticalPaths;
+        const late = sched.infeasibleDeadlines;
+        const wi = s.whatIf([[paths[0][0], 30]], null);
+        runs.analysis.push(performance.now() - t);
+        t = performance.now();
+        const svg = s.heatmapSvg(null).length + s.ganttSvg(null).length;
+        runs.pictures.push(performance.now() - t);
+        if (!diags || !cov || !gaps || !waves || !late || !wi || !svg) throw new Error("no result");
+        m.free();
+        sched.free();
+        s.free();
+      }
+      return Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)]));
+    });
+    const sizes = {
+      wasmGzip: gzipSync(readFileSync(join(WASM_ROOT, "www/lean/eculture_wasm_bg.wasm")), { level: 9 }).length,
+      defaultGzip: gzipSync(readFileSync(join(WASM_ROOT, "www/lean/e-culture.json")), { level: 9 }).length,
+    };
+    const figures = { readyMs, ...nav, medianMs: bench, sizes };
+    console.log(`  page benchmark: ${JSON.stringify(figures)}`);
+    mkdirSync(join(WASM_ROOT, "..", "target"), { recursive: true });
+    writeFileSync(join(WASM_ROOT, "..", "target", "page-benchmark.json"), `${JSON.stringify(figures, null, 2)}\n`);
+    assert.ok(readyMs > 0 && bench.analysis > 0 && bench.pictures > 0, "timed");
   });
 
-  await check("coverage, gaps, waves and validation sections are filled", async () => {
-    assert.equal(await page.locator("#coverage li").count(), expected.clusters);
+  await check("the heatmap is the core's SVG: clusters × modules cells in three states, a legend", async () => {
+    assert.equal(await page.locator("#heatmap svg").count(), 1);
+    assert.equal(await page.locator("#heatmap table").count(), 0, "no second renderer");
+    assert.equal(await page.locator("#heatmap svg [data-cell]").count(), expected.clusters * expected.modules);
+    for (const state of ["covered", "gap", "not_applicable"]) {
+      const n = await page.locator(`#heatmap svg [data-state='${state}']`).count();
+      assert.equal(n, expected.states[state], `${state} cells`);
+    }
+    // the same picture the core draws for these options
+    const svg = await page.innerHTML("#heatmap");
+    assert.ok(svg.includes("covered (n = measures)"), "legend");
+    const title = await page.textContent("#heatmap svg > title");
+    assert.equal(title, reference.heatmapSvg(null).match(/<title>([^<]*)<\/title>/)[1].replaceAll("&amp;", "&"));
+  });
+
+  await check("gaps with reasons, waves and validation sections are filled", async () => {
     assert.equal(await page.textContent("#gap-count"), String(expected.gaps));
+    assert.equal(await page.locator("#gaps > li").count(), expected.gaps);
+    assert.equal(await page.locator("#gaps .reasons li").count(), expected.gapReasons);
     assert.equal(await page.locator("#waves > li").count(), expected.waves);
     assert.equal(await page.locator("#waves > li li").count(), refDoc.measures.length);
     assert.ok((await page.locator("#diagnostics li").count()) >= 1);
   });
 
-  await check("schedule section: finish date, critical paths, infeasible deadlines, Gantt rows", async () => {
+  await check("schedule section: finish date, critical paths, infeasible deadlines, Gantt bars", async () => {
     const r = expected.schedule;
     assert.equal(await page.textContent("#sched-finish"), r.finish_date);
     assert.equal(await page.textContent("#stat-finish .stat-value"), r.finish_date, "summary card");
-    assert.ok((await page.textContent("#schedule")).includes(r.finish_date));
     assert.equal(await page.locator("#sched-paths > li").count(), r.critical_paths.length);
     const firstPath = await page.locator("#sched-paths > li:first-child .chip").allTextContents();
     assert.deepEqual(firstPath, r.critical_paths[0]);
     assert.equal(await page.locator("#sched-late > li").count(), Math.max(r.infeasible_deadlines.length, 1));
-    if (r.infeasible_deadlines.length) {
-      assert.equal(await page.textContent("#sched-late > li:first-child .late-id"), r.infeasible_deadlines[0].id);
-    }
-    assert.equal(await page.locator("#gantt tbody tr").count(), refDoc.measures.length);
-    const negative = r.records.filter((x) => x.total_float < 0).length;
-    assert.equal(await page.locator("#gantt tbody tr.late").count(), negative, "negative float rows");
-    assert.equal(
-      await page.locator("#gantt tbody tr.critical").count(),
-      r.records.filter((x) => x.critical && x.total_float >= 0).length,
-      "critical rows highlighted",
-    );
-    // The critical rows' bars look different from the others.
-    const colours = await page.evaluate(() =>
-      ["critical", "normal"].map((k) => {
-        const bar = document.querySelector(`#gantt tr.${k} .gbar`);
-        return bar ? getComputedStyle(bar).backgroundColor : null;
-      }),
-    );
-    assert.ok(colours[0] && colours[1] && colours[0] !== colours[1], `bar colours ${colours}`);
-    const row = r.records[0];
-    const cells = await page.locator(`#gantt tbody tr[data-id='${row.id}'] td`).allTextContents();
-    assert.deepEqual(cells.slice(1, 4), [row.early_start_date, row.early_finish_date, String(row.total_float)]);
+    const bars = await page.locator("#gantt svg [data-measure]").count();
+    const milestones = r.records.filter((x) => x.duration === 0).length;
+    assert.equal(bars, refDoc.measures.length - milestones, "one bar per measure");
+    assert.ok((await page.textContent("#gantt svg")).includes(r.finish_date));
   });
 
   await check("schedule calendar picker recomputes in working days", async () => {
@@ -199,11 +228,70 @@ try {
     await page.waitForFunction((n) => (document.body.dataset.schedules ?? "0") !== n, before);
     assert.equal(await page.textContent("#sched-finish"), expected.azFinish);
     assert.equal(await page.textContent("#stat-finish .stat-value"), expected.azFinish);
-    assert.match(await page.textContent("#schedule .sched-stats"), /working days/);
+    assert.match(await page.textContent("#sched-stats"), /working days/);
     const again = await page.evaluate(() => document.body.dataset.schedules);
     await page.selectOption("#sched-calendar", "");
     await page.waitForFunction((n) => document.body.dataset.schedules !== n, again);
     assert.equal(await page.textContent("#sched-finish"), expected.schedule.finish_date);
+  });
+
+  await check("what-if: clicking a bar picks its measure; a slip moves the Gantt chart and the matrix", async () => {
+    const id = expected.schedule.critical_paths[0][1] ?? expected.schedule.critical_paths[0][0];
+    await page.click(`#gantt svg [data-measure='${id}']`);
+    assert.equal(await page.inputValue("#wi-measure"), id);
+    const heatBefore = await page.innerHTML("#heatmap");
+    const ganttBefore = await page.innerHTML("#gantt");
+    await page.fill("#wi-days", "45");
+    await page.click("#wi-apply");
+    await page.waitForFunction(() => document.body.dataset.whatifs === "1");
+    const wi = reference.whatIf([[id, 45]], null);
+    assert.equal(await page.textContent("#wi-result .wi-finish"), wi.finish_date);
+    assert.equal(await page.textContent("#sched-finish"), wi.finish_date, "the schedule moved");
+    assert.equal(await page.inputValue("#color-by"), "quarter", "the matrix shows delivery quarters");
+    assert.notEqual(await page.innerHTML("#heatmap"), heatBefore, "the matrix moved");
+    assert.notEqual(await page.innerHTML("#gantt"), ganttBefore, "the Gantt chart moved");
+    assert.ok((await page.textContent("#gantt svg")).includes(`What-if: ${id} +45 d`));
+    // an impossible change is said, not thrown
+    await page.fill("#wi-days", "-100000");
+    await page.click("#wi-apply");
+    await page.waitForFunction(() => document.body.dataset.whatifs === "2");
+    assert.match(await page.textContent("#wi-result"), /ArgumentError|cannot shorten|beyond/);
+    await page.click("#wi-clear");
+    await page.waitForFunction(() => document.getElementById("wi-result").childElementCount === 0);
+    assert.equal(await page.textContent("#sched-finish"), expected.schedule.finish_date);
+    await page.selectOption("#color-by", "state");
+  });
+
+  await check("language toggle redraws names in Azerbaijani and back", async () => {
+    await page.click("#lang-az");
+    await page.waitForFunction(() => document.getElementById("lang-az").getAttribute("aria-pressed") === "true");
+    assert.equal(await page.textContent("#title"), refDoc.strategy.title.az);
+    assert.ok((await page.textContent("#heatmap svg > title")).startsWith("Klasterlər × modullar"));
+    await page.click("#lang-en");
+    await page.waitForFunction(() => document.getElementById("lang-en").getAttribute("aria-pressed") === "true");
+    assert.equal(await page.textContent("#title"), expected.title);
+  });
+
+  await check("exports: heatmap and Gantt SVG, matrix and schedule CSV, the report HTML", async () => {
+    const grab = async (button) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+      const path = await download.path();
+      return [download.suggestedFilename(), readFileSync(path, "utf8")];
+    };
+    const stem = refDoc.strategy.id;
+    let [name, text] = await grab("#export-heatmap");
+    assert.equal(name, `${stem}-heatmap.svg`);
+    assert.equal(text, reference.heatmapSvg(null));
+    [name, text] = await grab("#export-gantt");
+    assert.equal(name, `${stem}-gantt.svg`);
+    assert.equal(text, reference.ganttSvg(null));
+    [name, text] = await grab("#export-matrix-csv");
+    assert.equal(text, refMatrix.toCsv());
+    [name, text] = await grab("#export-schedule-csv");
+    assert.equal(text, reference.schedule(null).toCsv());
+    [name, text] = await grab("#export-report");
+    assert.equal(name, `${stem}-report.html`);
+    assert.equal(text, reference.reportHtml({ colorBy: "state" }));
   });
 
   await check("malformed JSON shows the error's name, code and path", async () => {
@@ -223,7 +311,7 @@ try {
     assert.match(await page.textContent("#err-path"), /^measures\[0\]\.duration_days/);
   });
 
-  await check("markup in a pasted document is shown as text", async () => {
+  await check("markup in a pasted document is shown as text, in the page and in the core's SVG", async () => {
     const evil = "<img src=x onerror=alert(1)>";
     const doc = reference.document();
     doc.clusters[0].title = { en: evil };
@@ -231,10 +319,10 @@ try {
     doc.measures[0].title = { en: `<script>alert(2)</script>` };
     await analyse(JSON.stringify(doc));
     assert.equal(await page.isVisible("#load-error"), false);
-    assert.equal(await page.textContent("#matrix tbody tr:first-child th.cluster .cluster-title"), evil);
-    assert.ok((await page.textContent("#gaps")).includes(evil) || (await page.textContent("#coverage")).includes(evil));
+    assert.ok((await page.textContent("#heatmap svg")).includes(evil), "the cluster's name is text in the heatmap");
+    assert.ok((await page.textContent("#gantt svg")).includes("<script>alert(2)</script>"));
     assert.equal(await page.locator("img").count(), 0, "no img element");
-    assert.equal(await page.locator("main script").count(), 0, "no script element");
+    assert.equal(await page.locator("main script, svg script").count(), 0, "no script element");
     await page.waitForTimeout(200);
     assert.deepEqual(dialogs, [], "no alert ran");
   });
@@ -244,8 +332,7 @@ try {
     doc.measures[1].id = doc.measures[0].id;
     await analyse(JSON.stringify(doc));
     assert.equal(await page.isVisible("#load-error"), false, "it loads");
-    assert.equal(await page.isVisible("#matrix-error"), false, "the matrix is computed");
-    assert.equal(await page.locator("#matrix tbody td.cell").count(), expected.clusters * expected.modules);
+    assert.equal(await page.locator("#heatmap svg [data-cell]").count(), expected.clusters * expected.modules);
     assert.match(await page.textContent("#waves"), /^not computed: blocked by \d+ errors? — error \[duplicate_id\] measure `[^`]+` at measures\[1\]\.id, line \d+/);
     assert.ok((await page.textContent("#diagnostics")).includes("duplicate_id"));
   });
@@ -261,31 +348,66 @@ try {
     const diag = await page.textContent("#diagnostics");
     assert.ok(diag.includes(`did you mean \`${target}\`?`), diag.slice(0, 400));
     assert.match(diag, /line \d+/);
-    assert.equal(await page.isVisible("#matrix-error"), false, "the matrix is computed");
+    assert.equal(await page.locator("#heatmap svg [data-cell]").count(), expected.clusters * expected.modules);
     assert.match(await page.textContent("#waves"), /^not computed: blocked by 1 error/);
-    assert.doesNotMatch(await page.textContent("#stats"), /cycle/);
   });
 
-  await check("a cyclic plan shows its cycle instead of waves", async () => {
+  await check("a cyclic plan shows its cycle instead of waves and schedule", async () => {
     const doc = reference.document();
     const dependent = doc.measures.find((m) => (m.depends_on ?? []).length > 0);
     const first = dependent.depends_on[0];
     const prereq = doc.measures.find((m) => m.id === (typeof first === "string" ? first : first.id));
-    // Start-to-start, so that the back edge adds a cycle and no deadline error.
     prereq.depends_on = [...(prereq.depends_on ?? []), { id: dependent.id, type: "SS" }];
     await analyse(JSON.stringify(doc));
     const text = await page.textContent("#waves");
     assert.match(text, /^not computed: the plan has a dependency cycle /);
     assert.ok(text.includes(dependent.id) && text.includes(prereq.id));
-    assert.equal(await page.locator("#matrix tbody td.cell").count(), expected.clusters * expected.modules, "matrix still shown");
-    assert.match(await page.textContent("#sched-body"), /^not computed: the plan has a dependency cycle /);
+    assert.equal(await page.locator("#heatmap svg [data-cell]").count(), expected.clusters * expected.modules, "matrix still shown");
+    assert.match(await page.textContent("#sched-lists"), /^not computed: the plan has a dependency cycle /);
     assert.equal(await page.textContent("#stat-finish .stat-value"), "–");
+  });
+
+  await check("open a YAML file with the picker: the full build is loaded for it, same results", async () => {
+    const yaml = reference.toYaml();
+    await page.setInputFiles("#file", { name: "plan.yaml", mimeType: "text/yaml", buffer: Buffer.from(yaml) });
+    await page.waitForFunction(() => document.body.dataset.format === "yaml", null, { timeout: 30_000 });
+    assert.equal(await page.textContent("#source-name"), "Source: plan.yaml");
+    assert.equal(await page.textContent("#sched-finish"), expected.schedule.finish_date);
+    assert.equal(await page.locator("#heatmap svg [data-cell]").count(), expected.clusters * expected.modules);
+    assert.match(await page.textContent("#build-name"), /full build/);
+  });
+
+  await check("drop a TOML file with an error: its line is shown, the plan on screen stays", async () => {
+    const toml = reference.toToml().replace(/^duration_days = \d+$/m, 'duration_days = "ten"');
+    await page.evaluate(async (text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "broken.toml", { type: "application/toml" }));
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        window.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    }, toml);
+    await page.waitForFunction(() => document.body.dataset.status === "error", null, { timeout: 30_000 });
+    assert.equal(await page.textContent("#err-source"), "broken.toml");
+    assert.match(await page.textContent("#err-path"), /line \d+/);
+    assert.equal(await page.isHidden("#drop-overlay"), true);
+    assert.equal(await page.locator("#heatmap svg [data-cell]").count(), expected.clusters * expected.modules);
+  });
+
+  await check("a file of another type or beyond the size limit is refused before reading", async () => {
+    await page.setInputFiles("#file", { name: "plan.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+    await page.waitForFunction(() => document.getElementById("err-source").textContent === "plan.xlsx");
+    assert.match(await page.textContent("#err-message"), /unknown extension/);
+    const refused = await page.evaluate(async () => {
+      const { MAX_FILE_BYTES } = await import("./app.js");
+      return MAX_FILE_BYTES;
+    });
+    assert.equal(refused, 256 * 1024 * 1024);
   });
 
   await check("reset restores the e-Culture strategy; screenshot", async () => {
     await page.click("#reset");
-    await page.waitForFunction(() => document.getElementById("matrix-error").hidden);
-    assert.equal(await page.locator("#matrix tbody td.cell").count(), expected.clusters * expected.modules);
+    await page.waitForFunction(() => document.body.dataset.status === "ok" && document.body.dataset.format === "json");
+    assert.equal(await page.locator("#heatmap svg [data-cell]").count(), expected.clusters * expected.modules);
     assert.equal(await page.isVisible("#load-error"), false);
     assert.equal(await page.textContent("#sched-finish"), expected.schedule.finish_date);
     mkdirSync(dirname(SHOT), { recursive: true });
@@ -298,8 +420,8 @@ try {
   });
 
   await check("served without its package, the page says on screen that the module did not load", async () => {
-    // What a new user did: serve wasm/www itself, so ../pkg/web/index.js is a 404.
-    const bare = await serve(join(WASM_ROOT, "www"));
+    // The page's module missing (never built): lean/ answers 404.
+    const bare = await serve(join(WASM_ROOT, "www"), /^\/lean\//);
     const failing = await browser.newPage({ viewport: { width: 1200, height: 700 } });
     try {
       const pageErrors = [];
@@ -309,7 +431,7 @@ try {
       const box = failing.locator("#wasm-load-error");
       assert.equal(await box.isVisible(), true, "the message is visible");
       const text = await box.textContent();
-      assert.match(text, /Could not load the eculture WebAssembly module from http:\/\/127\.0\.0\.1:\d+\/pkg\/web\/index\.js/);
+      assert.match(text, /Could not load the eculture WebAssembly module from http:\/\/127\.0\.0\.1:\d+\/lean\/index\.js/);
       assert.match(text, /scripts\/serve/);
       assert.notEqual(await failing.textContent("#title"), "Loading…");
       assert.equal(await failing.getAttribute("body", "data-ready"), null, "the page does not claim to be ready");

@@ -1,11 +1,29 @@
-// The demo page: renders a strategy with the eculture WebAssembly module (web target).
-// Every string that comes from a document is inserted with textContent or setAttribute, never
-// as HTML, so a pasted document cannot inject markup.
-// "eculture" is the web build of wasm/pkg (import map in index.html); loader.js has already
-// initialised it, so the `await init()` below returns at once.
-import init, { Strategy, eCulture, formatDiagnostic } from "eculture";
+// The demo page: a planner's view of a strategy, computed and drawn by the eculture WebAssembly
+// module. The pictures (heatmap, Gantt chart, report) are the core's SVG and HTML, the same bytes
+// as in Python and Rust: this file only lays them out, wires the controls and lists results.
+// Every string that comes from a document is inserted with textContent or setAttribute; the
+// core's SVG is parsed as SVG (DOMParser), never as HTML, so a document cannot inject markup.
+//
+// `start(lean, defaultJson)` is called by loader.js once the lean build is initialised. YAML and
+// TOML documents load the npm package's full build on demand (same API, same results).
 
 const $ = (id) => document.getElementById(id);
+
+/** The largest file the page reads: a JS string cannot hold much more, and a bigger plan belongs
+ * in the CLI or Python (the core's own limit, eculture::io::MAX_DOCUMENT_BYTES, is 1 GiB). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+const state = {
+  lean: null, // the lean build (JSON only)
+  full: null, // the full build, loaded for YAML/TOML
+  api: null, // the module the current strategy came from
+  s: null, // the current Strategy
+  doc: null, // its document as plain data
+  defaultJson: "",
+  source: "",
+  lang: "en",
+  changes: [],
+};
 
 /** Create an element with optional class and text. */
 function el(tag, className, text) {
@@ -15,35 +33,82 @@ function el(tag, className, text) {
   return node;
 }
 
-/** The text to show for a multilingual title: English, else Azerbaijani, else Russian. */
-const best = (t, fallback = "") => t?.en ?? t?.az ?? t?.ru ?? fallback;
-const pct = (share) => (share === null ? "n/a" : `${(share * 100).toFixed(1)}%`);
+/** A document title in the chosen language, falling back like the core's pictures do. */
+const best = (t, fallback = "") =>
+  (state.lang === "az" ? t?.az || t?.en : t?.en || t?.az) || t?.ru || fallback;
+const pct = (share) => (share === null || share === undefined ? "n/a" : `${(share * 100).toFixed(1)}%`);
+const bump = (key) => {
+  document.body.dataset[key] = String(Number(document.body.dataset[key] ?? 0) + 1);
+};
 
-/** Why a section could not be computed, in the plan's terms: the cycle, or the errors that
- * block it (only those: other diagnostics never stop a section). */
+/** Why a section could not be computed, in the plan's terms. */
 function blockedText(e) {
-  if (Array.isArray(e.cycle)) return `not computed: the plan has a dependency cycle ${[...e.cycle, e.cycle[0]].join(" → ")}`;
-  if (Array.isArray(e.diagnostics) && e.diagnostics.length) {
+  if (Array.isArray(e?.cycle)) return `not computed: the plan has a dependency cycle ${[...e.cycle, e.cycle[0]].join(" → ")}`;
+  if (Array.isArray(e?.diagnostics) && e.diagnostics.length) {
     const n = e.diagnostics.length;
-    return `not computed: blocked by ${n} error${n === 1 ? "" : "s"} — ${formatDiagnostic(e.diagnostics[0])}${n > 1 ? " (see Diagnostics)" : ""}`;
+    const first = state.api.formatDiagnostic(e.diagnostics[0]);
+    return `not computed: blocked by ${n} error${n === 1 ? "" : "s"} — ${first}${n > 1 ? " (see Validation)" : ""}`;
   }
-  return `${e.name} (${e.code}): ${e.message}`;
+  return `${e?.name ?? "Error"}${e?.code ? ` (${e.code})` : ""}: ${e?.message ?? e}`;
 }
 
-/** Run a section's renderer; on an eculture error, show it in `target` instead. */
+/** Run a section's renderer; on an eculture error, show why in `target` instead. */
 function section(target, render) {
   try {
     render();
+    return true;
   } catch (e) {
+    if (!(e instanceof Error) || !("code" in e)) console.error(e);
     const tag = target.tagName === "OL" || target.tagName === "UL" ? "li" : "p";
     target.replaceChildren(el(tag, "error-inline", blockedText(e)));
+    return false;
   }
 }
 
-function renderHeader(doc) {
-  const info = doc.strategy;
+/** Put the core's SVG text into `target`, parsed as SVG (no HTML parsing, no script). */
+function showSvg(target, text) {
+  const parsed = new DOMParser().parseFromString(text, "image/svg+xml");
+  const svg = parsed.documentElement;
+  if (svg.nodeName !== "svg") throw new Error("the picture is not SVG");
+  svg.removeAttribute("width");
+  svg.removeAttribute("height");
+  svg.classList.add("picture");
+  target.replaceChildren(document.importNode(svg, true));
+}
+
+/** Offer `text` as a file download. */
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  document.body.dataset.lastDownload = name;
+}
+
+// ---- options: one place builds what every call receives ----
+
+const calendar = () => $("sched-calendar").value || null;
+const scheduleOptions = () => ({ calendar: calendar() });
+const pictureOptions = (extra = {}) => ({
+  lang: state.lang,
+  calendar: calendar(),
+  changes: state.changes.length ? state.changes : null,
+  ...extra,
+});
+const fileStem = () => String(state.doc?.strategy?.id ?? "strategy").replace(/[^A-Za-z0-9._-]+/g, "_");
+
+// ---- sections ----
+
+function renderHeader() {
+  const info = state.doc.strategy;
   $("title").textContent = best(info.title, info.id);
-  $("subtitle").textContent = info.title.en && info.title.az ? info.title.az : "";
+  const other = state.lang === "az" ? info.title.en : info.title.az;
+  $("subtitle").textContent = other && other !== $("title").textContent ? other : "";
+  $("subtitle").lang = state.lang === "az" ? "en" : "az";
   const parts = [info.id, `${info.period.start} – ${info.period.end}`];
   const act = info.approved_by;
   if (act) {
@@ -52,6 +117,7 @@ function renderHeader(doc) {
       .join(" "));
   }
   $("meta").textContent = parts.join(" · ");
+  $("source-name").textContent = `Source: ${state.source}`;
   document.title = `${best(info.title, info.id)} · eculture`;
 }
 
@@ -62,20 +128,11 @@ function stat(label, value, note, tone) {
   return card;
 }
 
-/** The "finish" summary card (replaced in place when the schedule's calendar changes). */
-function finishStat(report) {
-  const unit = report?.unit === "working_days" ? "working days" : "days";
-  const card = report
-    ? stat("finish", report.finish_date, `${report.duration_days.toLocaleString("en")} ${unit}`, "accent")
-    : stat("finish", "–", "no schedule");
-  card.id = "stat-finish";
-  return card;
-}
-
-function renderStats(s, doc, matrix, waves, schedule) {
-  const diags = s.validate();
+function renderStats(matrix, waves, schedule) {
+  const diags = state.s.validate();
   const errors = diags.filter((d) => d.severity === "error").length;
   const warnings = diags.length - errors;
+  const doc = state.doc;
   const cards = [
     stat("measures", (doc.measures ?? []).length),
     stat("clusters", (doc.clusters ?? []).length),
@@ -84,117 +141,51 @@ function renderStats(s, doc, matrix, waves, schedule) {
   if (matrix) {
     const o = matrix.coverage().overall;
     cards.push(stat("coverage", pct(o.share), `${o.covered} of ${o.applicable} applicable cells`, "accent"));
-    cards.push(stat("gaps", o.gaps, "applicable, no measure", o.gaps ? "warn" : ""));
   }
-  cards.push(stat("waves", waves ? waves.length : "–", waves ? "of parallel work" : "not computed (see Waves)"));
-  cards.push(finishStat(schedule));
+  cards.push(stat("waves", waves ? waves.length : "–", waves ? "of parallel work" : "not computed"));
+  const finish = schedule
+    ? stat("finish", schedule.finishDate, `${schedule.durationDays.toLocaleString("en")} ${calendar() ? "working days" : "days"}`, "accent")
+    : stat("finish", "–", "no schedule");
+  finish.id = "stat-finish";
+  cards.push(finish);
   cards.push(
-    stat(
-      "validation",
-      errors ? `${errors} error${errors === 1 ? "" : "s"}` : "valid",
-      `${warnings} warning${warnings === 1 ? "" : "s"}`,
-      errors ? "bad" : "good",
-    ),
+    stat("validation", errors ? `${errors} error${errors === 1 ? "" : "s"}` : "valid", `${warnings} warning${warnings === 1 ? "" : "s"}`, errors ? "bad" : "good"),
   );
   $("stats").replaceChildren(...cards);
 }
 
-function renderMatrix(matrix, doc) {
-  const table = $("matrix");
-  const clusters = new Map((doc.clusters ?? []).map((c) => [c.id, c]));
-  const modules = new Map((doc.modules ?? []).map((m) => [m.id, m]));
-  const ids = matrix.modules;
-  const coverage = new Map(matrix.coverage().clusters.map((c) => [c.id, c]));
-
-  // Module titles, vertical. A new category (in document order) starts with a separator.
-  const category = (k) => modules.get(ids[k])?.category ?? "";
-  const starts = (k) => k > 0 && category(k) !== category(k - 1);
-  const head = el("tr", "modules");
-  head.append(el("th", "corner", "cluster \\ module"));
-  ids.forEach((id, k) => {
-    const th = el("th", starts(k) ? "module sep" : "module");
-    const title = best(modules.get(id)?.title, id);
-    th.append(el("span", null, title));
-    const cat = category(k).replaceAll("_", " ");
-    th.setAttribute("title", cat ? `${title} (${id}; ${cat})` : `${title} (${id})`);
-    th.scope = "col";
-    head.append(th);
-  });
-  head.append(el("th", "cov-head", "coverage"));
-
-  const thead = el("thead");
-  thead.append(head);
-  const tbody = el("tbody");
-  const cells = matrix.cells;
-  matrix.clusters.forEach((cid, row) => {
-    const tr = el("tr");
-    const th = el("th", "cluster");
-    th.scope = "row";
-    const c = clusters.get(cid);
-    th.append(el("span", "cluster-title", best(c?.title, cid)));
-    if (c?.institutions) th.append(el("span", "cluster-note", `${c.institutions.toLocaleString("en")} institutions`));
-    tr.append(th);
-    for (let col = 0; col < ids.length; col += 1) {
-      const cell = cells[row * ids.length + col];
-      const td = el("td", `cell ${cell.state}${starts(col) ? " sep" : ""}`);
-      td.dataset.state = cell.state;
-      const where = `${best(c?.title, cid)} × ${best(modules.get(cell.module)?.title, cell.module)}`;
-      if (cell.state === "covered") {
-        td.textContent = `✔${cell.measures.length}`;
-        td.setAttribute("title", `${where}: measures ${cell.measures.join(", ")}`);
-      } else if (cell.state === "gap") {
-        td.textContent = "gap";
-        td.setAttribute("title", `${where}: applicable, no measure`);
-      } else {
-        td.textContent = "·";
-        td.setAttribute("title", `${where}: not applicable`);
-      }
-      tr.append(td);
-    }
-    tr.append(el("td", "cov", pct(coverage.get(cid)?.share ?? null)));
-    tbody.append(tr);
-  });
-  table.replaceChildren(thead, tbody);
+function renderHeatmap() {
+  const colorBy = $("color-by").value;
+  section($("heatmap"), () => showSvg($("heatmap"), state.s.heatmapSvg(pictureOptions({ colorBy }))));
+  bump("heatmaps");
 }
 
-function renderCoverage(matrix, doc) {
-  const titles = new Map((doc.clusters ?? []).map((c) => [c.id, best(c.title, c.id)]));
-  const items = matrix.coverage().clusters.map((c) => {
-    const li = el("li");
-    const bar = el("span", "bar");
-    const fill = el("span", "fill");
-    fill.style.width = `${(c.share ?? 0) * 100}%`;
-    bar.append(fill);
-    li.append(
-      el("span", "bar-label", titles.get(c.id) ?? c.id),
-      bar,
-      el("span", "bar-value", c.share === null ? "n/a" : `${pct(c.share)} (${c.covered}/${c.applicable})`),
-    );
-    return li;
-  });
-  $("coverage").replaceChildren(...items);
+function reasonText(r, titles) {
+  if (r.reason === "no_measure") return "no measure targets it";
+  if (r.reason === "not_delivered") return `its measures ${r.measures.join(", ")} are reported not executed or cancelled`;
+  if (r.reason === "requirement_missing") return `it requires ${titles.get(r.module) ?? r.module}, not delivered to this cluster`;
+  return r.reason;
 }
 
-function renderGaps(matrix, doc) {
-  const clusters = new Map((doc.clusters ?? []).map((c) => [c.id, best(c.title, c.id)]));
-  const modules = new Map((doc.modules ?? []).map((m) => [m.id, best(m.title, m.id)]));
-  const gaps = matrix.gaps();
+function renderGaps() {
+  const clusters = new Map((state.doc.clusters ?? []).map((c) => [c.id, best(c.title, c.id)]));
+  const modules = new Map((state.doc.modules ?? []).map((m) => [m.id, best(m.title, m.id)]));
+  const gaps = state.s.gaps();
   $("gap-count").textContent = String(gaps.length);
-  const byCluster = new Map();
-  for (const g of gaps) byCluster.set(g.cluster, [...(byCluster.get(g.cluster) ?? []), g.module]);
-  const items = [...byCluster].map(([cluster, mods]) => {
-    const li = el("li");
-    li.append(el("span", "gap-cluster", clusters.get(cluster) ?? cluster));
-    const chips = el("span", "chips");
-    for (const m of mods) chips.append(el("span", "chip gap-chip", modules.get(m) ?? m));
-    li.append(chips);
+  const items = gaps.map((g) => {
+    const li = el("li", `gap-item ${g.state}`);
+    li.dataset.cell = `${g.cluster}|${g.module}`;
+    li.append(el("span", "gap-cluster", clusters.get(g.cluster) ?? g.cluster), el("span", "arrow", "×"), el("span", "chip gap-chip", modules.get(g.module) ?? g.module));
+    const why = el("ul", "reasons");
+    for (const r of g.reasons) why.append(el("li", `reason ${r.reason}`, reasonText(r, modules)));
+    li.append(why);
     return li;
   });
-  $("gaps").replaceChildren(...(items.length ? items : [el("li", "none", "No gaps: every applicable cell is covered.")]));
+  $("gaps").replaceChildren(...(items.length ? items : [el("li", "none", "No gaps: every applicable cell is delivered.")]));
 }
 
-function renderWaves(waves, doc) {
-  const titles = new Map((doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
+function renderWaves(waves) {
+  const titles = new Map((state.doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
   const items = waves.map((wave, k) => {
     const li = el("li", "wave");
     li.append(el("h3", null, `Wave ${k + 1}`), el("span", "count", `${wave.length} measure${wave.length === 1 ? "" : "s"}`));
@@ -211,8 +202,6 @@ function renderWaves(waves, doc) {
   $("waves").replaceChildren(...items);
 }
 
-// ---- schedule ----
-
 /** A row of measure-id chips joined by arrows; each chip's tooltip is the measure's title. */
 function chain(ids, titles, chipClass) {
   const span = el("span", "chain");
@@ -225,169 +214,67 @@ function chain(ids, titles, chipClass) {
   return span;
 }
 
-function scheduleSummary(report) {
-  const unit = report.unit === "working_days" ? "working days" : "calendar days";
-  const critical = report.records.filter((r) => r.critical).length;
-  const box = el("div", "stats sched-stats");
-  const finish = stat("project finish", report.finish_date, `${report.duration_days.toLocaleString("en")} ${unit} from ${report.project_start}`, "accent");
-  finish.querySelector(".stat-value").id = "sched-finish";
-  const late = report.infeasible_deadlines.length;
-  box.append(
-    finish,
-    stat("critical measures", critical, `on ${report.critical_paths.length}${report.critical_paths_truncated ? "+" : ""} critical path${report.critical_paths.length === 1 ? "" : "s"}`),
-    stat("near-critical", report.near_critical.length, "total float of at most 5 days"),
-    stat("infeasible deadlines", late, late ? "the network cannot meet them" : "every deadline can be met", late ? "bad" : "good"),
-  );
-  return box;
-}
-
-function criticalPathList(report, titles) {
-  const wrap = el("div", "sched-block");
-  wrap.append(el("h3", null, report.critical_paths.length === 1 ? "Critical path" : "Critical paths"));
-  const ol = el("ol", "paths");
-  ol.id = "sched-paths";
-  for (const path of report.critical_paths) {
-    const li = el("li");
-    li.append(chain(path, titles, "crit-chip"));
-    ol.append(li);
-  }
-  if (!report.critical_paths.length) ol.append(el("li", "none", "No measure, no critical path."));
-  wrap.append(ol);
-  return wrap;
-}
-
-function infeasibleList(report, titles) {
-  const wrap = el("div", "sched-block");
-  const head = el("h3", null, "Infeasible deadlines ");
-  head.append(el("span", "count", report.infeasible_deadlines.length));
-  const ul = el("ul", "late-list");
-  ul.id = "sched-late";
-  for (const d of report.infeasible_deadlines) {
-    const li = el("li");
-    const what = el("div", "late-what");
-    what.append(el("code", "late-id", d.id), el("span", "late-title", titles.get(d.id) ?? ""));
-    const when = el("div", "late-when", `due ${d.deadline}, finishes ${d.early_finish_date} at the earliest: `);
-    when.append(el("strong", null, `${d.days_late.toLocaleString("en")} days late`));
-    const why = el("div", "late-why", d.driven_by === "start_constraint" ? "chain from a start constraint: " : "chain from the project start: ");
-    why.append(chain(d.chain, titles, "late-chip"));
-    li.append(what, when, why);
-    ul.append(li);
-  }
-  if (!report.infeasible_deadlines.length) ul.append(el("li", "none", "Every deadline can be met."));
-  wrap.append(head, ul);
-  return wrap;
-}
-
-/** Year boundaries on the time axis (calendar days only: working-day offsets are not linear). */
-function yearTicks(report, span) {
-  if (report.unit !== "calendar_days") return [];
-  const start = Date.parse(report.project_start);
-  const ticks = [];
-  for (let y = Number(report.project_start.slice(0, 4)) + 1; ; y += 1) {
-    const offset = (Date.parse(`${y}-01-01`) - start) / 86_400_000;
-    if (offset >= span) break;
-    // Keep clear of the start and finish labels at both ends.
-    if (offset > span * 0.08 && offset < span * 0.92) ticks.push([String(y), offset]);
-  }
-  return ticks;
-}
-
-function ganttTable(report, titles) {
-  const span = Math.max(report.duration_days, 1);
-  const pct = (offset) => `${(Math.min(Math.max(offset, 0), span) / span) * 100}%`;
-  const near = new Set(report.near_critical);
-  const table = el("table", "gantt");
-  table.id = "gantt";
-  const head = el("tr");
-  const axis = el("th", "timeline");
-  const ruler = el("div", "ruler");
-  ruler.append(el("span", "ruler-start", report.project_start), el("span", "ruler-end", report.finish_date));
-  for (const [label, offset] of yearTicks(report, span)) {
-    const tick = el("span", "tick", label);
-    tick.style.left = pct(offset);
-    ruler.append(tick);
-  }
-  axis.append(ruler);
-  head.append(el("th", "m", "measure"), el("th", "d", "start"), el("th", "d", "finish"), el("th", "f", "float"), axis);
-  const thead = el("thead");
-  thead.append(head);
-  const tbody = el("tbody");
-  const rows = report.records
-    .map((r, k) => [r, k])
-    .sort(([a, i], [b, j]) => a.early_start - b.early_start || a.early_finish - b.early_finish || i - j);
-  for (const [r] of rows) {
-    const kind = r.total_float < 0 ? "late" : r.critical ? "critical" : near.has(r.id) ? "near" : "normal";
-    const tr = el("tr", kind);
-    tr.dataset.id = r.id;
-    const name = el("td", "m");
-    name.append(el("code", null, r.id), el("span", null, titles.get(r.id) ?? ""));
-    name.setAttribute("title", `${r.id}: ${titles.get(r.id) ?? ""}`);
-    const float = el("td", "f", r.total_float);
-    float.setAttribute("title", `total float ${r.total_float}, free float ${r.free_float}`);
-    const cell = el("td", "timeline");
-    const track = el("div", "track");
-    if (r.total_float > 0) {
-      const tail = el("div", "tail");
-      tail.style.left = pct(r.early_finish);
-      tail.style.width = `calc(${pct(r.late_finish)} - ${pct(r.early_finish)})`;
-      track.append(tail);
-    }
-    if (r.duration === 0) {
-      const m = el("span", "milestone", "◆");
-      m.style.left = pct(r.early_start);
-      track.append(m);
-    } else {
-      const bar = el("div", "gbar");
-      bar.style.left = pct(r.early_start);
-      bar.style.width = `calc(${pct(r.early_finish)} - ${pct(r.early_start)})`;
-      track.append(bar);
-    }
-    track.setAttribute(
-      "title",
-      `${r.id}: ${r.early_start_date} – ${r.early_finish_date} (${r.duration} days); late ${r.late_start_date} – ${r.late_finish_date}`,
-    );
-    cell.append(track);
-    tr.append(name, el("td", "d", r.early_start_date), el("td", "d", r.early_finish_date), float, cell);
-    tbody.append(tr);
-  }
-  table.append(thead, tbody);
-  const wrap = el("div", "table-wrap gantt-wrap");
-  const legend = el("ul", "gantt-legend");
-  for (const [cls, text] of [
-    ["critical", "critical"],
-    ["near", "near-critical"],
-    ["normal", "other"],
-    ["late", "negative float (deadline missed)"],
-  ]) {
-    const li = el("li");
-    li.append(el("span", `key ${cls}`), text);
-    legend.append(li);
-  }
-  wrap.append(legend, table);
-  return wrap;
-}
-
-/** Compute and show the schedule under the chosen calendar; return its report. */
-function renderSchedule(s, doc) {
-  const titles = new Map((doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
-  const schedule = s.schedule({ calendar: $("sched-calendar").value || null });
+/** The schedule (with the what-if changes when there are some): numbers, lists and the Gantt chart. */
+function renderSchedule() {
+  const titles = new Map((state.doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
+  const sched = state.changes.length
+    ? state.s.scheduleWithChanges(state.changes, scheduleOptions())
+    : state.s.schedule(scheduleOptions());
   try {
-    const report = schedule.report();
-    $("sched-body").replaceChildren(
-      scheduleSummary(report),
-      criticalPathList(report, titles),
-      infeasibleList(report, titles),
-      ganttTable(report, titles),
+    const critical = sched.criticalIds;
+    const late = sched.infeasibleDeadlines;
+    const paths = sched.criticalPaths;
+    const unit = calendar() ? "working days" : "calendar days";
+    const finish = stat("project finish", sched.finishDate, `${sched.durationDays.toLocaleString("en")} ${unit} from ${sched.projectStart}`, state.changes.length ? "warn" : "accent");
+    finish.querySelector(".stat-value").id = "sched-finish";
+    $("sched-stats").replaceChildren(
+      finish,
+      stat("critical measures", critical.length, `on ${paths.length}${sched.criticalPathsTruncated ? "+" : ""} critical path${paths.length === 1 ? "" : "s"}`),
+      stat("near-critical", sched.nearCritical.length, "total float of at most 5 days"),
+      stat("infeasible deadlines", late.length, late.length ? "the network cannot meet them" : "every deadline can be met", late.length ? "bad" : "good"),
     );
-    return report;
+    const pathsBox = el("div", "sched-block");
+    pathsBox.append(el("h3", null, paths.length === 1 ? "Critical path" : "Critical paths"));
+    const ol = el("ol", "paths");
+    ol.id = "sched-paths";
+    for (const p of paths) {
+      const li = el("li");
+      li.append(chain(p, titles, "crit-chip"));
+      ol.append(li);
+    }
+    if (!paths.length) ol.append(el("li", "none", "No measure, no critical path."));
+    pathsBox.append(ol);
+    const lateBox = el("div", "sched-block");
+    lateBox.append(el("h3", null, `Infeasible deadlines (${late.length})`));
+    const ul = el("ul", "late-list");
+    ul.id = "sched-late";
+    for (const d of late) {
+      const li = el("li");
+      const what = el("div", "late-what");
+      what.append(el("code", "late-id", d.id), el("span", "late-title", titles.get(d.id) ?? ""));
+      const when = el("div", "late-when", `due ${d.deadline}, finishes ${d.early_finish_date} at the earliest: `);
+      when.append(el("strong", null, `${d.days_late.toLocaleString("en")} days late`));
+      const why = el("div", "late-why", "driven by: ");
+      why.append(chain(d.chain, titles, "late-chip"));
+      li.append(what, when, why);
+      ul.append(li);
+    }
+    if (!late.length) ul.append(el("li", "none", "Every deadline can be met."));
+    lateBox.append(ul);
+    $("sched-lists").replaceChildren(pathsBox, lateBox);
+    return { finishDate: sched.finishDate, durationDays: sched.durationDays };
   } finally {
-    schedule.free();
+    sched.free();
   }
 }
 
-function renderDiagnostics(s) {
-  // errors first, document order within each
-  const diags = [...s.validate()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+function renderGantt() {
+  section($("gantt"), () => showSvg($("gantt"), state.s.ganttSvg(pictureOptions())));
+  bump("gantts");
+}
+
+function renderDiagnostics() {
+  const diags = [...state.s.validate()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   $("diag-count").textContent = String(diags.length);
   const items = diags.map((d) => {
     const li = el("li", d.severity);
@@ -397,55 +284,120 @@ function renderDiagnostics(s) {
     li.append(el("span", "sev", d.severity), el("code", null, d.code));
     if (where) li.append(el("span", "where", where));
     li.append(el("code", "path", d.path), el("span", null, d.message));
+    if (d.suggestion) li.append(el("span", "suggestion", d.suggestion));
     if (d.blocks) li.append(el("span", "blocks", `stops what needs the ${d.blocks}`));
     return li;
   });
   $("diagnostics").replaceChildren(...(items.length ? items : [el("li", "none", "No errors or warnings.")]));
 }
 
-let current = null;
+function fillMeasurePicker() {
+  const select = $("wi-measure");
+  const keep = select.value;
+  const options = (state.doc.measures ?? []).map((m) => {
+    const o = el("option", null, `${m.id} — ${best(m.title, m.id)}`);
+    o.value = m.id;
+    return o;
+  });
+  select.replaceChildren(...options);
+  if (keep && options.some((o) => o.value === keep)) select.value = keep;
+}
 
-/** Render a whole strategy; sections that cannot be computed show their error. */
-function render(s) {
-  const doc = s.document();
-  renderHeader(doc);
+/** Everything that depends on the schedule (and so on the calendar and the what-if changes). */
+function renderPlanViews() {
+  let schedule = null;
+  section($("sched-lists"), () => {
+    schedule = renderSchedule();
+  });
+  if (!schedule) $("sched-stats").replaceChildren();
+  renderGantt();
+  renderHeatmap();
+  return schedule;
+}
+
+/** Render a whole strategy; sections that cannot be computed say why. */
+function render() {
+  renderHeader();
+  fillMeasurePicker();
   let matrix = null;
   let waves = null;
   try {
-    matrix = s.matrix();
-  } catch (e) {
-    // Only duplicate cluster or module ids stop the matrix; the sections below say why.
-    $("matrix").replaceChildren();
-    for (const id of ["coverage", "gaps"]) $(id).replaceChildren(el("li", "error-inline", blockedText(e)));
-    $("gap-count").textContent = "";
-    $("matrix-error").textContent = blockedText(e);
-    $("matrix-error").hidden = false;
+    matrix = state.s.matrix();
+  } catch {
+    // the heatmap and gaps sections say why below
   }
-  if (matrix) {
-    $("matrix-error").hidden = true;
-    section($("matrix"), () => renderMatrix(matrix, doc));
-    section($("coverage"), () => renderCoverage(matrix, doc));
-    section($("gaps"), () => renderGaps(matrix, doc));
-  }
+  section($("gaps"), renderGaps);
   section($("waves"), () => {
-    waves = s.waves();
-    renderWaves(waves, doc);
+    waves = state.s.waves();
+    renderWaves(waves);
   });
-  let schedule = null;
-  section($("sched-body"), () => {
-    schedule = renderSchedule(s, doc);
-  });
-  renderStats(s, doc, matrix, waves, schedule);
-  renderDiagnostics(s);
+  const schedule = renderPlanViews();
+  renderStats(matrix, waves, schedule);
+  renderDiagnostics();
   matrix?.free();
-  current?.free();
-  current = s;
-  document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
+  bump("renders");
 }
 
-function showError(e) {
+// ---- what-if ----
+
+function applyWhatIf() {
+  const id = $("wi-measure").value;
+  const days = Number($("wi-days").value);
+  const kind = $("wi-kind").value;
+  const box = $("wi-result");
+  if (!id) return;
+  const changes = [{ id, days: Number.isFinite(days) ? Math.trunc(days) : 0, kind }];
+  let wi;
+  try {
+    wi = state.s.whatIf(changes, scheduleOptions());
+  } catch (e) {
+    box.replaceChildren(el("p", "error-inline", blockedText(e)));
+    bump("whatifs");
+    return;
+  }
+  state.changes = changes;
+  const titles = new Map((state.doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
+  const head = el("p", "wi-head");
+  const delta = wi.finish_delta_days;
+  head.append(
+    `${kind === "start" ? "Holding back the start of" : "Lengthening"} `,
+    el("code", null, id),
+    ` by ${changes[0].days} days moves the finish from ${wi.baseline_finish_date} to `,
+    el("strong", "wi-finish", wi.finish_date),
+    ` (${delta > 0 ? "+" : ""}${delta} days).`,
+  );
+  const facts = el("ul", "wi-facts");
+  const newly = wi.missed_deadlines.filter((m) => m.newly_missed);
+  facts.append(el("li", null, `${wi.moved_cells.length} matrix cell${wi.moved_cells.length === 1 ? "" : "s"} delivered later or earlier; ${wi.float_changes.length} measure${wi.float_changes.length === 1 ? "" : "s"} lose or gain float.`));
+  if (newly.length) {
+    const li = el("li", "bad", `Newly missed deadlines: `);
+    li.append(chain(newly.map((m) => m.id), titles, "late-chip"));
+    facts.append(li);
+  } else {
+    facts.append(el("li", "good", "No deadline that was met is missed."));
+  }
+  if (wi.indicator_targets_missed?.length) facts.append(el("li", "bad", `${wi.indicator_targets_missed.length} indicator target year(s) now missed.`));
+  box.replaceChildren(head, facts);
+  if ($("color-by").value === "state") $("color-by").value = "quarter"; // so the matrix shows the move
+  const schedule = renderPlanViews();
+  $("stat-finish")?.replaceWith(
+    Object.assign(stat("finish", schedule?.finishDate ?? "–", "with the what-if", "warn"), { id: "stat-finish" }),
+  );
+  bump("whatifs");
+}
+
+function clearWhatIf() {
+  state.changes = [];
+  $("wi-result").replaceChildren();
+  render();
+}
+
+// ---- loading documents ----
+
+function showError(e, source) {
   $("err-name").textContent = e?.name ?? "Error";
   $("err-code").textContent = e?.code ?? "";
+  $("err-source").textContent = source;
   const where = [e?.path, e?.line ? `line ${e.line}, column ${e.column}` : null].filter(Boolean).join(" · ");
   $("err-path").textContent = where || "(document)";
   $("err-message").textContent = e?.message ?? String(e);
@@ -453,35 +405,153 @@ function showError(e) {
   document.body.dataset.status = "error";
 }
 
-function load(make) {
-  document.body.dataset.loads = String(Number(document.body.dataset.loads ?? 0) + 1);
+/** The format of a file from its name (the core's rule: .json, .yaml/.yml, .toml). */
+function formatOf(name) {
+  const ext = name.toLowerCase().split(".").pop();
+  return { json: "json", yaml: "yaml", yml: "yaml", toml: "toml" }[ext] ?? null;
+}
+
+/** The module that reads `format`: the lean build for JSON, the full one for YAML and TOML. */
+async function moduleFor(format) {
+  if (format === "json") return state.lean;
+  if (!state.full) {
+    const full = await import("eculture/full");
+    await full.default();
+    state.full = full;
+    $("build-name").textContent = "full build, loaded for YAML and TOML";
+  }
+  return state.full;
+}
+
+/** Parse `text` in `format` and show it; on an error, keep the current strategy and say why. */
+async function load(text, format, source) {
+  bump("loads");
   try {
-    const s = make();
+    const api = await moduleFor(format);
+    const make = { json: api.Strategy.fromJson, yaml: api.Strategy.fromYaml, toml: api.Strategy.fromToml }[format];
+    const s = make(text);
+    const doc = JSON.parse(s.toJson());
+    state.s?.free();
+    Object.assign(state, { api, s, doc, source, changes: [] });
+    $("wi-result").replaceChildren();
     $("load-error").hidden = true;
     document.body.dataset.status = "ok";
-    render(s);
+    document.body.dataset.format = format;
+    render();
   } catch (e) {
-    showError(e);
+    if (!(e instanceof Error) || !("code" in e)) console.error(e);
+    showError(e, source);
   }
 }
 
-await init();
-$("load").addEventListener("click", () => load(() => Strategy.fromJson($("source").value)));
-$("reset").addEventListener("click", () => {
-  $("source").value = "";
-  load(() => eCulture());
-});
-$("sched-calendar").addEventListener("change", () => {
-  if (!current) return;
-  let schedule = null;
-  section($("sched-body"), () => {
-    schedule = renderSchedule(current, current.document());
+async function openFile(file) {
+  if (!file) return;
+  const format = formatOf(file.name);
+  if (!format) {
+    showError({ name: "ArgumentError", code: "invalid_argument", message: "unknown extension: use .json, .yaml, .yml or .toml" }, file.name);
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    showError(
+      { name: "ParseError", code: "parse_error", message: `the file is ${file.size.toLocaleString("en")} bytes; this page reads at most ${MAX_FILE_BYTES.toLocaleString("en")} (use the eculture CLI or Python for larger plans)` },
+      file.name,
+    );
+    return;
+  }
+  await load(await file.text(), format, file.name);
+}
+
+// ---- wiring ----
+
+export async function start(lean, defaultJson) {
+  state.lean = lean;
+  state.defaultJson = defaultJson;
+  $("open").addEventListener("click", () => $("file").click());
+  $("file").addEventListener("change", async (ev) => {
+    await openFile(ev.target.files?.[0]);
+    ev.target.value = "";
   });
-  $("stat-finish")?.replaceWith(finishStat(schedule));
-  document.body.dataset.schedules = String(Number(document.body.dataset.schedules ?? 0) + 1);
-});
-$("fill").addEventListener("click", () => {
-  if (current) $("source").value = current.toJson();
-});
-load(() => eCulture());
-document.body.dataset.ready = "1";
+  // drop anywhere on the page
+  let depth = 0;
+  const overlay = $("drop-overlay");
+  const hasFiles = (ev) => [...(ev.dataTransfer?.types ?? [])].includes("Files");
+  window.addEventListener("dragenter", (ev) => {
+    if (!hasFiles(ev)) return;
+    depth += 1;
+    overlay.hidden = false;
+  });
+  window.addEventListener("dragleave", () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) overlay.hidden = true;
+  });
+  window.addEventListener("dragover", (ev) => {
+    if (hasFiles(ev)) ev.preventDefault();
+  });
+  window.addEventListener("drop", async (ev) => {
+    ev.preventDefault();
+    depth = 0;
+    overlay.hidden = true;
+    await openFile(ev.dataTransfer?.files?.[0]);
+  });
+  $("reset").addEventListener("click", () => load(state.defaultJson, "json", "the embedded e-Culture default"));
+  $("load").addEventListener("click", () => load($("source").value, $("source-format").value, "the pasted text"));
+  $("fill").addEventListener("click", () => {
+    if (state.s) $("source").value = state.s.toJson();
+    $("source-format").value = "json";
+  });
+  for (const button of document.querySelectorAll("[data-lang]")) {
+    button.addEventListener("click", () => {
+      state.lang = button.dataset.lang;
+      for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b === button));
+      if (state.s) render();
+    });
+  }
+  $("sched-calendar").addEventListener("change", () => {
+    if (!state.s) return;
+    const schedule = renderPlanViews();
+    $("stat-finish")?.replaceWith(
+      Object.assign(stat("finish", schedule?.finishDate ?? "–", schedule ? `${schedule.durationDays.toLocaleString("en")} ${calendar() ? "working days" : "days"}` : "no schedule", "accent"), { id: "stat-finish" }),
+    );
+    bump("schedules");
+  });
+  $("color-by").addEventListener("change", renderHeatmap);
+  $("wi-apply").addEventListener("click", applyWhatIf);
+  $("wi-clear").addEventListener("click", clearWhatIf);
+  $("gantt").addEventListener("click", (ev) => {
+    const bar = ev.target.closest?.("[data-measure]");
+    if (!bar) return;
+    $("wi-measure").value = bar.getAttribute("data-measure");
+    $("what-if").scrollIntoView({ behavior: "smooth", block: "nearest" });
+  });
+  // exports: the core's own outputs, as files
+  const exporting = (fn) => () => {
+    try {
+      fn();
+    } catch (e) {
+      showError(e, "export");
+    }
+  };
+  $("export-heatmap").addEventListener("click", exporting(() => download(`${fileStem()}-heatmap.svg`, "image/svg+xml", state.s.heatmapSvg(pictureOptions({ colorBy: $("color-by").value })))));
+  $("export-gantt").addEventListener("click", exporting(() => download(`${fileStem()}-gantt.svg`, "image/svg+xml", state.s.ganttSvg(pictureOptions()))));
+  $("export-matrix-csv").addEventListener("click", exporting(() => {
+    const m = state.s.matrix();
+    try {
+      download(`${fileStem()}-matrix.csv`, "text/csv", m.toCsv());
+    } finally {
+      m.free();
+    }
+  }));
+  $("export-schedule-csv").addEventListener("click", exporting(() => {
+    const sched = state.changes.length ? state.s.scheduleWithChanges(state.changes, scheduleOptions()) : state.s.schedule(scheduleOptions());
+    try {
+      download(`${fileStem()}-schedule.csv`, "text/csv", sched.toCsv());
+    } finally {
+      sched.free();
+    }
+  }));
+  $("export-report").addEventListener("click", exporting(() => download(`${fileStem()}-report.html`, "text/html", state.s.reportHtml(pictureOptions({ colorBy: $("color-by").value })))));
+
+  await load(defaultJson, "json", "the embedded e-Culture default");
+  document.body.dataset.ready = "1";
+  document.body.dataset.readyMs = String(Math.round(performance.now()));
+}

@@ -1,14 +1,14 @@
-// Loads the eculture WebAssembly module (the web build of the npm package in wasm/pkg, mapped to
-// the bare name "eculture" by the import map in index.html), then the page (app.js). When the
-// module cannot be loaded — the package was never built, or only wasm/www is being served, or the
-// server sends .wasm with the wrong type — the page says so on screen and what to do, instead of
-// staying on "Loading…".
+// Loads the eculture WebAssembly module (the page's lean build in wasm/www/lean, mapped to the bare
+// name "eculture" by the import map in index.html) and, at the same time, the embedded e-Culture
+// default (lean/e-culture.json), then starts the page (app.js). When the module cannot be loaded —
+// it was never built, or the server sends .wasm with the wrong type — the page says so on screen
+// and what to do, instead of staying on "Loading…".
 
 const where = (() => {
   try {
     return import.meta.resolve("eculture");
   } catch {
-    return new URL("../pkg/web/index.js", import.meta.url).href;
+    return new URL("./lean/index.js", import.meta.url).href;
   }
 })();
 
@@ -29,8 +29,8 @@ function showLoadFailure(error) {
   fix.append(
     "To fix it, run ",
     Object.assign(document.createElement("code"), { textContent: "scripts/serve" }),
-    " in the repository: it builds the package (wasm/pkg) when it is missing and serves the wasm/ folder " +
-      "(the page needs ../pkg next to www/), then prints the page's URL.",
+    " in the repository: it builds the page's module (wasm/www/lean) and the package (wasm/pkg) when they are " +
+      "missing and serves the wasm/ folder (YAML and TOML files need ../pkg next to www/), then prints the page's URL.",
   );
   box.append(head, why, fix);
   const main = document.querySelector("main") ?? document.body;
@@ -38,13 +38,22 @@ function showLoadFailure(error) {
   document.body.dataset.status = "load-failed";
 }
 
-let loaded = false;
+let loaded = null;
 try {
+  const defaultJson = fetch(new URL("./lean/e-culture.json", import.meta.url)).then((r) => {
+    if (!r.ok) throw new Error(`the embedded default lean/e-culture.json: HTTP ${r.status}`);
+    return r.text();
+  });
+  defaultJson.catch(() => {}); // reported below, or superseded by the module's own failure
   const eculture = await import("eculture");
-  await eculture.default(); // init(): fetches eculture_wasm_bg.wasm next to the module
-  loaded = true;
+  // init() fetches eculture_wasm_bg.wasm next to the module, while the default downloads
+  const [, text] = await Promise.all([eculture.default(), defaultJson]);
+  loaded = [eculture, text];
 } catch (e) {
   console.error(e);
   showLoadFailure(e);
 }
-if (loaded) await import("./app.js");
+if (loaded) {
+  const app = await import("./app.js");
+  await app.start(...loaded);
+}

@@ -1,10 +1,32 @@
 //! JSON: serde_json on the fast path; on failure a second pass with serde_path_to_error adds
-//! the JSON path of the offending value.
+//! the JSON path of the offending value. On wasm32 there is one pass, with the path tracked:
+//! documents in a browser are small, and one instantiation of the document's deserializer
+//! instead of three keeps the module small (the results are the same).
 
 use super::{clean_path, strip_position};
 use crate::error::{Error, Format, ParseError, Result};
 use crate::model::Document;
 
+#[cfg(target_arch = "wasm32")]
+pub(super) fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
+    let fail = |path: Option<String>, e: serde_json::Error| {
+        Error::Parse(ParseError {
+            format: Format::Json,
+            source_name: source_name.to_owned(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            path,
+            message: strip_position(&e.to_string()),
+        })
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let doc = serde_path_to_error::deserialize::<_, Document>(&mut de)
+        .map_err(|e| fail(clean_path(e.path().to_string()), e.into_inner()))?;
+    de.end().map_err(|e| fail(None, e))?;
+    Ok(doc)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
     // Validating UTF-8 once for the whole text is much cheaper than serde_json's per-string
     // check; invalid UTF-8 falls through to `from_slice`, which reports where it is.

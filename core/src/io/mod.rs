@@ -10,12 +10,41 @@ use std::path::Path;
 mod json;
 #[cfg(not(target_arch = "wasm32"))]
 mod stream;
+#[cfg(feature = "toml")]
 mod toml_format;
+#[cfg(feature = "yaml")]
 mod yaml;
 
 use json::parse_json;
+#[cfg(feature = "toml")]
 use toml_format::parse_toml;
+#[cfg(feature = "yaml")]
 use yaml::parse_yaml;
+
+/// The stand-in for a format this build leaves out (the `yaml` and `toml` features).
+#[cfg(not(all(feature = "yaml", feature = "toml")))]
+fn not_built(format: Format, source_name: &str) -> Error {
+    Error::Parse(ParseError {
+        format,
+        source_name: source_name.to_owned(),
+        line: None,
+        column: None,
+        path: None,
+        message: format!(
+            "this build of eculture reads and writes JSON only: {} needs the `{}` feature",
+            format.as_str().to_uppercase(),
+            format.as_str()
+        ),
+    })
+}
+#[cfg(not(feature = "yaml"))]
+fn parse_yaml(_: &str, source_name: &str) -> Result<Document> {
+    Err(not_built(Format::Yaml, source_name))
+}
+#[cfg(not(feature = "toml"))]
+fn parse_toml(_: &str, source_name: &str) -> Result<Document> {
+    Err(not_built(Format::Toml, source_name))
+}
 
 use crate::error::{Error, Format, IoError, ParseError, Result};
 use crate::model::Document;
@@ -160,8 +189,12 @@ pub fn to_string(doc: &Document, format: Format) -> Result<String> {
     };
     match format {
         Format::Json => serde_json::to_string_pretty(doc).map_err(|e| fail(e.to_string())),
+        #[cfg(feature = "yaml")]
         Format::Yaml => serde_yaml_ng::to_string(doc).map_err(|e| fail(e.to_string())),
+        #[cfg(feature = "toml")]
         Format::Toml => toml::to_string_pretty(doc).map_err(|e| fail(e.to_string())),
+        #[cfg(not(all(feature = "yaml", feature = "toml")))]
+        _ => Err(not_built(format, "<output>")),
     }
 }
 
@@ -202,6 +235,7 @@ fn clean_path(p: String) -> Option<String> {
     (p != "." && p != "?" && !p.is_empty()).then_some(p)
 }
 
+#[cfg(feature = "toml")]
 /// 1-based line and column (in characters) of a byte offset.
 pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());

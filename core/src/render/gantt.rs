@@ -349,6 +349,9 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
             word(lang, "directions", "istiqamət")
         );
     }
+    if let Some(note) = super::what_if_note(opts) {
+        let _ = write!(sub, " · {note}");
+    }
     // height
     let mut scratch = Svg::new(1.0, 1.0, "");
     let legend_end = legend(&mut scratch, opts, sched, PAD, 56.0, width - PAD);
@@ -538,7 +541,7 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
                         (f.x(ef) - f.x(es)).max(1.5),
                         ROW_H - 6.0,
                         color(i),
-                        "",
+                        &format!("data-measure=\"{}\"", esc(&m.id)),
                         Some(&tip),
                     );
                 }

@@ -388,6 +388,18 @@ pub fn heatmap_svg(
                     extra = format!("stroke=\"{}\" stroke-width=\"1\"", palette::GAP);
                 }
             }
+            // what a page script or a test finds the cell by (ids escaped like every string)
+            let _ = write!(
+                extra,
+                " data-cell=\"{}|{}\" data-state=\"{}\"",
+                esc(&cell.cluster),
+                esc(&cell.module),
+                match cell.state {
+                    CellState::Covered => "covered",
+                    CellState::Gap => "gap",
+                    CellState::NotApplicable => "not_applicable",
+                }
+            );
             let inset = if flag { 1.5 } else { 0.5 };
             svg.rect(
                 x + inset,

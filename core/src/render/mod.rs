@@ -49,7 +49,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::model::{Lang, Text};
-use crate::schedule::ScheduleOptions;
+use crate::schedule::{ChangeKind, DurationChange, ScheduleOptions};
 use crate::strategy::Strategy;
 
 pub mod dot;
@@ -106,6 +106,12 @@ pub struct RenderOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub width: Option<u32>,
+    /// What-if changes drawn instead of the plan (the Gantt chart, the rollout, the heatmap
+    /// by quarter and the report's schedule sections): the same changes as
+    /// [`Strategy::what_if`], and the picture says which were applied. Default: none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub changes: Vec<DurationChange>,
 }
 
 impl Default for RenderOptions {
@@ -115,6 +121,7 @@ impl Default for RenderOptions {
             color_by: ColorBy::State,
             status_date: None,
             width: None,
+            changes: Vec::new(),
         }
     }
 }
@@ -224,6 +231,34 @@ pub mod palette {
     }
 }
 
+/// "What-if: 3.2 +30 d, 4.1 start +10 d" for a picture drawn with changes, in its language.
+pub(crate) fn what_if_note(opts: &RenderOptions) -> Option<String> {
+    if opts.changes.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = opts
+        .changes
+        .iter()
+        .map(|c| {
+            let sign = if c.days >= 0 { "+" } else { "" };
+            match c.kind {
+                ChangeKind::Duration => format!("{} {sign}{} d", c.id, c.days),
+                ChangeKind::Start => format!(
+                    "{} {} {sign}{} d",
+                    c.id,
+                    word(opts.lang, "start", "başlanğıc"),
+                    c.days
+                ),
+            }
+        })
+        .collect();
+    Some(format!(
+        "{}: {}",
+        word(opts.lang, "What-if", "Ssenari"),
+        list.join(", ")
+    ))
+}
+
 impl Strategy {
     /// The matrix heatmap (SVG): clusters × modules with their names, cells coloured by
     /// [`RenderOptions::color_by`], gaps hatched or outlined with their reasons
@@ -235,8 +270,8 @@ impl Strategy {
         let m = self.matrix()?;
         let gaps = self.gaps()?;
         let (rollout, note) = if opts.color_by == ColorBy::Quarter {
-            match self.rollout(schedule) {
-                Ok(r) => (Some(r), None),
+            match self.rollout_with_changes(schedule, &opts.changes) {
+                Ok(r) => (Some(r), what_if_note(opts)),
                 Err(e) => (
                     None,
                     Some(format!(
@@ -266,14 +301,14 @@ impl Strategy {
     /// near-critical bars, total float, deadlines, negative float, milestones, the strategy's
     /// end and [`RenderOptions::status_date`]. Needs what [`Strategy::schedule`] needs.
     pub fn gantt_svg(&self, schedule: &ScheduleOptions, opts: &RenderOptions) -> Result<String> {
-        let sched = self.schedule(schedule)?;
+        let sched = self.schedule_with_changes(schedule, &opts.changes)?;
         Ok(gantt::gantt_svg(self, &sched, opts))
     }
 
     /// The rollout (SVG): per cluster, the share of applicable modules delivered by the end of
     /// each quarter ([`Strategy::rollout`]).
     pub fn rollout_svg(&self, schedule: &ScheduleOptions, opts: &RenderOptions) -> Result<String> {
-        let r = self.rollout(schedule)?;
+        let r = self.rollout_with_changes(schedule, &opts.changes)?;
         Ok(rollout::rollout_svg(self, &r, opts))
     }
 

@@ -129,7 +129,7 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
         .count();
     let warnings = diags.len() - errors;
     let matrix = s.matrix();
-    let sched = s.schedule(schedule);
+    let sched = s.schedule_with_changes(schedule, &opts.changes);
 
     // summary
     section(&mut out, "summary", t(0));
@@ -215,7 +215,7 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
     match (&matrix, &gaps) {
         (Ok(m), Ok(g)) => {
             let (rollout, note) = if opts.color_by == ColorBy::Quarter {
-                match s.rollout(schedule) {
+                match s.rollout_with_changes(schedule, &opts.changes) {
                     Ok(r) => (Some(r), None),
                     Err(e) => (
                         None,
@@ -310,7 +310,7 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
 
     // rollout
     section(&mut out, "rollout", t(3));
-    match s.rollout(schedule) {
+    match s.rollout_with_changes(schedule, &opts.changes) {
         Ok(r) => figure(&mut out, &super::rollout::rollout_svg(s, &r, opts)),
         Err(e) => blocked(&mut out, lang, &e),
     }

@@ -3,9 +3,24 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serializer};
 
+/// A calendar date written `YYYY-MM-DD`, read by the same parser as the document's periods
+/// ([`crate::period::PeriodRef`]): strict (no times, offsets or annotations), so a date reads the
+/// same everywhere, and without jiff's general Temporal parser (which the WASM build does not
+/// need to carry).
+pub(crate) fn parse_iso(s: &str) -> Option<Date> {
+    use crate::period::{Granularity, PeriodRef};
+    match s.parse::<PeriodRef>() {
+        Ok(p) if p.granularity() == Granularity::Day && s.trim() == s => Some(p.first_day()),
+        _ => None,
+    }
+}
+
 fn parse<'de, D: Deserializer<'de>>(s: &str) -> Result<Date, D::Error> {
-    s.parse::<Date>()
-        .map_err(|e| serde::de::Error::custom(format!("`{s}` is not an ISO date: {e}")))
+    parse_iso(s).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "`{s}` is not an ISO date (YYYY-MM-DD, a real day of a year 1-9999)"
+        ))
+    })
 }
 
 /// `Date` ⇄ `"YYYY-MM-DD"`.

@@ -109,8 +109,23 @@ impl Strategy {
     /// finishes (early schedule); per cluster, the share of applicable modules delivered by the
     /// end of each quarter of the strategy period.
     pub fn rollout(&self, opts: &ScheduleOptions) -> Result<Rollout> {
+        self.rollout_with_changes(opts, &[])
+    }
+
+    /// The rollout after what-if changes ([`Strategy::what_if`]'s), without touching the
+    /// strategy: when each cell is delivered if those measures slip or are held back.
+    pub fn rollout_with_changes(
+        &self,
+        opts: &ScheduleOptions,
+        changes: &[super::DurationChange],
+    ) -> Result<Rollout> {
         let plan = ScheduleInput::new(self, opts)?;
-        let run = plan.run(plan.base.clone());
+        let run = if changes.is_empty() {
+            plan.run(plan.base.clone())
+        } else {
+            let base = plan.run(plan.base.clone());
+            plan.run(super::whatif::apply(&plan, &base, changes)?)
+        };
         let doc = self.document();
         let ix = plan.ix;
         let nc = ix.n_clusters;
