@@ -577,3 +577,32 @@ fn pictures_draw_what_if_changes() {
         .unwrap_err();
     assert!(e.to_string().contains("unknown measure `6.l`"), "{e}");
 }
+
+/// Every case of `tests/golden_svg/cases.json` through the options a binding passes
+/// (`eculture::api::picture_options`): the Python and node suites draw the same list and compare
+/// with the same files.
+#[test]
+fn golden_cases_as_the_bindings_draw_them() {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(golden_dir().join("cases.json")).unwrap())
+            .unwrap();
+    let mut failures = Vec::new();
+    let cases = manifest["cases"].as_array().unwrap();
+    assert!(cases.len() >= 14);
+    for case in cases {
+        let file = case["file"].as_str().unwrap();
+        let s = Strategy::load(golden_dir().join(case["plan"].as_str().unwrap())).unwrap();
+        let (sch, opts) = eculture::api::picture_options(case["options"].clone()).unwrap();
+        let text = match case["picture"].as_str().unwrap() {
+            "heatmap_svg" => s.heatmap_svg(&sch, &opts),
+            "gantt_svg" => s.gantt_svg(&sch, &opts),
+            "rollout_svg" => s.rollout_svg(&sch, &opts),
+            "dsm_svg" => s.dsm_svg(&opts),
+            "to_dot" => s.to_dot(Some(&sch), &opts),
+            other => panic!("unknown picture {other}"),
+        }
+        .unwrap();
+        golden(file, &text, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
