@@ -173,7 +173,8 @@ function renderGaps() {
   const gaps = state.s.gaps();
   $("gap-count").textContent = String(gaps.length);
   const items = gaps.map((g) => {
-    const li = el("li", `gap-item ${g.state}`);
+    const li = el("li", "gap-item");
+    li.dataset.state = g.state;
     li.dataset.cell = `${g.cluster}|${g.module}`;
     li.append(el("span", "gap-cluster", clusters.get(g.cluster) ?? g.cluster), el("span", "arrow", "×"), el("span", "chip gap-chip", modules.get(g.module) ?? g.module));
     const why = el("ul", "reasons");
