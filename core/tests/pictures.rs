@@ -437,6 +437,12 @@ fn large_plans_are_aggregated() {
     assert!(dot.len() < 100_000 && dot.contains("aggregated"));
     let html = s.report_html(&sched, &o);
     assert!(html.len() < 5_000_000, "report is {} bytes", html.len());
+    // few clusters, so no aggregation: thousands of measures per cell, named up to a cap
+    let few = generated(200_000, 10);
+    let heat_few = few.heatmap_svg(&sched, &o).unwrap();
+    assert!(!heat_few.contains("aggregated"));
+    assert!(heat_few.len() < 300_000, "heatmap is {} bytes", heat_few.len());
+    assert!(heat_few.contains(" more</title>"), "the tooltip counts the rest");
     for svg in [&gantt, &heat, &roll, &dsm] {
         assert_xml(svg, "large");
     }

@@ -33,6 +33,22 @@ function el(tag, className, text) {
   return node;
 }
 
+/** How many rows a list shows: a country-scale plan has hundreds of thousands of measures, which
+ * belong in the exports, the CLI or Python, not in the DOM (the pictures aggregate by themselves). */
+export const LIST_CAP = 300;
+
+/** Replace `target`'s children with `nodes` (at most `cap` of `total`), saying how many are left
+ * out. Appends through a fragment: spreading 200,000 nodes into one call overflows the stack. */
+function fill(target, nodes, { total = nodes.length, noun = "more", cap = LIST_CAP } = {}) {
+  const frag = document.createDocumentFragment();
+  for (const node of nodes.slice(0, cap)) frag.append(node);
+  const rest = Math.max(total, nodes.length) - Math.min(nodes.length, cap);
+  if (rest > 0) {
+    frag.append(el(target.tagName === "OL" || target.tagName === "UL" ? "li" : "p", "none more", `… and ${rest.toLocaleString("en")} ${noun} (see the CSV export)`));
+  }
+  target.replaceChildren(frag);
+}
+
 /** A document title in the chosen language, falling back like the core's pictures do. */
 const best = (t, fallback = "") =>
   (state.lang === "az" ? t?.az || t?.en : t?.en || t?.az) || t?.ru || fallback;
@@ -129,7 +145,7 @@ function stat(label, value, note, tone) {
 }
 
 function renderStats(matrix, waves, schedule) {
-  const diags = state.s.validate();
+  const diags = state.diags;
   const errors = diags.filter((d) => d.severity === "error").length;
   const warnings = diags.length - errors;
   const doc = state.doc;
@@ -172,7 +188,7 @@ function renderGaps() {
   const modules = new Map((state.doc.modules ?? []).map((m) => [m.id, best(m.title, m.id)]));
   const gaps = state.s.gaps();
   $("gap-count").textContent = String(gaps.length);
-  const items = gaps.map((g) => {
+  const items = gaps.slice(0, LIST_CAP).map((g) => {
     const li = el("li", "gap-item");
     li.dataset.state = g.state;
     li.dataset.cell = `${g.cluster}|${g.module}`;
@@ -182,25 +198,27 @@ function renderGaps() {
     li.append(why);
     return li;
   });
-  $("gaps").replaceChildren(...(items.length ? items : [el("li", "none", "No gaps: every applicable cell is delivered.")]));
+  if (!items.length) items.push(el("li", "none", "No gaps: every applicable cell is delivered."));
+  fill($("gaps"), items, { total: Math.max(gaps.length, items.length), noun: "more gaps" });
 }
 
 function renderWaves(waves) {
   const titles = new Map((state.doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
-  const items = waves.map((wave, k) => {
+  const items = waves.slice(0, 60).map((wave, k) => {
     const li = el("li", "wave");
-    li.append(el("h3", null, `Wave ${k + 1}`), el("span", "count", `${wave.length} measure${wave.length === 1 ? "" : "s"}`));
+    li.append(el("h3", null, `Wave ${k + 1}`), el("span", "count", `${wave.length.toLocaleString("en")} measure${wave.length === 1 ? "" : "s"}`));
     const ul = el("ul");
-    for (const id of wave) {
+    for (const id of wave.slice(0, 40)) {
       const item = el("li");
       item.append(el("code", null, id), el("span", null, titles.get(id) ?? ""));
       item.setAttribute("title", `${id}: ${titles.get(id) ?? ""}`);
       ul.append(item);
     }
+    if (wave.length > 40) ul.append(el("li", "none more", `… and ${(wave.length - 40).toLocaleString("en")} more`));
     li.append(ul);
     return li;
   });
-  $("waves").replaceChildren(...items);
+  fill($("waves"), items, { total: waves.length, noun: "more waves", cap: 60 });
 }
 
 /** A row of measure-id chips joined by arrows; each chip's tooltip is the measure's title. */
@@ -238,7 +256,7 @@ function renderSchedule() {
     pathsBox.append(el("h3", null, paths.length === 1 ? "Critical path" : "Critical paths"));
     const ol = el("ol", "paths");
     ol.id = "sched-paths";
-    for (const p of paths) {
+    for (const p of paths.slice(0, 20)) {
       const li = el("li");
       li.append(chain(p, titles, "crit-chip"));
       ol.append(li);
@@ -249,7 +267,7 @@ function renderSchedule() {
     lateBox.append(el("h3", null, `Infeasible deadlines (${late.length})`));
     const ul = el("ul", "late-list");
     ul.id = "sched-late";
-    for (const d of late) {
+    for (const d of late.slice(0, LIST_CAP)) {
       const li = el("li");
       const what = el("div", "late-what");
       what.append(el("code", "late-id", d.id), el("span", "late-title", titles.get(d.id) ?? ""));
@@ -260,6 +278,7 @@ function renderSchedule() {
       li.append(what, when, why);
       ul.append(li);
     }
+    if (late.length > LIST_CAP) ul.append(el("li", "none more", `… and ${(late.length - LIST_CAP).toLocaleString("en")} more (see the CSV export)`));
     if (!late.length) ul.append(el("li", "none", "Every deadline can be met."));
     lateBox.append(ul);
     $("sched-lists").replaceChildren(pathsBox, lateBox);
@@ -275,9 +294,9 @@ function renderGantt() {
 }
 
 function renderDiagnostics() {
-  const diags = [...state.s.validate()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const diags = [...state.diags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   $("diag-count").textContent = String(diags.length);
-  const items = diags.map((d) => {
+  const items = diags.slice(0, LIST_CAP).map((d) => {
     const li = el("li", d.severity);
     const where = [d.id ? `${d.path.split(/[.[]/)[0].replace(/s$/, "")} ${d.id}` : null, d.line ? `line ${d.line}` : null]
       .filter(Boolean)
@@ -289,19 +308,22 @@ function renderDiagnostics() {
     if (d.blocks) li.append(el("span", "blocks", `stops what needs the ${d.blocks}`));
     return li;
   });
-  $("diagnostics").replaceChildren(...(items.length ? items : [el("li", "none", "No errors or warnings.")]));
+  if (!items.length) items.push(el("li", "none", "No errors or warnings."));
+  fill($("diagnostics"), items, { total: Math.max(diags.length, items.length), noun: "more diagnostics" });
 }
 
+/** The what-if measure box: any id can be typed (the core says "did you mean …?" for a typo);
+ * the suggestions list the first measures in document order. */
 function fillMeasurePicker() {
-  const select = $("wi-measure");
-  const keep = select.value;
-  const options = (state.doc.measures ?? []).map((m) => {
-    const o = el("option", null, `${m.id} — ${best(m.title, m.id)}`);
+  const measures = state.doc.measures ?? [];
+  const options = measures.slice(0, 2000).map((m) => {
+    const o = el("option", null, best(m.title, m.id));
     o.value = m.id;
     return o;
   });
-  select.replaceChildren(...options);
-  if (keep && options.some((o) => o.value === keep)) select.value = keep;
+  fill($("wi-ids"), options, { cap: 2000 });
+  const box = $("wi-measure");
+  if (!measures.some((m) => m.id === box.value)) box.value = measures[0]?.id ?? "";
 }
 
 /** Everything that depends on the schedule (and so on the calendar and the what-if changes). */
@@ -342,7 +364,7 @@ function render() {
 // ---- what-if ----
 
 function applyWhatIf() {
-  const id = $("wi-measure").value;
+  const id = $("wi-measure").value.trim();
   const days = Number($("wi-days").value);
   const kind = $("wi-kind").value;
   const box = $("wi-result");
@@ -431,9 +453,11 @@ async function load(text, format, source) {
     const api = await moduleFor(format);
     const make = { json: api.Strategy.fromJson, yaml: api.Strategy.fromYaml, toml: api.Strategy.fromToml }[format];
     const s = make(text);
-    const doc = JSON.parse(s.toJson());
+    // the names and titles the lists show: a JSON text is the document already (re-serialising a
+    // country-scale plan would cost seconds)
+    const doc = JSON.parse(format === "json" ? text : s.toJson());
     state.s?.free();
-    Object.assign(state, { api, s, doc, source, changes: [] });
+    Object.assign(state, { api, s, doc, source, changes: [], diags: s.validate() });
     $("wi-result").replaceChildren();
     $("load-error").hidden = true;
     document.body.dataset.status = "ok";

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::svg::{N, Svg, esc, thousands, truncate};
-use super::{ColorBy, HEATMAP_MAX_AXIS, RenderOptions, name, palette, word};
+use super::{ColorBy, HEATMAP_MAX_AXIS, RenderOptions, TOOLTIP_MAX_MEASURES, name, palette, word};
 use crate::matrix::{CellGap, CellState, Coverage, Matrix};
 use crate::model::Lang;
 use crate::schedule::Rollout;
@@ -335,8 +335,16 @@ pub fn heatmap_svg(
                         "\n{} {n}:",
                         word(lang, "covered by measures", "əhatə edən tədbirlər")
                     );
-                    for id in &cell.measures {
+                    for id in cell.measures.iter().take(TOOLTIP_MAX_MEASURES) {
                         let _ = write!(tip, "\n  {}", measure_title(id));
+                    }
+                    if n > TOOLTIP_MAX_MEASURES {
+                        let _ = write!(
+                            tip,
+                            "\n  … {} {}",
+                            thousands((n - TOOLTIP_MAX_MEASURES) as u64),
+                            word(lang, "more", "daha")
+                        );
                     }
                     match color_by {
                         ColorBy::State => (palette::COVERED.into(), "#ffffff", n.to_string()),

@@ -68,6 +68,9 @@ pub const HEATMAP_MAX_AXIS: usize = 60;
 pub const DSM_MAX_MEASURES: usize = 150;
 /// Above this many measures the DOT graph has one node per direction.
 pub const DOT_MAX_NODES: usize = 400;
+/// Measures named in one heatmap cell's tooltip; the rest are counted ("… 19,988 more"), so a
+/// country-scale plan's heatmap stays a few hundred kilobytes.
+pub const TOOLTIP_MAX_MEASURES: usize = 12;
 
 /// What colours the cells of the heatmap.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
