@@ -441,8 +441,15 @@ fn large_plans_are_aggregated() {
     let few = generated(200_000, 10);
     let heat_few = few.heatmap_svg(&sched, &o).unwrap();
     assert!(!heat_few.contains("aggregated"));
-    assert!(heat_few.len() < 300_000, "heatmap is {} bytes", heat_few.len());
-    assert!(heat_few.contains(" more</title>"), "the tooltip counts the rest");
+    assert!(
+        heat_few.len() < 300_000,
+        "heatmap is {} bytes",
+        heat_few.len()
+    );
+    assert!(
+        heat_few.contains(" more</title>"),
+        "the tooltip counts the rest"
+    );
     for svg in [&gantt, &heat, &roll, &dsm] {
         assert_xml(svg, "large");
     }

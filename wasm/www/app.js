@@ -150,15 +150,15 @@ function renderStats(matrix, waves, schedule) {
   const warnings = diags.length - errors;
   const doc = state.doc;
   const cards = [
-    stat("measures", (doc.measures ?? []).length),
-    stat("clusters", (doc.clusters ?? []).length),
-    stat("modules", (doc.modules ?? []).length),
+    stat("measures", (doc.measures ?? []).length.toLocaleString("en")),
+    stat("clusters", (doc.clusters ?? []).length.toLocaleString("en")),
+    stat("modules", (doc.modules ?? []).length.toLocaleString("en")),
   ];
   if (matrix) {
     const o = matrix.coverage().overall;
     cards.push(stat("coverage", pct(o.share), `${o.covered} of ${o.applicable} applicable cells`, "accent"));
   }
-  cards.push(stat("waves", waves ? waves.length : "–", waves ? "of parallel work" : "not computed"));
+  cards.push(stat("waves", waves ? waves.length.toLocaleString("en") : "–", waves ? "of parallel work" : "not computed"));
   const finish = schedule
     ? stat("finish", schedule.finishDate, `${schedule.durationDays.toLocaleString("en")} ${calendar() ? "working days" : "days"}`, "accent")
     : stat("finish", "–", "no schedule");

@@ -347,10 +347,10 @@ pub fn heatmap_svg(
                         );
                     }
                     match color_by {
-                        ColorBy::State => (palette::COVERED.into(), "#ffffff", n.to_string()),
+                        ColorBy::State => (palette::COVERED.into(), "#ffffff", count_label(n)),
                         ColorBy::Coverage => {
                             let t = (n.min(3) as f64) / 3.0;
-                            (palette::ramp(t), palette::ink_on(t), n.to_string())
+                            (palette::ramp(t), palette::ink_on(t), count_label(n))
                         }
                         ColorBy::Quarter => match quarter_of(k) {
                             Some(Some(q)) => {
@@ -378,7 +378,7 @@ pub fn heatmap_svg(
                                 );
                                 (palette::AFTER.into(), "#ffffff", "›".into())
                             }
-                            None => (palette::COVERED.into(), "#ffffff", n.to_string()),
+                            None => (palette::COVERED.into(), "#ffffff", count_label(n)),
                         },
                     }
                 }
@@ -655,4 +655,26 @@ fn aggregated(
     }
     let _ = Lang::En;
     svg.finish()
+}
+
+/// A cell's count as it fits a cell: `7`, `999`, `1.2k`, `14k`, `1.5M`.
+fn count_label(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1_000..=9_999 => format!("{:.1}k", n as f64 / 1_000.0),
+        10_000..=999_999 => format!("{}k", n / 1_000),
+        _ => format!("{:.1}M", n as f64 / 1_000_000.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_fit_a_cell() {
+        let f = super::count_label;
+        assert_eq!(
+            [f(7), f(999), f(1_234), f(14_136), f(1_500_000)],
+            ["7", "999", "1.2k", "14k", "1.5M"]
+        );
+    }
 }
