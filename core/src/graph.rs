@@ -236,7 +236,7 @@ impl DepGraph {
         // The successor and predecessor sides are independent passes over the edges (run in
         // parallel for large graphs); each is a counting sort, so edges keep their order within
         // a node's list.
-        let large = m >= PARALLEL_MIN_EDGES;
+        let large = crate::par::large(m, PARALLEL_MIN_EDGES);
         let side = |end: fn(&RawEdge) -> (u32, u32)| {
             let mut off = vec![0u32; n + 1];
             for e in edges() {
