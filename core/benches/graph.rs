@@ -140,7 +140,7 @@ fn hostile_shapes(c: &mut Criterion) {
         ("duplicates", hostile::duplicates, 12_500, "dup"),
         (
             "wide_matrix",
-            |n| hostile::wide_matrix(n, n, 2 * n),
+            |n| hostile::wide_matrix(n, 1000, 2000),
             250,
             "m0",
         ),
