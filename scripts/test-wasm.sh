@@ -35,4 +35,7 @@ if [ ! -f "$ROOT/target/pictures/report.html" ]; then
 fi
 SHOT="$ROOT/target/screenshot-report.png" node "$WASM_DIR/tests/report_browser_test.mjs"
 
+step "browser: script payloads in the HTML and SVG writers stay text"
+[ -f "$ROOT/target/injection/report.html" ] || (cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo test -q -p eculture --test injection); node "$WASM_DIR/tests/injection_browser_test.mjs"
+
 step "wasm: all passed"

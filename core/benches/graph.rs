@@ -6,6 +6,14 @@
 //! cargo bench -p eculture --bench graph -- --warm-up-time 1 --measurement-time 3
 //! ECULTURE_BENCH_SIZES=1000,10000 cargo bench -p eculture --bench graph
 //! ```
+//!
+//! The `hostile` group times the hostile shapes of `core/tests/support/hostile.rs` (the plans
+//! of the bounded-work test) at n and 4n: loading, then every operation once. Linear work
+//! shows as a ratio near 4 (`docs/robustness.md`, "Bounded work"):
+//!
+//! ```text
+//! cargo bench -p eculture --bench graph -- hostile
+//! ```
 
 use std::hint::black_box;
 
@@ -15,6 +23,9 @@ use eculture::model::Dependency;
 
 #[path = "plans/mod.rs"]
 mod plans;
+
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
 use plans::{plan_json, sizes};
 
 fn bench(c: &mut Criterion) {
@@ -70,5 +81,87 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Every operation once (results dropped), as the bounded-work test runs them.
+fn every_operation(s: &Strategy, probe: &str) {
+    use eculture::schedule::{DurationChange, RiskOptions, ScheduleOptions};
+    let o = ScheduleOptions::default();
+    let r = eculture::RenderOptions::default();
+    black_box(s.validate());
+    black_box(s.matrix().map(|m| (m.to_markdown(), m.to_csv())).ok());
+    black_box(s.gaps().ok());
+    black_box(s.waves().ok());
+    black_box(s.topological_order().ok());
+    black_box((s.find_cycle().ok(), s.cyclic_blocks().ok()));
+    black_box((s.impact(&[probe]).ok(), s.ancestors(&[probe]).ok()));
+    black_box(
+        s.schedule(&o)
+            .map(|x| (x.to_csv().ok(), x.to_json().ok(), x.to_mermaid().ok()))
+            .ok(),
+    );
+    black_box(s.what_if(&o, &[DurationChange::duration(probe, 9)]).ok());
+    black_box(s.rollout(&o).ok());
+    black_box(s.dsm().ok());
+    black_box(s.redundant_dependencies().ok());
+    black_box(s.risk(&o, &RiskOptions { runs: 100, seed: 1 }).ok());
+    black_box(s.heatmap_svg(&o, &r).ok());
+    black_box(s.gantt_svg(&o, &r).ok());
+    black_box(s.rollout_svg(&o, &r).ok());
+    black_box(s.dsm_svg(&r).ok());
+    black_box(s.to_dot(Some(&o), &r).ok());
+    black_box(s.report_html(&o, &r));
+    black_box(s.execution_rate(&Default::default()).ok());
+    black_box(s.achievement(&Default::default()).ok());
+    black_box(s.triage(&Default::default()));
+    black_box(
+        s.monitoring_report(&Default::default())
+            .map(|m| (m.to_markdown(), m.to_html()))
+            .ok(),
+    );
+}
+
+fn hostile_shapes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    type Shape = (&'static str, fn(usize) -> String, usize, &'static str);
+    let shapes: [Shape; 10] = [
+        ("fan_in", hostile::fan_in, 12_500, "m0"),
+        ("fan_out", hostile::fan_out, 12_500, "src"),
+        ("ladder", hostile::ladder, 250, "s"),
+        ("chain", |n| hostile::chain(n, false), 50_000, "m0"),
+        ("ring", |n| hostile::chain(n, true), 12_500, "m0"),
+        (
+            "requirement_clique",
+            |n| hostile::requirement_clique(150, n),
+            750,
+            "m0",
+        ),
+        ("junction_cycle", hostile::junction_cycle, 750, "q0"),
+        ("huge_id", hostile::huge_id, 10 << 18, "a"),
+        ("duplicates", hostile::duplicates, 12_500, "dup"),
+        (
+            "wide_matrix",
+            |n| hostile::wide_matrix(n, 1000, 2000),
+            250,
+            "m0",
+        ),
+    ];
+    for (name, make, n, probe) in shapes {
+        for n in [n, 4 * n] {
+            let text = make(n);
+            group.bench_with_input(BenchmarkId::new(format!("{name}/load"), n), &n, |b, _| {
+                b.iter(|| black_box(Strategy::from_json(&text).unwrap()))
+            });
+            let s = Strategy::from_json(&text).unwrap();
+            let _ = s.validate();
+            group.bench_with_input(
+                BenchmarkId::new(format!("{name}/every_op"), n),
+                &n,
+                |b, _| b.iter(|| every_operation(&s, probe)),
+            );
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, hostile_shapes);
 criterion_main!(benches);

@@ -18,8 +18,9 @@
 //! order. Every result is therefore deterministic and the same on every surface.
 //!
 //! The graph implements petgraph's visit traits (`IntoNeighbors`, `IntoNodeIdentifiers`,
-//! `NodeIndexable`, ...), so petgraph algorithms run on it directly; eculture uses
-//! `petgraph::algo::tarjan_scc` for cycle reports and the DSM view.
+//! `NodeIndexable`, ...), so petgraph algorithms run on it directly; eculture's own
+//! [`strongly_connected`] (Tarjan with an explicit stack, generic over those traits) finds
+//! cycle reports, module loops and the DSM's blocks.
 
 use petgraph::visit::{
     GraphBase, IntoNeighbors, IntoNeighborsDirected, IntoNodeIdentifiers, NodeCount, NodeIndexable,
@@ -236,7 +237,7 @@ impl DepGraph {
         // The successor and predecessor sides are independent passes over the edges (run in
         // parallel for large graphs); each is a counting sort, so edges keep their order within
         // a node's list.
-        let large = m >= PARALLEL_MIN_EDGES;
+        let large = crate::par::large(m, PARALLEL_MIN_EDGES);
         let side = |end: fn(&RawEdge) -> (u32, u32)| {
             let mut off = vec![0u32; n + 1];
             for e in edges() {
@@ -642,13 +643,13 @@ impl DepGraph {
 /// algorithms): strongly connected components with more than one node, or a single node with
 /// an edge to itself. Each component is sorted by node index and the components are ordered
 /// by their smallest member, so the result does not depend on the traversal. Tarjan's
-/// algorithm (`petgraph::algo::tarjan_scc`), O(V + E). Used for measure cycles, module
-/// `requires` loops and the DSM's tearing.
+/// algorithm ([`strongly_connected`]), O(V + E). Used for measure cycles, module `requires`
+/// loops and the DSM's tearing.
 pub fn cyclic_components<G>(g: G) -> Vec<Vec<G::NodeId>>
 where
     G: IntoNeighbors + IntoNodeIdentifiers + NodeIndexable,
 {
-    let mut out: Vec<Vec<G::NodeId>> = petgraph::algo::tarjan_scc(g)
+    let mut out: Vec<Vec<G::NodeId>> = strongly_connected(g)
         .into_iter()
         .filter(|c| c.len() > 1 || c.first().is_some_and(|&v| g.neighbors(v).any(|w| w == v)))
         .map(|mut c| {
@@ -657,6 +658,74 @@ where
         })
         .collect();
     out.sort_unstable_by_key(|c| g.to_index(c[0]));
+    out
+}
+
+/// The strongly connected components of any graph petgraph can walk, in the order Tarjan's
+/// algorithm closes them (reverse topological order of the condensation), O(V + E) time and
+/// memory. Iterative, with an explicit stack: `petgraph::algo::tarjan_scc` recurses once per
+/// node of a path, and a chain of 200,000 measures overflowed a 2 MiB thread stack (wasm32
+/// has 1 MiB).
+pub fn strongly_connected<G>(g: G) -> Vec<Vec<G::NodeId>>
+where
+    G: IntoNeighbors + IntoNodeIdentifiers + NodeIndexable,
+{
+    const UNSEEN: usize = usize::MAX;
+    let n = g.node_bound();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<G::NodeId> = Vec::new();
+    let mut calls: Vec<(G::NodeId, G::Neighbors)> = Vec::new();
+    let mut next = 0usize;
+    let mut out = Vec::new();
+    for root in g.node_identifiers() {
+        if index[g.to_index(root)] != UNSEEN {
+            continue;
+        }
+        macro_rules! enter {
+            ($v:expr) => {{
+                let v = $v;
+                let i = g.to_index(v);
+                index[i] = next;
+                low[i] = next;
+                next += 1;
+                on_stack[i] = true;
+                stack.push(v);
+                calls.push((v, g.neighbors(v)));
+            }};
+        }
+        enter!(root);
+        while let Some((v, it)) = calls.last_mut() {
+            let v = *v;
+            let vi = g.to_index(v);
+            if let Some(w) = it.next() {
+                let wi = g.to_index(w);
+                if index[wi] == UNSEEN {
+                    enter!(w);
+                } else if on_stack[wi] {
+                    low[vi] = low[vi].min(index[wi]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some((u, _)) = calls.last() {
+                let ui = g.to_index(*u);
+                low[ui] = low[ui].min(low[vi]);
+            }
+            if low[vi] == index[vi] {
+                let mut comp = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[g.to_index(w)] = false;
+                    comp.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                out.push(comp);
+            }
+        }
+    }
     out
 }
 
@@ -803,6 +872,48 @@ mod tests {
             .map(|c| c.into_iter().map(|v| v.index()).collect())
             .collect();
         assert_eq!(comps, vec![vec![0, 1], vec![2], vec![5, 6, 7]]);
+    }
+
+    #[test]
+    fn strongly_connected_components_of_a_long_chain_need_no_deep_stack() {
+        // a ring of 300,000 nodes and a chain hanging off it, on a 256 KiB stack
+        let n = 300_000u32;
+        let mut e: Vec<(u32, u32)> = (0..n - 1).map(|i| (i, i + 1)).collect();
+        e.push((n / 2, 0));
+        let d = g(n, &e);
+        let comps = std::thread::Builder::new()
+            .stack_size(256 << 10)
+            .spawn(move || d.cyclic_components())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(comps, vec![(0..=n / 2).collect::<Vec<u32>>()]);
+        // the same partition as petgraph's recursive Tarjan on a small graph
+        let mut gr = petgraph::graph::DiGraph::<(), ()>::new();
+        let ns: Vec<_> = (0..9).map(|_| gr.add_node(())).collect();
+        for (a, b) in [
+            (0, 1),
+            (1, 2),
+            (2, 0),
+            (2, 3),
+            (3, 4),
+            (4, 3),
+            (5, 5),
+            (6, 7),
+            (8, 6),
+            (7, 8),
+        ] {
+            gr.add_edge(ns[a], ns[b], ());
+        }
+        let norm = |mut v: Vec<Vec<petgraph::graph::NodeIndex>>| {
+            v.iter_mut().for_each(|c| c.sort());
+            v.sort();
+            v
+        };
+        assert_eq!(
+            norm(super::strongly_connected(&gr)),
+            norm(petgraph::algo::tarjan_scc(&gr))
+        );
     }
 
     #[test]

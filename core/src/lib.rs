@@ -57,6 +57,12 @@ pub use schedule::{Calendar, Schedule, ScheduleOptions};
 pub use strategy::{DependencyEdge, Strategy};
 pub use validate::{Code, Diagnostic, Need, Severity};
 
+/// Hooks for eculture's own tests and fuzz targets: not an API, may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::par::with_threads;
+}
+
 /// Re-exported so that users name the same petgraph version.
 pub use petgraph;
 

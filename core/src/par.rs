@@ -6,6 +6,47 @@
 //! CPUs, or `RAYON_NUM_THREADS`). It is made again in a forked child: the threads of a pool
 //! made before `fork()` do not exist in the child, and Python's `multiprocessing` forks. Small
 //! inputs (a ministry's plan of a hundred measures) never touch it.
+//!
+//! **Test hook.** [`with_threads`] runs a closure with every threshold at zero and exactly the
+//! given number of threads (a pool of that size, made once per size), so that the tests and the
+//! `plan` fuzz target can compare a serial run with multi-threaded runs on small plans. It is
+//! `#[doc(hidden)]`: not an API for users, who get the same results with any thread count.
+
+use std::cell::Cell;
+
+thread_local! {
+    /// The thread count forced by [`with_threads`] on this thread (and on the threads of the
+    /// pool it uses); `None` normally.
+    static FORCED: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+fn forced() -> Option<usize> {
+    FORCED.with(Cell::get)
+}
+
+/// Test hook, not an API: runs `f` with parallel work split over exactly `threads` threads
+/// (1: serial) and every size threshold at zero, so that even a plan of three measures is
+/// checked in several runs, its graph sides built with `join` and a JSON text parsed with the
+/// parallel parser. Applies to the calling thread and the threads of the pool it uses, until
+/// `f` returns. Results must not differ from a normal run: that is what the callers check
+/// (`core/tests/threads.rs`, the `plan` fuzz target). On wasm32 everything stays serial.
+#[doc(hidden)]
+pub fn with_threads<R>(threads: usize, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<usize>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            FORCED.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(FORCED.with(|c| c.replace(Some(threads.max(1)))));
+    f()
+}
+
+/// Whether `n` items are enough to be worth threads (`n >= threshold`); always under
+/// [`with_threads`].
+pub(crate) fn large(n: usize, threshold: usize) -> bool {
+    forced().is_some() || n >= threshold
+}
 
 /// The number of threads parallel work is split over (1 on wasm32).
 pub(crate) fn threads() -> usize {
@@ -21,6 +62,7 @@ pub(crate) fn threads() -> usize {
 
 /// How many runs `n` items make: one per thread, none shorter than `min_run`, at least one.
 pub(crate) fn run_count(n: usize, min_run: usize) -> usize {
+    let min_run = if forced().is_some() { 1 } else { min_run };
     let most = n / min_run.max(1);
     if most < 2 {
         return 1;
@@ -74,9 +116,16 @@ pub(crate) mod pool {
     /// The pool and the process it was made in.
     static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
 
+    /// Pools of a forced size ([`super::with_threads`]), made once per size; their threads
+    /// carry the forced size too, so nested work sees it.
+    static FORCED_POOLS: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
+
     /// This process's pool; `None` when no thread can be started (work then runs in the
-    /// calling thread).
+    /// calling thread), or under `with_threads(1, …)`.
     pub(crate) fn get() -> Option<Arc<rayon::ThreadPool>> {
+        if let Some(t) = super::forced() {
+            return forced(t);
+        }
         let pid = std::process::id();
         let mut slot = POOL
             .lock()
@@ -97,6 +146,27 @@ pub(crate) mod pool {
             .ok()?;
         let pool = Arc::new(pool);
         *slot = Some((pid, Arc::clone(&pool)));
+        Some(pool)
+    }
+
+    fn forced(t: usize) -> Option<Arc<rayon::ThreadPool>> {
+        if t < 2 {
+            return None;
+        }
+        let mut pools = FORCED_POOLS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, pool)) = pools.iter().find(|(n, _)| *n == t) {
+            return Some(Arc::clone(pool));
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(t)
+            .thread_name(move |i| format!("eculture-forced{t}-{i}"))
+            .start_handler(move |_| super::FORCED.with(|c| c.set(Some(t))))
+            .build()
+            .ok()?;
+        let pool = Arc::new(pool);
+        pools.push((t, Arc::clone(&pool)));
         Some(pool)
     }
 }
@@ -125,6 +195,23 @@ mod tests {
         assert_eq!(run_count(199, 100), 1);
         assert_eq!(run_count(250, 100), 2.min(t));
         assert_eq!(run_count(1_000_000, 100), t);
+    }
+
+    #[test]
+    fn with_threads_forces_the_count_and_no_thresholds() {
+        for t in [1usize, 2, 3, 7] {
+            with_threads(t, || {
+                #[cfg(not(target_arch = "wasm32"))]
+                assert_eq!(threads(), t);
+                assert!(large(0, usize::MAX));
+                assert_eq!(run_count(5, 1 << 20), 5.min(threads()));
+                // nested work on the pool's threads sees the same count
+                #[cfg(not(target_arch = "wasm32"))]
+                assert_eq!(map_runs(4, 4, |_| threads()), vec![t; 4]);
+            });
+        }
+        assert!(!large(0, 1));
+        assert_eq!(run_count(5, 1 << 20), 1);
     }
 
     #[test]

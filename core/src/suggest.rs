@@ -6,13 +6,19 @@
 //! Ties go to the candidate whose unfolded spelling is closer, then to the first in document
 //! order. The work is bounded: at most [`MAX_COMPARISONS`] candidate comparisons per document,
 //! so a country-scale plan full of broken references stays linear; references past the budget
-//! get no suggestion.
+//! get no suggestion. A comparison of long names costs more of the budget (one unit more per
+//! 128 character pairs the edit distance fills in), and names longer than [`MAX_NAME_CHARS`]
+//! get no suggestion at all: the edit distance is quadratic in the length, and two 10 MB ids
+//! one byte apart would take hours.
 
 use crate::model::Document;
 use crate::validate::{Code, Diagnostic};
 
 /// Candidate comparisons allowed per document, over all suggestions.
 pub const MAX_COMPARISONS: usize = 4_000_000;
+
+/// Longest name (in characters) that gets a suggestion.
+pub const MAX_NAME_CHARS: usize = 256;
 
 /// Append "; did you mean `x`?" to unknown-reference diagnostics that look like typos, and
 /// record the suggestion.
@@ -67,6 +73,9 @@ pub(crate) fn nearest<'a>(
     ids: impl Iterator<Item = &'a str>,
     budget: &mut usize,
 ) -> Option<String> {
+    if name.len() > 4 * MAX_NAME_CHARS || name.chars().count() > MAX_NAME_CHARS {
+        return None;
+    }
     let folded: String = fold(name).into_iter().collect();
     let len = folded.chars().count();
     let limit = (len / 3).max(1);
@@ -76,10 +85,15 @@ pub(crate) fn nearest<'a>(
             break;
         }
         *budget -= 1;
+        // bytes first: a char is 1..=4 bytes, so a long id is skipped without counting
+        if id.len() > 4 * (len + limit) || id.len() + limit < len {
+            continue;
+        }
         let n = id.chars().count();
         if n.abs_diff(len) > limit || id == name {
             continue;
         }
+        *budget = budget.saturating_sub(len * n / 128);
         let f: String = fold(id).into_iter().collect();
         let d = strsim::damerau_levenshtein(&folded, &f);
         if d > limit {
@@ -110,6 +124,18 @@ mod tests {
             Some("library")
         );
         assert_eq!(near("Library", &["library"]).as_deref(), Some("library"));
+    }
+
+    #[test]
+    fn long_names_get_no_suggestion_and_cost_no_time() {
+        let id = "x".repeat(10 << 20);
+        let near_miss = format!("{}y", &id[..id.len() - 1]);
+        assert_eq!(near(&near_miss, &[&id]), None);
+        let long = "y".repeat(MAX_NAME_CHARS);
+        assert_eq!(near(&format!("{long}z"), &[&format!("{long}x")]), None);
+        assert!(near(&long[1..], &[&long]).is_some());
+        // a 10 MB candidate for a short name is skipped by its byte length
+        assert_eq!(near("x", &[&id]), None);
     }
 
     #[test]

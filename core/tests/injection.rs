@@ -2,14 +2,19 @@
 //! notes) go through every writer — Markdown, CSV, HTML, SVG, DOT, Mermaid, the monitoring
 //! report in Markdown, HTML and XLSX — and stay text: every HTML and SVG parses as XML with no
 //! element or attribute the payload named, every CSV field that would start a formula is
-//! neutralised, Markdown carries no raw tag, DOT strings stay quoted.
+//! neutralised, Markdown carries no raw tag, DOT strings stay quoted. Every HTML and SVG is also
+//! written to `target/injection/` for `wasm/tests/injection_browser_test.mjs`, which opens each
+//! in Chromium: no dialog, no script run (`window.__pwned` stays unset), the payloads shown as
+//! text.
+
+use std::path::{Path, PathBuf};
 
 use eculture::schedule::ScheduleOptions;
 use eculture::{Format, Strategy};
 use serde_json::json;
 
-const SCRIPT: &str = "<script>alert(1)</script>";
-const IMG: &str = "\"><img src=x onerror=alert(2)>";
+const SCRIPT: &str = "<script>window.__pwned=1;alert(1)</script>";
+const IMG: &str = "\"><img src=x onerror=\"window.__pwned=2;alert(2)\">";
 const FORMULA: &str = "=HYPERLINK(\"http://evil\",\"x\")";
 
 fn hostile() -> Strategy {
@@ -41,6 +46,13 @@ fn hostile() -> Strategy {
                                   "actual_finish": "2024-10-01", "note": FORMULA}]}]
     });
     Strategy::from_json(&doc.to_string()).unwrap()
+}
+
+/// Where the HTML and SVG outputs go for the browser test: `<repo>/target/injection/`.
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/injection");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 /// Parses as XML; no `<script>`, `<img>` or `on…=` attribute appears as markup.
@@ -133,6 +145,8 @@ fn every_writer_keeps_hostile_strings_as_text() {
         // the HTML5 doctype is not XML: parse what follows it
         let body = text.trim_start_matches("<!DOCTYPE html>");
         safe_markup(what, body);
+        let file = what.replace(" (fixed)", "_fixed");
+        std::fs::write(out_dir().join(file), &text).unwrap();
     }
     let dot = f.to_dot(Some(&o), &r).unwrap();
     assert!(
@@ -143,10 +157,12 @@ fn every_writer_keeps_hostile_strings_as_text() {
     // the monitoring report: Markdown, HTML, XLSX
     let mr = f.monitoring_report(&Default::default()).unwrap();
     safe_markdown("monitoring.md", &mr.to_markdown());
+    let html = mr.to_html();
     safe_markup(
         "monitoring.html",
-        mr.to_html().trim_start_matches("<!DOCTYPE html>"),
+        html.trim_start_matches("<!DOCTYPE html>"),
     );
+    std::fs::write(out_dir().join("monitoring.html"), &html).unwrap();
     let xlsx = mr.to_xlsx().unwrap();
     use calamine::Reader;
     let mut wb: calamine::Xlsx<_> =

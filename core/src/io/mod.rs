@@ -149,7 +149,10 @@ pub fn load(path: impl AsRef<Path>) -> Result<Document> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     if format == Format::Json
-        && meta.len() >= stream::MIN_BYTES as u64
+        && crate::par::large(
+            usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            stream::MIN_BYTES,
+        )
         && crate::par::threads() >= 2
         && let Some(doc) = stream::parse_file(path)
     {

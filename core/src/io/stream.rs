@@ -70,7 +70,7 @@ pub(super) const SHELL_FIELDS: &[&str] = &[
 /// Parse `text` on eculture's threads; `None` when it is small, when there is one thread
 /// or when the text is not a valid document.
 pub(super) fn parse(text: &str) -> Option<Document> {
-    if text.len() < MIN_BYTES || crate::par::threads() < 2 {
+    if !crate::par::large(text.len(), MIN_BYTES) || crate::par::threads() < 2 {
         return None;
     }
     parse_split(text)

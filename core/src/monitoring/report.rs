@@ -296,6 +296,12 @@ impl Strategy {
             ..ScheduleOptions::default()
         });
         let (d0, d1) = (super::reports::dn(year_start), super::reports::dn(as_of));
+        // the forecast's rows are the measures in document order: one record per measure,
+        // made with one day map (looking each id up would be quadratic)
+        let records = forecast
+            .as_ref()
+            .ok()
+            .and_then(|f| f.records_at(0..r.start.len()).ok());
         let mut rows = Vec::new();
         for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
             let s = if r.start[m] == i32::MIN {
@@ -307,12 +313,9 @@ impl Strategy {
                 continue;
             }
             let st = super::reports::state_of(doc, r, m, as_of);
-            let (ff, slip) = match &forecast {
-                Ok(f) => match f.record(&me.id) {
-                    Ok(Some(rec)) => (Some(rec.early_finish_date), rec.slip_days),
-                    _ => (None, None),
-                },
-                Err(_) => (None, None),
+            let (ff, slip) = match records.as_ref().and_then(|x| x[m].as_ref()) {
+                Some(rec) => (Some(rec.early_finish_date), rec.slip_days),
+                None => (None, None),
             };
             rows.push(vec![
                 t(me.id.as_str()),

@@ -115,10 +115,17 @@ fn late(s: &Strategy, as_of: Date, mode: OutOfSequence) -> Late {
         .map_err(|e| e.to_string());
     let mut out = Vec::new();
     let mut at_risk = std::collections::HashMap::new();
-    if let Ok(f) = &forecast {
+    if let Ok(f) = &forecast
+        && !f.infeasible_deadlines().is_empty()
+    {
+        // rows are measures in document order; one id table, not a scan per deadline
+        let mut rows: std::collections::HashMap<&str, u32> = Default::default();
+        for (k, id) in f.ids.iter().enumerate() {
+            rows.entry(id.as_str()).or_insert(k as u32);
+        }
         for miss in f.infeasible_deadlines() {
-            if let Some(row) = f.row(&miss.id) {
-                at_risk.insert(row as u32, miss.days_late);
+            if let Some(&row) = rows.get(miss.id.as_str()) {
+                at_risk.insert(row, miss.days_late);
             }
         }
     }

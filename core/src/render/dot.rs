@@ -30,8 +30,53 @@ pub fn dot_str(s: &str) -> String {
     out
 }
 
+/// Dependencies between direction groups, counted from the graph without listing them: a
+/// junction (a module requirement in a cell) counts producers × consumers per pair of groups
+/// from the two sides' group counts, so the work is linear in the graph (plus groups² per
+/// junction at most), never `p × c`.
+fn group_edges(s: &Strategy, group_of: &[u32]) -> HashMap<(u32, u32), u64> {
+    let mut count: HashMap<(u32, u32), u64> = HashMap::new();
+    let Ok(g) = s.graph() else {
+        return count;
+    };
+    let nm = g.measure_count() as u32;
+    let mut producers: HashMap<u32, u64> = HashMap::new();
+    let mut consumers: HashMap<u32, u64> = HashMap::new();
+    for v in 0..g.node_count() as u32 {
+        if v < nm {
+            for &p in g.predecessors(v) {
+                if p < nm {
+                    let (ga, gb) = (group_of[p as usize], group_of[v as usize]);
+                    if ga != gb {
+                        *count.entry((ga, gb)).or_insert(0) += 1;
+                    }
+                }
+            }
+            continue;
+        }
+        // a junction: every producer → every consumer
+        producers.clear();
+        consumers.clear();
+        for &p in g.predecessors(v) {
+            *producers.entry(group_of[p as usize]).or_insert(0) += 1;
+        }
+        for &c in g.successors(v) {
+            *consumers.entry(group_of[c as usize]).or_insert(0) += 1;
+        }
+        for (&ga, &kp) in &producers {
+            for (&gb, &kc) in &consumers {
+                if ga != gb {
+                    *count.entry((ga, gb)).or_insert(0) += kp * kc;
+                }
+            }
+        }
+    }
+    count
+}
+
 /// DOT text of `s` with its dependencies `deps` ([`Strategy::dependencies`]); critical edges
-/// (consecutive measures of a critical path of `schedule`) bold.
+/// (consecutive measures of a critical path of `schedule`) bold. Above [`DOT_MAX_NODES`]
+/// measures `deps` is not read: the groups' edges are counted from the graph.
 pub fn dot(
     s: &Strategy,
     deps: &[DependencyEdge],
@@ -75,15 +120,7 @@ pub fn dot(
                 ))
             );
         }
-        let mut count: HashMap<(u32, u32), u64> = HashMap::new();
-        for d in deps {
-            if let (Some(a), Some(b)) = (s.measure_index(&d.from), s.measure_index(&d.to)) {
-                let (ga, gb) = (group_of[a as usize], group_of[b as usize]);
-                if ga != gb {
-                    *count.entry((ga, gb)).or_insert(0) += 1;
-                }
-            }
-        }
+        let count = group_edges(s, &group_of);
         let mut edges: Vec<((u32, u32), u64)> = count.into_iter().collect();
         edges.sort_unstable();
         for ((a, b), k) in edges {

@@ -88,6 +88,16 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
             )
         );
     }
+    if dsm.truncated {
+        sub = format!(
+            "{sub} · {}",
+            word(
+                lang,
+                "dependencies listed up to the DSM's limit",
+                "asılılıqlar DSM limitinədək göstərilir"
+            )
+        );
+    }
     svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
     // legend
     svg.rect(PAD, 54.0, 12.0, 12.0, palette::BAR, "", None);

@@ -331,7 +331,14 @@ impl Strategy {
         schedule: Option<&ScheduleOptions>,
         opts: &RenderOptions,
     ) -> Result<String> {
-        let deps = self.dependencies()?;
+        // above the aggregation threshold the groups' edges are counted from the graph: the
+        // list of dependencies (p × c per module requirement in a cell) is not needed
+        let deps = if self.document().measures.len() > DOT_MAX_NODES {
+            self.graph()?;
+            Vec::new()
+        } else {
+            self.dependencies()?
+        };
         let sched = schedule.and_then(|o| self.schedule(o).ok());
         Ok(dot::dot(self, &deps, sched.as_ref(), opts))
     }

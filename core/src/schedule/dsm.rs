@@ -4,7 +4,7 @@
 //! depends on measure `j`. After sequencing, marks below the diagonal are satisfied
 //! dependencies and marks above it (`col > row`) are feedback.
 //!
-//! **Partitioning / sequencing.** Strongly connected components (Tarjan, via petgraph) are the
+//! **Partitioning / sequencing.** Strongly connected components (Tarjan, iterative) are the
 //! blocks. Blocks are sequenced like waves: a block's level is one more than the highest level
 //! among the blocks it depends on (junction-only blocks pass the level through), and blocks of
 //! one level follow document order of their first measure. For an acyclic plan this is exactly
@@ -20,6 +20,13 @@
 //! leaves the fewest measures on cycles (0 means it breaks every cycle of the block); ties go to
 //! explicit `depends_on` entries over module requirements, then tear edges, then document order.
 //! Larger blocks get the first tear edge (explicit first) and `exhaustive = false`.
+//!
+//! **Bounded work.** A module requirement with `p` producers and `c` consumers in a cell is
+//! one junction in the graph but `p × c` measure-to-measure dependencies in the matrix. The
+//! DSM expands at most the graph's edges plus [`DSM_MAX_EXPANDED`] of them, block analysis
+//! and marks together (in sequence order); past that budget a block is listed in document
+//! order without tear analysis (`DsmBlock::truncated`) and the marks stop after the last row
+//! that fit (`Dsm::truncated`), so the DSM of any plan is linear in its graph.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -32,6 +39,10 @@ use crate::model::Document;
 use crate::strategy::Strategy;
 
 const EXHAUSTIVE_BUDGET: usize = 20_000_000;
+
+/// Measure-to-measure dependencies the DSM expands from junctions beyond the graph's own
+/// edges (block analysis and marks together); see the module documentation.
+pub const DSM_MAX_EXPANDED: usize = 1_000_000;
 
 /// One mark of the matrix: `row` depends on `col` (both index [`Dsm::order`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -79,6 +90,11 @@ pub struct DsmBlock {
     pub exhaustive: bool,
     /// Feedback dependencies in the block order; cutting all of them removes every cycle.
     pub tear: Vec<DsmCut>,
+    /// True when the block's dependencies did not fit in the DSM's budget
+    /// ([`DSM_MAX_EXPANDED`]): its members are in document order, and `dependencies`,
+    /// `suggested_cut` and `tear` are left empty.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 /// The sequenced DSM of the plan.
@@ -91,8 +107,13 @@ pub struct Dsm {
     pub blocks: Vec<DsmBlock>,
     /// Every dependency between measures (module requirements expanded), sorted, unique.
     pub marks: Vec<DsmMark>,
-    /// Marks above the diagonal (including self-dependencies on it).
+    /// Marks above the diagonal (including self-dependencies on it), among those listed.
     pub feedback_marks: u32,
+    /// True when the marks stop early: module requirements expand to more measure-to-measure
+    /// dependencies than the DSM's budget ([`DSM_MAX_EXPANDED`] beyond the graph's edges), and
+    /// the rows after the last one that fit have no marks listed.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 /// A measure-level dependency inside a block.
@@ -139,6 +160,20 @@ fn measure_preds(g: &DepGraph, s: u32, mut f: impl FnMut(u32, u32)) {
             }
         }
     }
+}
+
+/// How many measure-level in-edges [`measure_preds`] gives for `s` (junctions expanded).
+fn expanded_preds(g: &DepGraph, s: u32) -> usize {
+    g.predecessors(s)
+        .iter()
+        .map(|&p| {
+            if g.is_measure(p) {
+                1
+            } else {
+                g.predecessors(p).len()
+            }
+        })
+        .sum()
 }
 
 /// Eades–Lin–Smyth order of a block's local graph (`n` nodes, edges `from → to`).
@@ -250,7 +285,7 @@ impl Strategy {
         let n = g.node_count();
         let nm = g.measure_count();
 
-        let sccs = petgraph::algo::tarjan_scc(g);
+        let sccs = crate::graph::strongly_connected(g);
         let nc = sccs.len();
         let mut comp = vec![0u32; n];
         for (c, members) in sccs.iter().enumerate() {
@@ -307,6 +342,7 @@ impl Strategy {
             .collect();
         comps.sort_unstable_by_key(|&c| (level[c as usize], first_measure[c as usize]));
 
+        let mut budget = g.edge_count().saturating_add(DSM_MAX_EXPANDED);
         let mut row = vec![u32::MAX; nm];
         let mut order: Vec<u32> = Vec::with_capacity(nm);
         let mut blocks = Vec::new();
@@ -328,6 +364,28 @@ impl Strategy {
                 order.push(members[0]);
                 continue;
             }
+            let cost: usize = members.iter().map(|&v| expanded_preds(g, v)).sum();
+            if cost > budget {
+                blocks.push(DsmBlock {
+                    start: order.len() as u32,
+                    members: members
+                        .iter()
+                        .map(|&v| doc.measures[v as usize].id.to_string())
+                        .collect(),
+                    dependencies: 0,
+                    suggested_cut: None,
+                    remaining_cyclic: members.len() as u32,
+                    exhaustive: false,
+                    tear: Vec::new(),
+                    truncated: true,
+                });
+                for &v in &members {
+                    row[v as usize] = order.len() as u32;
+                    order.push(v);
+                }
+                continue;
+            }
+            budget -= cost;
             // the block's local measure graph
             for (k, &v) in members.iter().enumerate() {
                 local[v as usize] = k as u32;
@@ -416,23 +474,30 @@ impl Strategy {
                 remaining_cyclic: remaining,
                 exhaustive,
                 tear: tear.into_iter().map(|b| cut_of(doc, g, b)).collect(),
+                truncated: false,
             });
             for &v in &members {
                 local[v as usize] = u32::MAX;
             }
         }
 
-        let mut marks: Vec<DsmMark> = Vec::with_capacity(g.edge_count());
-        for s in 0..nm as u32 {
-            measure_preds(g, s, |p, _| {
-                marks.push(DsmMark {
-                    row: row[s as usize],
-                    col: row[p as usize],
-                });
-            });
+        // row by row in sequence order, each row's columns sorted: the marks come out sorted
+        let mut marks: Vec<DsmMark> = Vec::with_capacity(g.edge_count().min(budget));
+        let mut truncated = false;
+        let mut cols: Vec<u32> = Vec::new();
+        for (r, &s) in order.iter().enumerate() {
+            let cost = expanded_preds(g, s);
+            if cost > budget {
+                truncated = true;
+                break;
+            }
+            budget -= cost;
+            cols.clear();
+            measure_preds(g, s, |p, _| cols.push(row[p as usize]));
+            cols.sort_unstable();
+            cols.dedup();
+            marks.extend(cols.iter().map(|&col| DsmMark { row: r as u32, col }));
         }
-        marks.sort_unstable();
-        marks.dedup();
         let feedback_marks = marks.iter().filter(|m| m.col >= m.row).count() as u32;
         Ok(Dsm {
             order: order
@@ -442,6 +507,7 @@ impl Strategy {
             blocks,
             marks,
             feedback_marks,
+            truncated,
         })
     }
 }

@@ -294,7 +294,8 @@ impl<'a> ScheduleInput<'a> {
                 infeasible_deadlines,
             ))
         };
-        let ((c, ids), found) = crate::par::join(nm >= PARALLEL_MIN_MEASURES, columns, paths);
+        let ((c, ids), found) =
+            crate::par::join(crate::par::large(nm, PARALLEL_MIN_MEASURES), columns, paths);
         let (critical_paths, critical_paths_truncated, infeasible_deadlines) = found?;
         Ok(Schedule {
             project_start: self.start,

@@ -62,7 +62,7 @@ pub use types::*;
 pub use calendar::{Calendar, Weekday};
 pub(crate) use calendar::{WorkingDays, day_number};
 pub(crate) use dates::{iso as dates_iso, iso_opt as dates_iso_opt};
-pub use dsm::{Dsm, DsmBlock, DsmCut, DsmMark};
+pub use dsm::{DSM_MAX_EXPANDED, Dsm, DsmBlock, DsmCut, DsmMark};
 pub use export::ScheduleReport;
 pub use progress::{OutOfSequence, Progress};
 pub use redundant::{RedundancyReason, RedundantDependency};

@@ -355,6 +355,22 @@ impl Schedule {
         }
     }
 
+    /// The records of the rows `rows` (measure indices: rows follow document order), one day
+    /// map for all; `None` for a row out of range. For callers that walk many measures, where
+    /// [`Schedule::record`] would look every id up.
+    pub(crate) fn records_at(
+        &self,
+        rows: impl Iterator<Item = usize>,
+    ) -> Result<Vec<Option<ScheduleRecord>>> {
+        let map = self.day_map()?;
+        rows.map(|i| {
+            (i < self.ids.len())
+                .then(|| self.record_with(&map, i))
+                .transpose()
+        })
+        .collect()
+    }
+
     fn record_with(&self, map: &WorkingDays, i: usize) -> Result<ScheduleRecord> {
         let (es, ef, ls, lf) = (
             i64::from(self.early_start[i]),
