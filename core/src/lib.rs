@@ -54,7 +54,7 @@ pub use model::Document;
 pub use period::PeriodRef;
 pub use render::{ColorBy, RenderOptions};
 pub use schedule::{Calendar, Schedule, ScheduleOptions};
-pub use strategy::{DependencyEdge, Strategy};
+pub use strategy::{DependencyEdge, MAX_EXPANDED_DEPENDENCIES, Strategy};
 pub use validate::{Code, Diagnostic, Need, Severity};
 
 /// Hooks for eculture's own tests and fuzz targets: not an API, may change in any release.

@@ -16,6 +16,10 @@ use crate::validate::{Code, Diagnostic, Need, Severity};
 /// The embedded e-Culture strategy document (JSON).
 pub const E_CULTURE_JSON: &str = include_str!("../data/e-culture.json");
 
+/// The most derived (module-requirement) pairs [`Strategy::dependencies`] lists, as for the
+/// DSM ([`crate::schedule::DSM_MAX_EXPANDED`]).
+pub const MAX_EXPANDED_DEPENDENCIES: usize = crate::schedule::DSM_MAX_EXPANDED;
+
 /// A loaded strategy. Cheap to query: the index and graph are built once, on first use.
 #[derive(Debug, Clone)]
 pub struct Strategy {
@@ -292,12 +296,37 @@ impl Strategy {
     /// Every dependency between measures: the explicit ones (`derived: false`) and those derived
     /// from module `requires` (`derived: true`, with the module and cluster), grouped by dependent
     /// measure in document order, each group in `depends_on` order then derived ones. Junction
-    /// nodes are expanded, so this list can be longer than the stored graph.
+    /// nodes are expanded, so this list can be longer than the stored graph: by at most
+    /// [`MAX_EXPANDED_DEPENDENCIES`] pairs.
+    ///
+    /// Errors: [`crate::Error::Argument`] (path `dependencies`) when the module requirements
+    /// expand to more pairs than that — a requirement with *p* producers and *c* consumers in a
+    /// cell is *p × c* pairs, which no input size bounds; the graph itself stays linear (it goes
+    /// through a junction), and so do the other operations.
     pub fn dependencies(&self) -> Result<Vec<DependencyEdge>> {
         use crate::graph::EdgeOrigin;
         let ix = self.require(Need::Graph)?;
         let g = &ix.graph;
         let doc = &self.doc;
+        let mut expanded: usize = 0;
+        for v in 0..g.measure_count() as u32 {
+            for &p in g.predecessors(v) {
+                if !g.is_measure(p) {
+                    expanded = expanded.saturating_add(g.predecessors(p).len());
+                }
+            }
+        }
+        if expanded > MAX_EXPANDED_DEPENDENCIES {
+            return Err(crate::error::ArgumentError::new(
+                format!(
+                    "the module requirements expand to {expanded} measure-to-measure dependencies, \
+                     more than the {MAX_EXPANDED_DEPENDENCIES} this list holds; the graph, \
+                     the schedule and the pictures use them without listing them"
+                ),
+                "dependencies",
+            )
+            .into());
+        }
         let mut out = Vec::with_capacity(g.edge_count());
         let id = |v: u32| doc.measures[v as usize].id.to_string();
         let mut push = |from: u32, to: u32, e: u32| {

@@ -289,8 +289,21 @@ fn caps_hold_and_are_flagged() {
     let edges = s.graph().unwrap().edge_count();
     assert!(d.marks.len() <= edges + eculture::schedule::DSM_MAX_EXPANDED);
     assert!(d.marks.windows(2).all(|w| w[0] < w[1]), "sorted, unique");
+    // listing the dependencies stops at the same budget, with a located error that says why
+    let err = s.dependencies().unwrap_err();
+    let eculture::Error::Argument(a) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(a.path(), Some("dependencies"));
+    assert!(
+        a.message()
+            .contains("1440000 measure-to-measure dependencies"),
+        "{err}"
+    );
     // …while a smaller one is analysed in full, with the same marks as before the budget
     let s = Strategy::from_json(&hostile::junction_cycle(300)).unwrap();
+    let deps = s.dependencies().unwrap();
+    assert_eq!(deps.iter().filter(|d| d.derived).count(), 300 * 300);
     let d = s.dsm().unwrap();
     assert!(!d.truncated && !d.blocks[0].truncated && !d.blocks[0].tear.is_empty());
     assert_eq!(d.marks.len(), 300 * 300 + 300);
