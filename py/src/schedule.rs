@@ -20,10 +20,12 @@ fn plain(py: Python<'_>, v: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
     {
         return Ok(Value::String(iso.extract()?));
     }
-    pythonize::depythonize::<Value>(v).map_err(|e| {
-        let err = eculture::ArgumentError::new(format!("{path} is not plain data: {e}"), path);
-        to_py_err(py, &err.into())
-    })
+    pythonize::depythonize::<eculture::api::BindingValue>(v)
+        .map(|b| b.0)
+        .map_err(|e| {
+            let err = eculture::ArgumentError::new(format!("{path} is not plain data: {e}"), path);
+            to_py_err(py, &err.into())
+        })
 }
 
 /// Keyword arguments as one options object (`None` when there are none).

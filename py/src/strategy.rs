@@ -97,7 +97,7 @@ impl Strategy {
     /// `TypeError` for a value JSON cannot hold.
     #[staticmethod]
     fn from_dict(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Strategy> {
-        let value: serde_json::Value = pythonize::depythonize(d).map_err(|e| {
+        let eculture::api::BindingValue(value) = pythonize::depythonize(d).map_err(|e| {
             PyTypeError::new_err(format!("the document is not plain JSON data: {e}"))
         })?;
         construct(py, move || eculture::Strategy::from_value(value))

@@ -393,3 +393,26 @@ def test_exceptions_are_exported() -> None:
         cls = getattr(eculture, name)
         assert cls.__module__ == "eculture._errors"
         assert name in eculture.__all__
+
+
+def test_nan_and_infinity_in_plain_data_are_located_errors_never_absent_values():
+    """A Python float NaN or inf cannot be JSON; where a number belongs it is named with its
+    path (an optional field must not take it for "absent")."""
+    import json
+    import math
+
+    import eculture
+
+    doc = json.loads(eculture.Strategy.e_culture().to_json())
+    for bad, shown in [(math.nan, '"NaN"'), (math.inf, '"inf"'), (-math.inf, '"-inf"')]:
+        d = json.loads(json.dumps(doc))
+        d["reports"][0]["entries"][0]["percent_complete"] = bad  # optional: null would be "absent"
+        with pytest.raises(eculture.ParseError) as e:
+            eculture.Strategy.from_dict(d)
+        assert e.value.path == "reports[0].entries[0].percent_complete"
+        assert shown in str(e.value)
+    s = eculture.Strategy.e_culture()
+    with pytest.raises(eculture.ArgumentError) as e:
+        s.execution_rate(weights={"executed": 1.0, "partially_executed": math.nan, "not_executed": 0.0})
+    assert e.value.path == "options.weights.partially_executed"
+    assert '"NaN"' in str(e.value)

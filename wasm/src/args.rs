@@ -16,7 +16,8 @@ fn plain(value: JsValue, name: &str) -> Result<Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value::<Value>(value)
+    serde_wasm_bindgen::from_value::<eculture::api::BindingValue>(value)
+        .map(|b| b.0)
         .map_err(|e| error::argument(&format!("{name} is not plain data: {e}"), name))
 }
 

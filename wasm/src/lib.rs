@@ -142,9 +142,10 @@ impl Strategy {
     pub fn from_object(
         #[wasm_bindgen(unchecked_param_type = "Document")] document: JsValue,
     ) -> Result<Strategy, JsValue> {
-        let value = serde_wasm_bindgen::from_value::<serde_json::Value>(document).map_err(|e| {
-            error::argument(&format!("document is not plain data: {e}"), "document")
-        })?;
+        let eculture::api::BindingValue(value) =
+            serde_wasm_bindgen::from_value(document).map_err(|e| {
+                error::argument(&format!("document is not plain data: {e}"), "document")
+            })?;
         Self::wrap(eculture::Strategy::from_value(value))
     }
 

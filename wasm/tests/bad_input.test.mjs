@@ -60,3 +60,24 @@ for (const [name, want] of Object.entries(EXPECTED)) {
     s.free();
   });
 }
+
+test("NaN and infinity in a plain object are located errors, never absent values", () => {
+  const doc = JSON.parse(Strategy.eCulture().toJson());
+  for (const [bad, shown] of [[NaN, '"NaN"'], [Infinity, '"inf"'], [-Infinity, '"-inf"']]) {
+    const d = structuredClone(doc);
+    d.reports[0].entries[0].percent_complete = bad; // optional: null would read as "absent"
+    assert.throws(
+      () => Strategy.fromObject(d),
+      (e) => e.name === "ParseError" && e.path === "reports[0].entries[0].percent_complete" && e.message.includes(shown),
+    );
+  }
+  assert.throws(
+    () => Strategy.eCulture().executionRate({ weights: { executed: 1, partially_executed: NaN, not_executed: 0 } }),
+    (e) => e.name === "ArgumentError" && e.message.includes('"NaN"'),
+  );
+  // the keys of the weights are data (status names, snake_case): a camelCase one is told so
+  assert.throws(
+    () => Strategy.eCulture().executionRate({ weights: { executed: 1, partially_executed: 0.5, notExecuted: 0 } }),
+    (e) => e.name === "ArgumentError" && e.message.includes("keys here are snake_case: `not_executed`"),
+  );
+});
