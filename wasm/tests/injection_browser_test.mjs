@@ -12,12 +12,11 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { check, finish, launch } from "./browser_support.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = normalize(join(HERE, "..", ".."));
 const DIR = process.env.INJECTION ?? join(REPO, "target", "injection");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 // what core/tests/injection.rs writes; each must be there
 const FILES = [
   "report.html",
@@ -46,32 +45,7 @@ if (missing.length) {
 }
 const extra = readdirSync(DIR).filter((f) => /\.(html|svg)$/.test(f) && !FILES.includes(f));
 
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push([name, null]);
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    results.push([name, e]);
-    console.log(`not ok - ${name}\n  ${String(e?.stack ?? e).replaceAll("\n", "\n  ")}`);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-  ],
-});
+const browser = await launch();
 
 try {
   for (const file of [...FILES, ...extra]) {
@@ -124,6 +98,4 @@ try {
   await browser.close();
 }
 
-const failed = results.filter(([, e]) => e).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

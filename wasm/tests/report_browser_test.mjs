@@ -11,12 +11,11 @@ import assert from "node:assert/strict";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { check, finish, launch } from "./browser_support.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = normalize(join(HERE, "..", ".."));
 const PICTURES = process.env.PICTURES ?? join(REPO, "target", "pictures");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const SHOT = process.env.SHOT ?? join(PICTURES, "report.png");
 const SECTIONS = [
   "summary",
@@ -38,32 +37,7 @@ for (const f of ["report.html", "report_probe.html", "report_cycle.html"]) {
   }
 }
 
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push([name, null]);
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    results.push([name, e]);
-    console.log(`not ok - ${name}\n  ${String(e?.stack ?? e).replaceAll("\n", "\n  ")}`);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-  ],
-});
+const browser = await launch();
 
 /** Open a report; collect console messages, page errors, requests and dialogs. */
 async function open(file) {
@@ -145,6 +119,4 @@ try {
   await browser.close();
 }
 
-const failed = results.filter(([, e]) => e).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -159,16 +159,26 @@ function renderStats(matrix, waves, schedule) {
     cards.push(stat("coverage", pct(o.share), `${o.covered} of ${o.applicable} applicable cells`, "accent"));
   }
   cards.push(stat("waves", waves ? waves.length.toLocaleString("en") : "–", waves ? "of parallel work" : "not computed"));
-  const finish = schedule
-    ? stat("finish", schedule.finishDate, `${schedule.durationDays.toLocaleString("en")} ${calendar() ? "working days" : "days"}`, "accent")
-    : stat("finish", "–", "no schedule");
-  finish.id = "stat-finish";
-  cards.push(finish);
+  cards.push(finishCard(schedule));
   cards.push(
     stat("validation", errors ? `${errors} error${errors === 1 ? "" : "s"}` : "valid", `${warnings} warning${warnings === 1 ? "" : "s"}`, errors ? "bad" : "good"),
   );
   $("stats").replaceChildren(...cards);
 }
+
+/** The summary's finish card for a schedule (`null`: none), marked when what-if changes apply. */
+function finishCard(schedule) {
+  const card = !schedule
+    ? stat("finish", "–", "no schedule")
+    : state.changes.length
+      ? stat("finish", schedule.finishDate, "with the what-if", "warn")
+      : stat("finish", schedule.finishDate, `${schedule.durationDays.toLocaleString("en")} ${calendar() ? "working days" : "days"}`, "accent");
+  card.id = "stat-finish";
+  return card;
+}
+
+/** The schedule with the what-if changes (none: exactly the plan's schedule). Free it. */
+const currentSchedule = () => state.s.scheduleWithChanges(state.changes, scheduleOptions());
 
 function renderHeatmap() {
   const colorBy = $("color-by").value;
@@ -236,9 +246,7 @@ function chain(ids, titles, chipClass) {
 /** The schedule (with the what-if changes when there are some): numbers, lists and the Gantt chart. */
 function renderSchedule() {
   const titles = new Map((state.doc.measures ?? []).map((m) => [m.id, best(m.title, m.id)]));
-  const sched = state.changes.length
-    ? state.s.scheduleWithChanges(state.changes, scheduleOptions())
-    : state.s.schedule(scheduleOptions());
+  const sched = currentSchedule();
   try {
     const critical = sched.criticalIds;
     const late = sched.infeasibleDeadlines;
@@ -403,9 +411,7 @@ function applyWhatIf() {
   box.replaceChildren(head, facts);
   if ($("color-by").value === "state") $("color-by").value = "quarter"; // so the matrix shows the move
   const schedule = renderPlanViews();
-  $("stat-finish")?.replaceWith(
-    Object.assign(stat("finish", schedule?.finishDate ?? "–", "with the what-if", "warn"), { id: "stat-finish" }),
-  );
+  $("stat-finish")?.replaceWith(finishCard(schedule));
   bump("whatifs");
 }
 
@@ -469,7 +475,8 @@ async function load(text, format, source) {
   }
 }
 
-async function openFile(file) {
+/** Open a `File` (from the picker or a drop): refused by type or size before it is read. */
+export async function openFile(file) {
   if (!file) return;
   const format = formatOf(file.name);
   if (!format) {
@@ -534,9 +541,7 @@ export async function start(lean, defaultJson) {
   $("sched-calendar").addEventListener("change", () => {
     if (!state.s) return;
     const schedule = renderPlanViews();
-    $("stat-finish")?.replaceWith(
-      Object.assign(stat("finish", schedule?.finishDate ?? "–", schedule ? `${schedule.durationDays.toLocaleString("en")} ${calendar() ? "working days" : "days"}` : "no schedule", "accent"), { id: "stat-finish" }),
-    );
+    $("stat-finish")?.replaceWith(finishCard(schedule));
     bump("schedules");
   });
   $("color-by").addEventListener("change", renderHeatmap);
@@ -567,7 +572,7 @@ export async function start(lean, defaultJson) {
     }
   }));
   $("export-schedule-csv").addEventListener("click", exporting(() => {
-    const sched = state.changes.length ? state.s.scheduleWithChanges(state.changes, scheduleOptions()) : state.s.schedule(scheduleOptions());
+    const sched = currentSchedule();
     try {
       download(`${fileStem()}-schedule.csv`, "text/csv", sched.toCsv());
     } finally {

@@ -7,18 +7,21 @@ use super::{clean_path, strip_position};
 use crate::error::{Error, Format, ParseError, Result};
 use crate::model::Document;
 
+/// A serde_json error as a located parse error (`path` from serde_path_to_error, when known).
+fn located(source_name: &str, path: Option<String>, e: &serde_json::Error) -> Error {
+    Error::Parse(ParseError {
+        format: Format::Json,
+        source_name: source_name.to_owned(),
+        line: Some(e.line()),
+        column: Some(e.column()),
+        path,
+        message: strip_position(&e.to_string()),
+    })
+}
+
 #[cfg(target_arch = "wasm32")]
 pub(super) fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
-    let fail = |path: Option<String>, e: serde_json::Error| {
-        Error::Parse(ParseError {
-            format: Format::Json,
-            source_name: source_name.to_owned(),
-            line: Some(e.line()),
-            column: Some(e.column()),
-            path,
-            message: strip_position(&e.to_string()),
-        })
-    };
+    let fail = |path: Option<String>, e: serde_json::Error| located(source_name, path, &e);
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let doc = serde_path_to_error::deserialize::<_, Document>(&mut de)
         .map_err(|e| fail(clean_path(e.path().to_string()), e.into_inner()))?;
@@ -32,7 +35,6 @@ pub(super) fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
     // check; invalid UTF-8 falls through to `from_slice`, which reports where it is.
     let parsed = match std::str::from_utf8(bytes) {
         Ok(text) => {
-            #[cfg(not(target_arch = "wasm32"))]
             if let Some(doc) = super::stream::parse(text) {
                 return Ok(doc);
             }
@@ -49,15 +51,7 @@ pub(super) fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
                 Err(e) => clean_path(e.path().to_string()),
                 Ok(_) => None,
             };
-            let message = strip_position(&first.to_string());
-            Err(Error::Parse(ParseError {
-                format: Format::Json,
-                source_name: source_name.to_owned(),
-                line: Some(first.line()),
-                column: Some(first.column()),
-                path,
-                message,
-            }))
+            Err(located(source_name, path, &first))
         }
     }
 }
