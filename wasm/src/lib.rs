@@ -217,6 +217,7 @@ impl Strategy {
         self.inner.to_dot(Some(&sch), &opts).map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// One self-contained, printable HTML report of the plan.
     #[wasm_bindgen(js_name = "reportHtml")]
     pub fn report_html(
@@ -356,6 +357,7 @@ impl Strategy {
         )
     }
 
+    #[cfg(feature = "full")]
     /// The document as pretty JSON.
     #[wasm_bindgen(js_name = "toJson")]
     pub fn to_json(&self) -> Result<String, JsValue> {

@@ -19,6 +19,7 @@ const state = {
   api: null, // the module the current strategy came from
   s: null, // the current Strategy
   doc: null, // its document as plain data
+  json: "", // its document as JSON text (what was opened, or the full build's toJson for YAML/TOML)
   defaultJson: "",
   source: "",
   lang: "en",
@@ -440,16 +441,20 @@ function formatOf(name) {
   return { json: "json", yaml: "yaml", yml: "yaml", toml: "toml" }[ext] ?? null;
 }
 
-/** The module that reads `format`: the lean build for JSON, the full one for YAML and TOML. */
-async function moduleFor(format) {
-  if (format === "json") return state.lean;
+/** The npm package's full build, loaded on first use (YAML, TOML, the HTML report). */
+async function fullBuild(why) {
   if (!state.full) {
     const full = await import("eculture/full");
     await full.default();
     state.full = full;
-    $("build-name").textContent = "full build, loaded for YAML and TOML";
+    $("build-name").textContent = `full build, loaded for ${why}`;
   }
   return state.full;
+}
+
+/** The module that reads `format`: the lean build for JSON, the full one for YAML and TOML. */
+async function moduleFor(format) {
+  return format === "json" ? state.lean : fullBuild("YAML and TOML");
 }
 
 /** Parse `text` in `format` and show it; on an error, keep the current strategy and say why. */
@@ -461,9 +466,10 @@ async function load(text, format, source) {
     const s = make(text);
     // the names and titles the lists show: a JSON text is the document already (re-serialising a
     // country-scale plan would cost seconds)
-    const doc = JSON.parse(format === "json" ? text : s.toJson());
+    const json = format === "json" ? text : s.toJson();
+    const doc = JSON.parse(json);
     state.s?.free();
-    Object.assign(state, { api, s, doc, source, changes: [], diags: s.validate() });
+    Object.assign(state, { api, s, doc, json, source, changes: [], diags: s.validate() });
     $("wi-result").replaceChildren();
     $("load-error").hidden = true;
     document.body.dataset.status = "ok";
@@ -528,7 +534,7 @@ export async function start(lean, defaultJson) {
   $("reset").addEventListener("click", () => load(state.defaultJson, "json", "the embedded e-Culture default"));
   $("load").addEventListener("click", () => load($("source").value, $("source-format").value, "the pasted text"));
   $("fill").addEventListener("click", () => {
-    if (state.s) $("source").value = state.s.toJson();
+    if (state.s) $("source").value = state.json;
     $("source-format").value = "json";
   });
   for (const button of document.querySelectorAll("[data-lang]")) {
@@ -554,9 +560,9 @@ export async function start(lean, defaultJson) {
     $("what-if").scrollIntoView({ behavior: "smooth", block: "nearest" });
   });
   // exports: the core's own outputs, as files
-  const exporting = (fn) => () => {
+  const exporting = (fn) => async () => {
     try {
-      fn();
+      await fn();
     } catch (e) {
       showError(e, "export");
     }
@@ -579,7 +585,17 @@ export async function start(lean, defaultJson) {
       sched.free();
     }
   }));
-  $("export-report").addEventListener("click", exporting(() => download(`${fileStem()}-report.html`, "text/html", state.s.reportHtml(pictureOptions({ colorBy: $("color-by").value })))));
+  // the report renderer is in the full build only (it would cost the lean one 20 KB gzip)
+  $("export-report").addEventListener("click", exporting(async () => {
+    const options = pictureOptions({ colorBy: $("color-by").value });
+    const full = await fullBuild("the HTML report");
+    const s = state.api === full ? state.s : full.Strategy.fromJson(state.json);
+    try {
+      download(`${fileStem()}-report.html`, "text/html", s.reportHtml(options));
+    } finally {
+      if (s !== state.s) s.free();
+    }
+  }));
 
   await load(defaultJson, "json", "the embedded e-Culture default");
   document.body.dataset.ready = "1";

@@ -12,6 +12,7 @@ use crate::graph::{EdgeOrigin, RawEdge};
 use crate::model::{Document, Measure, RelationType};
 use crate::period::PeriodRef;
 use crate::resolve::{IdTable, Ids};
+use crate::schedule::day_number;
 
 /// What one run of measures contributes to the index, in document order.
 pub(crate) struct MeasureScan {
@@ -371,7 +372,7 @@ fn check_measure_dates(
                 format!("duration of {days} days is outside 0..{MAX_DAYS}"),
             ));
         } else if let (Some(s), Some(dl)) = (&m.start, &m.deadline) {
-            let window = (dl.last_day() - s.first_day()).get_days() as i64 + 1;
+            let window = day_number(dl.last_day()) - day_number(s.first_day()) + 1;
             if window > 0 && days > window {
                 d.push(warn(
                     Code::DurationExceedsWindow,
