@@ -2,10 +2,12 @@
 //! read from, so that a diagnostic can say "line 412".
 //!
 //! Only the text kept by [`crate::Strategy`] (documents of at most [`MAX_LOCATED_BYTES`]) is
-//! searched, and only when there are diagnostics to place. YAML and JSON are read as YAML events
-//! by `saphyr-parser` (JSON is YAML's flow style), TOML through `toml`'s spanned tables. A path
-//! that is not found gives the line of its nearest enclosing value that is (a `targets` list
-//! for a message about `targets`, say); a text that the reader cannot follow gives no lines.
+//! searched, and only when there are diagnostics to place. JSON is walked by [`json_positions`]
+//! (the text has already been parsed by serde_json, so the walk only follows brackets, strings
+//! and commas; it needs no parser of its own, which keeps the page's WebAssembly small), YAML
+//! as events from `saphyr-parser`, TOML through `toml`'s spanned tables. A path that is not
+//! found gives the line of its nearest enclosing value that is (a `targets` list for a message
+//! about `targets`, say); a text that the reader cannot follow gives no lines.
 
 use std::collections::HashMap;
 
@@ -46,7 +48,11 @@ pub(crate) fn locate(src: &Source, wanted: &[&str]) -> Vec<Option<(u32, u32)>> {
         }
     };
     match src.format {
-        Format::Json | Format::Yaml => yaml_positions(&src.text, &mut record),
+        Format::Json => json_positions(&src.text, &mut record),
+        #[cfg(feature = "yaml")]
+        Format::Yaml => yaml_positions(&src.text, &mut record),
+        #[cfg(not(feature = "yaml"))]
+        Format::Yaml => {}
         #[cfg(feature = "toml")]
         Format::Toml => toml_positions(&src.text, &mut record),
         #[cfg(not(feature = "toml"))]
@@ -81,8 +87,182 @@ enum Frame {
     Seq { next: usize, base: usize },
 }
 
-/// Walk YAML (or JSON) events, calling `record(path, line, column)` for every value: a mapping
-/// value is placed at its key, a list item at the item.
+/// A cursor over JSON text that knows its line and (character) column.
+struct JsonCursor<'a> {
+    bytes: &'a [u8],
+    i: usize,
+    line: usize,
+    col: usize,
+}
+
+impl JsonCursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.i).copied()
+    }
+
+    /// 1-based line and column (in characters, as saphyr and toml count) of the next byte.
+    fn at(&self) -> (usize, usize) {
+        (self.line, self.col + 1)
+    }
+
+    fn bump(&mut self) {
+        if let Some(&b) = self.bytes.get(self.i) {
+            self.i += 1;
+            if b == b'\n' {
+                self.line += 1;
+                self.col = 0;
+            } else if b & 0xC0 != 0x80 {
+                // the first byte of a UTF-8 character
+                self.col += 1;
+            }
+        }
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.bump();
+        }
+    }
+
+    /// Past a string starting at its opening quote; the string's text (quotes included), or
+    /// `None` when it does not end.
+    fn string(&mut self) -> Option<&str> {
+        let start = self.i;
+        self.bump();
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.bump();
+                    return std::str::from_utf8(&self.bytes[start..self.i]).ok();
+                }
+                b'\\' => {
+                    self.bump();
+                    self.bump();
+                }
+                _ => self.bump(),
+            }
+        }
+    }
+
+    /// Past a number or literal (`true`, `false`, `null`).
+    fn scalar(&mut self) {
+        while let Some(b) = self.peek() {
+            if matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') {
+                break;
+            }
+            self.bump();
+        }
+    }
+}
+
+/// A JSON key as a string: its text without quotes, unescaped by serde_json when it holds an
+/// escape.
+fn json_key(quoted: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let inner = quoted.get(1..quoted.len().checked_sub(1)?)?;
+    if inner.contains('\\') {
+        serde_json::from_str::<String>(quoted).ok().map(Into::into)
+    } else {
+        Some(inner.into())
+    }
+}
+
+/// Walk JSON text, calling `record(path, line, column)` for every value, with the same places
+/// as [`yaml_positions`] gives for JSON: a member at its key, a list item at the item. The
+/// text is one serde_json has already read; anything else ends the walk.
+fn json_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
+    let mut cur = JsonCursor {
+        bytes: text.as_bytes(),
+        i: 0,
+        line: 1,
+        col: 0,
+    };
+    let mut path = String::new();
+    // `Frame::Map::key` is `Some` between a key and its value
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut key_at: (usize, usize) = (1, 1);
+    loop {
+        cur.skip_whitespace();
+        let Some(b) = cur.peek() else { return };
+        match b {
+            b',' | b':' => {
+                cur.bump();
+                continue;
+            }
+            b'}' | b']' => {
+                cur.bump();
+                stack.pop();
+                end_value(&mut stack, &mut path);
+                if stack.is_empty() {
+                    return;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(Frame::Map { key, base }) = stack.last_mut()
+            && key.is_none()
+        {
+            // a key
+            let at = cur.at();
+            if b != b'"' {
+                return;
+            }
+            let Some(name) = cur.string().and_then(json_key) else {
+                return;
+            };
+            key_at = at;
+            path.truncate(*base);
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&name);
+            *key = Some(String::new());
+            continue;
+        }
+        let at = cur.at();
+        let place = match stack.last_mut() {
+            Some(Frame::Seq { next, base }) => {
+                path.truncate(*base);
+                path.push('[');
+                path.push_str(&next.to_string());
+                path.push(']');
+                *next += 1;
+                at
+            }
+            Some(Frame::Map { .. }) => key_at,
+            None => at,
+        };
+        record(&path, place.0, place.1);
+        let base = path.len();
+        match b {
+            b'{' => {
+                cur.bump();
+                stack.push(Frame::Map { key: None, base });
+            }
+            b'[' => {
+                cur.bump();
+                stack.push(Frame::Seq { next: 0, base });
+            }
+            b'"' => {
+                if cur.string().is_none() {
+                    return;
+                }
+                end_value(&mut stack, &mut path);
+            }
+            _ => {
+                cur.scalar();
+                end_value(&mut stack, &mut path);
+            }
+        }
+        if stack.is_empty() {
+            return;
+        }
+    }
+}
+
+/// Walk YAML events, calling `record(path, line, column)` for every value: a mapping value is
+/// placed at its key, a list item at the item.
+#[cfg(feature = "yaml")]
 fn yaml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
     use saphyr_parser::{Event, Parser};
     let mut path = String::new();
@@ -224,6 +404,48 @@ mod tests {
         // not there: the nearest enclosing value
         assert_eq!(at(text, Format::Json, "measures[1].targets"), Some((5, 5)));
         assert_eq!(at(text, Format::Json, "nothing"), None);
+    }
+
+    /// Every (path, line, column) the JSON walk records.
+    fn json_walk(text: &str) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        json_positions(text, &mut |p, l, c| out.push((p.to_owned(), l, c)));
+        out
+    }
+
+    #[test]
+    #[cfg(feature = "yaml")]
+    fn json_walk_agrees_with_yaml_events() {
+        let mut texts = vec![
+            include_str!("../data/e-culture.json").to_owned(),
+            // escapes in keys and strings, non-ASCII columns, nesting, scalars of every kind
+            "{\"a\\u0062\": [1, -2.5e3, true, null, \"x\\\"]\"],\n \"ə\": {\"ü\": [[], {}, [{\"k\": \"v\"}]]},\t\"z\":\"\\\\\"}".to_owned(),
+            "[]".to_owned(),
+            "7".to_owned(),
+        ];
+        let doc: serde_json::Value = serde_json::from_str(&texts[0]).unwrap();
+        texts.push(serde_json::to_string(&doc).unwrap());
+        for text in &texts {
+            let mut events = Vec::new();
+            yaml_positions(text, &mut |p, l, c| events.push((p.to_owned(), l, c)));
+            let walk = json_walk(text);
+            assert!(
+                walk.len() > 1 || text.len() < 3,
+                "nothing recorded in {text:.40}"
+            );
+            assert_eq!(walk, events, "{text:.60}");
+        }
+    }
+
+    #[test]
+    fn json_walk_stops_at_what_is_not_json() {
+        // a key that is not a string ends the walk; what came before is kept
+        assert_eq!(json_walk("{\"a\": 1, 2: 3}").len(), 2);
+        // a string that does not end is placed where it starts, then the walk ends
+        let walk = json_walk("[\"a\", \"b");
+        assert_eq!(walk.last(), Some(&("[1]".to_owned(), 1, 7)));
+        assert_eq!(walk.len(), 3);
+        assert_eq!(json_walk("").len(), 0);
     }
 
     #[test]

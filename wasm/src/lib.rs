@@ -318,6 +318,7 @@ impl Strategy {
         Ok(value)
     }
 
+    #[cfg(feature = "full")]
     /// The diagnostics that stop operations of `need` (`"cells"`, `"graph"`, `"dag"` or
     /// `"schedule"`; see docs/diagnostics.md). Empty when those operations run.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
@@ -384,6 +385,7 @@ impl Strategy {
         js(self.inner.validate())
     }
 
+    #[cfg(feature = "full")]
     /// True when validation found no error (warnings allowed).
     #[wasm_bindgen(js_name = "isValid")]
     pub fn is_valid(&self) -> bool {
@@ -466,6 +468,7 @@ impl Strategy {
 
     // ---- scheduling (docs/scheduling.md) ----
 
+    #[cfg(feature = "full")]
     /// The critical-path schedule. Day offsets count from the project start, finish offsets
     /// are exclusive, dates are ISO. Throws `ArgumentError` for bad options (an unknown key, a
     /// bad date), `ValidationError`, `CycleError`, and `ScheduleError` for a calendar with no
@@ -634,6 +637,7 @@ impl Matrix {
         js(&self.inner.modules)
     }
 
+    #[cfg(feature = "full")]
     /// Every cell, row-major (cluster, then module).
     #[wasm_bindgen(getter, unchecked_return_type = "Cell[]")]
     pub fn cells(&self) -> Result<JsValue, JsValue> {
@@ -686,6 +690,7 @@ impl Matrix {
         self.inner.to_markdown()
     }
 
+    #[cfg(feature = "full")]
     /// Long-form CSV: `cluster,module,state,measures`.
     #[wasm_bindgen(js_name = "toCsv")]
     pub fn to_csv(&self) -> String {
@@ -733,12 +738,14 @@ impl Schedule {
             .map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// One record per measure, document order: day offsets and dates.
     #[wasm_bindgen(js_name = "toRecords", unchecked_return_type = "ScheduleRecord[]")]
     pub fn to_records(&self) -> Result<JsValue, JsValue> {
         out(self.inner.records())
     }
 
+    #[cfg(feature = "full")]
     /// The record of one measure, or `null` for an unknown id.
     #[wasm_bindgen(unchecked_return_type = "ScheduleRecord")]
     pub fn record(&self, id: &str) -> Result<JsValue, JsValue> {
@@ -801,6 +808,7 @@ impl Schedule {
         self.inner.to_json().map_err(error::to_js)
     }
 
+    #[cfg(feature = "full")]
     /// CSV, one row per measure, the columns of `toRecords()`.
     #[wasm_bindgen(js_name = "toCsv")]
     pub fn to_csv(&self) -> Result<String, JsValue> {

@@ -463,7 +463,18 @@ async function load(text, format, source) {
   try {
     const api = await moduleFor(format);
     const make = { json: api.Strategy.fromJson, yaml: api.Strategy.fromYaml, toml: api.Strategy.fromToml }[format];
-    const s = make(text);
+    let s;
+    try {
+      s = make(text);
+    } catch (e) {
+      // The lean build's parse errors name no JSON path (docs/performance.md): the full build
+      // reads the text again and throws the whole error, as the npm package does.
+      if (api === state.lean && e?.name === "ParseError") {
+        const full = await fullBuild("the JSON path of a parse error");
+        full.Strategy.fromJson(text).free();
+      }
+      throw e;
+    }
     // the names and titles the lists show: a JSON text is the document already (re-serialising a
     // country-scale plan would cost seconds)
     const json = format === "json" ? text : s.toJson();
@@ -569,33 +580,34 @@ export async function start(lean, defaultJson) {
   };
   $("export-heatmap").addEventListener("click", exporting(() => download(`${fileStem()}-heatmap.svg`, "image/svg+xml", state.s.heatmapSvg(pictureOptions({ colorBy: $("color-by").value })))));
   $("export-gantt").addEventListener("click", exporting(() => download(`${fileStem()}-gantt.svg`, "image/svg+xml", state.s.ganttSvg(pictureOptions()))));
-  $("export-matrix-csv").addEventListener("click", exporting(() => {
-    const m = state.s.matrix();
-    try {
-      download(`${fileStem()}-matrix.csv`, "text/csv", m.toCsv());
-    } finally {
-      m.free();
-    }
-  }));
-  $("export-schedule-csv").addEventListener("click", exporting(() => {
-    const sched = currentSchedule();
-    try {
-      download(`${fileStem()}-schedule.csv`, "text/csv", sched.toCsv());
-    } finally {
-      sched.free();
-    }
-  }));
-  // the report renderer is in the full build only (it would cost the lean one 20 KB gzip)
-  $("export-report").addEventListener("click", exporting(async () => {
-    const options = pictureOptions({ colorBy: $("color-by").value });
-    const full = await fullBuild("the HTML report");
+  // The CSV and HTML writers are in the full build only (together some 25 KB gzip the lean build
+  // does not carry): an export runs `write` on the full build's copy of the current strategy.
+  const withFull = (write) => async () => {
+    const full = await fullBuild("exports");
     const s = state.api === full ? state.s : full.Strategy.fromJson(state.json);
     try {
-      download(`${fileStem()}-report.html`, "text/html", s.reportHtml(options));
+      write(s);
     } finally {
       if (s !== state.s) s.free();
     }
-  }));
+  };
+  const freeing = (value, use) => {
+    try {
+      return use(value);
+    } finally {
+      value.free();
+    }
+  };
+  $("export-matrix-csv").addEventListener("click", exporting(withFull((s) => {
+    download(`${fileStem()}-matrix.csv`, "text/csv", freeing(s.matrix(), (m) => m.toCsv()));
+  })));
+  $("export-schedule-csv").addEventListener("click", exporting(withFull((s) => {
+    const sched = s.scheduleWithChanges(state.changes, scheduleOptions());
+    download(`${fileStem()}-schedule.csv`, "text/csv", freeing(sched, (x) => x.toCsv()));
+  })));
+  $("export-report").addEventListener("click", exporting(withFull((s) => {
+    download(`${fileStem()}-report.html`, "text/html", s.reportHtml(pictureOptions({ colorBy: $("color-by").value })));
+  })));
 
   await load(defaultJson, "json", "the embedded e-Culture default");
   document.body.dataset.ready = "1";

@@ -1,9 +1,13 @@
 //! JSON: serde_json on the fast path; on failure a second pass with serde_path_to_error adds
 //! the JSON path of the offending value. On wasm32 there is one pass, with the path tracked:
 //! documents in a browser are small, and one instantiation of the document's deserializer
-//! instead of three keeps the module small (the results are the same).
+//! instead of three keeps the module small (the results are the same). Without the
+//! `json-error-paths` feature (the demo page's lean build) there is no second instantiation
+//! and a parse error has no path.
 
-use super::{clean_path, strip_position};
+#[cfg(feature = "json-error-paths")]
+use super::clean_path;
+use super::strip_position;
 use crate::error::{Error, Format, ParseError, Result};
 use crate::model::Document;
 
@@ -23,8 +27,11 @@ fn located(source_name: &str, path: Option<String>, e: &serde_json::Error) -> Er
 pub(super) fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
     let fail = |path: Option<String>, e: serde_json::Error| located(source_name, path, &e);
     let mut de = serde_json::Deserializer::from_slice(bytes);
+    #[cfg(feature = "json-error-paths")]
     let doc = serde_path_to_error::deserialize::<_, Document>(&mut de)
         .map_err(|e| fail(clean_path(e.path().to_string()), e.into_inner()))?;
+    #[cfg(not(feature = "json-error-paths"))]
+    let doc = <Document as serde::Deserialize>::deserialize(&mut de).map_err(|e| fail(None, e))?;
     de.end().map_err(|e| fail(None, e))?;
     Ok(doc)
 }
@@ -46,11 +53,16 @@ pub(super) fn parse_json(bytes: &[u8], source_name: &str) -> Result<Document> {
         Ok(doc) => Ok(doc),
         Err(first) => {
             // Slow path, only on failure: parse again tracking the JSON path.
-            let mut de = serde_json::Deserializer::from_slice(bytes);
-            let path = match serde_path_to_error::deserialize::<_, Document>(&mut de) {
-                Err(e) => clean_path(e.path().to_string()),
-                Ok(_) => None,
+            #[cfg(feature = "json-error-paths")]
+            let path = {
+                let mut de = serde_json::Deserializer::from_slice(bytes);
+                match serde_path_to_error::deserialize::<_, Document>(&mut de) {
+                    Err(e) => clean_path(e.path().to_string()),
+                    Ok(_) => None,
+                }
             };
+            #[cfg(not(feature = "json-error-paths"))]
+            let path = None;
             Err(located(source_name, path, &first))
         }
     }
