@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { check, finish, launch } from "./browser_support.mjs";
@@ -19,6 +19,8 @@ const SHOT = process.env.SHOT ?? join(WASM_ROOT, "..", "target", "screenshot.png
 // Expected values come from the node build of the same package.
 import { Strategy as NodeStrategy, eCulture } from "../pkg/node/index.js";
 const reference = eCulture();
+/** Bytes (gzip -9 by node's zlib) the page's lean WebAssembly may reach: 279,818 B when set. */
+const LEAN_GZIP_GUARD = 290_000;
 const refDoc = reference.document();
 const refMatrix = reference.matrix();
 const expected = {
@@ -147,8 +149,10 @@ try {
       }
       return Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)]));
     });
+    const wasm = readFileSync(join(WASM_ROOT, "www/lean/eculture_wasm_bg.wasm"));
     const sizes = {
-      wasmGzip: gzipSync(readFileSync(join(WASM_ROOT, "www/lean/eculture_wasm_bg.wasm")), { level: 9 }).length,
+      wasmGzip: gzipSync(wasm, { level: 9 }).length,
+      wasmBrotli: brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
       defaultGzip: gzipSync(readFileSync(join(WASM_ROOT, "www/lean/e-culture.json")), { level: 9 }).length,
     };
     const figures = { readyMs, ...nav, medianMs: bench, sizes };
@@ -156,6 +160,14 @@ try {
     mkdirSync(join(WASM_ROOT, "..", "target"), { recursive: true });
     writeFileSync(join(WASM_ROOT, "..", "target", "page-benchmark.json"), `${JSON.stringify(figures, null, 2)}\n`);
     assert.ok(readyMs > 0 && bench.analysis > 0 && bench.pictures > 0, "timed");
+  });
+
+  await check("the page's WebAssembly stays within its size guard (what it carries is chosen: docs/performance.md)", async () => {
+    // A guard against code coming back unnoticed (one jiff operator brought 38 KB), not the
+    // issue's 250 KB budget, which is not met (docs/performance.md says why). Size is
+    // deterministic for a toolchain: this is not a timing.
+    const gzip = gzipSync(readFileSync(join(WASM_ROOT, "www/lean/eculture_wasm_bg.wasm")), { level: 9 }).length;
+    assert.ok(gzip <= LEAN_GZIP_GUARD, `the lean build is ${gzip} B gzip, over its guard of ${LEAN_GZIP_GUARD} B: see scripts/wasm-size`);
   });
 
   await check("the heatmap is the core's SVG: clusters × modules cells in three states, a legend", async () => {
