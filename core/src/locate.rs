@@ -82,8 +82,10 @@ fn parent(p: &str) -> Option<&str> {
     (cut > 0).then(|| &p[..cut])
 }
 
+/// Where a walk is: in a mapping (`keyed` between a key and its value) or a list (`next` is the
+/// index of its next item); `base` is the length of the path of the mapping or list.
 enum Frame {
-    Map { key: Option<String>, base: usize },
+    Map { keyed: bool, base: usize },
     Seq { next: usize, base: usize },
 }
 
@@ -177,7 +179,6 @@ fn json_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
         col: 0,
     };
     let mut path = String::new();
-    // `Frame::Map::key` is `Some` between a key and its value
     let mut stack: Vec<Frame> = Vec::new();
     let mut key_at: (usize, usize) = (1, 1);
     loop {
@@ -199,14 +200,14 @@ fn json_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
             }
             _ => {}
         }
-        if let Some(Frame::Map { key, base }) = stack.last_mut()
-            && key.is_none()
+        if let Some(Frame::Map { keyed, base }) = stack.last_mut()
+            && !*keyed
         {
             // a key
-            let at = cur.at();
             if b != b'"' {
                 return;
             }
+            let at = cur.at();
             let Some(name) = cur.string().and_then(json_key) else {
                 return;
             };
@@ -216,7 +217,7 @@ fn json_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
                 path.push('.');
             }
             path.push_str(&name);
-            *key = Some(String::new());
+            *keyed = true;
             continue;
         }
         let at = cur.at();
@@ -237,7 +238,7 @@ fn json_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
         match b {
             b'{' => {
                 cur.bump();
-                stack.push(Frame::Map { key: None, base });
+                stack.push(Frame::Map { keyed: false, base });
             }
             b'[' => {
                 cur.bump();
@@ -281,11 +282,11 @@ fn yaml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
         );
         if is_value {
             // a scalar in key position is a key
-            if let Some(Frame::Map { key, base }) = stack.last_mut()
-                && key.is_none()
+            if let Some(Frame::Map { keyed, base }) = stack.last_mut()
+                && !*keyed
             {
                 if let Event::Scalar(s, ..) = &event {
-                    *key = Some(s.to_string());
+                    *keyed = true;
                     key_at = at;
                     path.truncate(*base);
                     if !path.is_empty() {
@@ -295,7 +296,7 @@ fn yaml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
                     continue;
                 }
                 // a complex key: nothing to place under it
-                *key = Some(String::new());
+                *keyed = true;
                 path.truncate(*base);
             }
             let place = match stack.last_mut() {
@@ -313,7 +314,7 @@ fn yaml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
             record(&path, place.0, place.1);
             let base = path.len();
             match event {
-                Event::MappingStart(..) => stack.push(Frame::Map { key: None, base }),
+                Event::MappingStart(..) => stack.push(Frame::Map { keyed: false, base }),
                 Event::SequenceStart(..) => stack.push(Frame::Seq { next: 0, base }),
                 _ => end_value(&mut stack, &mut path),
             }
@@ -327,8 +328,8 @@ fn yaml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
 /// A value is complete: its parent mapping expects a key again.
 fn end_value(stack: &mut [Frame], path: &mut String) {
     match stack.last_mut() {
-        Some(Frame::Map { key, base }) => {
-            *key = None;
+        Some(Frame::Map { keyed, base }) => {
+            *keyed = false;
             path.truncate(*base);
         }
         Some(Frame::Seq { base, .. }) => path.truncate(*base),

@@ -258,12 +258,14 @@ try {
     assert.equal(await page.textContent("#title"), expected.title);
   });
 
+  /** Click an export button: the download's file name and text. */
+  async function grab(button) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+    const path = await download.path();
+    return [download.suggestedFilename(), readFileSync(path, "utf8")];
+  }
+
   await check("exports: heatmap and Gantt SVG, matrix and schedule CSV, the report HTML", async () => {
-    const grab = async (button) => {
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
-      const path = await download.path();
-      return [download.suggestedFilename(), readFileSync(path, "utf8")];
-    };
     const stem = refDoc.strategy.id;
     let [name, text] = await grab("#export-heatmap");
     assert.equal(name, `${stem}-heatmap.svg`);
@@ -278,6 +280,24 @@ try {
     [name, text] = await grab("#export-report");
     assert.equal(name, `${stem}-report.html`);
     assert.equal(text, reference.reportHtml({ colorBy: "state" }));
+  });
+
+  await check("exports follow the document on screen (the full build's copy is read again)", async () => {
+    const doc = reference.document();
+    doc.strategy.id = "other-plan";
+    doc.measures.pop();
+    const text = JSON.stringify(doc);
+    await analyse(text);
+    const other = NodeStrategy.fromJson(text);
+    let [name, csv] = await grab("#export-matrix-csv");
+    assert.equal(name, "other-plan-matrix.csv");
+    assert.equal(csv, other.matrix().toCsv());
+    [name, csv] = await grab("#export-schedule-csv");
+    assert.equal(csv, other.scheduleWithChanges([], null).toCsv());
+    assert.notEqual(csv, reference.schedule(null).toCsv(), "a measure fewer");
+    const before = await page.evaluate(() => document.body.dataset.loads);
+    await page.click("#reset");
+    await page.waitForFunction((n) => document.body.dataset.loads !== n, before);
   });
 
   await check("malformed JSON shows the error's name, code and path", async () => {

@@ -18,6 +18,7 @@ const state = {
   full: null, // the full build, loaded for YAML/TOML
   api: null, // the module the current strategy came from
   s: null, // the current Strategy
+  sFull: null, // the full build's copy of it, made by the first export that needs it
   doc: null, // its document as plain data
   json: "", // its document as JSON text (what was opened, or the full build's toJson for YAML/TOML)
   defaultJson: "",
@@ -480,7 +481,8 @@ async function load(text, format, source) {
     const json = format === "json" ? text : s.toJson();
     const doc = JSON.parse(json);
     state.s?.free();
-    Object.assign(state, { api, s, doc, json, source, changes: [], diags: s.validate() });
+    if (state.sFull !== state.s) state.sFull?.free();
+    Object.assign(state, { api, s, sFull: null, doc, json, source, changes: [], diags: s.validate() });
     $("wi-result").replaceChildren();
     $("load-error").hidden = true;
     document.body.dataset.status = "ok";
@@ -581,15 +583,12 @@ export async function start(lean, defaultJson) {
   $("export-heatmap").addEventListener("click", exporting(() => download(`${fileStem()}-heatmap.svg`, "image/svg+xml", state.s.heatmapSvg(pictureOptions({ colorBy: $("color-by").value })))));
   $("export-gantt").addEventListener("click", exporting(() => download(`${fileStem()}-gantt.svg`, "image/svg+xml", state.s.ganttSvg(pictureOptions()))));
   // The CSV and HTML writers are in the full build only (together some 25 KB gzip the lean build
-  // does not carry): an export runs `write` on the full build's copy of the current strategy.
+  // does not carry): an export runs `write` on the full build's copy of the current strategy,
+  // read once per document (a strategy from a YAML or TOML file is the full build's already).
   const withFull = (write) => async () => {
     const full = await fullBuild("exports");
-    const s = state.api === full ? state.s : full.Strategy.fromJson(state.json);
-    try {
-      write(s);
-    } finally {
-      if (s !== state.s) s.free();
-    }
+    state.sFull ??= state.api === full ? state.s : full.Strategy.fromJson(state.json);
+    write(state.sFull);
   };
   const freeing = (value, use) => {
     try {
