@@ -212,27 +212,11 @@ fn json_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
                 return;
             };
             key_at = at;
-            path.truncate(*base);
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&name);
+            push_key(&mut path, *base, &name);
             *keyed = true;
             continue;
         }
-        let at = cur.at();
-        let place = match stack.last_mut() {
-            Some(Frame::Seq { next, base }) => {
-                path.truncate(*base);
-                path.push('[');
-                path.push_str(&next.to_string());
-                path.push(']');
-                *next += 1;
-                at
-            }
-            Some(Frame::Map { .. }) => key_at,
-            None => at,
-        };
+        let place = place_value(&mut stack, &mut path, cur.at(), key_at);
         record(&path, place.0, place.1);
         let base = path.len();
         match b {
@@ -288,29 +272,14 @@ fn yaml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
                 if let Event::Scalar(s, ..) = &event {
                     *keyed = true;
                     key_at = at;
-                    path.truncate(*base);
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(s);
+                    push_key(&mut path, *base, s);
                     continue;
                 }
                 // a complex key: nothing to place under it
                 *keyed = true;
                 path.truncate(*base);
             }
-            let place = match stack.last_mut() {
-                Some(Frame::Seq { next, base }) => {
-                    path.truncate(*base);
-                    path.push('[');
-                    path.push_str(&next.to_string());
-                    path.push(']');
-                    *next += 1;
-                    at
-                }
-                Some(Frame::Map { .. }) => key_at,
-                None => at,
-            };
+            let place = place_value(&mut stack, &mut path, at, key_at);
             record(&path, place.0, place.1);
             let base = path.len();
             match event {
@@ -322,6 +291,37 @@ fn yaml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
             stack.pop();
             end_value(&mut stack, &mut path);
         }
+    }
+}
+
+/// The path of a mapping's member `key`: the mapping's path (the first `base` bytes) and the key.
+fn push_key(path: &mut String, base: usize, key: &str) {
+    path.truncate(base);
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+}
+
+/// A value starts at `at`: make `path` its path (a list item's gets the next index) and return
+/// where it is placed (a member at its key, written at `key_at`).
+fn place_value(
+    stack: &mut [Frame],
+    path: &mut String,
+    at: (usize, usize),
+    key_at: (usize, usize),
+) -> (usize, usize) {
+    match stack.last_mut() {
+        Some(Frame::Seq { next, base }) => {
+            path.truncate(*base);
+            path.push('[');
+            path.push_str(&next.to_string());
+            path.push(']');
+            *next += 1;
+            at
+        }
+        Some(Frame::Map { .. }) => key_at,
+        None => at,
     }
 }
 

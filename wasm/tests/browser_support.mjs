@@ -2,6 +2,7 @@
 // injection_browser_test.mjs): headless Chromium through playwright-core, and a tiny runner
 // that prints "ok - …" / "not ok - …" per check and exits non-zero when one failed.
 // Env: CHROMIUM (default /usr/bin/chromium).
+import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 /** Headless Chromium (Debian's, or $CHROMIUM), without network chatter of its own. */
@@ -20,6 +21,30 @@ export function launch() {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+/** Open a local file in a new page; collect its console errors and warnings, page errors,
+ * requests for anything but itself, and dialogs (dismissed). */
+export async function openWatched(browser, path) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const problems = [];
+  const dialogs = [];
+  const requests = [];
+  const url = pathToFileURL(path).href;
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "warning") problems.push(`console.${msg.type()}: ${msg.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("request", (r) => {
+    if (r.url() !== url) requests.push(r.url());
+  });
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForLoadState("load");
+  return { page, problems, dialogs, requests };
 }
 
 const results = [];

@@ -11,8 +11,8 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { check, finish, launch } from "./browser_support.mjs";
+import { fileURLToPath } from "node:url";
+import { check, finish, launch, openWatched } from "./browser_support.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = normalize(join(HERE, "..", ".."));
@@ -50,24 +50,7 @@ const browser = await launch();
 try {
   for (const file of [...FILES, ...extra]) {
     await check(`${file}: the payloads stay text`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      const problems = [];
-      const dialogs = [];
-      const requests = [];
-      const url = pathToFileURL(join(DIR, file)).href;
-      page.on("console", (msg) => {
-        if (msg.type() === "error" || msg.type() === "warning") problems.push(`console.${msg.type()}: ${msg.text()}`);
-      });
-      page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-      page.on("request", (r) => {
-        if (r.url() !== url) requests.push(r.url());
-      });
-      page.on("dialog", async (d) => {
-        dialogs.push(d.message());
-        await d.dismiss();
-      });
-      await page.goto(url);
-      await page.waitForLoadState("load");
+      const { page, problems, dialogs, requests } = await openWatched(browser, join(DIR, file));
       // give an injected handler (onerror of a broken image, a timer) the chance to run
       await page.waitForTimeout(300);
       const seen = await page.evaluate(() => ({

@@ -10,8 +10,8 @@
 import assert from "node:assert/strict";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { check, finish, launch } from "./browser_support.mjs";
+import { fileURLToPath } from "node:url";
+import { check, finish, launch, openWatched } from "./browser_support.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = normalize(join(HERE, "..", ".."));
@@ -40,27 +40,7 @@ for (const f of ["report.html", "report_probe.html", "report_cycle.html"]) {
 const browser = await launch();
 
 /** Open a report; collect console messages, page errors, requests and dialogs. */
-async function open(file) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const problems = [];
-  const dialogs = [];
-  const requests = [];
-  const url = pathToFileURL(join(PICTURES, file)).href;
-  page.on("console", (msg) => {
-    if (msg.type() === "error" || msg.type() === "warning") problems.push(`console.${msg.type()}: ${msg.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("request", (r) => {
-    if (r.url() !== url) requests.push(r.url());
-  });
-  page.on("dialog", async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  await page.goto(url);
-  await page.waitForLoadState("load");
-  return { page, problems, dialogs, requests };
-}
+const open = (file) => openWatched(browser, join(PICTURES, file));
 
 try {
   const main = await open("report.html");

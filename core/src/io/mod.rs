@@ -24,18 +24,15 @@ use yaml::parse_yaml;
 /// The stand-in for a format this build leaves out (the `yaml` and `toml` features).
 #[cfg(not(all(feature = "yaml", feature = "toml")))]
 fn not_built(format: Format, source_name: &str) -> Error {
-    Error::Parse(ParseError {
+    unlocated(
         format,
-        source_name: source_name.to_owned(),
-        line: None,
-        column: None,
-        path: None,
-        message: format!(
+        source_name,
+        format!(
             "this build of eculture reads and writes JSON only: {} needs the `{}` feature",
             format.as_str().to_uppercase(),
             format.as_str()
         ),
-    })
+    )
 }
 #[cfg(not(feature = "yaml"))]
 fn parse_yaml(_: &str, source_name: &str) -> Result<Document> {
@@ -69,13 +66,22 @@ impl Format {
 }
 
 fn too_large(format: Format, source_name: &str, len: usize) -> Error {
+    unlocated(
+        format,
+        source_name,
+        format!("document is {len} bytes; the limit is {MAX_DOCUMENT_BYTES}"),
+    )
+}
+
+/// A parse error about the whole document (no line, column or path).
+fn unlocated(format: Format, source_name: &str, message: String) -> Error {
     Error::Parse(ParseError {
         format,
         source_name: source_name.to_owned(),
         line: None,
         column: None,
         path: None,
-        message: format!("document is {len} bytes; the limit is {MAX_DOCUMENT_BYTES}"),
+        message,
     })
 }
 
@@ -88,14 +94,11 @@ pub fn parse_bytes(bytes: &[u8], format: Format, source_name: &str) -> Result<Do
         Format::Json => parse_json(bytes, source_name),
         Format::Yaml | Format::Toml => {
             let text = std::str::from_utf8(bytes).map_err(|e| {
-                Error::Parse(ParseError {
+                unlocated(
                     format,
-                    source_name: source_name.to_owned(),
-                    line: None,
-                    column: None,
-                    path: None,
-                    message: format!("not valid UTF-8 at byte {}", e.valid_up_to()),
-                })
+                    source_name,
+                    format!("not valid UTF-8 at byte {}", e.valid_up_to()),
+                )
             })?;
             if format == Format::Yaml {
                 parse_yaml(text, source_name)
@@ -180,16 +183,7 @@ pub(crate) fn read_small(path: &Path) -> Result<Option<(String, Format)>> {
 
 /// Serialise a document in the given format.
 pub fn to_string(doc: &Document, format: Format) -> Result<String> {
-    let fail = |message: String| {
-        Error::Parse(ParseError {
-            format,
-            source_name: "<output>".into(),
-            line: None,
-            column: None,
-            path: None,
-            message,
-        })
-    };
+    let fail = |message: String| unlocated(format, "<output>", message);
     match format {
         Format::Json => serde_json::to_string_pretty(doc).map_err(|e| fail(e.to_string())),
         #[cfg(feature = "yaml")]
