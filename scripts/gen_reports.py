@@ -127,7 +127,7 @@ def main():
             }
             if org in values:
                 rep["indicators"] = values[org]
-            rep["source"] = ("Illustrative: derived by scripts/gen_reports.py from the plan's dates, planned schedule and "
+            rep["source"] = ("Illustrative: derived from the plan's dates, planned schedule and "
                              "statuses as of 2025-12-31; public facts are cited in the entries' evidence. The obligation "
                              "(an annual report with supporting documents to the coordinating body by 20 January, Decree 1294): "
                              "https://unikal.az/news/281406/dovlet-proqraminin-neticeleri-barede-illik-hesabatlar-hazirlanacaq")

@@ -144,7 +144,16 @@ impl<'a> ScheduleInput<'a> {
         });
         let mut progress = None;
         if let Some(sd) = opts.status_date {
-            let applied = progress::apply(doc, ix, &map, &mut base, sd, opts.out_of_sequence)?;
+            // The baseline the forecast is compared with: the same nodes before progress (and
+            // before any what-if change), early dates only — one forward pass, no second
+            // preparation and no backward pass.
+            let mut plain = base.clone();
+            let baseline_duration = net.forward(&mut plain);
+            let baseline_finish: Vec<i32> = plain[..nm].iter().map(|x| x.ef).collect();
+            drop(plain);
+            let mut applied = progress::apply(doc, ix, &map, &mut base, sd, opts.out_of_sequence)?;
+            applied.progress.baseline_finish = baseline_finish;
+            applied.progress.baseline_duration_days = i64::from(baseline_duration);
             far = far.max(i64::from(applied.progress.status_offset).abs());
             span += base
                 .iter()

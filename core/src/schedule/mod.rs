@@ -86,28 +86,7 @@ impl Strategy {
         let mut plan = ScheduleInput::with_index(self, ix, opts)?;
         let nodes = std::mem::take(&mut plan.base);
         let run = plan.run(nodes);
-        self.fill_baseline(&mut plan, opts)?;
         plan.schedule(opts, run)
-    }
-
-    /// With a status date, the forecast is compared with the baseline: the same plan without
-    /// progress (and without what-if changes).
-    fn fill_baseline(&self, plan: &mut ScheduleInput<'_>, opts: &ScheduleOptions) -> Result<()> {
-        if plan.progress.is_none() {
-            return Ok(());
-        }
-        let plain = ScheduleOptions {
-            status_date: None,
-            ..opts.clone()
-        };
-        let bplan = ScheduleInput::with_index(self, plan.ix, &plain)?;
-        let brun = bplan.run(bplan.base.clone());
-        let nm = plan.ix.graph.measure_count();
-        if let Some(p) = plan.progress.as_mut() {
-            p.baseline_finish = brun.nodes[..nm].iter().map(|x| x.ef).collect();
-            p.baseline_duration_days = i64::from(brun.finish);
-        }
-        Ok(())
     }
 
     /// The schedule after applying duration or start changes, without touching the strategy.
@@ -123,7 +102,6 @@ impl Strategy {
         let base = plan.run(plan.base.clone());
         let nodes = whatif::apply(&plan, &base, changes)?;
         let run = plan.run(nodes);
-        self.fill_baseline(&mut plan, opts)?;
         plan.schedule(opts, run)
     }
 }
