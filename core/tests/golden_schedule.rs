@@ -34,6 +34,7 @@ fn compute(case: &Path) -> Value {
     let risk: RiskOptions = serde_json::from_value(options["risk"].clone()).unwrap();
     json!({
         "report": val(s.schedule(&opts).and_then(|sch| sch.report())),
+        "csv": val(s.schedule(&opts).and_then(|sch| sch.to_csv())),
         "what_if": val(s.what_if(&opts, &changes)),
         "rollout": val(s.rollout(&opts)),
         "redundant": val(s.redundant_dependencies()),

@@ -47,6 +47,7 @@ def _compute(case: Path) -> Dict[str, Any]:
     risk = options["risk"]
     return {
         "report": _value(lambda: s.schedule(**opts).report()),
+        "csv": _value(lambda: s.schedule(**opts).to_csv()),
         "what_if": _value(lambda: s.what_if(options["what_if"], **opts)),
         "rollout": _value(lambda: s.rollout(**opts)),
         "redundant": _value(s.redundant_dependencies),

@@ -41,6 +41,7 @@ function outcome(fn, want) {
 /** How each key of expected.json is computed from the strategy and options.json. */
 const CHECKS = {
   report: (s, o) => s.schedule(jsOptions(o.schedule)).report(),
+  csv: (s, o) => s.schedule(jsOptions(o.schedule)).toCsv(),
   what_if: (s, o) => s.whatIf(o.what_if ?? [], jsOptions(o.schedule)),
   rollout: (s, o) => s.rollout(jsOptions(o.schedule)),
   redundant: (s) => s.redundantDependencies(),
