@@ -146,12 +146,21 @@ impl<'a> ScheduleInput<'a> {
         if let Some(sd) = opts.status_date {
             // The baseline the forecast is compared with: the same nodes before progress (and
             // before any what-if change), early dates only — one forward pass, no second
-            // preparation and no backward pass.
+            // preparation and no backward pass. It reads a copy of the nodes, so on a large
+            // plan it runs beside the progress being applied to them.
             let mut plain = base.clone();
-            let baseline_duration = net.forward(&mut plain);
-            let baseline_finish: Vec<i32> = plain[..nm].iter().map(|x| x.ef).collect();
-            drop(plain);
-            let mut applied = progress::apply(doc, ix, &map, &mut base, sd, opts.out_of_sequence)?;
+            let net_ref = &net;
+            let (baseline, applied) = crate::par::join(
+                crate::par::large(nm, PARALLEL_MIN_MEASURES),
+                move || {
+                    let duration = net_ref.forward(&mut plain);
+                    let finish: Vec<i32> = plain[..nm].iter().map(|x| x.ef).collect();
+                    (duration, finish)
+                },
+                || progress::apply(doc, ix, &map, &mut base, sd, opts.out_of_sequence),
+            );
+            let (baseline_duration, baseline_finish) = baseline;
+            let mut applied = applied?;
             applied.progress.baseline_finish = baseline_finish;
             applied.progress.baseline_duration_days = i64::from(baseline_duration);
             far = far.max(i64::from(applied.progress.status_offset).abs());
