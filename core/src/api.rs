@@ -405,7 +405,7 @@ fn suggest_field(e: Error) -> Error {
 /// A date argument: an ISO `YYYY-MM-DD` string.
 pub fn date(value: Value, name: &str) -> Result<jiff::civil::Date> {
     match &value {
-        Value::String(s) => crate::schedule::dates::parse_iso(s).ok_or_else(|| {
+        Value::String(s) => crate::dates::parse_iso(s).ok_or_else(|| {
             argument(
                 format!(
                     "{name}: `{s}` is not an ISO date (YYYY-MM-DD, a real day of a year 1-9999)"

@@ -331,6 +331,12 @@ pub struct CellGap {
 }
 
 impl Strategy {
+    /// The e-Culture matrix (valid strategies; cycles allowed).
+    pub fn matrix(&self) -> crate::Result<Matrix> {
+        let ix = self.require(crate::validate::Need::Cells)?;
+        Ok(Matrix::build(self.document(), ix))
+    }
+
     /// Every gap of the matrix, with its reasons, cluster by cluster then module by module.
     ///
     /// **What a gap is.** An *applicable* cell (the module's rule selects the cluster) is a gap

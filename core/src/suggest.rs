@@ -11,8 +11,8 @@
 //! get no suggestion at all: the edit distance is quadratic in the length, and two 10 MB ids
 //! one byte apart would take hours.
 
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
-use crate::validate::{Code, Diagnostic};
 
 /// Candidate comparisons allowed per document, over all suggestions.
 pub const MAX_COMPARISONS: usize = 4_000_000;

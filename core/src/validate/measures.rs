@@ -7,12 +7,12 @@
 use jiff::civil::Date;
 
 use super::modules::Modules;
-use super::{Code, Diagnostic, MAX_DAYS, check_date, err, warn};
+use super::{Code, Diagnostic, check_date, err, warn};
+use crate::dates::{MAX_DAYS, day_number};
 use crate::graph::{EdgeOrigin, RawEdge};
+use crate::ids::{IdTable, Ids};
 use crate::model::{Document, Measure, RelationType};
 use crate::period::PeriodRef;
-use crate::resolve::{IdTable, Ids};
-use crate::schedule::day_number;
 
 /// What one run of measures contributes to the index, in document order.
 pub(crate) struct MeasureScan {

@@ -1,5 +1,5 @@
-//! Executors' reports: validation, resolution (done once, with the index) and the state of
-//! each measure as of a date.
+//! The executors' reports: validated and resolved once, with the index (the state of a measure
+//! as of a date, which reads the result, is in `monitoring::state`).
 //!
 //! **Order of reports.** Reports are ranked by `as_of`, then `submitted`, then document order.
 //! A measure's state as of `D` is its entry in the highest-ranked report with `as_of ≤ D`
@@ -13,14 +13,11 @@
 //! (`status_disagrees_with_report`).
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
-use super::calendar::{Period, periods_of};
+use crate::dates::{MAX_DAYS, ReportingPeriod, day_number, day_number_i32, month_day, periods_of};
+use crate::diagnostic::{Code, Diagnostic, err, warn};
+use crate::ids::IdTable;
 use crate::model::{Document, ReportingRule, Status};
-use crate::resolve::IdTable;
-use crate::schedule::day_number;
-use crate::strategy::Strategy;
-use crate::validate::{Code, Diagnostic, Severity};
 
 /// No index.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -43,9 +40,9 @@ pub(crate) struct ValueRef {
     pub as_of: Date,
 }
 
-/// Reports resolved against the plan: built once with the index.
+/// The executors' reports resolved against the plan: built once with the index.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Resolved {
+pub(crate) struct ResolvedReports {
     /// Per measure, CSR offsets into `entries` (length measures + 1).
     pub entry_off: Vec<u32>,
     /// Entries grouped by measure, each group in rank order.
@@ -63,7 +60,7 @@ pub(crate) struct Resolved {
     pub values: Vec<Vec<ValueRef>>,
 }
 
-impl Resolved {
+impl ResolvedReports {
     /// The entries of measure `m`, in rank order.
     pub fn entries_of(&self, m: usize) -> &[EntryRef] {
         match (self.entry_off.get(m), self.entry_off.get(m + 1)) {
@@ -88,141 +85,6 @@ impl Resolved {
     }
 }
 
-/// Where a measure's state comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum StateSource {
-    /// An entry of a report with `as_of` on or before the date.
-    Report,
-    /// The measure's undated `status`.
-    Document,
-    /// Nothing: no data.
-    None,
-}
-
-/// A measure's state as of a date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
-pub struct MeasureState {
-    /// Measure id.
-    pub measure: String,
-    /// Status, or `None` (no data).
-    pub status: Option<Status>,
-    /// Where the status comes from.
-    pub source: StateSource,
-    /// The report that gave it.
-    pub report: Option<String>,
-    /// That report's `as_of`.
-    #[serde(with = "crate::schedule::dates_iso_opt")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
-    pub as_of: Option<Date>,
-    /// Percent complete reported.
-    pub percent_complete: Option<f64>,
-    /// Actual start reported.
-    #[serde(with = "crate::schedule::dates_iso_opt")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
-    pub actual_start: Option<Date>,
-    /// Actual finish reported.
-    #[serde(with = "crate::schedule::dates_iso_opt")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
-    pub actual_finish: Option<Date>,
-    /// Remaining days reported.
-    pub remaining_days: Option<i64>,
-}
-
-impl Strategy {
-    /// Every measure's state as of `as_of` (document order): its entry in the latest report
-    /// with `as_of ≤` the date (ties: later `submitted`, then later in the document), else its
-    /// undated `status`, else no data.
-    pub fn states_as_of(&self, as_of: Date) -> Vec<MeasureState> {
-        let doc = self.document();
-        let r = &self.index().monitoring;
-        (0..doc.measures.len())
-            .map(|m| state_of(doc, r, m, as_of))
-            .collect()
-    }
-
-    /// Every measure's status as of `as_of` as one column (document order; `None` = no data),
-    /// without per-measure objects: for large plans and for bindings that hand columns over.
-    pub fn status_column_as_of(&self, as_of: Date) -> Vec<Option<Status>> {
-        let doc = self.document();
-        let r = &self.index().monitoring;
-        (0..doc.measures.len())
-            .map(|m| r.status_as_of(doc, m, as_of))
-            .collect()
-    }
-
-    /// One measure's state as of a date (`None` for an unknown id).
-    pub fn state_as_of(&self, id: &str, as_of: Date) -> Option<MeasureState> {
-        let m = self.measure_index(id)? as usize;
-        Some(state_of(
-            self.document(),
-            &self.index().monitoring,
-            m,
-            as_of,
-        ))
-    }
-}
-
-pub(crate) fn state_of(doc: &Document, r: &Resolved, m: usize, d: Date) -> MeasureState {
-    let measure = doc.measures[m].id.to_string();
-    match r.entry_as_of(m, d) {
-        Some(e) => {
-            let rep = &doc.reports[e.report as usize];
-            let en = &rep.entries[e.entry as usize];
-            MeasureState {
-                measure,
-                status: Some(en.status),
-                source: StateSource::Report,
-                report: Some(rep.id.to_string()),
-                as_of: Some(e.as_of),
-                percent_complete: en.percent_complete.filter(|p| p.is_finite()),
-                actual_start: en.actual_start.map(|p| p.first_day()),
-                actual_finish: en.actual_finish.map(|p| p.last_day()),
-                remaining_days: en.remaining_days,
-            }
-        }
-        None => {
-            let status = doc.measures[m].status;
-            MeasureState {
-                measure,
-                status,
-                source: if status.is_some() {
-                    StateSource::Document
-                } else {
-                    StateSource::None
-                },
-                report: None,
-                as_of: None,
-                percent_complete: None,
-                actual_start: None,
-                actual_finish: None,
-                remaining_days: None,
-            }
-        }
-    }
-}
-
-/// Day number as `i32` (dates are within ±10,000 years).
-pub(crate) fn dn(d: Date) -> i32 {
-    day_number(d) as i32
-}
-
-/// Parse `MM-DD`.
-pub(crate) fn month_day(s: &str) -> Option<(i8, i8)> {
-    let (m, d) = s.trim().split_once('-')?;
-    if m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let m: i8 = m.parse().ok()?;
-    let d: i8 = d.parse().ok()?;
-    // 29 February is refused: it does not come every year
-    Date::new(2023, m, d).ok()?;
-    Some((m, d))
-}
-
 /// Resolve and validate the reports, evaluations, reporting calendar and the numbers of the
 /// indicators. Called once by the index, after the id tables are built.
 pub(crate) fn check(
@@ -232,13 +94,7 @@ pub(crate) fn check(
     directions: &IdTable,
     indicators: &IdTable,
     d: &mut Vec<Diagnostic>,
-) -> Resolved {
-    let err = |code, path: String, id: Option<&str>, msg: String| {
-        Diagnostic::new(Severity::Error, code, path, id, msg)
-    };
-    let warn = |code, path: String, id: Option<&str>, msg: String| {
-        Diagnostic::new(Severity::Warning, code, path, id, msg)
-    };
+) -> ResolvedReports {
     let measure_of = |i: u32| doc.measures[i as usize].id.as_str();
     let org_of = |i: u32| doc.organizations[i as usize].id.as_str();
     let dir_of = |i: u32| doc.directions[i as usize].id.as_str();
@@ -449,7 +305,7 @@ pub(crate) fn check(
                 }
             }
             if let Some(rd) = e.remaining_days
-                && !(0..=crate::validate::MAX_DAYS).contains(&rd)
+                && !(0..=MAX_DAYS).contains(&rd)
             {
                 d.push(err(
                     Code::InvalidProgress,
@@ -457,8 +313,7 @@ pub(crate) fn check(
                     Some(&r.id),
                     format!(
                         "remaining days {rd} for measure `{}` are outside 0..{}",
-                        e.measure,
-                        crate::validate::MAX_DAYS
+                        e.measure, MAX_DAYS
                     ),
                 ));
             }
@@ -765,15 +620,18 @@ pub(crate) fn check(
     let deadline: Vec<i32> = doc
         .measures
         .iter()
-        .map(|m| m.deadline.map_or(i32::MAX, |p| dn(p.last_day())))
+        .map(|m| {
+            m.deadline
+                .map_or(i32::MAX, |p| day_number_i32(p.last_day()))
+        })
         .collect();
     let start: Vec<i32> = doc
         .measures
         .iter()
-        .map(|m| m.start.map_or(i32::MIN, |p| dn(p.first_day())))
+        .map(|m| m.start.map_or(i32::MIN, |p| day_number_i32(p.first_day())))
         .collect();
 
-    let resolved = Resolved {
+    let resolved = ResolvedReports {
         entry_off: off,
         entries,
         direction,
@@ -789,7 +647,7 @@ pub(crate) fn check(
         // which reports cover which period
         // a round is checked once its due date has passed by the data date, or as soon as
         // one report for it is in
-        let started = |p: &Period| {
+        let started = |p: &ReportingPeriod| {
             doc.reports.iter().any(|r| {
                 let last = r.period.last_day();
                 p.start <= last && last <= p.end
@@ -806,7 +664,7 @@ pub(crate) fn check(
 }
 
 /// The reporting period of `rule` that contains day `day` (with its due date).
-pub(crate) fn period_containing(rule: &ReportingRule, day: Date) -> Option<Period> {
+pub(crate) fn period_containing(rule: &ReportingRule, day: Date) -> Option<ReportingPeriod> {
     let y = day.year();
     let (a, b) = (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?);
     periods_of(rule, a, b)
@@ -817,18 +675,18 @@ pub(crate) fn period_containing(rule: &ReportingRule, day: Date) -> Option<Perio
 /// Warn about each measure active in period `p` that no report covering `p` has an entry for.
 fn missing_in(
     doc: &Document,
-    r: &Resolved,
-    p: &Period,
+    r: &ResolvedReports,
+    p: &ReportingPeriod,
     p_start: Date,
     p_end: Date,
     d: &mut Vec<Diagnostic>,
 ) {
-    let (ps, pe) = (dn(p.start), dn(p.end));
+    let (ps, pe) = (day_number_i32(p.start), day_number_i32(p.end));
     let covers = |ri: u32| {
         let last = doc.reports[ri as usize].period.last_day();
         p.start <= last && last <= p.end
     };
-    let (s0, s1) = (dn(p_start), dn(p_end));
+    let (s0, s1) = (day_number_i32(p_start), day_number_i32(p_end));
     for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
         let start = if r.start[m] == i32::MIN {
             s0
@@ -861,8 +719,7 @@ fn missing_in(
             continue;
         }
         let who = me.main_executor.single().unwrap_or("its main executor");
-        d.push(Diagnostic::new(
-            Severity::Warning,
+        d.push(warn(
             Code::MissingReport,
             format!("measures[{m}]"),
             Some(&me.id),
