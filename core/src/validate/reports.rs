@@ -18,6 +18,7 @@ use crate::dates::{MAX_DAYS, ReportingPeriod, day_number, day_number_i32, month_
 use crate::diagnostic::{Code, Diagnostic, err, warn};
 use crate::ids::IdTable;
 use crate::model::{Document, ReportingRule, Status};
+use crate::model::{Report, ReportEntry};
 
 /// No index.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -85,8 +86,28 @@ impl ResolvedReports {
     }
 }
 
-/// Resolve and validate the reports, evaluations, reporting calendar and the numbers of the
-/// indicators. Called once by the index, after the id tables are built.
+/// The most measures a `missing_report` finding names in its message; the rest are counted
+/// ("and 12 more"). One finding per executor and reporting period, whatever the plan's size.
+pub(crate) const MISSING_REPORT_LISTED: usize = 10;
+
+/// The strategy period, first and last day.
+#[derive(Clone, Copy)]
+struct Window {
+    start: Date,
+    end: Date,
+}
+
+/// Reports in rank order: `as_of`, then `submitted`, then document order.
+struct Ranked {
+    /// Each report's `as_of` (its period's last day when not given).
+    as_of: Vec<Date>,
+    /// Report indices in rank order.
+    order: Vec<u32>,
+}
+
+/// Resolve and validate the executors' reports, the evaluations, the reporting calendar and
+/// the numbers of the indicators: one pass per subject, in the order their diagnostics come.
+/// Called once by the index, after the id tables are built.
 pub(crate) fn check(
     doc: &Document,
     measures: &IdTable,
@@ -95,15 +116,38 @@ pub(crate) fn check(
     indicators: &IdTable,
     d: &mut Vec<Diagnostic>,
 ) -> ResolvedReports {
-    let measure_of = |i: u32| doc.measures[i as usize].id.as_str();
-    let org_of = |i: u32| doc.organizations[i as usize].id.as_str();
-    let dir_of = |i: u32| doc.directions[i as usize].id.as_str();
-    let ind_of = |i: u32| doc.indicators[i as usize].id.as_str();
     let s = &doc.strategy;
-    let (p_start, p_end) = (s.period.start.first_day(), s.period.end.last_day());
-    let n = doc.measures.len();
+    let window = Window {
+        start: s.period.start.first_day(),
+        end: s.period.end.last_day(),
+    };
+    check_indicator_numbers(doc, d);
+    check_calendar(doc, d);
+    let ranked = rank_reports(doc, d);
+    let reporter = check_report_headers(doc, orgs, window, d);
+    let entry_measures = check_entries(doc, measures, &reporter, d);
+    let (entry_off, entries) = group_by_measure(doc, &ranked, &entry_measures, window);
+    drop(entry_measures);
+    check_histories(doc, &entry_off, &entries, d);
+    let values = check_indicator_values(doc, indicators, &ranked, d);
+    check_actuals(doc, &values, d);
+    check_evaluations(doc, orgs, d);
+    let (direction, main_executor, deadline, start) = measure_columns(doc, orgs, directions);
+    let resolved = ResolvedReports {
+        entry_off,
+        entries,
+        direction,
+        main_executor,
+        deadline,
+        start,
+        values,
+    };
+    check_missing_reports(doc, &resolved, window, d);
+    resolved
+}
 
-    // ---- numbers of the indicators (NaN / infinite) ----
+/// NaN or infinite indicator numbers (baseline, targets, actuals).
+fn check_indicator_numbers(doc: &Document, d: &mut Vec<Diagnostic>) {
     for (i, ind) in doc.indicators.iter().enumerate() {
         let mut bad = |path: String, v: f64| {
             if !v.is_finite() {
@@ -125,8 +169,10 @@ pub(crate) fn check(
             bad(format!("indicators[{i}].actuals[{j}].value"), a.value);
         }
     }
+}
 
-    // ---- reporting calendar ----
+/// The reporting calendar's due days (`MM-DD`, at least one per rule).
+fn check_calendar(doc: &Document, d: &mut Vec<Diagnostic>) {
     let cal = &doc.reporting;
     for (field, list) in [
         ("executor_reports.due", &cal.executor_reports.due),
@@ -152,11 +198,12 @@ pub(crate) fn check(
             }
         }
     }
+}
 
-    // ---- reports: header checks, rank order ----
-    let nr = doc.reports.len();
+/// The reports' rank order; empty and duplicate report ids are diagnosed.
+fn rank_reports(doc: &Document, d: &mut Vec<Diagnostic>) -> Ranked {
     let as_of: Vec<Date> = doc.reports.iter().map(|r| r.as_of_date()).collect();
-    let mut order: Vec<u32> = (0..nr as u32).collect();
+    let mut order: Vec<u32> = (0..doc.reports.len() as u32).collect();
     order.sort_by_key(|&i| {
         (
             as_of[i as usize],
@@ -164,15 +211,28 @@ pub(crate) fn check(
             i,
         )
     });
-    let report_ids = IdTable::build(
+    IdTable::build(
         doc.reports.iter().map(|r| r.id.as_str()),
         |i| doc.reports[i as usize].id.as_str(),
         "report",
         "reports",
         d,
     );
-    drop(report_ids);
-    let mut reporter = vec![NONE; nr];
+    Ranked { as_of, order }
+}
+
+/// Each report's header: its organisation (resolved: the reporter per report, `NONE` when
+/// unknown), plausible dates, its period against the strategy's, `as_of` against the
+/// submission, and lateness against the executors' due day.
+fn check_report_headers(
+    doc: &Document,
+    orgs: &IdTable,
+    window: Window,
+    d: &mut Vec<Diagnostic>,
+) -> Vec<u32> {
+    let org_of = |i: u32| doc.organizations[i as usize].id.as_str();
+    let (p_start, p_end) = (window.start, window.end);
+    let mut reporter = vec![NONE; doc.reports.len()];
     for (i, r) in doc.reports.iter().enumerate() {
         match orgs.get(&r.by, org_of) {
             Some(o) => reporter[i] = o,
@@ -227,185 +287,236 @@ pub(crate) fn check(
                 ),
             ));
         }
-        // late: the due day of the period its period ends in
-        if let Some(p) = period_containing(&cal.executor_reports, r.period.last_day())
-            && let Some(due) = p.due
-        {
-            let late = day_number(r.submitted_date()) - day_number(due);
-            if late > 0 {
-                d.push(warn(
-                    Code::ReportLate,
-                    format!("reports[{i}].submitted"),
-                    Some(&r.id),
-                    format!(
-                        "report `{}` for {} was submitted on {}, {late} days after its due date {due}",
-                        r.id,
-                        p.label,
-                        r.submitted_date()
-                    ),
-                ));
-            }
+        check_lateness(doc, i, r, d);
+    }
+    reporter
+}
+
+/// A report submitted after the due day of the period its period ends in.
+fn check_lateness(doc: &Document, i: usize, r: &Report, d: &mut Vec<Diagnostic>) {
+    if let Some(p) = period_containing(&doc.reporting.executor_reports, r.period.last_day())
+        && let Some(due) = p.due
+    {
+        let late = day_number(r.submitted_date()) - day_number(due);
+        if late > 0 {
+            d.push(warn(
+                Code::ReportLate,
+                format!("reports[{i}].submitted"),
+                Some(&r.id),
+                format!(
+                    "report `{}` for {} was submitted on {}, {late} days after its due date {due}",
+                    r.id,
+                    p.label,
+                    r.submitted_date()
+                ),
+            ));
         }
     }
+}
 
-    // ---- entries: resolve, check, group by measure in rank order ----
-    let mut count = vec![0u32; n + 1];
-    let mut resolved_entries: Vec<Vec<u32>> = Vec::with_capacity(nr);
+/// Every report's entries: the measure each names (resolved, `NONE` when unknown), per report
+/// in entry order, with each entry's checks and then the report's duplicate entries.
+fn check_entries(
+    doc: &Document,
+    measures: &IdTable,
+    reporter: &[u32],
+    d: &mut Vec<Diagnostic>,
+) -> Vec<Vec<u32>> {
+    let measure_of = |i: u32| doc.measures[i as usize].id.as_str();
+    let mut out = Vec::with_capacity(doc.reports.len());
     for (i, r) in doc.reports.iter().enumerate() {
         let mut ms = Vec::with_capacity(r.entries.len());
         for (j, e) in r.entries.iter().enumerate() {
-            let path = |f: &str| format!("reports[{i}].entries[{j}]{f}");
             let m = measures.get(&e.measure, measure_of);
             match m {
                 None => d.push(err(
                     Code::UnknownReference,
-                    path(".measure"),
+                    format!("reports[{i}].entries[{j}].measure"),
                     Some(&r.id),
                     format!("unknown measure `{}`", e.measure),
                 )),
-                Some(mi) => {
-                    count[mi as usize] += 1;
-                    let me = &doc.measures[mi as usize];
-                    let o = reporter[i];
-                    if o != NONE
-                        && !me.main_executor.0.iter().any(|x| x == &r.by)
-                        && !me.other_executors.iter().any(|x| x == &r.by)
-                    {
-                        d.push(warn(
-                            Code::ReporterNotExecutor,
-                            path(".measure"),
-                            Some(&r.id),
-                            format!(
-                                "`{}` reports on measure `{}` but is not one of its executors",
-                                r.by, e.measure
-                            ),
-                        ));
-                    }
+                Some(mi) if reporter[i] != NONE => {
+                    check_reporter(doc, (i, j), r, mi, d);
                 }
+                Some(_) => {}
             }
             ms.push(m.unwrap_or(NONE));
-            if let Some(p) = e.percent_complete {
-                if !p.is_finite() {
-                    d.push(err(
-                        Code::NonFiniteNumber,
-                        path(".percent_complete"),
-                        Some(&r.id),
-                        format!("`{p}` is not a finite number"),
-                    ));
-                } else if !(0.0..=100.0).contains(&p) {
-                    d.push(err(
-                        Code::PercentOutOfRange,
-                        path(".percent_complete"),
-                        Some(&r.id),
-                        format!(
-                            "percent complete {p} for measure `{}` is outside 0..100",
-                            e.measure
-                        ),
-                    ));
-                }
-            }
-            if let Some(rd) = e.remaining_days
-                && !(0..=MAX_DAYS).contains(&rd)
-            {
-                d.push(err(
-                    Code::InvalidProgress,
-                    path(".remaining_days"),
-                    Some(&r.id),
-                    format!(
-                        "remaining days {rd} for measure `{}` are outside 0..{}",
-                        e.measure, MAX_DAYS
-                    ),
-                ));
-            }
-            if let (Some(a), Some(b)) = (&e.actual_start, &e.actual_finish)
-                && b.last_day() < a.first_day()
-            {
-                d.push(err(
-                    Code::ActualFinishBeforeStart,
-                    path(".actual_finish"),
-                    Some(&r.id),
-                    format!(
-                        "measure `{}` finished ({}) before it started ({})",
-                        e.measure,
-                        b.last_day(),
-                        a.first_day()
-                    ),
-                ));
-            }
-            for (f, p) in [
-                (".actual_start", e.actual_start.as_ref()),
-                (".actual_finish", e.actual_finish.as_ref()),
-            ] {
-                if let Some(p) = p
-                    && p.first_day() > r.submitted_date()
-                {
-                    d.push(warn(
-                        Code::InvalidProgress,
-                        path(f),
-                        Some(&r.id),
-                        format!(
-                            "measure `{}`: {} is after the report's submission ({})",
-                            e.measure,
-                            p.first_day(),
-                            r.submitted_date()
-                        ),
-                    ));
-                }
-            }
-            if e.status == Status::Executed && e.actual_finish.is_none() {
-                d.push(warn(
-                    Code::ExecutedWithoutFinish,
-                    path(".status"),
-                    Some(&r.id),
-                    format!(
-                        "measure `{}` is reported executed without an actual_finish",
-                        e.measure
-                    ),
-                ));
-            }
-            if e.status != Status::Executed
-                && e.actual_finish.is_some()
-                && e.status != Status::Cancelled
-            {
-                d.push(warn(
-                    Code::InvalidProgress,
-                    path(".actual_finish"),
-                    Some(&r.id),
-                    format!(
-                        "measure `{}` has an actual_finish but is reported {}",
-                        e.measure,
-                        e.status.as_str()
-                    ),
-                ));
-            }
+            check_entry(i, j, r, e, d);
         }
-        // a second entry for one measure in the same report
-        if ms.len() > 1 {
-            let mut seen: Vec<(u32, usize)> = ms
-                .iter()
-                .copied()
-                .enumerate()
-                .map(|(j, m)| (m, j))
-                .collect();
-            seen.sort_unstable();
-            for w in seen.windows(2) {
-                if w[0].0 == w[1].0 && w[0].0 != NONE {
-                    let j = w[1].1;
-                    d.push(err(
-                        Code::DuplicateId,
-                        format!("reports[{i}].entries[{j}].measure"),
-                        Some(&r.id),
-                        format!(
-                            "measure `{}` has two entries in report `{}` (first at entries[{}]); the last one is used",
-                            doc.reports[i].entries[j].measure, r.id, w[0].1
-                        ),
-                    ));
-                }
-            }
-        }
-        resolved_entries.push(ms);
+        check_duplicate_entries(doc, i, r, &ms, d);
+        out.push(ms);
     }
-    // CSR by measure; filling in rank order keeps each group in rank order
+    out
+}
+
+/// A report on a measure by an organisation that is not one of its executors.
+fn check_reporter(
+    doc: &Document,
+    (i, j): (usize, usize),
+    r: &Report,
+    m: u32,
+    d: &mut Vec<Diagnostic>,
+) {
+    let me = &doc.measures[m as usize];
+    if !me.main_executor.0.iter().any(|x| x == &r.by)
+        && !me.other_executors.iter().any(|x| x == &r.by)
+    {
+        d.push(warn(
+            Code::ReporterNotExecutor,
+            format!("reports[{i}].entries[{j}].measure"),
+            Some(&r.id),
+            format!(
+                "`{}` reports on measure `{}` but is not one of its executors",
+                r.by, me.id
+            ),
+        ));
+    }
+}
+
+/// One entry's numbers, dates and status against each other and the submission.
+fn check_entry(i: usize, j: usize, r: &Report, e: &ReportEntry, d: &mut Vec<Diagnostic>) {
+    let path = |f: &str| format!("reports[{i}].entries[{j}]{f}");
+    if let Some(p) = e.percent_complete {
+        if !p.is_finite() {
+            d.push(err(
+                Code::NonFiniteNumber,
+                path(".percent_complete"),
+                Some(&r.id),
+                format!("`{p}` is not a finite number"),
+            ));
+        } else if !(0.0..=100.0).contains(&p) {
+            d.push(err(
+                Code::PercentOutOfRange,
+                path(".percent_complete"),
+                Some(&r.id),
+                format!(
+                    "percent complete {p} for measure `{}` is outside 0..100",
+                    e.measure
+                ),
+            ));
+        }
+    }
+    if let Some(rd) = e.remaining_days
+        && !(0..=MAX_DAYS).contains(&rd)
+    {
+        d.push(err(
+            Code::InvalidProgress,
+            path(".remaining_days"),
+            Some(&r.id),
+            format!(
+                "remaining days {rd} for measure `{}` are outside 0..{}",
+                e.measure, MAX_DAYS
+            ),
+        ));
+    }
+    if let (Some(a), Some(b)) = (&e.actual_start, &e.actual_finish)
+        && b.last_day() < a.first_day()
+    {
+        d.push(err(
+            Code::ActualFinishBeforeStart,
+            path(".actual_finish"),
+            Some(&r.id),
+            format!(
+                "measure `{}` finished ({}) before it started ({})",
+                e.measure,
+                b.last_day(),
+                a.first_day()
+            ),
+        ));
+    }
+    for (f, p) in [
+        (".actual_start", e.actual_start.as_ref()),
+        (".actual_finish", e.actual_finish.as_ref()),
+    ] {
+        if let Some(p) = p
+            && p.first_day() > r.submitted_date()
+        {
+            d.push(warn(
+                Code::InvalidProgress,
+                path(f),
+                Some(&r.id),
+                format!(
+                    "measure `{}`: {} is after the report's submission ({})",
+                    e.measure,
+                    p.first_day(),
+                    r.submitted_date()
+                ),
+            ));
+        }
+    }
+    if e.status == Status::Executed && e.actual_finish.is_none() {
+        d.push(warn(
+            Code::ExecutedWithoutFinish,
+            path(".status"),
+            Some(&r.id),
+            format!(
+                "measure `{}` is reported executed without an actual_finish",
+                e.measure
+            ),
+        ));
+    }
+    if e.status != Status::Executed && e.actual_finish.is_some() && e.status != Status::Cancelled {
+        d.push(warn(
+            Code::InvalidProgress,
+            path(".actual_finish"),
+            Some(&r.id),
+            format!(
+                "measure `{}` has an actual_finish but is reported {}",
+                e.measure,
+                e.status.as_str()
+            ),
+        ));
+    }
+}
+
+/// A second entry for one measure in the same report (`ms`: the report's entries' measures).
+fn check_duplicate_entries(
+    doc: &Document,
+    i: usize,
+    r: &Report,
+    ms: &[u32],
+    d: &mut Vec<Diagnostic>,
+) {
+    if ms.len() <= 1 {
+        return;
+    }
+    let mut seen: Vec<(u32, usize)> = ms
+        .iter()
+        .copied()
+        .enumerate()
+        .map(|(j, m)| (m, j))
+        .collect();
+    seen.sort_unstable();
+    for w in seen.windows(2) {
+        if w[0].0 == w[1].0 && w[0].0 != NONE {
+            let j = w[1].1;
+            d.push(err(
+                Code::DuplicateId,
+                format!("reports[{i}].entries[{j}].measure"),
+                Some(&r.id),
+                format!(
+                    "measure `{}` has two entries in report `{}` (first at entries[{}]); the last one is used",
+                    doc.reports[i].entries[j].measure, r.id, w[0].1
+                ),
+            ));
+        }
+    }
+}
+
+/// The entries grouped by measure (CSR: offsets, entries), each group in rank order.
+fn group_by_measure(
+    doc: &Document,
+    ranked: &Ranked,
+    entry_measures: &[Vec<u32>],
+    window: Window,
+) -> (Vec<u32>, Vec<EntryRef>) {
+    let n = doc.measures.len();
+    let mut count = vec![0u32; n + 1];
+    for &m in entry_measures.iter().flatten() {
+        if m != NONE {
+            count[m as usize] += 1;
+        }
+    }
     let mut off = vec![0u32; n + 1];
     let mut acc = 0u32;
     for m in 0..n {
@@ -418,14 +529,15 @@ pub(crate) fn check(
         EntryRef {
             report: 0,
             entry: 0,
-            as_of: p_start,
+            as_of: window.start,
             status: Status::NotExecuted,
         };
         acc as usize
     ];
-    for &ri in &order {
+    // filling in rank order keeps each group in rank order
+    for &ri in &ranked.order {
         let r = &doc.reports[ri as usize];
-        for (j, &m) in resolved_entries[ri as usize].iter().enumerate() {
+        for (j, &m) in entry_measures[ri as usize].iter().enumerate() {
             if m == NONE {
                 continue;
             }
@@ -433,16 +545,19 @@ pub(crate) fn check(
             entries[*k as usize] = EntryRef {
                 report: ri,
                 entry: j as u32,
-                as_of: as_of[ri as usize],
+                as_of: ranked.as_of[ri as usize],
                 status: r.entries[j].status,
             };
             *k += 1;
         }
     }
-    drop(resolved_entries);
+    (off, entries)
+}
 
-    // ---- per-measure history: regression, disagreement with the undated status ----
-    for m in 0..n {
+/// Each measure's reported history: going back from `executed`, and the undated status
+/// against the latest report.
+fn check_histories(doc: &Document, off: &[u32], entries: &[EntryRef], d: &mut Vec<Diagnostic>) {
+    for m in 0..doc.measures.len() {
         let es = &entries[off[m] as usize..off[m + 1] as usize];
         if es.is_empty() {
             continue;
@@ -487,12 +602,21 @@ pub(crate) fn check(
             ));
         }
     }
+}
 
-    // ---- indicator values ----
+/// The indicator values the reports give, per indicator in rank order (valid, finite values
+/// only); one value for one year reported differently twice is an error.
+fn check_indicator_values(
+    doc: &Document,
+    indicators: &IdTable,
+    ranked: &Ranked,
+    d: &mut Vec<Diagnostic>,
+) -> Vec<Vec<ValueRef>> {
+    let ind_of = |i: u32| doc.indicators[i as usize].id.as_str();
     let mut values: Vec<Vec<ValueRef>> = vec![Vec::new(); doc.indicators.len()];
     // (indicator, year) -> first (value, report, k)
     let mut first: hashbrown::HashMap<(u32, i32), (f64, u32, usize)> = hashbrown::HashMap::new();
-    for &ri in &order {
+    for &ri in &ranked.order {
         let r = &doc.reports[ri as usize];
         let i = ri as usize;
         for (k, v) in r.indicators.iter().enumerate() {
@@ -543,10 +667,15 @@ pub(crate) fn check(
                 year: v.year,
                 value: v.value,
                 report: ri,
-                as_of: as_of[i],
+                as_of: ranked.as_of[i],
             });
         }
     }
+    values
+}
+
+/// An indicator's own `actuals` against the latest reported value of the same year.
+fn check_actuals(doc: &Document, values: &[Vec<ValueRef>], d: &mut Vec<Diagnostic>) {
     for (ii, vs) in values.iter().enumerate() {
         let ind = &doc.indicators[ii];
         for (j, a) in ind.actuals.iter().enumerate() {
@@ -566,8 +695,12 @@ pub(crate) fn check(
             }
         }
     }
+}
 
-    // ---- evaluations ----
+/// The evaluations: a known body other than the coordinating one, finite scores.
+fn check_evaluations(doc: &Document, orgs: &IdTable, d: &mut Vec<Diagnostic>) {
+    let org_of = |i: u32| doc.organizations[i as usize].id.as_str();
+    let s = &doc.strategy;
     for (i, e) in doc.evaluations.iter().enumerate() {
         match orgs.get(&e.by, org_of) {
             None => d.push(err(
@@ -600,14 +733,21 @@ pub(crate) fn check(
             }
         }
     }
+}
 
-    // ---- per-measure columns ----
-    let direction: Vec<u32> = doc
+/// Per-measure columns: direction, single main executor (organisation indices, `NONE` when
+/// unknown), deadline and planned start (day numbers, `i32::MAX` / `i32::MIN` for none).
+type MeasureColumns = (Vec<u32>, Vec<u32>, Vec<i32>, Vec<i32>);
+
+fn measure_columns(doc: &Document, orgs: &IdTable, directions: &IdTable) -> MeasureColumns {
+    let org_of = |i: u32| doc.organizations[i as usize].id.as_str();
+    let dir_of = |i: u32| doc.directions[i as usize].id.as_str();
+    let direction = doc
         .measures
         .iter()
         .map(|m| directions.get(&m.direction, dir_of).unwrap_or(NONE))
         .collect();
-    let main_executor: Vec<u32> = doc
+    let main_executor = doc
         .measures
         .iter()
         .map(|m| {
@@ -617,7 +757,7 @@ pub(crate) fn check(
                 .unwrap_or(NONE)
         })
         .collect();
-    let deadline: Vec<i32> = doc
+    let deadline = doc
         .measures
         .iter()
         .map(|m| {
@@ -625,42 +765,38 @@ pub(crate) fn check(
                 .map_or(i32::MAX, |p| day_number_i32(p.last_day()))
         })
         .collect();
-    let start: Vec<i32> = doc
+    let start = doc
         .measures
         .iter()
         .map(|m| m.start.map_or(i32::MIN, |p| day_number_i32(p.first_day())))
         .collect();
+    (direction, main_executor, deadline, start)
+}
 
-    let resolved = ResolvedReports {
-        entry_off: off,
-        entries,
-        direction,
-        main_executor,
-        deadline,
-        start,
-        values,
+/// The executors' reporting periods that are due: once the due date has passed by the data
+/// date (the latest submission), or as soon as one report for the period is in.
+fn check_missing_reports(
+    doc: &Document,
+    resolved: &ResolvedReports,
+    window: Window,
+    d: &mut Vec<Diagnostic>,
+) {
+    let Some(data_date) = doc.reports.iter().map(|r| r.submitted_date()).max() else {
+        return;
     };
-
-    // ---- missing reports ----
-    if let Some(data_date) = doc.reports.iter().map(|r| r.submitted_date()).max() {
-        let periods = periods_of(&cal.executor_reports, p_start, p_end);
-        // which reports cover which period
-        // a round is checked once its due date has passed by the data date, or as soon as
-        // one report for it is in
-        let started = |p: &ReportingPeriod| {
-            doc.reports.iter().any(|r| {
-                let last = r.period.last_day();
-                p.start <= last && last <= p.end
-            })
-        };
-        for p in periods
-            .iter()
-            .filter(|p| p.due.is_some_and(|due| due <= data_date) || started(p))
-        {
-            missing_in(doc, &resolved, p, p_start, p_end, d);
-        }
+    let periods = periods_of(&doc.reporting.executor_reports, window.start, window.end);
+    let started = |p: &ReportingPeriod| {
+        doc.reports.iter().any(|r| {
+            let last = r.period.last_day();
+            p.start <= last && last <= p.end
+        })
+    };
+    for p in periods
+        .iter()
+        .filter(|p| p.due.is_some_and(|due| due <= data_date) || started(p))
+    {
+        missing_in(doc, resolved, p, window, d);
     }
-    resolved
 }
 
 /// The reporting period of `rule` that contains day `day` (with its due date).
@@ -672,64 +808,116 @@ pub(crate) fn period_containing(rule: &ReportingRule, day: Date) -> Option<Repor
         .find(|p| p.start <= day && day <= p.end)
 }
 
-/// Warn about each measure active in period `p` that no report covering `p` has an entry for.
-fn missing_in(
+/// Whether measure `m` owed a report for period `p`: active in it (planned start, else the
+/// strategy start, on or before its end; deadline, else the strategy end, on or after its
+/// start), with no entry in a report covering `p`, and not done or dropped before it began.
+fn owes_report(
     doc: &Document,
     r: &ResolvedReports,
+    m: usize,
     p: &ReportingPeriod,
-    p_start: Date,
-    p_end: Date,
-    d: &mut Vec<Diagnostic>,
-) {
+    window: Window,
+) -> bool {
     let (ps, pe) = (day_number_i32(p.start), day_number_i32(p.end));
+    let start = if r.start[m] == i32::MIN {
+        day_number_i32(window.start)
+    } else {
+        r.start[m]
+    };
+    let end = if r.deadline[m] == i32::MAX {
+        day_number_i32(window.end)
+    } else {
+        r.deadline[m]
+    };
+    if start > pe || end < ps {
+        return false;
+    }
     let covers = |ri: u32| {
         let last = doc.reports[ri as usize].period.last_day();
         p.start <= last && last <= p.end
     };
-    let (s0, s1) = (day_number_i32(p_start), day_number_i32(p_end));
-    for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
-        let start = if r.start[m] == i32::MIN {
-            s0
-        } else {
-            r.start[m]
-        };
-        let end = if r.deadline[m] == i32::MAX {
-            s1
-        } else {
-            r.deadline[m]
-        };
-        if start > pe || end < ps {
-            continue;
-        }
-        let es = r.entries_of(m);
-        if es.iter().any(|e| covers(e.report)) {
-            continue;
-        }
-        // done or dropped before the period began: nothing to report
-        let before = p.start.yesterday().unwrap_or(p.start);
-        match r.status_as_of(doc, m, before) {
-            Some(Status::Executed) | Some(Status::Cancelled)
-                if r.entry_as_of(m, before).is_some() =>
-            {
-                continue;
-            }
-            _ => {}
-        }
-        if r.entry_as_of(m, before).is_none() && me.status == Some(Status::Cancelled) {
-            continue;
-        }
-        let who = me.main_executor.single().unwrap_or("its main executor");
-        d.push(warn(
-            Code::MissingReport,
-            format!("measures[{m}]"),
-            Some(&me.id),
-            format!(
-                "measure `{}` was active in {} but no report for {} has an entry for it (main executor `{who}`, due {})",
-                me.id,
-                p.label,
-                p.label,
-                p.due.map(|x| x.to_string()).unwrap_or_default()
-            ),
-        ));
+    if r.entries_of(m).iter().any(|e| covers(e.report)) {
+        return false;
     }
+    let before = p.start.yesterday().unwrap_or(p.start);
+    match r.entry_as_of(m, before) {
+        // done or dropped before the period began: nothing to report
+        Some(e) => !matches!(e.status, Status::Executed | Status::Cancelled),
+        None => doc.measures[m].status != Some(Status::Cancelled),
+    }
+}
+
+/// One warning per executor that owed a report for period `p` and has none, naming its
+/// measures (at most [`MISSING_REPORT_LISTED`], then a count). Executors come in the order of
+/// their first such measure; measures without a single main executor come together, last.
+fn missing_in(
+    doc: &Document,
+    r: &ResolvedReports,
+    p: &ReportingPeriod,
+    window: Window,
+    d: &mut Vec<Diagnostic>,
+) {
+    // executor id (None: no single main executor) -> its measures, in first-seen order
+    let mut groups: Vec<(Option<&str>, Vec<u32>)> = Vec::new();
+    let mut slot: hashbrown::HashMap<Option<&str>, usize> = hashbrown::HashMap::new();
+    for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
+        if !owes_report(doc, r, m, p, window) {
+            continue;
+        }
+        let who = me.main_executor.single();
+        let k = *slot.entry(who).or_insert_with(|| {
+            groups.push((who, Vec::new()));
+            groups.len() - 1
+        });
+        groups[k].1.push(m as u32);
+    }
+    if let Some(k) = slot.get(&None).copied() {
+        let none = groups.remove(k);
+        groups.push(none);
+    }
+    let due = p.due.map(|x| x.to_string()).unwrap_or_default();
+    for (who, ms) in groups {
+        let listed = list_measures(doc, &ms);
+        let count = match ms.len() {
+            1 => "1 measure".to_owned(),
+            n => format!("{n} measures"),
+        };
+        let first = ms[0] as usize;
+        let (path, id, message) = match who {
+            Some(o) => {
+                let message = format!(
+                    "executor `{o}` has no report for {} on {count} active in that period: {listed} (due {due})",
+                    p.label
+                );
+                match r.main_executor[first] {
+                    // an executor the plan does not know: its own diagnostic names the measure
+                    NONE => ("reporting.executor_reports".to_owned(), None, message),
+                    oi => (format!("organizations[{oi}]"), Some(o), message),
+                }
+            }
+            None => (
+                "reporting.executor_reports".to_owned(),
+                None,
+                format!(
+                    "no report for {} covers {count} active in that period without a single main executor: {listed} (due {due})",
+                    p.label
+                ),
+            ),
+        };
+        d.push(warn(Code::MissingReport, path, id, message));
+    }
+}
+
+/// `` `1.1`, `1.2`, `1.3` `` and, past [`MISSING_REPORT_LISTED`], `` and 12 more``.
+fn list_measures(doc: &Document, ms: &[u32]) -> String {
+    let mut s = ms
+        .iter()
+        .take(MISSING_REPORT_LISTED)
+        .map(|&m| format!("`{}`", doc.measures[m as usize].id))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ms.len() > MISSING_REPORT_LISTED {
+        s.push_str(&format!(" and {} more", ms.len() - MISSING_REPORT_LISTED));
+    }
+    s
 }
