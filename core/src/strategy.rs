@@ -230,16 +230,11 @@ impl Strategy {
             .map(|(k, id)| {
                 let id = id.as_ref();
                 self.measure_index(id).ok_or_else(|| {
-                    let mut budget = crate::suggest::MAX_COMPARISONS;
-                    let near = crate::suggest::nearest(
+                    let message = crate::suggest::unknown(
+                        "measure",
                         id,
                         self.doc.measures.iter().map(|m| m.id.as_str()),
-                        &mut budget,
                     );
-                    let message = match near {
-                        Some(n) => format!("unknown measure `{id}`; did you mean `{n}`?"),
-                        None => format!("unknown measure `{id}`"),
-                    };
                     ArgumentError::at(message, format!("ids[{k}]")).into()
                 })
             })
