@@ -12,6 +12,11 @@
 //! [`crate::Error::Validation`] listing the blocking diagnostics (a cycle alone gives
 //! [`crate::Error::Cycle`]). Warnings never stop anything. The table is in
 //! `docs/diagnostics.md`.
+//!
+//! The rules live here, grouped by entity (`strategy`, `entities`, `modules`, `indicators`,
+//! `measures`, and `reports` for the executors' reports, evaluations and the reporting
+//! calendar); the resolution (`crate::resolve`) runs them. The diagnostic types are defined in
+//! a leaf module below every rule and error, and re-exported here.
 
 use crate::period::PeriodRef;
 
@@ -26,8 +31,8 @@ pub(crate) mod reports;
 pub(crate) mod strategy;
 
 /// Earliest and latest plausible years.
-const MIN_YEAR: i16 = 1900;
-const MAX_YEAR: i16 = 2200;
+pub(crate) const MIN_YEAR: i16 = 1900;
+pub(crate) const MAX_YEAR: i16 = 2200;
 
 pub(crate) fn check_date(d: &mut Vec<Diagnostic>, p: &PeriodRef, path: &str, id: Option<&str>) {
     let y = p.year_of();

@@ -14,6 +14,7 @@
 
 use jiff::civil::Date;
 
+use super::{MAX_YEAR, MIN_YEAR};
 use crate::dates::{MAX_DAYS, ReportingPeriod, day_number, day_number_i32, month_day, periods_of};
 use crate::diagnostic::{Code, Diagnostic, err, warn};
 use crate::ids::IdTable;
@@ -249,7 +250,7 @@ fn check_report_headers(
             (format!("reports[{i}].submitted"), Some(&r.submitted)),
         ] {
             if let Some(p) = p
-                && !(1900..=2200).contains(&p.year_of())
+                && !(MIN_YEAR..=MAX_YEAR).contains(&p.year_of())
             {
                 d.push(err(
                     Code::AbsurdDate,
@@ -639,7 +640,7 @@ fn check_indicator_values(
                 ));
                 continue;
             }
-            if !(1900..=2200).contains(&v.year) {
+            if !(i32::from(MIN_YEAR)..=i32::from(MAX_YEAR)).contains(&v.year) {
                 d.push(err(
                     Code::AbsurdDate,
                     path(".year"),
