@@ -42,6 +42,7 @@ const EXHAUSTIVE_BUDGET: usize = 20_000_000;
 
 /// Measure-to-measure dependencies the DSM expands from junctions beyond the graph's own
 /// edges (block analysis and marks together); see the module documentation.
+///
 /// The same budget as [`crate::MAX_EXPANDED_DEPENDENCIES`] (one constant, owned by
 /// `strategy`), under the DSM's name.
 pub const DSM_MAX_EXPANDED: usize = crate::strategy::MAX_EXPANDED_DEPENDENCIES;
