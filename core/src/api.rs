@@ -176,10 +176,7 @@ fn option_map(value: Value, name: &str, known: &[&str]) -> Result<Map<String, Va
         if !known.contains(&snake.as_str()) {
             let mut budget = crate::suggest::MAX_COMPARISONS;
             let near = crate::suggest::nearest(&snake, known.iter().copied(), &mut budget);
-            let hint = match near {
-                Some(n) => format!("; did you mean `{n}`?"),
-                None => String::new(),
-            };
+            let hint = crate::suggest::did_you_mean(near.as_deref());
             return Err(argument(
                 format!(
                     "unknown option `{key}`{hint} (options: {})",
@@ -396,7 +393,8 @@ fn suggest_field(e: Error) -> Error {
         } else if let Some(near) =
             crate::suggest::nearest(&snake, known.iter().copied(), &mut budget)
         {
-            a.message = format!("{}; did you mean `{near}`?", a.message);
+            a.message
+                .push_str(&crate::suggest::did_you_mean(Some(&near)));
         }
     }
     Error::Argument(a)
@@ -405,7 +403,7 @@ fn suggest_field(e: Error) -> Error {
 /// A date argument: an ISO `YYYY-MM-DD` string.
 pub fn date(value: Value, name: &str) -> Result<jiff::civil::Date> {
     match &value {
-        Value::String(s) => crate::schedule::dates::parse_iso(s).ok_or_else(|| {
+        Value::String(s) => crate::dates::parse_iso(s).ok_or_else(|| {
             argument(
                 format!(
                     "{name}: `{s}` is not an ISO date (YYYY-MM-DD, a real day of a year 1-9999)"

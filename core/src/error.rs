@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::validate::Diagnostic;
+use crate::diagnostic::Diagnostic;
 
 /// Result alias used across the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -27,8 +27,11 @@
 
 pub mod api;
 pub mod columnar;
+mod dates;
+mod diagnostic;
 pub mod error;
 pub mod graph;
+mod ids;
 pub mod io;
 pub mod locate;
 pub mod matrix;

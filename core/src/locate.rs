@@ -338,12 +338,22 @@ fn end_value(stack: &mut [Frame], path: &mut String) {
 }
 
 #[cfg(feature = "toml")]
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(feature = "toml")]
 fn toml_positions(text: &str, record: &mut impl FnMut(&str, usize, usize)) {
     use toml::de::{DeTable, DeValue};
     let Ok(root) = DeTable::parse(text) else {
         return;
     };
-    let lc = |offset: usize| crate::io::line_col(text, offset);
+    let lc = |offset: usize| line_col(text, offset);
     fn walk(
         v: &DeValue<'_>,
         path: &mut String,

@@ -150,14 +150,8 @@ impl Matrix {
     pub fn lookup(&self, cluster: &str, module: &str) -> crate::Result<&Cell> {
         let find = |list: &[String], id: &str, what: &str, arg: &str| {
             list.iter().position(|x| x == id).ok_or_else(|| {
-                let mut budget = crate::suggest::MAX_COMPARISONS;
-                let near =
-                    crate::suggest::nearest(id, list.iter().map(String::as_str), &mut budget);
-                let hint = near.map_or(String::new(), |n| format!("; did you mean `{n}`?"));
-                crate::Error::from(crate::ArgumentError::at(
-                    format!("unknown {what} `{id}`{hint}"),
-                    arg,
-                ))
+                let message = crate::suggest::unknown(what, id, list.iter().map(String::as_str));
+                crate::Error::from(crate::ArgumentError::at(message, arg))
             })
         };
         let ci = find(&self.clusters, cluster, "cluster", "cluster")?;
@@ -331,6 +325,12 @@ pub struct CellGap {
 }
 
 impl Strategy {
+    /// The e-Culture matrix (valid strategies; cycles allowed).
+    pub fn matrix(&self) -> crate::Result<Matrix> {
+        let ix = self.require(crate::validate::Need::Cells)?;
+        Ok(Matrix::build(self.document(), ix))
+    }
+
     /// Every gap of the matrix, with its reasons, cluster by cluster then module by module.
     ///
     /// **What a gap is.** An *applicable* cell (the module's rule selects the cluster) is a gap

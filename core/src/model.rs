@@ -657,6 +657,33 @@ mod serde_impls {
         d.deserialize_seq(V(PhantomData))
     }
 
+    /// The object form of a reference with a relation and a lag, the one reader of both
+    /// spellings that have it: a dependency's `{id, type, lag_days}` and a requirement's
+    /// `{module, relation, lag_days}` (`fields` names the id, relation and lag keys). The id is
+    /// required; an unknown key, or a key given twice, is an error.
+    fn reference_object<'de, A: MapAccess<'de>>(
+        mut map: A,
+        fields: &'static [&'static str; 3],
+    ) -> Result<(Id, Option<RelationType>, Option<i32>), A::Error> {
+        let (mut id, mut relation, mut lag) = (None, None, None);
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let Some(k) = fields.iter().position(|f| *f == key.as_ref()) else {
+                return Err(de::Error::unknown_field(key.as_ref(), fields));
+            };
+            let given = [id.is_some(), relation.is_some(), lag.is_some()];
+            if given[k] {
+                return Err(de::Error::duplicate_field(fields[k]));
+            }
+            match k {
+                0 => id = Some(map.next_value::<Id>()?),
+                1 => relation = Some(map.next_value::<RelationType>()?),
+                _ => lag = Some(map.next_value::<i32>()?),
+            }
+        }
+        let id = id.ok_or_else(|| de::Error::missing_field(fields[0]))?;
+        Ok((id, relation, lag))
+    }
+
     impl Serialize for Dependency {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             self.as_ref().serialize(s)
@@ -681,29 +708,9 @@ mod serde_impls {
                         lag_days: None,
                     })
                 }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Dependency, A::Error> {
-                    let mut id: Option<Id> = None;
-                    let mut kind = None;
-                    let mut lag = None;
-                    while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                        match key.as_ref() {
-                            "id" => id = Some(map.next_value()?),
-                            "type" => kind = Some(map.next_value::<RelationType>()?),
-                            "lag_days" => lag = Some(map.next_value::<i32>()?),
-                            other => {
-                                return Err(de::Error::unknown_field(
-                                    other,
-                                    &["id", "type", "lag_days"],
-                                ));
-                            }
-                        }
-                    }
-                    let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
-                    Ok(Dependency {
-                        id,
-                        kind,
-                        lag_days: lag,
-                    })
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Dependency, A::Error> {
+                    let (id, kind, lag_days) = reference_object(map, &["id", "type", "lag_days"])?;
+                    Ok(Dependency { id, kind, lag_days })
                 }
             }
             d.deserialize_any(V)
@@ -740,37 +747,13 @@ mod serde_impls {
                 fn visit_str<E: de::Error>(self, v: &str) -> Result<Requirement, E> {
                     Ok(Requirement::fs(v))
                 }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Requirement, A::Error> {
-                    let mut module: Option<Id> = None;
-                    let mut relation = None;
-                    let mut lag = None;
-                    while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                        match key.as_ref() {
-                            "module" if module.is_none() => module = Some(map.next_value()?),
-                            "relation" if relation.is_none() => {
-                                relation = Some(map.next_value::<RelationType>()?)
-                            }
-                            "lag_days" if lag.is_none() => lag = Some(map.next_value::<i32>()?),
-                            "module" | "relation" | "lag_days" => {
-                                return Err(de::Error::duplicate_field(match key.as_ref() {
-                                    "module" => "module",
-                                    "relation" => "relation",
-                                    _ => "lag_days",
-                                }));
-                            }
-                            other => {
-                                return Err(de::Error::unknown_field(
-                                    other,
-                                    &["module", "relation", "lag_days"],
-                                ));
-                            }
-                        }
-                    }
-                    let module = module.ok_or_else(|| de::Error::missing_field("module"))?;
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Requirement, A::Error> {
+                    let (module, relation, lag_days) =
+                        reference_object(map, &["module", "relation", "lag_days"])?;
                     Ok(Requirement {
                         module,
                         relation,
-                        lag_days: lag,
+                        lag_days,
                     })
                 }
             }

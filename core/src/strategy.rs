@@ -8,7 +8,6 @@ use crate::error::{ArgumentError, CycleError, Error, Format, Result, ValidationE
 use crate::graph::DepGraph;
 use crate::io;
 use crate::locate::{MAX_LOCATED_BYTES, Source};
-use crate::matrix::Matrix;
 use crate::model::Document;
 use crate::resolve::Resolved;
 use crate::validate::{Code, Diagnostic, Need, Severity};
@@ -16,9 +15,10 @@ use crate::validate::{Code, Diagnostic, Need, Severity};
 /// The embedded e-Culture strategy document (JSON).
 pub const E_CULTURE_JSON: &str = include_str!("../data/e-culture.json");
 
-/// The most derived (module-requirement) pairs [`Strategy::dependencies`] lists, as for the
-/// DSM ([`crate::schedule::DSM_MAX_EXPANDED`]).
-pub const MAX_EXPANDED_DEPENDENCIES: usize = crate::schedule::DSM_MAX_EXPANDED;
+/// The most derived (module-requirement) pairs [`Strategy::dependencies`] lists; also the
+/// DSM's budget of dependencies expanded from junctions (`schedule::DSM_MAX_EXPANDED` is this
+/// constant under the DSM's name).
+pub const MAX_EXPANDED_DEPENDENCIES: usize = 1_000_000;
 
 /// A loaded strategy. Cheap to query: the index and graph are built once, on first use.
 #[derive(Debug, Clone)]
@@ -230,26 +230,15 @@ impl Strategy {
             .map(|(k, id)| {
                 let id = id.as_ref();
                 self.measure_index(id).ok_or_else(|| {
-                    let mut budget = crate::suggest::MAX_COMPARISONS;
-                    let near = crate::suggest::nearest(
+                    let message = crate::suggest::unknown(
+                        "measure",
                         id,
                         self.doc.measures.iter().map(|m| m.id.as_str()),
-                        &mut budget,
                     );
-                    let message = match near {
-                        Some(n) => format!("unknown measure `{id}`; did you mean `{n}`?"),
-                        None => format!("unknown measure `{id}`"),
-                    };
                     ArgumentError::at(message, format!("ids[{k}]")).into()
                 })
             })
             .collect()
-    }
-
-    /// The e-Culture matrix (valid strategies; cycles allowed).
-    pub fn matrix(&self) -> Result<Matrix> {
-        let ix = self.require(Need::Cells)?;
-        Ok(Matrix::build(&self.doc, ix))
     }
 
     /// Measure ids in topological order: wave by wave, document order inside a wave.

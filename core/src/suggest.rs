@@ -11,14 +11,28 @@
 //! get no suggestion at all: the edit distance is quadratic in the length, and two 10 MB ids
 //! one byte apart would take hours.
 
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
-use crate::validate::{Code, Diagnostic};
 
 /// Candidate comparisons allowed per document, over all suggestions.
 pub const MAX_COMPARISONS: usize = 4_000_000;
 
 /// Longest name (in characters) that gets a suggestion.
 pub const MAX_NAME_CHARS: usize = 256;
+
+/// "unknown {what} `{name}`", then "; did you mean `x`?" when an id of `ids` is near enough:
+/// the message of every unknown-name error (a bad argument naming a measure, a cell, a
+/// schedule row), with a fresh budget of [`MAX_COMPARISONS`].
+pub(crate) fn unknown<'a>(what: &str, name: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    let mut budget = MAX_COMPARISONS;
+    let near = nearest(name, ids, &mut budget);
+    format!("unknown {what} `{name}`{}", did_you_mean(near.as_deref()))
+}
+
+/// "; did you mean `x`?", or nothing without a suggestion: the one spelling of the hint.
+pub(crate) fn did_you_mean(near: Option<&str>) -> String {
+    near.map_or(String::new(), |n| format!("; did you mean `{n}`?"))
+}
 
 /// Append "; did you mean `x`?" to unknown-reference diagnostics that look like typos, and
 /// record the suggestion.
@@ -42,7 +56,7 @@ pub(crate) fn add_suggestions(doc: &Document, diags: &mut [Diagnostic]) {
             _ => continue,
         };
         if let Some(best) = nearest(name, ids, &mut budget) {
-            d.message = format!("{}; did you mean `{best}`?", d.message);
+            d.message.push_str(&did_you_mean(Some(&best)));
             d.suggestion = Some(best);
         }
     }

@@ -103,6 +103,79 @@ const D25: Date = date(2025, 12, 31);
 // ---------------------------------------------------------------- 1. reports, validation
 
 #[test]
+fn a_missing_report_is_one_finding_per_executor_and_period_naming_its_measures() {
+    // 25 measures of `moc` and 2 without a main executor, active in 2024 and 2025, one report
+    // (of `lib`, on nothing of theirs) for 2025: per period one finding for `moc` listing ten
+    // ids and the count of the rest, and one for the measures without a single executor
+    let mut measures: Vec<Value> = (0..25)
+        .map(|i| {
+            json!({"id": format!("m{i}"), "direction": "D", "title": {"en": "x"},
+                        "main_executor": "moc", "start": "2024-01-01", "deadline": "2025-12-31"})
+        })
+        .collect();
+    measures.push(json!({"id": "x1", "direction": "D", "title": {"en": "x"},
+                         "main_executor": [], "start": "2024-01-01", "deadline": "2025-12-31"}));
+    measures.push(json!({"id": "x2", "direction": "D", "title": {"en": "x"},
+                         "main_executor": ["moc", "lib"], "start": "2024-01-01", "deadline": "2025-12-31"}));
+    measures.push(json!({"id": "l", "direction": "D", "title": {"en": "x"},
+                         "main_executor": "lib", "start": "2024-01-01", "deadline": "2025-12-31"}));
+    let s = load(json!({
+      "strategy": {"id": "t", "title": {"az": "t", "en": "t"},
+                   "period": {"start": "2024", "end": "2025"}},
+      "organizations": [{"id": "lib", "name": {"en": "lib"}, "kind": "subordinate"},
+                        {"id": "moc", "name": {"en": "moc"}, "kind": "ministry"}],
+      "directions": [{"id": "D", "title": {"en": "d"}}],
+      "measures": measures,
+      "reports": [{"id": "r", "by": "lib", "period": "2025", "submitted": "2026-01-10",
+                   "entries": [{"measure": "l", "status": "executed", "actual_finish": "2025-06-01"}]}]
+    }));
+    let missing: Vec<(String, Option<String>, String)> = s
+        .validate()
+        .iter()
+        .filter(|d| d.code == Code::MissingReport)
+        .map(|d| (d.path.clone(), d.id.clone(), d.message.clone()))
+        .collect();
+    let moc = |y: i32| {
+        (
+            "organizations[1]".to_owned(),
+            Some("moc".to_owned()),
+            format!(
+                "executor `moc` has no report for {y} on 25 measures active in that period: \
+                 `m0`, `m1`, `m2`, `m3`, `m4`, `m5`, `m6`, `m7`, `m8`, `m9` and 15 more (due {}-01-20)",
+                y + 1
+            ),
+        )
+    };
+    let lib_2024 = (
+        "organizations[0]".to_owned(),
+        Some("lib".to_owned()),
+        "executor `lib` has no report for 2024 on 1 measure active in that period: `l` (due 2025-01-20)"
+            .to_owned(),
+    );
+    let unassigned = |y: i32| {
+        (
+            "reporting.executor_reports".to_owned(),
+            None,
+            format!(
+                "no report for {y} covers 2 measures active in that period without a single main \
+                 executor: `x1`, `x2` (due {}-01-20)",
+                y + 1
+            ),
+        )
+    };
+    assert_eq!(
+        missing,
+        vec![
+            moc(2024),
+            lib_2024,
+            unassigned(2024),
+            moc(2025),
+            unassigned(2025)
+        ]
+    );
+}
+
+#[test]
 fn the_small_plan_is_valid_and_its_warnings_are_the_expected_ones() {
     let s = load(plan());
     assert!(s.is_valid(), "{:#?}", s.validate());
@@ -116,11 +189,12 @@ fn the_small_plan_is_valid_and_its_warnings_are_the_expected_ones() {
     assert_eq!(
         w,
         vec![
-            // e (moc) active in 2024 and 2025 without a report; g (mus) likewise
-            "missing_report measures[4]",
-            "missing_report measures[4]",
-            "missing_report measures[6]",
-            "missing_report measures[6]",
+            // e (moc) active in 2024 and 2025 without a report; g (mus) likewise: one
+            // finding per executor and period
+            "missing_report organizations[0]",
+            "missing_report organizations[0]",
+            "missing_report organizations[3]",
+            "missing_report organizations[3]",
             // mus-2024 submitted 25 January: 5 days after 20 January
             "report_late reports[1].submitted",
         ],
@@ -245,7 +319,7 @@ fn every_report_validation_rule_is_located_and_coded() {
         Error,
         "reports[5].indicators[0].value"
     ));
-    assert!(has(&s, Code::MissingReport, Warning, "measures[4]"));
+    assert!(has(&s, Code::MissingReport, Warning, "organizations[0]"));
     assert!(has(&s, Code::ReportLate, Warning, "reports[1].submitted"));
     // none of them blocks a planning answer
     assert!(s.schedule(&Default::default()).is_ok());

@@ -233,14 +233,7 @@ fn clean_path(p: String) -> Option<String> {
 }
 
 #[cfg(feature = "toml")]
-/// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
-    (line, col)
-}
+pub(crate) use crate::locate::line_col;
 
 /// Parsers append " at line X column Y" to their messages; the location is kept separately.
 /// The message is also put in the document's words ([`crate::error::humanize`]).

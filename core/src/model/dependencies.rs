@@ -315,6 +315,46 @@ impl<'de> Deserialize<'de> for Dependencies {
 mod tests {
     use super::*;
 
+    #[test]
+    fn dependencies_and_requirements_share_one_object_reader() {
+        use crate::model::Requirement;
+        let dup = |v: &str| {
+            serde_json::from_str::<Dependencies>(v)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(dup(r#"[{"id": "a", "id": "b"}]"#).contains("duplicate field `id`"));
+        assert!(
+            dup(r#"[{"id": "a", "lag_days": 1, "lag_days": 2}]"#)
+                .contains("duplicate field `lag_days`")
+        );
+        assert!(dup(r#"[{"id": "a", "relation": "FS"}]"#).contains("unknown field `relation`"));
+        assert!(dup(r#"[{"type": "FS"}]"#).contains("missing field `id`"));
+        let req = |v: &str| {
+            serde_json::from_str::<Requirement>(v)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(req(r#"{"module": "a", "module": "b"}"#).contains("duplicate field `module`"));
+        assert!(req(r#"{"module": "a", "type": "FS"}"#).contains("unknown field `type`"));
+        let r: Requirement =
+            serde_json::from_str(r#"{"module": "a", "relation": "FF", "lag_days": -2}"#).unwrap();
+        assert_eq!((r.relation(), r.lag()), (RelationType::FF, -2));
+        let d: Dependencies =
+            serde_json::from_str(r#"["a", {"id": "b", "type": "SS", "lag_days": 3}]"#).unwrap();
+        let got: Vec<_> = d
+            .iter()
+            .map(|x| (x.id.to_owned(), x.kind, x.lag_days))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a".to_owned(), None, None),
+                ("b".to_owned(), Some(RelationType::SS), Some(3))
+            ]
+        );
+    }
+
     fn sample() -> Vec<Dependency> {
         let long = "x".repeat(300); // a length that needs two LEB128 bytes
         vec![

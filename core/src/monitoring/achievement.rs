@@ -22,10 +22,11 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::data_date;
+use crate::dates;
 use crate::error::{ArgumentError, Result};
 use crate::model::{Document, Indicator, Polarity};
-use crate::schedule::dates_iso;
 use crate::strategy::Strategy;
+use crate::validate::reports::{NONE, ResolvedReports, ValueRef};
 
 /// Band thresholds on the achievement ratio.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -117,10 +118,7 @@ pub enum Trend {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct AchievementOptions {
     /// The date of the data. Default: the document's data date.
-    #[serde(
-        with = "crate::schedule::dates_iso_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "dates::iso_opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
     pub as_of: Option<Date>,
     /// Cap each achievement at 1 (100 %). Default false.
@@ -210,7 +208,7 @@ pub struct RollupRecord {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Achievement {
     /// Date of the data.
-    #[serde(with = "dates_iso")]
+    #[serde(with = "dates::iso")]
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub as_of: Date,
     /// Capped at 1.
@@ -243,10 +241,7 @@ pub enum ResultsBy {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ResultsRatingOptions {
     /// Date of the data. Default: the document's data date.
-    #[serde(
-        with = "crate::schedule::dates_iso_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "dates::iso_opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
     pub as_of: Option<Date>,
     /// Grouping.
@@ -276,7 +271,7 @@ pub struct ResultsRecord {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ResultsRating {
     /// Date of the data.
-    #[serde(with = "dates_iso")]
+    #[serde(with = "dates::iso")]
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub as_of: Date,
     /// One record per group.
@@ -286,7 +281,7 @@ pub struct ResultsRating {
 /// The actual of indicator `i` for `year` as of `as_of`, with its source.
 pub(crate) fn actual(
     doc: &Document,
-    values: &[super::reports::ValueRef],
+    values: &[ValueRef],
     ind: &Indicator,
     year: i32,
     as_of: Date,
@@ -311,7 +306,7 @@ pub(crate) fn actual(
 /// Every (year, value) actual known as of the date, by year.
 fn actual_series(
     doc: &Document,
-    values: &[super::reports::ValueRef],
+    values: &[ValueRef],
     ind: &Indicator,
     as_of: Date,
 ) -> Vec<(i32, f64)> {
@@ -586,11 +581,11 @@ impl Strategy {
 }
 
 /// Directions (indices, ascending) of the measures holding each indicator.
-fn indicator_directions(doc: &Document, r: &super::reports::Resolved) -> Vec<Vec<u32>> {
+fn indicator_directions(doc: &Document, r: &ResolvedReports) -> Vec<Vec<u32>> {
     let mut out: Vec<Vec<u32>> = vec![Vec::new(); doc.indicators.len()];
     for (m, me) in doc.measures.iter().enumerate().take(r.direction.len()) {
         let dir = r.direction[m];
-        if dir == super::reports::NONE {
+        if dir == NONE {
             continue;
         }
         for id in &me.indicators {

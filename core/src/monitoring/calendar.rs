@@ -11,76 +11,9 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::reports::{dn, month_day};
-use crate::model::{Document, EvaluationKind, Frequency, ReportingRule, Status};
-use crate::schedule::{dates_iso, dates_iso_opt};
+use crate::dates::{self, day_number_i32, due_after, periods_of};
+use crate::model::{Document, EvaluationKind, Status};
 use crate::strategy::Strategy;
-
-/// A reporting period with its due date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Period {
-    pub label: String,
-    pub start: Date,
-    pub end: Date,
-    /// `None` when the rule has no valid due day.
-    pub due: Option<Date>,
-}
-
-/// The first of `due` (`MM-DD`) strictly after `end`.
-pub(crate) fn due_after(due: &[String], end: Date) -> Option<Date> {
-    let mut best: Option<Date> = None;
-    for x in due {
-        let Some((m, d)) = month_day(x) else { continue };
-        for y in [end.year(), end.year().saturating_add(1)] {
-            if let Ok(c) = Date::new(y, m, d)
-                && c > end
-            {
-                best = Some(best.map_or(c, |b| b.min(c)));
-                break;
-            }
-        }
-    }
-    best
-}
-
-/// The periods of `rule` that overlap `[from, to]`, in time order.
-pub(crate) fn periods_of(rule: &ReportingRule, from: Date, to: Date) -> Vec<Period> {
-    let mut out = Vec::new();
-    if from > to {
-        return out;
-    }
-    let (months, tag): (i8, &str) = match rule.every {
-        Frequency::Year => (12, ""),
-        Frequency::HalfYear => (6, "H"),
-        Frequency::Quarter => (3, "Q"),
-    };
-    for y in from.year()..=to.year() {
-        for k in 0..(12 / months) {
-            let m0 = k * months + 1;
-            let (Ok(start), Ok(last_month)) =
-                (Date::new(y, m0, 1), Date::new(y, m0 + months - 1, 1))
-            else {
-                continue;
-            };
-            let end = last_month.last_of_month();
-            if end < from || start > to {
-                continue;
-            }
-            let label = if months == 12 {
-                format!("{y}")
-            } else {
-                format!("{y}-{tag}{}", k + 1)
-            };
-            out.push(Period {
-                label,
-                start,
-                end,
-                due: due_after(&rule.due, end),
-            });
-        }
-    }
-    out
-}
 
 /// What an obligation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -138,13 +71,13 @@ pub struct Obligation {
     /// published).
     pub to: String,
     /// Due date.
-    #[serde(with = "dates_iso")]
+    #[serde(with = "dates::iso")]
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub due: Date,
     /// Submitted, late, missing or upcoming.
     pub status: ObligationStatus,
     /// When it was submitted (the earliest of the reports that meet it).
-    #[serde(with = "dates_iso_opt")]
+    #[serde(with = "dates::iso_opt")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub submitted: Option<Date>,
     /// Days after the due date it was submitted (late only), or days overdue (missing).
@@ -161,7 +94,7 @@ pub struct CalendarOptions {
     /// The day the calendar is read on: obligations due before it and not met are `missing`,
     /// later ones `upcoming`. Default: the document's data date (the latest report
     /// submission or evaluation publication; the strategy start when there is none).
-    #[serde(with = "dates_iso_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(with = "dates::iso_opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
     pub as_of: Option<Date>,
 }
@@ -186,7 +119,7 @@ fn status_of(
     met: bool,
     as_of: Date,
 ) -> (ObligationStatus, Option<i64>) {
-    let days = |a: Date, b: Date| i64::from(dn(a) - dn(b));
+    let days = |a: Date, b: Date| i64::from(day_number_i32(a) - day_number_i32(b));
     match (met, submitted) {
         (true, Some(s)) if s > due => (ObligationStatus::Late, Some(days(s, due))),
         (true, _) => (ObligationStatus::Submitted, None),
@@ -215,17 +148,17 @@ impl Strategy {
 
         for p in periods_of(&cal.executor_reports, p_start, p_end) {
             let Some(due) = p.due else { continue };
-            let (ps, pe) = (dn(p.start), dn(p.end));
+            let (ps, pe) = (day_number_i32(p.start), day_number_i32(p.end));
             // main executors of a measure active in the period
             let mut active = vec![false; doc.organizations.len()];
             for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
                 let start = if r.start[m] == i32::MIN {
-                    dn(p_start)
+                    day_number_i32(p_start)
                 } else {
                     r.start[m]
                 };
                 let end = if r.deadline[m] == i32::MAX {
-                    dn(p_end)
+                    day_number_i32(p_end)
                 } else {
                     r.deadline[m]
                 };

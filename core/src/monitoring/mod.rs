@@ -10,7 +10,7 @@ mod achievement;
 mod calendar;
 mod rate;
 mod report;
-pub(crate) mod reports;
+mod state;
 mod triage;
 
 pub use achievement::{
@@ -22,5 +22,5 @@ pub use rate::{
     ExecutionRate, ExecutionRateOptions, GroupBy, NoData, RateColumns, RateRecord, Scope, Weights,
 };
 pub use report::{CellValue, MonitoringReport, MonitoringReportOptions, Picture, Section, Table};
-pub use reports::{MeasureState, StateSource};
+pub use state::{MeasureState, StateSource};
 pub use triage::{Triage, TriageKind, TriageOptions, TriageRecord};

@@ -10,11 +10,11 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::data_date;
-use super::reports::{NONE, dn};
+use crate::dates::{self, day_number_i32};
 use crate::error::{ArgumentError, Result};
 use crate::model::Status;
-use crate::schedule::dates_iso;
 use crate::strategy::Strategy;
+use crate::validate::reports::NONE;
 
 /// How to group measures.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,10 +93,7 @@ pub enum NoData {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ExecutionRateOptions {
     /// The date of the states. Default: the document's data date (latest submission).
-    #[serde(
-        with = "crate::schedule::dates_iso_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "dates::iso_opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
     pub as_of: Option<Date>,
     /// Grouping. Default `overall`.
@@ -160,7 +157,7 @@ pub struct RateColumns {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ExecutionRate {
     /// Date of the states.
-    #[serde(with = "dates_iso")]
+    #[serde(with = "dates::iso")]
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub as_of: Date,
     /// Grouping.
@@ -237,9 +234,9 @@ impl Strategy {
         let ix = self.index();
         let r = &ix.monitoring;
         let as_of = opts.as_of.unwrap_or_else(|| data_date(doc));
-        let d = dn(as_of);
-        let year_start = Date::new(as_of.year(), 1, 1).map_or(d, dn);
-        let strategy_start = dn(doc.strategy.period.start.first_day());
+        let d = day_number_i32(as_of);
+        let year_start = Date::new(as_of.year(), 1, 1).map_or(d, day_number_i32);
+        let strategy_start = day_number_i32(doc.strategy.period.start.first_day());
 
         // groups: names and, per measure, the groups it belongs to
         let (names, n_groups): (Vec<String>, usize) = match opts.by {

@@ -295,7 +295,10 @@ impl Strategy {
             out_of_sequence: opts.out_of_sequence,
             ..ScheduleOptions::default()
         });
-        let (d0, d1) = (super::reports::dn(year_start), super::reports::dn(as_of));
+        let (d0, d1) = (
+            crate::dates::day_number_i32(year_start),
+            crate::dates::day_number_i32(as_of),
+        );
         // the forecast's rows are the measures in document order: one record per measure,
         // made with one day map (looking each id up would be quadratic)
         let records = forecast
@@ -312,7 +315,7 @@ impl Strategy {
             if s > d1 || r.deadline[m] < d0 {
                 continue;
             }
-            let st = super::reports::state_of(doc, r, m, as_of);
+            let st = super::state::state_of(doc, r, m, as_of);
             let (ff, slip) = match records.as_ref().and_then(|x| x[m].as_ref()) {
                 Some(rec) => (Some(rec.early_finish_date), rec.slip_days),
                 None => (None, None),
@@ -325,7 +328,7 @@ impl Strategy {
                 opt(me.deadline.map(|p| p.last_day())),
                 t(st.status.map_or("no data", Status::as_str)),
                 t(st.report.clone().unwrap_or_else(|| match st.source {
-                    super::reports::StateSource::Document => "own status".into(),
+                    super::state::StateSource::Document => "own status".into(),
                     _ => String::new(),
                 })),
                 st.percent_complete.map_or(CellValue::Empty, n),

@@ -13,9 +13,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::data_date;
-use super::reports::dn;
+use crate::dates::{self, day_number_i32};
 use crate::model::Status;
-use crate::schedule::{OutOfSequence, Schedule, ScheduleOptions, dates_iso};
+use crate::schedule::{OutOfSequence, Schedule, ScheduleOptions};
 use crate::strategy::Strategy;
 
 /// Why a measure is in triage.
@@ -45,10 +45,7 @@ impl TriageKind {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TriageOptions {
     /// The date. Default: the document's data date.
-    #[serde(
-        with = "crate::schedule::dates_iso_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "dates::iso_opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
     pub as_of: Option<Date>,
     /// Out-of-sequence rule of the forecast. Default `retained_logic`.
@@ -86,7 +83,7 @@ pub struct TriageRecord {
 #[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct Triage {
     /// The date.
-    #[serde(with = "dates_iso")]
+    #[serde(with = "dates::iso")]
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub as_of: Date,
     /// Ranked records.
@@ -105,7 +102,7 @@ type Late = (
 fn late(s: &Strategy, as_of: Date, mode: OutOfSequence) -> Late {
     let doc = s.document();
     let r = &s.index().monitoring;
-    let d = dn(as_of);
+    let d = day_number_i32(as_of);
     let forecast = s
         .schedule(&ScheduleOptions {
             status_date: Some(as_of),

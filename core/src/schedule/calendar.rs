@@ -8,6 +8,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::dates::{MAX_DAY, MIN_DAY, date_of_number, day_number};
 use crate::error::{Result, ScheduleError, ScheduleErrorKind};
 
 /// A day of the week.
@@ -206,45 +207,6 @@ impl Calendar {
         !self.weekend.contains(&Weekday::of(d)) && !self.holidays.contains(&d)
     }
 }
-
-// ---- day numbers (days since 1970-01-01), exact integer arithmetic ----
-
-/// Days since 1970-01-01 (proleptic Gregorian), H. Hinnant's `days_from_civil`.
-pub(crate) fn day_number(d: Date) -> i64 {
-    let (y, m, dd) = (
-        i64::from(d.year()),
-        i64::from(d.month()),
-        i64::from(d.day()),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = (if y >= 0 { y } else { y - 399 }) / 400;
-    let yoe = y - era * 400;
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + dd - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number, or `None` outside jiff's range (years -9999..=9999).
-pub(crate) fn date_of_number(n: i64) -> Option<Date> {
-    if !(MIN_DAY..=MAX_DAY).contains(&n) {
-        return None;
-    }
-    let z = n + 719_468;
-    let era = (if z >= 0 { z } else { z - 146_096 }) / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Date::new(y as i16, m as i8, d as i8).ok()
-}
-
-/// Day number of -9999-01-01 and 9999-12-31.
-const MIN_DAY: i64 = -4_371_587;
-const MAX_DAY: i64 = 2_932_896;
 
 /// Monday-zero weekday of a day number (1970-01-01 was a Thursday).
 #[inline]

@@ -42,7 +42,10 @@ const EXHAUSTIVE_BUDGET: usize = 20_000_000;
 
 /// Measure-to-measure dependencies the DSM expands from junctions beyond the graph's own
 /// edges (block analysis and marks together); see the module documentation.
-pub const DSM_MAX_EXPANDED: usize = 1_000_000;
+///
+/// The same budget as [`crate::MAX_EXPANDED_DEPENDENCIES`] (one constant, owned by
+/// `strategy`), under the DSM's name.
+pub const DSM_MAX_EXPANDED: usize = crate::strategy::MAX_EXPANDED_DEPENDENCIES;
 
 /// One mark of the matrix: `row` depends on `col` (both index [`Dsm::order`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -282,69 +285,13 @@ impl Strategy {
         let ix = self.require(crate::validate::Need::Graph)?;
         let g = &ix.graph;
         let doc = self.document();
-        let n = g.node_count();
         let nm = g.measure_count();
-
-        let sccs = crate::graph::strongly_connected(g);
-        let nc = sccs.len();
-        let mut comp = vec![0u32; n];
-        for (c, members) in sccs.iter().enumerate() {
-            for &v in members {
-                comp[v as usize] = c as u32;
-            }
-        }
-        // condensation levels (Kahn over components)
-        let mut indeg = vec![0u32; nc];
-        for v in 0..n as u32 {
-            for &w in g.successors(v) {
-                if comp[v as usize] != comp[w as usize] {
-                    indeg[comp[w as usize] as usize] += 1;
-                }
-            }
-        }
-        let has_measure: Vec<bool> = sccs
-            .iter()
-            .map(|m| m.iter().any(|&v| g.is_measure(v)))
-            .collect();
-        let mut level = vec![0u32; nc];
-        let mut queue: Vec<u32> = (0..nc as u32).filter(|&c| indeg[c as usize] == 0).collect();
-        let mut head = 0;
-        while head < queue.len() {
-            let c = queue[head] as usize;
-            head += 1;
-            let next = level[c] + u32::from(has_measure[c]);
-            for &v in &sccs[c] {
-                for &w in g.successors(v) {
-                    let cw = comp[w as usize] as usize;
-                    if cw == c {
-                        continue;
-                    }
-                    level[cw] = level[cw].max(next);
-                    indeg[cw] -= 1;
-                    if indeg[cw] == 0 {
-                        queue.push(cw as u32);
-                    }
-                }
-            }
-        }
-        let first_measure: Vec<u32> = sccs
-            .iter()
-            .map(|m| {
-                m.iter()
-                    .copied()
-                    .filter(|&v| g.is_measure(v))
-                    .min()
-                    .unwrap_or(u32::MAX)
-            })
-            .collect();
-        let mut comps: Vec<u32> = (0..nc as u32)
-            .filter(|&c| has_measure[c as usize])
-            .collect();
-        comps.sort_unstable_by_key(|&c| (level[c as usize], first_measure[c as usize]));
-
-        let mut budget = g.edge_count().saturating_add(DSM_MAX_EXPANDED);
-        let mut row = vec![u32::MAX; nm];
-        let mut order: Vec<u32> = Vec::with_capacity(nm);
+        let (sccs, comps) = sequenced_components(g);
+        let mut seq = Sequence {
+            order: Vec::with_capacity(nm),
+            row: vec![u32::MAX; nm],
+            budget: g.edge_count().saturating_add(DSM_MAX_EXPANDED),
+        };
         let mut blocks = Vec::new();
         let mut local = vec![u32::MAX; nm];
         for &c in &comps {
@@ -354,20 +301,15 @@ impl Strategy {
                 .filter(|&v| g.is_measure(v))
                 .collect();
             members.sort_unstable();
-            let selfloop = members.len() == 1 && {
-                let mut s = false;
-                measure_preds(g, members[0], |p, _| s |= p == members[0]);
-                s
-            };
-            if members.len() == 1 && !selfloop {
-                row[members[0] as usize] = order.len() as u32;
-                order.push(members[0]);
+            if members.len() == 1 && !has_self_loop(g, members[0]) {
+                seq.push(members[0]);
                 continue;
             }
             let cost: usize = members.iter().map(|&v| expanded_preds(g, v)).sum();
-            if cost > budget {
+            if cost > seq.budget {
+                // past the budget: the block in document order, without analysis
                 blocks.push(DsmBlock {
-                    start: order.len() as u32,
+                    start: seq.order.len() as u32,
                     members: members
                         .iter()
                         .map(|&v| doc.measures[v as usize].id.to_string())
@@ -379,128 +321,17 @@ impl Strategy {
                     tear: Vec::new(),
                     truncated: true,
                 });
-                for &v in &members {
-                    row[v as usize] = order.len() as u32;
-                    order.push(v);
-                }
+                members.iter().for_each(|&v| seq.push(v));
                 continue;
             }
-            budget -= cost;
-            // the block's local measure graph
-            for (k, &v) in members.iter().enumerate() {
-                local[v as usize] = k as u32;
-            }
-            let mut bedges: Vec<BEdge> = Vec::new();
-            for &s in &members {
-                measure_preds(g, s, |p, e| {
-                    if (p as usize) < nm && local[p as usize] != u32::MAX {
-                        let explicit = matches!(g.edge_origin(e), EdgeOrigin::Explicit { .. });
-                        bedges.push(BEdge {
-                            from: p,
-                            to: s,
-                            edge: e,
-                            explicit,
-                        });
-                    }
-                });
-            }
-            // one edge per (from, to): explicit first, then lowest edge id
-            bedges.sort_unstable_by_key(|b| (b.to, b.from, !b.explicit, b.edge));
-            bedges.dedup_by_key(|b| (b.to, b.from));
-            let ledges: Vec<(u32, u32)> = bedges
-                .iter()
-                .map(|b| (local[b.from as usize], local[b.to as usize]))
-                .collect();
-            let lorder = els_order(members.len(), &ledges);
-            let mut lpos = vec![0u32; members.len()];
-            for (k, &u) in lorder.iter().enumerate() {
-                lpos[u as usize] = k as u32;
-            }
-            let is_tear: Vec<bool> = ledges
-                .iter()
-                .map(|&(a, b)| lpos[a as usize] >= lpos[b as usize])
-                .collect();
-            // candidates in preference order: explicit, tear, document order of dependent
-            let mut cand: Vec<usize> = (0..bedges.len()).collect();
-            cand.sort_by_key(|&k| {
-                (
-                    !bedges[k].explicit,
-                    !is_tear[k],
-                    bedges[k].to,
-                    bedges[k].edge,
-                )
-            });
-            let nb = members.len();
-            let exhaustive = bedges.len().saturating_mul(nb + bedges.len()) <= EXHAUSTIVE_BUDGET;
-            let (best, remaining) = if exhaustive {
-                let mut best = (u32::MAX, usize::MAX);
-                for &k in &cand {
-                    let r = cyclic_nodes(nb, &ledges, k);
-                    if r < best.0 {
-                        best = (r, k);
-                        if r == 0 {
-                            break;
-                        }
-                    }
-                }
-                (
-                    (best.1 != usize::MAX).then_some(best.1),
-                    best.0.min(nb as u32),
-                )
-            } else {
-                let k = cand.iter().copied().find(|&k| is_tear[k]);
-                let r = k.map(|k| cyclic_nodes(nb, &ledges, k)).unwrap_or(nb as u32);
-                (k, r)
-            };
-            let mut tear: Vec<&BEdge> = (0..bedges.len())
-                .filter(|&k| is_tear[k])
-                .map(|k| &bedges[k])
-                .collect();
-            tear.sort_by_key(|b| (b.to, b.edge));
-            let start = order.len() as u32;
-            for &u in &lorder {
-                let v = members[u as usize];
-                row[v as usize] = order.len() as u32;
-                order.push(v);
-            }
-            blocks.push(DsmBlock {
-                start,
-                members: lorder
-                    .iter()
-                    .map(|&u| doc.measures[members[u as usize] as usize].id.to_string())
-                    .collect(),
-                dependencies: bedges.len() as u32,
-                suggested_cut: best.map(|k| cut_of(doc, g, &bedges[k])),
-                remaining_cyclic: remaining,
-                exhaustive,
-                tear: tear.into_iter().map(|b| cut_of(doc, g, b)).collect(),
-                truncated: false,
-            });
-            for &v in &members {
-                local[v as usize] = u32::MAX;
-            }
+            seq.budget -= cost;
+            blocks.push(cyclic_block(doc, g, &members, &mut local, &mut seq));
         }
-
-        // row by row in sequence order, each row's columns sorted: the marks come out sorted
-        let mut marks: Vec<DsmMark> = Vec::with_capacity(g.edge_count().min(budget));
-        let mut truncated = false;
-        let mut cols: Vec<u32> = Vec::new();
-        for (r, &s) in order.iter().enumerate() {
-            let cost = expanded_preds(g, s);
-            if cost > budget {
-                truncated = true;
-                break;
-            }
-            budget -= cost;
-            cols.clear();
-            measure_preds(g, s, |p, _| cols.push(row[p as usize]));
-            cols.sort_unstable();
-            cols.dedup();
-            marks.extend(cols.iter().map(|&col| DsmMark { row: r as u32, col }));
-        }
+        let (marks, truncated) = dsm_marks(g, &seq);
         let feedback_marks = marks.iter().filter(|m| m.col >= m.row).count() as u32;
         Ok(Dsm {
-            order: order
+            order: seq
+                .order
                 .iter()
                 .map(|&v| doc.measures[v as usize].id.to_string())
                 .collect(),
@@ -510,4 +341,227 @@ impl Strategy {
             truncated,
         })
     }
+}
+
+/// The DSM's sequence as it is built: measures in row order, each measure's row, and the
+/// dependencies that may still be expanded.
+struct Sequence {
+    order: Vec<u32>,
+    /// Row of each measure (`u32::MAX` before it is placed).
+    row: Vec<u32>,
+    budget: usize,
+}
+
+impl Sequence {
+    fn push(&mut self, v: u32) {
+        self.row[v as usize] = self.order.len() as u32;
+        self.order.push(v);
+    }
+}
+
+/// The strongly connected components of `g` and, in sequence order, those holding a measure:
+/// by level of the condensation (Kahn over components; a level counts components with
+/// measures), then by their first measure in document order.
+fn sequenced_components(g: &DepGraph) -> (Vec<Vec<u32>>, Vec<u32>) {
+    let n = g.node_count();
+    let sccs = crate::graph::strongly_connected(g);
+    let nc = sccs.len();
+    let mut comp = vec![0u32; n];
+    for (c, members) in sccs.iter().enumerate() {
+        for &v in members {
+            comp[v as usize] = c as u32;
+        }
+    }
+    let mut indeg = vec![0u32; nc];
+    for v in 0..n as u32 {
+        for &w in g.successors(v) {
+            if comp[v as usize] != comp[w as usize] {
+                indeg[comp[w as usize] as usize] += 1;
+            }
+        }
+    }
+    let has_measure: Vec<bool> = sccs
+        .iter()
+        .map(|m| m.iter().any(|&v| g.is_measure(v)))
+        .collect();
+    let mut level = vec![0u32; nc];
+    let mut queue: Vec<u32> = (0..nc as u32).filter(|&c| indeg[c as usize] == 0).collect();
+    let mut head = 0;
+    while head < queue.len() {
+        let c = queue[head] as usize;
+        head += 1;
+        let next = level[c] + u32::from(has_measure[c]);
+        for &v in &sccs[c] {
+            for &w in g.successors(v) {
+                let cw = comp[w as usize] as usize;
+                if cw == c {
+                    continue;
+                }
+                level[cw] = level[cw].max(next);
+                indeg[cw] -= 1;
+                if indeg[cw] == 0 {
+                    queue.push(cw as u32);
+                }
+            }
+        }
+    }
+    let first_measure: Vec<u32> = sccs
+        .iter()
+        .map(|m| {
+            m.iter()
+                .copied()
+                .filter(|&v| g.is_measure(v))
+                .min()
+                .unwrap_or(u32::MAX)
+        })
+        .collect();
+    let mut comps: Vec<u32> = (0..nc as u32)
+        .filter(|&c| has_measure[c as usize])
+        .collect();
+    comps.sort_unstable_by_key(|&c| (level[c as usize], first_measure[c as usize]));
+    (sccs, comps)
+}
+
+/// Whether measure `v` depends on itself.
+fn has_self_loop(g: &DepGraph, v: u32) -> bool {
+    let mut found = false;
+    measure_preds(g, v, |p, _| found |= p == v);
+    found
+}
+
+/// One cyclic block (`members` in document order, within the budget): its local measure graph,
+/// sequenced (each member's row placed in `seq`), its tear set and the suggested cut.
+/// `local` maps a measure to its place in `members` while the block is analysed (`u32::MAX`
+/// elsewhere, and again after).
+fn cyclic_block(
+    doc: &Document,
+    g: &DepGraph,
+    members: &[u32],
+    local: &mut [u32],
+    seq: &mut Sequence,
+) -> DsmBlock {
+    let nm = g.measure_count();
+    for (k, &v) in members.iter().enumerate() {
+        local[v as usize] = k as u32;
+    }
+    let mut bedges: Vec<BEdge> = Vec::new();
+    for &s in members {
+        measure_preds(g, s, |p, e| {
+            if (p as usize) < nm && local[p as usize] != u32::MAX {
+                let explicit = matches!(g.edge_origin(e), EdgeOrigin::Explicit { .. });
+                bedges.push(BEdge {
+                    from: p,
+                    to: s,
+                    edge: e,
+                    explicit,
+                });
+            }
+        });
+    }
+    // one edge per (from, to): explicit first, then lowest edge id
+    bedges.sort_unstable_by_key(|b| (b.to, b.from, !b.explicit, b.edge));
+    bedges.dedup_by_key(|b| (b.to, b.from));
+    let ledges: Vec<(u32, u32)> = bedges
+        .iter()
+        .map(|b| (local[b.from as usize], local[b.to as usize]))
+        .collect();
+    let lorder = els_order(members.len(), &ledges);
+    let mut lpos = vec![0u32; members.len()];
+    for (k, &u) in lorder.iter().enumerate() {
+        lpos[u as usize] = k as u32;
+    }
+    let is_tear: Vec<bool> = ledges
+        .iter()
+        .map(|&(a, b)| lpos[a as usize] >= lpos[b as usize])
+        .collect();
+    let (best, remaining, exhaustive) = suggested_cut(members.len(), &bedges, &ledges, &is_tear);
+    let mut tear: Vec<&BEdge> = (0..bedges.len())
+        .filter(|&k| is_tear[k])
+        .map(|k| &bedges[k])
+        .collect();
+    tear.sort_by_key(|b| (b.to, b.edge));
+    let start = seq.order.len() as u32;
+    for &u in &lorder {
+        seq.push(members[u as usize]);
+    }
+    for &v in members {
+        local[v as usize] = u32::MAX;
+    }
+    DsmBlock {
+        start,
+        members: lorder
+            .iter()
+            .map(|&u| doc.measures[members[u as usize] as usize].id.to_string())
+            .collect(),
+        dependencies: bedges.len() as u32,
+        suggested_cut: best.map(|k| cut_of(doc, g, &bedges[k])),
+        remaining_cyclic: remaining,
+        exhaustive,
+        tear: tear.into_iter().map(|b| cut_of(doc, g, b)).collect(),
+        truncated: false,
+    }
+}
+
+/// The dependency to cut in a block of `nb` members: the candidate (explicit first, then a
+/// tear, then by dependent in document order) leaving the fewest members cyclic, tried
+/// exhaustively when that fits [`EXHAUSTIVE_BUDGET`], else the first tear. Returns its index
+/// in `bedges`, the members it leaves cyclic, and whether the search was exhaustive.
+fn suggested_cut(
+    nb: usize,
+    bedges: &[BEdge],
+    ledges: &[(u32, u32)],
+    is_tear: &[bool],
+) -> (Option<usize>, u32, bool) {
+    let mut cand: Vec<usize> = (0..bedges.len()).collect();
+    cand.sort_by_key(|&k| {
+        (
+            !bedges[k].explicit,
+            !is_tear[k],
+            bedges[k].to,
+            bedges[k].edge,
+        )
+    });
+    let exhaustive = bedges.len().saturating_mul(nb + bedges.len()) <= EXHAUSTIVE_BUDGET;
+    if exhaustive {
+        let mut best = (u32::MAX, usize::MAX);
+        for &k in &cand {
+            let r = cyclic_nodes(nb, ledges, k);
+            if r < best.0 {
+                best = (r, k);
+                if r == 0 {
+                    break;
+                }
+            }
+        }
+        (
+            (best.1 != usize::MAX).then_some(best.1),
+            best.0.min(nb as u32),
+            true,
+        )
+    } else {
+        let k = cand.iter().copied().find(|&k| is_tear[k]);
+        let r = k.map(|k| cyclic_nodes(nb, ledges, k)).unwrap_or(nb as u32);
+        (k, r, false)
+    }
+}
+
+/// The matrix marks, row by row in sequence order with each row's columns sorted (so they
+/// come out sorted), while the budget lasts; `true` when it ran out.
+fn dsm_marks(g: &DepGraph, seq: &Sequence) -> (Vec<DsmMark>, bool) {
+    let mut budget = seq.budget;
+    let mut marks: Vec<DsmMark> = Vec::with_capacity(g.edge_count().min(budget));
+    let mut cols: Vec<u32> = Vec::new();
+    for (r, &s) in seq.order.iter().enumerate() {
+        let cost = expanded_preds(g, s);
+        if cost > budget {
+            return (marks, true);
+        }
+        budget -= cost;
+        cols.clear();
+        measure_preds(g, s, |p, _| cols.push(seq.row[p as usize]));
+        cols.sort_unstable();
+        cols.dedup();
+        marks.extend(cols.iter().map(|&col| DsmMark { row: r as u32, col }));
+    }
+    (marks, false)
 }

@@ -36,7 +36,6 @@
 
 mod calendar;
 pub(crate) mod cpm;
-pub(crate) mod dates;
 mod dsm;
 mod export;
 mod input;
@@ -59,9 +58,10 @@ use cpm::NodeTimes;
 pub(crate) use input::{CpmResult, ScheduleInput, offset};
 pub use types::*;
 
+/// The date helpers, for the schedule's files (`super::dates::iso`) and the pictures'.
+pub(crate) use crate::dates::{self, iso as dates_iso, iso_opt as dates_iso_opt};
+pub(crate) use calendar::WorkingDays;
 pub use calendar::{Calendar, Weekday};
-pub(crate) use calendar::{WorkingDays, day_number};
-pub(crate) use dates::{iso as dates_iso, iso_opt as dates_iso_opt};
 pub use dsm::{DSM_MAX_EXPANDED, Dsm, DsmBlock, DsmCut, DsmMark};
 pub use export::ScheduleReport;
 pub use progress::{OutOfSequence, Progress};

@@ -135,7 +135,7 @@ pub(crate) fn apply(
                 let started = st == Some(Status::PartiallyExecuted) || a_start.is_some();
                 if started {
                     let left = match entry.and_then(|e| e.remaining_days) {
-                        Some(x) if (0..=crate::validate::MAX_DAYS).contains(&x) => x as i32,
+                        Some(x) if (0..=crate::dates::MAX_DAYS).contains(&x) => x as i32,
                         _ => {
                             let pct = entry
                                 .and_then(|e| e.percent_complete)

@@ -304,185 +304,20 @@ impl Strategy {
             .into());
         }
         let plan = ScheduleInput::new(self, opts)?;
-        let g = plan.graph();
         let doc = self.document();
-        let n = g.node_count();
-        let nm = g.measure_count();
+        let nm = plan.graph().measure_count();
         let end_date = doc.strategy.period.end.last_day();
         let end_off = plan.map.end_offset(end_date);
-
-        let mut est: Vec<Option<Estimate>> = Vec::with_capacity(nm);
-        for (i, m) in doc.measures.iter().enumerate().take(nm) {
-            if let Some(e) = &m.estimate {
-                check_estimate(i, &m.id, e)?;
-            }
-            est.push(m.estimate.as_deref().copied());
-        }
-        // a forecast (status date): work done has no risk left; the estimate of work in
-        // progress is scaled to the remaining days (most likely = remaining)
-        if let Some(p) = &plan.progress {
-            for (i, e) in est.iter_mut().enumerate() {
-                match (p.status[i], p.remaining_days[i]) {
-                    (Some(Status::Executed | Status::Cancelled), _) => *e = None,
-                    (st, Some(rem))
-                        if st == Some(Status::PartiallyExecuted) || p.actual_start[i].is_some() =>
-                    {
-                        if let Some(x) = e.as_mut()
-                            && x.most_likely > 0.0
-                        {
-                            let k = f64::from(rem) / x.most_likely;
-                            x.optimistic *= k;
-                            x.most_likely *= k;
-                            x.pessimistic *= k;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
+        let est = estimates(&plan, nm)?;
         let base = plan.run(plan.base.clone());
-
-        // ---- PERT ----
         // f64 template: duration, floor, no deadline (risk measures the network itself)
         let template: Vec<NodeTimes<f64>> = plan
             .base
             .iter()
             .map(|x| NodeTimes::new(f64::from(x.dur), f64::from(x.es), f64::INFINITY))
             .collect();
-        let mut nodes = template.clone();
-        let mut expected = vec![0.0; nm];
-        let mut sigma = vec![0.0; nm];
-        let mut var = vec![0.0f64; n];
-        for i in 0..nm {
-            if let Some(e) = &est[i] {
-                let te = (e.optimistic + 4.0 * e.most_likely + e.pessimistic) / 6.0;
-                let s = (e.pessimistic - e.optimistic) / 6.0;
-                nodes[i].dur = te;
-                expected[i] = te;
-                sigma[i] = s;
-                var[i] = s * s;
-            } else {
-                expected[i] = nodes[i].dur;
-            }
-        }
-        let t_pert = plan.net.forward(&mut nodes);
-        // largest variance along driving chains
-        let mut acc = vec![0.0f64; n];
-        let mut best_pred = vec![u32::MAX; n];
-        for v in plan.net.order.to_vec() {
-            let mut best = 0.0;
-            for p in cpm::driving_preds(g, v, &nodes) {
-                if best_pred[v as usize] == u32::MAX || acc[p as usize] > best {
-                    best = acc[p as usize];
-                    best_pred[v as usize] = p;
-                }
-            }
-            acc[v as usize] = var[v as usize] + best;
-        }
-        let end = (0..nm as u32)
-            .filter(|&v| (nodes[v as usize].ef - t_pert).abs() <= F64_EPS)
-            .fold(None::<u32>, |b, v| match b {
-                Some(b) if acc[b as usize] >= acc[v as usize] => Some(b),
-                _ => Some(v),
-            });
-        let mut path = Vec::new();
-        let mut cur = end;
-        while let Some(v) = cur {
-            if g.is_measure(v) {
-                path.push(doc.measures[v as usize].id.to_string());
-            }
-            let p = best_pred[v as usize];
-            cur = (p != u32::MAX).then_some(p);
-        }
-        path.reverse();
-        let pert_var = end.map(|v| acc[v as usize]).unwrap_or(0.0);
-        let pert_sigma = pert_var.sqrt();
-        let d = end_off as f64;
-        let pert = PertSummary {
-            expected_days: t_pert,
-            sigma_days: pert_sigma,
-            critical_path: path,
-            probability_by_strategy_end: if pert_sigma > 0.0 {
-                normal_cdf((d - t_pert) / pert_sigma)
-            } else if t_pert <= d + F64_EPS {
-                1.0
-            } else {
-                0.0
-            },
-        };
-
-        // ---- Monte-Carlo ----
-        let runs = risk.runs as usize;
-        let mut rng = rng_for(risk.seed);
-        let mut crit = vec![0u32; nm];
-        let mut hits = vec![0u32; plan.deadlines.len()];
-        let mut finishes: Vec<f64> = Vec::with_capacity(runs);
-        for _ in 0..runs {
-            nodes.copy_from_slice(&template);
-            for (node, e) in nodes.iter_mut().zip(&est) {
-                if let Some(e) = e {
-                    node.dur =
-                        triangular(unit(&mut rng), e.optimistic, e.most_likely, e.pessimistic);
-                }
-            }
-            let t = plan.net.forward(&mut nodes);
-            plan.net.backward::<f64, false>(&mut nodes, t, t);
-            for (c, x) in crit.iter_mut().zip(&nodes) {
-                if x.lf - x.ef <= F64_EPS {
-                    *c += 1;
-                }
-            }
-            for (h, c) in hits.iter_mut().zip(&plan.deadlines) {
-                if nodes[c.index as usize].ef <= f64::from(c.offset) + F64_EPS {
-                    *h += 1;
-                }
-            }
-            finishes.push(t);
-        }
-        let nr = runs as f64;
-        let mean = finishes.iter().sum::<f64>() / nr;
-        let std = (finishes
-            .iter()
-            .map(|&t| (t - mean) * (t - mean))
-            .sum::<f64>()
-            / nr)
-            .sqrt();
-        let by_end = finishes.iter().filter(|&&t| t <= d + F64_EPS).count() as f64 / nr;
-        let mut days: Vec<i64> = finishes
-            .iter()
-            .map(|&t| (t - F64_EPS).ceil() as i64)
-            .collect();
-        days.sort_unstable();
-        let mut percentiles = Vec::new();
-        for p in [50u32, 80, 95] {
-            let rank = (u64::from(p) * runs as u64).div_ceil(100).max(1) as usize;
-            let k = days[rank - 1];
-            let date = plan.map.finish_date(k).ok_or_else(|| {
-                WorkingDays::out_of_range("a simulated finish", k, "monte_carlo".into())
-            })?;
-            percentiles.push(FinishPercentile {
-                percent: p,
-                days: k,
-                date,
-            });
-        }
-        let deadlines = plan
-            .deadlines
-            .iter()
-            .zip(&hits)
-            .map(|(c, &h)| {
-                let m = &doc.measures[c.index as usize];
-                DeadlineProbability {
-                    id: m.id.to_string(),
-                    deadline: m
-                        .deadline
-                        .as_ref()
-                        .map(|x| x.last_day())
-                        .unwrap_or(end_date),
-                    probability: f64::from(h) / nr,
-                }
-            })
-            .collect();
+        let (pert, expected, sigma) = pert(&plan, &est, &template, end_off);
+        let monte_carlo = monte_carlo(&plan, &est, &template, risk, end_off, end_date)?;
         Ok(Risk {
             project_start: plan.start,
             strategy_end: end_date,
@@ -493,19 +328,219 @@ impl Strategy {
             sigma,
             has_estimate: est.iter().map(Option::is_some).collect(),
             pert,
-            monte_carlo: MonteCarlo {
-                runs: risk.runs,
-                seed: risk.seed,
-                sampling: "triangular".into(),
-                probability_by_strategy_end: by_end,
-                mean_days: mean,
-                std_days: std,
-                percentiles,
-                deadlines,
-                criticality: crit.iter().map(|&c| f64::from(c) / nr).collect(),
-            },
+            monte_carlo,
         })
     }
+}
+
+/// Each measure's three-point estimate (checked). With a status date, work done has no risk
+/// left and the estimate of work in progress is scaled to the remaining days (most likely =
+/// remaining).
+fn estimates(plan: &ScheduleInput<'_>, nm: usize) -> Result<Vec<Option<Estimate>>> {
+    let doc = plan.strategy.document();
+    let mut est: Vec<Option<Estimate>> = Vec::with_capacity(nm);
+    for (i, m) in doc.measures.iter().enumerate().take(nm) {
+        if let Some(e) = &m.estimate {
+            check_estimate(i, &m.id, e)?;
+        }
+        est.push(m.estimate.as_deref().copied());
+    }
+    if let Some(p) = &plan.progress {
+        for (i, e) in est.iter_mut().enumerate() {
+            match (p.status[i], p.remaining_days[i]) {
+                (Some(Status::Executed | Status::Cancelled), _) => *e = None,
+                (st, Some(rem))
+                    if st == Some(Status::PartiallyExecuted) || p.actual_start[i].is_some() =>
+                {
+                    if let Some(x) = e.as_mut()
+                        && x.most_likely > 0.0
+                    {
+                        let k = f64::from(rem) / x.most_likely;
+                        x.optimistic *= k;
+                        x.most_likely *= k;
+                        x.pessimistic *= k;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(est)
+}
+
+/// PERT: the network with expected durations, the chain of largest variance among the
+/// driving chains to the finish, and the normal approximation of finishing by the strategy
+/// end (offset `end_off`). Returns the summary and each measure's expected duration and σ.
+fn pert(
+    plan: &ScheduleInput<'_>,
+    est: &[Option<Estimate>],
+    template: &[NodeTimes<f64>],
+    end_off: i64,
+) -> (PertSummary, Vec<f64>, Vec<f64>) {
+    let g = plan.graph();
+    let doc = plan.strategy.document();
+    let n = g.node_count();
+    let nm = g.measure_count();
+    let mut nodes = template.to_vec();
+    let mut expected = vec![0.0; nm];
+    let mut sigma = vec![0.0; nm];
+    let mut var = vec![0.0f64; n];
+    for i in 0..nm {
+        if let Some(e) = &est[i] {
+            let te = (e.optimistic + 4.0 * e.most_likely + e.pessimistic) / 6.0;
+            let s = (e.pessimistic - e.optimistic) / 6.0;
+            nodes[i].dur = te;
+            expected[i] = te;
+            sigma[i] = s;
+            var[i] = s * s;
+        } else {
+            expected[i] = nodes[i].dur;
+        }
+    }
+    let t_pert = plan.net.forward(&mut nodes);
+    // largest variance along driving chains
+    let mut acc = vec![0.0f64; n];
+    let mut best_pred = vec![u32::MAX; n];
+    for v in plan.net.order.to_vec() {
+        let mut best = 0.0;
+        for p in cpm::driving_preds(g, v, &nodes) {
+            if best_pred[v as usize] == u32::MAX || acc[p as usize] > best {
+                best = acc[p as usize];
+                best_pred[v as usize] = p;
+            }
+        }
+        acc[v as usize] = var[v as usize] + best;
+    }
+    let end = (0..nm as u32)
+        .filter(|&v| (nodes[v as usize].ef - t_pert).abs() <= F64_EPS)
+        .fold(None::<u32>, |b, v| match b {
+            Some(b) if acc[b as usize] >= acc[v as usize] => Some(b),
+            _ => Some(v),
+        });
+    let mut path = Vec::new();
+    let mut cur = end;
+    while let Some(v) = cur {
+        if g.is_measure(v) {
+            path.push(doc.measures[v as usize].id.to_string());
+        }
+        let p = best_pred[v as usize];
+        cur = (p != u32::MAX).then_some(p);
+    }
+    path.reverse();
+    let pert_var = end.map(|v| acc[v as usize]).unwrap_or(0.0);
+    let pert_sigma = pert_var.sqrt();
+    let d = end_off as f64;
+    let summary = PertSummary {
+        expected_days: t_pert,
+        sigma_days: pert_sigma,
+        critical_path: path,
+        probability_by_strategy_end: if pert_sigma > 0.0 {
+            normal_cdf((d - t_pert) / pert_sigma)
+        } else if t_pert <= d + F64_EPS {
+            1.0
+        } else {
+            0.0
+        },
+    };
+    (summary, expected, sigma)
+}
+
+/// The seeded Monte-Carlo simulation: `risk.runs` draws of every estimate (triangular, in
+/// document order), each run's finish, criticality and deadlines met; then the mean, spread,
+/// P50/P80/P95 and the probabilities.
+fn monte_carlo(
+    plan: &ScheduleInput<'_>,
+    est: &[Option<Estimate>],
+    template: &[NodeTimes<f64>],
+    risk: &RiskOptions,
+    end_off: i64,
+    end_date: Date,
+) -> Result<MonteCarlo> {
+    let doc = plan.strategy.document();
+    let nm = plan.graph().measure_count();
+    let runs = risk.runs as usize;
+    let mut rng = rng_for(risk.seed);
+    let mut nodes = template.to_vec();
+    let mut crit = vec![0u32; nm];
+    let mut hits = vec![0u32; plan.deadlines.len()];
+    let mut finishes: Vec<f64> = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        nodes.copy_from_slice(template);
+        for (node, e) in nodes.iter_mut().zip(est) {
+            if let Some(e) = e {
+                node.dur = triangular(unit(&mut rng), e.optimistic, e.most_likely, e.pessimistic);
+            }
+        }
+        let t = plan.net.forward(&mut nodes);
+        plan.net.backward::<f64, false>(&mut nodes, t, t);
+        for (c, x) in crit.iter_mut().zip(&nodes) {
+            if x.lf - x.ef <= F64_EPS {
+                *c += 1;
+            }
+        }
+        for (h, c) in hits.iter_mut().zip(&plan.deadlines) {
+            if nodes[c.index as usize].ef <= f64::from(c.offset) + F64_EPS {
+                *h += 1;
+            }
+        }
+        finishes.push(t);
+    }
+    let nr = runs as f64;
+    let d = end_off as f64;
+    let mean = finishes.iter().sum::<f64>() / nr;
+    let std = (finishes
+        .iter()
+        .map(|&t| (t - mean) * (t - mean))
+        .sum::<f64>()
+        / nr)
+        .sqrt();
+    let by_end = finishes.iter().filter(|&&t| t <= d + F64_EPS).count() as f64 / nr;
+    let mut days: Vec<i64> = finishes
+        .iter()
+        .map(|&t| (t - F64_EPS).ceil() as i64)
+        .collect();
+    days.sort_unstable();
+    let mut percentiles = Vec::new();
+    for p in [50u32, 80, 95] {
+        let rank = (u64::from(p) * runs as u64).div_ceil(100).max(1) as usize;
+        let k = days[rank - 1];
+        let date = plan.map.finish_date(k).ok_or_else(|| {
+            WorkingDays::out_of_range("a simulated finish", k, "monte_carlo".into())
+        })?;
+        percentiles.push(FinishPercentile {
+            percent: p,
+            days: k,
+            date,
+        });
+    }
+    let deadlines = plan
+        .deadlines
+        .iter()
+        .zip(&hits)
+        .map(|(c, &h)| {
+            let m = &doc.measures[c.index as usize];
+            DeadlineProbability {
+                id: m.id.to_string(),
+                deadline: m
+                    .deadline
+                    .as_ref()
+                    .map(|x| x.last_day())
+                    .unwrap_or(end_date),
+                probability: f64::from(h) / nr,
+            }
+        })
+        .collect();
+    Ok(MonteCarlo {
+        runs: risk.runs,
+        seed: risk.seed,
+        sampling: "triangular".into(),
+        probability_by_strategy_end: by_end,
+        mean_days: mean,
+        std_days: std,
+        percentiles,
+        deadlines,
+        criticality: crit.iter().map(|&c| f64::from(c) / nr).collect(),
+    })
 }
 
 #[cfg(test)]

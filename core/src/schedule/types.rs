@@ -346,11 +346,9 @@ impl Schedule {
         match self.row(id) {
             Some(i) => self.record_with(&self.day_map()?, i),
             None => {
-                let mut budget = crate::suggest::MAX_COMPARISONS;
-                let near =
-                    crate::suggest::nearest(id, self.ids.iter().map(|x| x.as_str()), &mut budget);
-                let hint = near.map_or(String::new(), |n| format!("; did you mean `{n}`?"));
-                Err(crate::ArgumentError::at(format!("unknown measure `{id}`{hint}"), "id").into())
+                let message =
+                    crate::suggest::unknown("measure", id, self.ids.iter().map(|x| x.as_str()));
+                Err(crate::ArgumentError::at(message, "id").into())
             }
         }
     }

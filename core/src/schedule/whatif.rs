@@ -211,12 +211,12 @@ pub(crate) fn apply(
                     )
                     .into());
                 }
-                if d > crate::validate::MAX_DAYS {
+                if d > crate::dates::MAX_DAYS {
                     return Err(ArgumentError::at(
                         format!(
                             "a duration of {d} days for `{}` is beyond {} days",
                             c.id,
-                            crate::validate::MAX_DAYS
+                            crate::dates::MAX_DAYS
                         ),
                         format!("changes[{k}].days"),
                     )
@@ -226,12 +226,12 @@ pub(crate) fn apply(
                 nodes[v].dur = d as i32;
             }
             ChangeKind::Start => {
-                if !(0..=crate::validate::MAX_DAYS).contains(&c.days) {
+                if !(0..=crate::dates::MAX_DAYS).contains(&c.days) {
                     return Err(ArgumentError::at(
                         format!(
                             "a start change must hold `{}` back by 0..{} days, not {}",
                             c.id,
-                            crate::validate::MAX_DAYS,
+                            crate::dates::MAX_DAYS,
                             c.days
                         ),
                         format!("changes[{k}].days"),

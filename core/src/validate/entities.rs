@@ -2,8 +2,8 @@
 //! and goal has a title; directions name existing goals.
 
 use super::{Code, Diagnostic, err};
+use crate::ids::Ids;
 use crate::model::{Document, Text};
-use crate::resolve::Ids;
 
 /// Titles of the small entities.
 pub(crate) fn titles(doc: &Document, d: &mut Vec<Diagnostic>) {

@@ -7,12 +7,12 @@
 use jiff::civil::Date;
 
 use super::modules::Modules;
-use super::{Code, Diagnostic, MAX_DAYS, check_date, err, warn};
+use super::{Code, Diagnostic, check_date, err, warn};
+use crate::dates::{MAX_DAYS, day_number};
 use crate::graph::{EdgeOrigin, RawEdge};
+use crate::ids::{IdTable, Ids};
 use crate::model::{Document, Measure, RelationType};
 use crate::period::PeriodRef;
-use crate::resolve::{IdTable, Ids};
-use crate::schedule::day_number;
 
 /// What one run of measures contributes to the index, in document order.
 pub(crate) struct MeasureScan {
@@ -65,252 +65,307 @@ pub(crate) fn scan(
     doc: &Document,
     ids: &Ids,
     modules: &Modules,
-    (p_start, p_end): (Date, Date),
+    window: (Date, Date),
     runs: usize,
     d: &mut Vec<Diagnostic>,
 ) -> Vec<MeasureScan> {
-    let nc = doc.clusters.len();
-    let applicable = &modules.applicable;
-    let measure_of = |i: u32| doc.measures[i as usize].id.as_str();
-    let n = doc.measures.len();
-    // deadlines as a compact column: the per-edge check below reads it at random
-    let deadline_of: Vec<Option<jiff::civil::Date>> = doc
-        .measures
-        .iter()
-        .map(|m| m.deadline.as_ref().map(PeriodRef::last_day))
-        .collect();
-    let use_recent = ids.measures.complete;
+    let cx = Scanner {
+        doc,
+        ids,
+        applicable: &modules.applicable,
+        n_clusters: doc.clusters.len(),
+        // deadlines as a compact column: the per-edge check reads it at random
+        deadline_of: doc
+            .measures
+            .iter()
+            .map(|m| m.deadline.as_ref().map(PeriodRef::last_day))
+            .collect(),
+        use_recent: ids.measures.complete,
+        window,
+    };
     // Runs of measures are checked and resolved independently (on several threads where
     // there are any); their diagnostics, cells and edges are then taken in document order,
     // so the result is the one a single loop gives.
-    let scan = |range: std::ops::Range<usize>| {
-        let mut d: Vec<Diagnostic> = Vec::new();
-        let mut cell_pairs: Vec<(u32, u32)> = Vec::with_capacity(range.len());
-        let mut edges: Vec<RawEdge> = Vec::with_capacity(range.len() * 3);
+    let mut scans = crate::par::map_runs(doc.measures.len(), runs, |range| cx.run(range));
+    for s in &mut scans {
+        d.append(&mut s.diagnostics);
+    }
+    scans
+}
+
+/// What every run reads.
+struct Scanner<'a> {
+    doc: &'a Document,
+    ids: &'a Ids,
+    /// `applicable[module * n_clusters + cluster]`.
+    applicable: &'a [bool],
+    n_clusters: usize,
+    /// Each measure's deadline (last day).
+    deadline_of: Vec<Option<Date>>,
+    /// Every measure is in the id table under its own id, so the cache of recent measures
+    /// gives the table's answer.
+    use_recent: bool,
+    /// The strategy period, first and last day.
+    window: (Date, Date),
+}
+
+/// A direct-mapped cache of the measures just visited, keyed by id hash.
+type Recent = [(u64, u32); RECENT];
+
+impl Scanner<'_> {
+    /// Check and resolve the measures of `range`, one pass per subject.
+    fn run(&self, range: std::ops::Range<usize>) -> MeasureScan {
+        let mut out = MeasureScan {
+            diagnostics: Vec::new(),
+            cell_pairs: Vec::with_capacity(range.len()),
+            edges: Vec::with_capacity(range.len() * 3),
+        };
         let mut seen = Seen::default();
         // Prerequisites mostly sit a few entries above their dependent. A small
         // direct-mapped cache of the measures just visited (16 KB, keyed by id hash) answers
         // those lookups without touching the big table, whose probes miss the CPU caches
         // at a million measures. It gives the table's answer: it is used only when every
         // measure is in the table under its own id, and a hit is confirmed by comparing ids.
-        let mut recent = [(0u64, u32::MAX); RECENT];
+        let mut recent: Recent = [(0u64, u32::MAX); RECENT];
         for i in range {
-            let m = &doc.measures[i];
-            let iu = i as u32;
-            let id = m.id.as_str();
-            if use_recent {
-                let h = IdTable::hash(id);
-                recent[h as usize % RECENT] = (h, iu);
+            let m = &self.doc.measures[i];
+            if self.use_recent {
+                let h = IdTable::hash(&m.id);
+                recent[h as usize % RECENT] = (h, i as u32);
             }
-            if m.title.is_empty() {
-                d.push(err(
-                    Code::MissingTitle,
-                    format!("measures[{i}].title"),
-                    Some(id),
-                    format!("measure `{id}` has no title in any language"),
-                ));
-            }
-            if ids.direction(doc, &m.direction).is_none() {
+            let d = &mut out.diagnostics;
+            self.check_references(d, m, i);
+            check_measure_dates(d, m, i, self.window.0, self.window.1);
+            check_estimate(d, m, i);
+            self.resolve_targets(&mut out, m, i);
+            self.resolve_dependencies(&mut out, &recent, &mut seen, m, i);
+        }
+        out
+    }
+
+    /// Title, direction, executors (exactly one main executor) and indicators.
+    fn check_references(&self, d: &mut Vec<Diagnostic>, m: &Measure, i: usize) {
+        let (doc, ids) = (self.doc, self.ids);
+        let id = m.id.as_str();
+        if m.title.is_empty() {
+            d.push(err(
+                Code::MissingTitle,
+                format!("measures[{i}].title"),
+                Some(id),
+                format!("measure `{id}` has no title in any language"),
+            ));
+        }
+        if ids.direction(doc, &m.direction).is_none() {
+            d.push(err(
+                Code::UnknownReference,
+                format!("measures[{i}].direction"),
+                Some(id),
+                format!("unknown direction `{}`", m.direction),
+            ));
+        }
+        match m.main_executor.0.len() {
+            1 => {}
+            0 => d.push(err(
+                Code::MainExecutorCount,
+                format!("measures[{i}].main_executor"),
+                Some(id),
+                format!("measure `{id}` has no main executor"),
+            )),
+            k => d.push(err(
+                Code::MainExecutorCount,
+                format!("measures[{i}].main_executor"),
+                Some(id),
+                format!("measure `{id}` has {k} main executors; exactly one is required"),
+            )),
+        }
+        let many = m.main_executor.0.len() > 1;
+        for (j, o) in m.main_executor.0.iter().enumerate() {
+            if ids.org(doc, o).is_none() {
+                let path = if many {
+                    format!("measures[{i}].main_executor[{j}]")
+                } else {
+                    format!("measures[{i}].main_executor")
+                };
                 d.push(err(
                     Code::UnknownReference,
-                    format!("measures[{i}].direction"),
+                    path,
                     Some(id),
-                    format!("unknown direction `{}`", m.direction),
+                    format!("unknown organization `{o}`"),
                 ));
             }
-            match m.main_executor.0.len() {
-                1 => {}
-                0 => d.push(err(
-                    Code::MainExecutorCount,
-                    format!("measures[{i}].main_executor"),
+        }
+        for (j, o) in m.other_executors.iter().enumerate() {
+            if ids.org(doc, o).is_none() {
+                d.push(err(
+                    Code::UnknownReference,
+                    format!("measures[{i}].other_executors[{j}]"),
                     Some(id),
-                    format!("measure `{id}` has no main executor"),
-                )),
-                k => d.push(err(
-                    Code::MainExecutorCount,
-                    format!("measures[{i}].main_executor"),
+                    format!("unknown organization `{o}`"),
+                ));
+            }
+        }
+        for (j, ind) in m.indicators.iter().enumerate() {
+            if ids.indicator(doc, ind).is_none() {
+                d.push(err(
+                    Code::UnknownReference,
+                    format!("measures[{i}].indicators[{j}]"),
                     Some(id),
-                    format!("measure `{id}` has {k} main executors; exactly one is required"),
-                )),
+                    format!("unknown indicator `{ind}`"),
+                ));
             }
-            let many = m.main_executor.0.len() > 1;
-            for (j, o) in m.main_executor.0.iter().enumerate() {
-                if ids.org(doc, o).is_none() {
-                    let path = if many {
-                        format!("measures[{i}].main_executor[{j}]")
-                    } else {
-                        format!("measures[{i}].main_executor")
-                    };
-                    d.push(err(
-                        Code::UnknownReference,
-                        path,
-                        Some(id),
-                        format!("unknown organization `{o}`"),
-                    ));
-                }
-            }
-            for (j, o) in m.other_executors.iter().enumerate() {
-                if ids.org(doc, o).is_none() {
-                    d.push(err(
-                        Code::UnknownReference,
-                        format!("measures[{i}].other_executors[{j}]"),
-                        Some(id),
-                        format!("unknown organization `{o}`"),
-                    ));
-                }
-            }
-            for (j, ind) in m.indicators.iter().enumerate() {
-                if ids.indicator(doc, ind).is_none() {
-                    d.push(err(
-                        Code::UnknownReference,
-                        format!("measures[{i}].indicators[{j}]"),
-                        Some(id),
-                        format!("unknown indicator `{ind}`"),
-                    ));
-                }
-            }
-            check_measure_dates(&mut d, m, i, p_start, p_end);
-            if let Some(e) = &m.estimate {
-                let ok = [e.optimistic, e.most_likely, e.pessimistic]
-                    .iter()
-                    .all(|v| v.is_finite() && *v >= 0.0)
-                    && e.optimistic <= e.most_likely
-                    && e.most_likely <= e.pessimistic
-                    && e.pessimistic <= MAX_DAYS as f64;
-                if !ok {
-                    d.push(err(
-                        Code::InvalidEstimate,
-                        format!("measures[{i}].estimate"),
-                        Some(id),
-                        format!(
-                            "estimate ({}, {}, {}) must satisfy 0 ≤ optimistic ≤ most likely ≤ pessimistic ≤ {MAX_DAYS}",
-                            e.optimistic, e.most_likely, e.pessimistic
-                        ),
-                    ));
-                }
-            }
-            // targets → cells
-            for (j, t) in m.targets.iter().enumerate() {
-                let Some(mi) = ids.module(doc, &t.module) else {
-                    d.push(err(
-                        Code::UnknownReference,
-                        format!("measures[{i}].targets[{j}].module"),
-                        Some(id),
-                        format!("unknown module `{}`", t.module),
-                    ));
-                    continue;
-                };
-                let mi = mi as usize;
-                match &t.clusters {
-                    None => {
-                        for ci in 0..nc {
-                            if applicable[mi * nc + ci] {
-                                cell_pairs.push(((mi * nc + ci) as u32, iu));
-                            }
-                        }
-                    }
-                    Some(list) => {
-                        for (k, cid) in list.iter().enumerate() {
-                            match ids.cluster(doc, cid) {
-                                None => d.push(err(
-                                    Code::UnknownReference,
-                                    format!("measures[{i}].targets[{j}].clusters[{k}]"),
-                                    Some(id),
-                                    format!("unknown cluster `{cid}`"),
-                                )),
-                                Some(ci) if !applicable[mi * nc + ci as usize] => d.push(err(
-                                    Code::TargetNotApplicable,
-                                    format!("measures[{i}].targets[{j}].clusters[{k}]"),
-                                    Some(id),
-                                    format!(
-                                        "module `{}` does not apply to cluster `{cid}`",
-                                        t.module
-                                    ),
-                                )),
-                                Some(ci) => cell_pairs.push(((mi * nc + ci as usize) as u32, iu)),
-                            }
-                        }
+        }
+    }
+
+    /// Targets → the cells the measure delivers (all applicable clusters of a module, or the
+    /// clusters listed, each of which the module must apply to).
+    fn resolve_targets(&self, out: &mut MeasureScan, m: &Measure, i: usize) {
+        let (doc, ids, nc) = (self.doc, self.ids, self.n_clusters);
+        let id = m.id.as_str();
+        let iu = i as u32;
+        for (j, t) in m.targets.iter().enumerate() {
+            let Some(mi) = ids.module(doc, &t.module) else {
+                out.diagnostics.push(err(
+                    Code::UnknownReference,
+                    format!("measures[{i}].targets[{j}].module"),
+                    Some(id),
+                    format!("unknown module `{}`", t.module),
+                ));
+                continue;
+            };
+            let mi = mi as usize;
+            let Some(list) = &t.clusters else {
+                for ci in 0..nc {
+                    if self.applicable[mi * nc + ci] {
+                        out.cell_pairs.push(((mi * nc + ci) as u32, iu));
                     }
                 }
+                continue;
+            };
+            for (k, cid) in list.iter().enumerate() {
+                match ids.cluster(doc, cid) {
+                    None => out.diagnostics.push(err(
+                        Code::UnknownReference,
+                        format!("measures[{i}].targets[{j}].clusters[{k}]"),
+                        Some(id),
+                        format!("unknown cluster `{cid}`"),
+                    )),
+                    Some(ci) if !self.applicable[mi * nc + ci as usize] => {
+                        out.diagnostics.push(err(
+                            Code::TargetNotApplicable,
+                            format!("measures[{i}].targets[{j}].clusters[{k}]"),
+                            Some(id),
+                            format!("module `{}` does not apply to cluster `{cid}`", t.module),
+                        ))
+                    }
+                    Some(ci) => out.cell_pairs.push(((mi * nc + ci as usize) as u32, iu)),
+                }
             }
-            // explicit dependencies
-            seen.clear();
-            for (j, dep) in m.depends_on.iter().enumerate() {
-                let path = || format!("measures[{i}].depends_on[{j}]");
-                let h = IdTable::hash(dep.id);
-                let (rh, ri) = recent[h as usize % RECENT];
-                let found = if rh == h && ri != u32::MAX && measure_of(ri) == dep.id {
-                    Some(ri)
+        }
+    }
+
+    /// `depends_on` → explicit edges: each prerequisite found (through the cache of recent
+    /// measures first), its lag in range, listed once, its deadline not after this one's.
+    fn resolve_dependencies(
+        &self,
+        out: &mut MeasureScan,
+        recent: &Recent,
+        seen: &mut Seen,
+        m: &Measure,
+        i: usize,
+    ) {
+        let doc = self.doc;
+        let measure_of = |k: u32| doc.measures[k as usize].id.as_str();
+        let id = m.id.as_str();
+        let iu = i as u32;
+        let d = &mut out.diagnostics;
+        seen.clear();
+        for (j, dep) in m.depends_on.iter().enumerate() {
+            let path = || format!("measures[{i}].depends_on[{j}]");
+            let h = IdTable::hash(dep.id);
+            let (rh, ri) = recent[h as usize % RECENT];
+            let found = if rh == h && ri != u32::MAX && measure_of(ri) == dep.id {
+                Some(ri)
+            } else {
+                self.ids.measures.get_hashed(h, dep.id, measure_of)
+            };
+            let Some(p) = found else {
+                d.push(err(
+                    Code::UnknownReference,
+                    path(),
+                    Some(id),
+                    format!("unknown measure `{}`", dep.id),
+                ));
+                continue;
+            };
+            let lag = dep.lag();
+            if i64::from(lag).abs() > MAX_DAYS {
+                d.push(err(
+                    Code::InvalidLag,
+                    path(),
+                    Some(id),
+                    format!("lag of {lag} days on `{}` is beyond ±{MAX_DAYS}", dep.id),
+                ));
+                continue;
+            }
+            if !seen.insert(p) {
+                d.push(warn(
+                    Code::DuplicateDependency,
+                    path(),
+                    Some(id),
+                    format!("`{}` is listed twice as a prerequisite", dep.id),
+                ));
+            }
+            let kind = dep.relation();
+            if let (Some(pd), Some(md)) = (self.deadline_of[p as usize], self.deadline_of[i])
+                && pd > md
+            {
+                let msg = format!(
+                    "deadline {} is earlier than the deadline {} of prerequisite `{}` ({})",
+                    md,
+                    pd,
+                    dep.id,
+                    kind.as_str()
+                );
+                d.push(if matches!(kind, RelationType::FS | RelationType::FF) {
+                    err(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
                 } else {
-                    ids.measures.get_hashed(h, dep.id, measure_of)
-                };
-                let Some(p) = found else {
-                    d.push(err(
-                        Code::UnknownReference,
-                        path(),
-                        Some(id),
-                        format!("unknown measure `{}`", dep.id),
-                    ));
-                    continue;
-                };
-                let lag = dep.lag();
-                if i64::from(lag).abs() > MAX_DAYS {
-                    d.push(err(
-                        Code::InvalidLag,
-                        path(),
-                        Some(id),
-                        format!("lag of {lag} days on `{}` is beyond ±{MAX_DAYS}", dep.id),
-                    ));
-                    continue;
-                }
-                if !seen.insert(p) {
-                    d.push(warn(
-                        Code::DuplicateDependency,
-                        path(),
-                        Some(id),
-                        format!("`{}` is listed twice as a prerequisite", dep.id),
-                    ));
-                }
-                let kind = dep.relation();
-                if let (Some(pd), Some(md)) = (deadline_of[p as usize], deadline_of[i])
-                    && pd > md
-                {
-                    let msg = format!(
-                        "deadline {} is earlier than the deadline {} of prerequisite `{}` ({})",
-                        md,
-                        pd,
-                        dep.id,
-                        kind.as_str()
-                    );
-                    d.push(if matches!(kind, RelationType::FS | RelationType::FF) {
-                        err(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
-                    } else {
-                        warn(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
-                    });
-                }
-                edges.push(RawEdge {
-                    from: p,
-                    to: iu,
-                    kind,
-                    lag,
-                    origin: EdgeOrigin::Explicit {
-                        measure: iu,
-                        entry: j as u32,
-                    },
+                    warn(Code::DeadlineBeforePrerequisite, path(), Some(id), msg)
                 });
             }
+            out.edges.push(RawEdge {
+                from: p,
+                to: iu,
+                kind,
+                lag,
+                origin: EdgeOrigin::Explicit {
+                    measure: iu,
+                    entry: j as u32,
+                },
+            });
         }
-        MeasureScan {
-            diagnostics: d,
-            cell_pairs,
-            edges,
-        }
-    };
-    let mut scans = crate::par::map_runs(n, runs, scan);
-    for s in &mut scans {
-        d.append(&mut s.diagnostics);
     }
-    scans
+}
+
+/// A three-point estimate: finite, non-negative, ordered, at most [`MAX_DAYS`].
+fn check_estimate(d: &mut Vec<Diagnostic>, m: &Measure, i: usize) {
+    let Some(e) = &m.estimate else { return };
+    let ok = [e.optimistic, e.most_likely, e.pessimistic]
+        .iter()
+        .all(|v| v.is_finite() && *v >= 0.0)
+        && e.optimistic <= e.most_likely
+        && e.most_likely <= e.pessimistic
+        && e.pessimistic <= MAX_DAYS as f64;
+    if !ok {
+        d.push(err(
+            Code::InvalidEstimate,
+            format!("measures[{i}].estimate"),
+            Some(&m.id),
+            format!(
+                "estimate ({}, {}, {}) must satisfy 0 ≤ optimistic ≤ most likely ≤ pessimistic ≤ {MAX_DAYS}",
+                e.optimistic, e.most_likely, e.pessimistic
+            ),
+        ));
+    }
 }
 
 fn check_measure_dates(

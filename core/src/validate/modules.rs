@@ -1,9 +1,10 @@
 //! Rules about modules: which clusters each applies to (its rule's tags, clusters and
 //! exceptions), the modules it requires and loops among those requirements.
 
-use super::{Code, Diagnostic, MAX_DAYS, err, warn};
+use super::{Code, Diagnostic, err, warn};
+use crate::dates::MAX_DAYS;
+use crate::ids::Ids;
 use crate::model::{Document, Id, RelationType};
-use crate::resolve::Ids;
 
 /// What the module pass resolves: applicability and requirements.
 #[derive(Debug)]

@@ -4,8 +4,8 @@
 use jiff::civil::Date;
 
 use super::{Code, Diagnostic, check_date, err, warn};
+use crate::ids::Ids;
 use crate::model::Document;
-use crate::resolve::Ids;
 
 /// The strategy's id, title, period and acts; returns the period as (first day, last day).
 pub(crate) fn check(doc: &Document, d: &mut Vec<Diagnostic>) -> (Date, Date) {
