@@ -28,6 +28,7 @@
 pub mod api;
 pub mod columnar;
 pub mod error;
+mod escape;
 pub mod graph;
 pub mod io;
 pub mod locate;

@@ -10,6 +10,7 @@ use super::calendar::CalendarOptions;
 use super::rate::{ExecutionRateOptions, GroupBy, NoData, RateRecord, Scope, Weights};
 use super::triage::TriageOptions;
 use crate::error::{ArgumentError, Result};
+use crate::escape::xml;
 use crate::model::{EvaluationCriterion, Status};
 use crate::schedule::{OutOfSequence, ScheduleOptions};
 use crate::strategy::Strategy;
@@ -751,21 +752,6 @@ impl Strategy {
     }
 }
 
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A picture of the report: a title and a self-contained SVG.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -779,7 +765,7 @@ pub struct Picture {
 impl MonitoringReport {
     /// Markdown.
     pub fn to_markdown(&self) -> String {
-        use crate::matrix::md_escape;
+        use crate::escape::markdown as md_escape;
         let mut s = format!(
             "# {}\n\nStates as of {}.\n",
             md_escape(&self.title),
@@ -825,37 +811,34 @@ impl MonitoringReport {
     pub fn to_html(&self) -> String {
         let mut s =
             String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        s.push_str(&format!("<title>{}</title>\n", html_escape(&self.title)));
+        s.push_str(&format!("<title>{}</title>\n", xml(&self.title)));
         s.push_str(
             "<style>\n@page { size: A4; margin: 18mm 15mm; }\nbody { font-family: 'Noto Sans', Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }\nh1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; margin: 0 0 1em 0; page-break-inside: auto; }\nth, td { border: 1px solid #bbb; padding: 2px 4px; vertical-align: top; text-align: left; }\nth { background: #eee; } tr { page-break-inside: avoid; } thead { display: table-header-group; }\ncaption { text-align: left; font-weight: bold; padding: 4px 0; }\ntd.num { text-align: right; }\n.picture svg { max-width: 100%; height: auto; }\n.picture { page-break-inside: avoid; }\n</style>\n</head>\n<body>\n",
         );
         s.push_str(&format!(
             "<h1>{}</h1>\n<p>States as of {}.</p>\n",
-            html_escape(&self.title),
+            xml(&self.title),
             self.as_of
         ));
         for pic in &self.pictures {
             s.push_str(&format!(
                 "<section class=\"picture\">\n<h2>{}</h2>\n{}\n</section>\n",
-                html_escape(&pic.title),
+                xml(&pic.title),
                 pic.svg
             ));
         }
         for sec in &self.sections {
-            s.push_str(&format!(
-                "<section>\n<h2>{}</h2>\n",
-                html_escape(&sec.title)
-            ));
+            s.push_str(&format!("<section>\n<h2>{}</h2>\n", xml(&sec.title)));
             for p in &sec.paragraphs {
-                s.push_str(&format!("<p>{}</p>\n", html_escape(p)));
+                s.push_str(&format!("<p>{}</p>\n", xml(p)));
             }
             for tb in &sec.tables {
                 s.push_str(&format!(
                     "<table>\n<caption>{}</caption>\n<thead><tr>",
-                    html_escape(&tb.name)
+                    xml(&tb.name)
                 ));
                 for h in &tb.headers {
-                    s.push_str(&format!("<th>{}</th>", html_escape(h)));
+                    s.push_str(&format!("<th>{}</th>", xml(h)));
                 }
                 s.push_str("</tr></thead>\n<tbody>\n");
                 if tb.rows.is_empty() {
@@ -872,7 +855,7 @@ impl MonitoringReport {
                         } else {
                             ""
                         };
-                        s.push_str(&format!("<td{class}>{}</td>", html_escape(&c.text())));
+                        s.push_str(&format!("<td{class}>{}</td>", xml(&c.text())));
                     }
                     s.push_str("</tr>\n");
                 }

@@ -13,22 +13,8 @@ use crate::schedule::Schedule;
 use crate::strategy::{DependencyEdge, Strategy};
 
 /// A DOT string literal: quotes and backslashes escaped, line breaks as `\n`, control
-/// characters dropped.
-pub fn dot_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// characters dropped (the crate's one DOT escaper, kept here by name).
+pub use crate::escape::dot_string as dot_str;
 
 /// Dependencies between direction groups, counted from the graph without listing them: a
 /// junction (a module requirement in a cell) counts producers × consumers per pair of groups
