@@ -58,13 +58,7 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
         ),
         width,
     );
-    let mut svg = Svg::new(width, height, &title);
-    svg.text(
-        PAD,
-        24.0,
-        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
-        &title,
-    );
+    let mut svg = Svg::headed(width, height, &title, "");
     let mut sub = format!(
         "{} {} · {} {} · {} {}",
         thousands(n as u64),

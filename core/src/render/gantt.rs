@@ -369,13 +369,7 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
         groups.len() as f64 * GROUP_H + n as f64 * ROW_H
     };
     let height = body_top + body_h + PAD + 10.0;
-    let mut svg = Svg::new(width, height, &title);
-    svg.text(
-        PAD,
-        24.0,
-        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
-        &title,
-    );
+    let mut svg = Svg::headed(width, height, &title, "");
     svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
     legend(&mut svg, opts, sched, PAD, 56.0, width - PAD);
     let bottom = body_top + body_h;

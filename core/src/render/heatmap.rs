@@ -44,8 +44,8 @@ fn quarter_shade(k: usize, n: usize) -> f64 {
     }
 }
 
-fn defs(svg: &mut Svg) {
-    let _ = svg;
+/// The hatch pattern of gap cells.
+fn defs() -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -53,7 +53,7 @@ fn defs(svg: &mut Svg) {
         palette::GAP_BG,
         palette::GAP
     );
-    svg.raw(&s);
+    s
 }
 
 /// One legend entry: a swatch (fill, extra attributes) and its label.
@@ -284,14 +284,7 @@ pub fn heatmap_svg(
     let note_h = if note.is_some() { 18.0 } else { 0.0 };
     let height = top + grid_h + foot + note_h + PAD;
 
-    let mut svg = Svg::new(width, height, &title);
-    defs(&mut svg);
-    svg.text(
-        PAD,
-        24.0,
-        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
-        &title,
-    );
+    let mut svg = Svg::headed(width, height, &title, &defs());
     svg.text(PAD, 44.0, "fill=\"#555555\"", &subtitle);
     legend(&mut svg, &keys, PAD, 58.0, width - PAD);
 
@@ -553,13 +546,7 @@ fn aggregated(
         word(lang, "Clusters × modules", "Klasterlər × modullar"),
         width,
     );
-    let mut svg = Svg::new(width, height, &title);
-    svg.text(
-        PAD,
-        24.0,
-        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
-        &title,
-    );
+    let mut svg = Svg::headed(width, height, &title, "");
     let note = format!(
         "{}: {} {} {} {} {} · {} {} {} {} {} · {} {}",
         word(lang, "aggregated", "birləşdirilib"),

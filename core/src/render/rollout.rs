@@ -73,13 +73,7 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
         ),
         width,
     );
-    let mut svg = Svg::new(width, height, &title);
-    svg.text(
-        PAD,
-        24.0,
-        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
-        &title,
-    );
+    let mut svg = Svg::headed(width, height, &title, "");
     let mut sub = word(lang, "share of the cluster's applicable modules whose last delivering measure has finished (early schedule); gaps are never delivered", "klasterin tətbiq olunan modullarının payı (erkən cədvəl); boşluqlar heç vaxt təhvil verilmir").to_owned();
     if per > 1 {
         sub = format!(

@@ -85,6 +85,20 @@ impl Svg {
         Svg { out }
     }
 
+    /// Open a picture with its heading: the `<svg>` element and its `<title>` ([`Svg::new`]),
+    /// `defs` (raw markup, often empty), then the title drawn at the top left in bold.
+    pub fn headed(w: f64, h: f64, title: &str, defs: &str) -> Svg {
+        let mut svg = Svg::new(w, h, title);
+        svg.raw(defs);
+        svg.text(
+            16.0,
+            24.0,
+            "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
+            title,
+        );
+        svg
+    }
+
     /// Raw markup (already escaped by the caller).
     pub fn raw(&mut self, s: &str) {
         self.out.push_str(s);
