@@ -5,7 +5,9 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::achievement::{AchievementOptions, Bands, ResultsBy, ResultsRatingOptions};
+use super::achievement::{
+    Achievement, AchievementOptions, Bands, ResultsBy, ResultsRating, ResultsRatingOptions,
+};
 use super::calendar::CalendarOptions;
 use super::rate::{ExecutionRateOptions, GroupBy, NoData, RateRecord, Scope, Weights};
 use super::triage::TriageOptions;
@@ -189,6 +191,118 @@ fn rate_table(name: &str, first: &str, recs: &[RateRecord]) -> Table {
     }
 }
 
+/// Achievement of every indicator's targets up to the year after the report's.
+fn achievement_table(ach: &Achievement, year: i32) -> Table {
+    Table {
+        name: "Achievement".into(),
+        headers: [
+            "indicator",
+            "year",
+            "final",
+            "baseline",
+            "target",
+            "actual",
+            "source",
+            "achievement",
+            "band",
+            "reason",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: ach
+            .records
+            .iter()
+            .filter(|x| x.year <= year + 1)
+            .map(|x| {
+                vec![
+                    t(&x.indicator),
+                    n(f64::from(x.year)),
+                    t(if x.is_final { "final" } else { "interim" }),
+                    x.baseline.map_or(CellValue::Empty, n),
+                    n(x.target),
+                    x.actual.map_or(CellValue::Empty, n),
+                    opt(x.actual_source.clone()),
+                    pct(x.achievement),
+                    t(x.band.as_str()),
+                    opt(x.reason.clone()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Each indicator's latest achievement, band, trend and risk.
+fn indicators_table(ach: &Achievement) -> Table {
+    Table {
+        name: "Indicators".into(),
+        headers: [
+            "indicator",
+            "latest year",
+            "latest achievement",
+            "band",
+            "trend",
+            "at risk",
+            "held back by",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: ach
+            .indicators
+            .iter()
+            .map(|x| {
+                vec![
+                    t(&x.indicator),
+                    x.latest_year.map_or(CellValue::Empty, |y| n(f64::from(y))),
+                    pct(x.latest_achievement),
+                    t(x.band.as_str()),
+                    t(format!("{:?}", x.trend).to_lowercase()),
+                    t(if x.at_risk { "yes" } else { "no" }),
+                    t(x.at_risk_measures.join(", ")),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The results-based rating by direction.
+fn results_table(by_dir: &ResultsRating) -> Table {
+    Table {
+        name: "Results by direction".into(),
+        headers: ["direction", "indicators judged", "met", "rate", "no data"]
+            .map(String::from)
+            .to_vec(),
+        rows: by_dir
+            .records
+            .iter()
+            .map(|x| {
+                vec![
+                    t(&x.group),
+                    n(x.indicators as f64),
+                    n(x.met as f64),
+                    pct(x.rate),
+                    n(x.no_data as f64),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The year a report covers and the dates its sections are read at.
+#[derive(Clone, Copy)]
+struct Year<'a> {
+    opts: &'a MonitoringReportOptions,
+    /// The year reported on.
+    year: i32,
+    /// The same, as a calendar year.
+    y16: i16,
+    /// The date of the states.
+    as_of: Date,
+    /// 1 January of the year.
+    year_start: Date,
+    /// The day before the year.
+    before: Date,
+}
+
 impl Strategy {
     /// The M&E body's annual monitoring report for a year: execution rate overall, by
     /// direction and by main executor with the weights used; measures with status and slip;
@@ -198,8 +312,6 @@ impl Strategy {
     /// Errors: [`crate::Error::Argument`] for a year outside 1900..=2200.
     pub fn monitoring_report(&self, opts: &MonitoringReportOptions) -> Result<MonitoringReport> {
         let doc = self.document();
-        let ix = self.index();
-        let r = &ix.monitoring;
         let year = opts
             .year
             .unwrap_or_else(|| i32::from(super::calendar::data_date(doc).year()) - 1);
@@ -218,10 +330,43 @@ impl Strategy {
             "Annual monitoring report {year}: {}",
             doc.strategy.title.best()
         );
-        let mut sections = Vec::new();
-        let w = opts.weights;
+        let y = Year {
+            opts,
+            year,
+            y16,
+            as_of,
+            year_start,
+            before,
+        };
+        let sections = vec![
+            self.execution_rate_section(&y)?,
+            self.measures_section(&y),
+            self.triage_section(&y),
+            self.indicators_section(&y)?,
+            self.coverage_section(&y),
+            self.calendar_section(),
+            self.evaluation_section(&y),
+            self.data_quality_section(),
+        ];
+        let pictures = self.report_pictures(as_of);
+        Ok(MonitoringReport {
+            title,
+            year,
+            as_of,
+            pictures,
+            sections,
+        })
+    }
 
-        // ---- 1. execution rate ----
+    /// The execution rate overall, by direction and by main executor, with the weights and the results-based rating.
+    fn execution_rate_section(&self, y: &Year) -> Result<Section> {
+        let w = y.opts.weights;
+        let Year {
+            opts,
+            as_of,
+            year_start,
+            ..
+        } = *y;
         let rate = |by| {
             self.execution_rate(&ExecutionRateOptions {
                 as_of: Some(as_of),
@@ -280,7 +425,7 @@ impl Strategy {
                 rr.no_data
             ));
         }
-        sections.push(Section {
+        Ok(Section {
             title: "1. Execution rate".into(),
             paragraphs,
             tables: vec![
@@ -288,9 +433,21 @@ impl Strategy {
                 rate_table("Execution by direction", "direction", &by_dir.records),
                 rate_table("Execution by executor", "main executor", &by_exec.records),
             ],
-        });
+        })
+    }
 
-        // ---- 2. measures ----
+    /// The measures active in the year: status, source, forecast finish and slip.
+    fn measures_section(&self, y: &Year) -> Section {
+        let doc = self.document();
+        let ix = self.index();
+        let r = &ix.monitoring;
+        let Year {
+            opts,
+            year,
+            as_of,
+            year_start,
+            ..
+        } = *y;
         let forecast = self.schedule(&ScheduleOptions {
             status_date: Some(as_of),
             out_of_sequence: opts.out_of_sequence,
@@ -340,7 +497,7 @@ impl Strategy {
         if let Err(e) = &forecast {
             paragraphs.push(format!("No forecast: {e}"));
         }
-        sections.push(Section {
+        Section {
             title: "2. Measures: status and slip".into(),
             paragraphs,
             tables: vec![Table {
@@ -361,14 +518,17 @@ impl Strategy {
                 .to_vec(),
                 rows,
             }],
-        });
+        }
+    }
 
-        // ---- 3. triage ----
+    /// Overdue and at-risk measures, ranked.
+    fn triage_section(&self, y: &Year) -> Section {
+        let Year { opts, as_of, .. } = *y;
         let tri = self.triage(&TriageOptions {
             as_of: Some(as_of),
             out_of_sequence: opts.out_of_sequence,
         });
-        sections.push(Section {
+        Section {
             title: "3. Triage: overdue and at-risk measures".into(),
             paragraphs: vec![
                 "Ranked by total float as of the date, then measures, indicators and matrix cells held back.".into(),
@@ -406,9 +566,14 @@ impl Strategy {
                     })
                     .collect(),
             }],
-        });
+        }
+    }
 
-        // ---- 4. indicators ----
+    /// Result indicators: achievement by year and target, the latest per indicator, results by direction.
+    fn indicators_section(&self, y: &Year) -> Result<Section> {
+        let Year {
+            opts, year, as_of, ..
+        } = *y;
         let ach = self.achievement(&AchievementOptions {
             as_of: Some(as_of),
             cap: false,
@@ -418,7 +583,7 @@ impl Strategy {
             as_of: Some(as_of),
             by: ResultsBy::Direction,
         });
-        sections.push(Section {
+        Ok(Section {
             title: "4. Result indicators".into(),
             paragraphs: vec![format!(
                 "Achievement = (actual − baseline) ÷ (target − baseline) (descending indicators alike), uncapped; bands: met ≥ {}, mostly met ≥ {}, partly met ≥ {}. Undefined when the target equals the baseline; no data without an actual.",
@@ -427,81 +592,19 @@ impl Strategy {
                 pct(Some(opts.bands.partly_met)).text()
             )],
             tables: vec![
-                Table {
-                    name: "Achievement".into(),
-                    headers: [
-                        "indicator", "year", "final", "baseline", "target", "actual", "source",
-                        "achievement", "band", "reason",
-                    ]
-                    .map(String::from)
-                    .to_vec(),
-                    rows: ach
-                        .records
-                        .iter()
-                        .filter(|x| x.year <= year + 1)
-                        .map(|x| {
-                            vec![
-                                t(&x.indicator),
-                                n(f64::from(x.year)),
-                                t(if x.is_final { "final" } else { "interim" }),
-                                x.baseline.map_or(CellValue::Empty, n),
-                                n(x.target),
-                                x.actual.map_or(CellValue::Empty, n),
-                                opt(x.actual_source.clone()),
-                                pct(x.achievement),
-                                t(x.band.as_str()),
-                                opt(x.reason.clone()),
-                            ]
-                        })
-                        .collect(),
-                },
-                Table {
-                    name: "Indicators".into(),
-                    headers: [
-                        "indicator", "latest year", "latest achievement", "band", "trend",
-                        "at risk", "held back by",
-                    ]
-                    .map(String::from)
-                    .to_vec(),
-                    rows: ach
-                        .indicators
-                        .iter()
-                        .map(|x| {
-                            vec![
-                                t(&x.indicator),
-                                x.latest_year.map_or(CellValue::Empty, |y| n(f64::from(y))),
-                                pct(x.latest_achievement),
-                                t(x.band.as_str()),
-                                t(format!("{:?}", x.trend).to_lowercase()),
-                                t(if x.at_risk { "yes" } else { "no" }),
-                                t(x.at_risk_measures.join(", ")),
-                            ]
-                        })
-                        .collect(),
-                },
-                Table {
-                    name: "Results by direction".into(),
-                    headers: ["direction", "indicators judged", "met", "rate", "no data"]
-                        .map(String::from)
-                        .to_vec(),
-                    rows: by_dir_results
-                        .records
-                        .iter()
-                        .map(|x| {
-                            vec![
-                                t(&x.group),
-                                n(x.indicators as f64),
-                                n(x.met as f64),
-                                pct(x.rate),
-                                n(x.no_data as f64),
-                            ]
-                        })
-                        .collect(),
-                },
+                achievement_table(&ach, year),
+                indicators_table(&ach),
+                results_table(&by_dir_results),
             ],
-        });
+        })
+    }
 
-        // ---- 5. coverage change ----
+    /// The matrix's coverage at the start and at the end of the year, by cluster.
+    fn coverage_section(&self, y: &Year) -> Section {
+        let doc = self.document();
+        let ix = self.index();
+        let r = &ix.monitoring;
+        let Year { as_of, before, .. } = *y;
         let nc = ix.n_clusters;
         let mut cov_rows = Vec::new();
         let (mut a0, mut a1, mut app) = (0u32, 0u32, 0u32);
@@ -546,7 +649,7 @@ impl Strategy {
             pct(share(a1)),
             n(f64::from(a1) - f64::from(a0)),
         ]);
-        sections.push(Section {
+        Section {
             title: "5. Coverage of the matrix over the year".into(),
             paragraphs: vec![format!(
                 "A cell (cluster × module) is delivered when every measure delivering it is executed; applicable cells delivered on {before} and on {as_of}."
@@ -566,11 +669,14 @@ impl Strategy {
                 .to_vec(),
                 rows: cov_rows,
             }],
-        });
+        }
+    }
 
-        // ---- 6. calendar ----
+    /// The reporting obligations.
+    fn calendar_section(&self) -> Section {
+        let doc = self.document();
         let cal = self.reporting_calendar(&CalendarOptions { as_of: None });
-        sections.push(Section {
+        Section {
             title: "6. Reporting calendar".into(),
             paragraphs: vec![format!(
                 "Obligations under the reporting rules (executors' reports due {} after each {}; monitoring reports due {}), read on the document's data date.",
@@ -614,9 +720,13 @@ impl Strategy {
                     })
                     .collect(),
             }],
-        });
+        }
+    }
 
-        // ---- 7. evaluation criteria ----
+    /// The Decree's evaluation criteria, as judged by the year's evaluations.
+    fn evaluation_section(&self, y: &Year) -> Section {
+        let doc = self.document();
+        let Year { y16, .. } = *y;
         let evals: Vec<&crate::model::Evaluation> = doc
             .evaluations
             .iter()
@@ -652,7 +762,7 @@ impl Strategy {
                 ]);
             }
         }
-        sections.push(Section {
+        Section {
             title: "7. Evaluation criteria (Decree 1294)".into(),
             paragraphs: vec![
                 "Efficiency, effectiveness, final results, relevance and sustainability, as judged by the evaluations on record for the year.".into(),
@@ -664,9 +774,11 @@ impl Strategy {
                     .to_vec(),
                 rows: erows,
             }],
-        });
+        }
+    }
 
-        // ---- 8. data quality ----
+    /// Findings on the reports and monitoring data.
+    fn data_quality_section(&self) -> Section {
         let monitoring_codes = [
             Code::ReporterNotExecutor,
             Code::ActualFinishBeforeStart,
@@ -699,7 +811,7 @@ impl Strategy {
                 ]
             })
             .collect();
-        sections.push(Section {
+        Section {
             title: "8. Data quality".into(),
             paragraphs: vec![format!(
                 "{} findings on the reports and monitoring data.",
@@ -712,16 +824,7 @@ impl Strategy {
                     .to_vec(),
                 rows: dq,
             }],
-        });
-
-        let pictures = self.report_pictures(as_of);
-        Ok(MonitoringReport {
-            title,
-            year,
-            as_of,
-            pictures,
-            sections,
-        })
+        }
     }
 
     /// The heatmap and the Gantt chart forecast from `as_of` (the status date).
