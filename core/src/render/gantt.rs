@@ -310,17 +310,7 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
     let legend_end = legend(&mut scratch, opts, sched, PAD, 56.0, width - PAD);
     let axis_y = legend_end + 44.0;
     let body_top = axis_y + 8.0;
-    let shown_groups = groups.len().min(GANTT_MAX_ROWS);
-    let body_h = if aggregated {
-        shown_groups as f64 * (ROW_H + 6.0)
-            + if groups.len() > shown_groups {
-                ROW_H
-            } else {
-                0.0
-            }
-    } else {
-        groups.len() as f64 * GROUP_H + n as f64 * ROW_H
-    };
+    let body_h = body_height(groups.len(), n, aggregated);
     let height = body_top + body_h + PAD + 10.0;
     let mut svg = Svg::headed(width, height, &title, "");
     svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
@@ -341,32 +331,46 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
         c.measure_rows(&mut svg, &groups, body_top);
     }
     // strategy end and status date
+    let (top, right) = (axis_y - 28.0, width - PAD);
+    let end_label = format!(
+        "{} {period_end}",
+        word(lang, "strategy end", "strategiyanın sonu")
+    );
     vline(
         &mut svg,
         c.f.x(end_off),
-        axis_y - 28.0,
+        top,
         bottom,
         "#6a3d9a",
-        &format!(
-            "{} {period_end}",
-            word(lang, "strategy end", "strategiyanın sonu")
-        ),
+        &end_label,
         true,
-        width - PAD,
+        right,
     );
     if let (Some(t), Some(d)) = (status_off, opts.status_date) {
+        let label = format!("{} {d}", word(lang, "status", "vəziyyət"));
         vline(
             &mut svg,
             c.f.x(t),
-            axis_y - 28.0,
+            top,
             bottom,
             "#1f5fbf",
-            &format!("{} {d}", word(lang, "status", "vəziyyət")),
+            &label,
             false,
-            width - PAD,
+            right,
         );
     }
     svg.finish()
+}
+
+/// The height of the rows: one per direction (at most [`GANTT_MAX_ROWS`], then a line saying
+/// how many more) when `aggregated`, else a heading per direction and a row per measure.
+fn body_height(groups: usize, measures: usize, aggregated: bool) -> f64 {
+    let shown_groups = groups.min(GANTT_MAX_ROWS);
+    if aggregated {
+        shown_groups as f64 * (ROW_H + 6.0) + if groups > shown_groups { ROW_H } else { 0.0 }
+    } else {
+        groups as f64 * GROUP_H + measures as f64 * ROW_H
+    }
 }
 
 /// The days the time axis spans, `(t0, t1)`: from the earliest start (at most the project
