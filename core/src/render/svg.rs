@@ -1,5 +1,5 @@
-//! A tiny SVG writer: every user string goes through [`esc`] ([`crate::escape`]'s XML escaper), numbers through [`N`], so the
-//! output is well-formed XML and the same bytes on every platform.
+//! A tiny SVG writer: every user string goes through [`esc`] (the crate's one XML escaper),
+//! numbers through [`N`], so the output is well-formed XML and the same bytes on every platform.
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
