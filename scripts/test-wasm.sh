@@ -27,15 +27,15 @@ node --test "$WASM_DIR"/tests/*.test.mjs
 step "browser"
 SHOT="$ROOT/target/screenshot.png" node "$WASM_DIR/tests/browser_test.mjs"
 
+step "browser files: the reports and pictures the two browser tests below open"
+# A build step, not a test: target/pictures (the default's pictures and reports, the probe and
+# cycle plans' reports) and target/injection (tests/payloads' reports and pictures).
+(cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo run -q -p eculture-examples --bin browser_files -- "$ROOT")
+
 step "browser: the HTML reports and SVG pictures the core writes"
-# `cargo test -p eculture --test pictures` writes them into target/pictures (the Rust step of
-# scripts/test runs it; run it here when this script runs alone).
-if [ ! -f "$ROOT/target/pictures/report.html" ]; then
-  (cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo test -q -p eculture --test pictures)
-fi
 SHOT="$ROOT/target/screenshot-report.png" node "$WASM_DIR/tests/report_browser_test.mjs"
 
 step "browser: script payloads in the HTML and SVG writers stay text"
-[ -f "$ROOT/target/injection/report.html" ] || (cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo test -q -p eculture --test injection); node "$WASM_DIR/tests/injection_browser_test.mjs"
+node "$WASM_DIR/tests/injection_browser_test.mjs"
 
 step "wasm: all passed"

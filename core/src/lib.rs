@@ -30,6 +30,7 @@ pub mod columnar;
 mod dates;
 mod diagnostic;
 pub mod error;
+mod escape;
 pub mod graph;
 mod ids;
 pub mod io;

@@ -419,30 +419,12 @@ pub fn share_text(c: &Coverage) -> String {
     }
 }
 
-/// Escape text for a Markdown table cell.
-pub fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
+/// Escape text for a Markdown table cell (the crate's one Markdown escaper, kept here by name).
+pub use crate::escape::markdown as md_escape;
 
-/// Neutralise a CSV field that a spreadsheet would treat as a formula (`=`, `+`, `-`, `@`,
-/// tab, carriage return) by prefixing `'`.
-pub fn csv_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}").into(),
-        _ => s.into(),
-    }
-}
+/// Neutralise a CSV field that a spreadsheet would treat as a formula (the crate's one CSV
+/// neutraliser, kept here by name).
+pub use crate::escape::csv_field as csv_safe;
 
 #[cfg(test)]
 mod tests {

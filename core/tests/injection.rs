@@ -2,57 +2,27 @@
 //! notes) go through every writer — Markdown, CSV, HTML, SVG, DOT, Mermaid, the monitoring
 //! report in Markdown, HTML and XLSX — and stay text: every HTML and SVG parses as XML with no
 //! element or attribute the payload named, every CSV field that would start a formula is
-//! neutralised, Markdown carries no raw tag, DOT strings stay quoted. Every HTML and SVG is also
-//! written to `target/injection/` for `wasm/tests/injection_browser_test.mjs`, which opens each
-//! in Chromium: no dialog, no script run (`window.__pwned` stays unset), the payloads shown as
-//! text.
+//! neutralised, Markdown carries no raw tag, DOT strings stay quoted. The same plans' HTML and
+//! SVG are written by `cargo run -p eculture-examples --bin browser_files` to `target/injection/`
+//! for `wasm/tests/injection_browser_test.mjs`, which opens each in Chromium: no dialog, no
+//! script run (`window.__pwned` stays unset), the payloads shown as text.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use eculture::schedule::ScheduleOptions;
 use eculture::{Format, Strategy};
-use serde_json::json;
 
-const SCRIPT: &str = "<script>window.__pwned=1;alert(1)</script>";
-const IMG: &str = "\"><img src=x onerror=\"window.__pwned=2;alert(2)\">";
-const FORMULA: &str = "=HYPERLINK(\"http://evil\",\"x\")";
-
-fn hostile() -> Strategy {
-    let name = |s: &str| json!({"en": format!("{s} {SCRIPT}"), "az": format!("{s} {IMG}")});
-    let doc = json!({
-        "strategy": {"id": "s", "title": name("Strategy"), "period": {"start": "2024", "end": "2026"},
-                     "coordinating_body": "moc", "monitoring_body": "m&e"},
-        "organizations": [
-            {"id": "moc", "name": name("Ministry"), "kind": "ministry"},
-            {"id": "m&e", "name": {"en": FORMULA}, "kind": "analysis_centre"}
-        ],
-        "directions": [{"id": "P<1>", "title": name("Direction")}],
-        "clusters": [{"id": "lib\"rary", "title": name("Libraries")}, {"id": "=cmd", "title": {"en": FORMULA}}],
-        "modules": [{"id": "reg<istry>", "title": name("Registry"), "applies_to": {"all": true}},
-                    {"id": "+cat", "title": {"en": "@SUM(A1)"}, "applies_to": {"all": true}, "requires": ["reg<istry>"]}],
-        "indicators": [{"id": "I<1>", "name": name("Indicator"), "baseline": {"year": 2023, "value": 1},
-                        "targets": [{"year": 2026, "value": 5, "final": true}]}],
-        "measures": [
-            {"id": "1.1<b>", "direction": "P<1>", "title": name("Measure one"), "main_executor": "moc",
-             "deadline": "2024-Q4", "duration_days": 100, "targets": [{"module": "reg<istry>"}],
-             "indicators": ["I<1>"], "status": "executed"},
-            {"id": "-1.2", "direction": "P<1>", "title": {"en": FORMULA}, "main_executor": "m&e",
-             "deadline": "2025-Q2", "duration_days": 120, "depends_on": ["1.1<b>", "missing<x>"],
-             "targets": [{"module": "+cat"}]}
-        ],
-        "reports": [{"id": "r<1>", "by": "moc", "period": "2024", "submitted": "2025-01-10",
-                     "note": SCRIPT,
-                     "entries": [{"measure": "1.1<b>", "status": "executed", "actual_start": "2024-02-01",
-                                  "actual_finish": "2024-10-01", "note": FORMULA}]}]
-    });
-    Strategy::from_json(&doc.to_string()).unwrap()
-}
-
-/// Where the HTML and SVG outputs go for the browser test: `<repo>/target/injection/`.
-fn out_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/injection");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// The plan with payloads in every user string (`tests/payloads/injection.json`), and its copy
+/// without the unknown dependency, so that the schedule's writers run
+/// (`tests/payloads/injection_fixed.json`). The browser test opens their HTML and SVG, written
+/// by `cargo run -p eculture-examples --bin browser_files`.
+fn payloads(file: &str) -> Strategy {
+    Strategy::load(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/payloads")
+            .join(file),
+    )
+    .unwrap()
 }
 
 /// Parses as XML; no `<script>`, `<img>` or `on…=` attribute appears as markup.
@@ -110,7 +80,7 @@ fn safe_markdown(what: &str, text: &str) {
 
 #[test]
 fn every_writer_keeps_hostile_strings_as_text() {
-    let s = hostile();
+    let s = payloads("injection.json");
     assert!(
         !s.validate().is_empty(),
         "the plan is also broken: unknown `missing<x>`"
@@ -122,10 +92,7 @@ fn every_writer_keeps_hostile_strings_as_text() {
     safe_markdown("matrix.md", &m.to_markdown());
     safe_csv("matrix.csv", &m.to_csv());
     // the schedule is blocked by the unknown dependency: its writers run on a fixed plan
-    let doc = serde_json::to_value(s.document()).unwrap();
-    let mut fixed = doc.clone();
-    fixed["measures"][1]["depends_on"] = json!(["1.1<b>"]);
-    let f = Strategy::from_value(fixed).unwrap();
+    let f = payloads("injection_fixed.json");
     let sch = f.schedule(&o).unwrap();
     safe_csv("schedule.csv", &sch.to_csv().unwrap());
     let mermaid = sch.to_mermaid().unwrap();
@@ -145,8 +112,6 @@ fn every_writer_keeps_hostile_strings_as_text() {
         // the HTML5 doctype is not XML: parse what follows it
         let body = text.trim_start_matches("<!DOCTYPE html>");
         safe_markup(what, body);
-        let file = what.replace(" (fixed)", "_fixed");
-        std::fs::write(out_dir().join(file), &text).unwrap();
     }
     let dot = f.to_dot(Some(&o), &r).unwrap();
     assert!(
@@ -162,7 +127,6 @@ fn every_writer_keeps_hostile_strings_as_text() {
         "monitoring.html",
         html.trim_start_matches("<!DOCTYPE html>"),
     );
-    std::fs::write(out_dir().join("monitoring.html"), &html).unwrap();
     let xlsx = mr.to_xlsx().unwrap();
     use calamine::Reader;
     let mut wb: calamine::Xlsx<_> =

@@ -1,9 +1,9 @@
 //! The pictures (`eculture::render`): golden SVG and DOT files, escaping of every user string,
 //! no script and no URL in any output, determinism, aggregation of large plans, and the gap
 //! reasons. `UPDATE_GOLDEN=1 cargo test -p eculture --test pictures` rewrites the files under
-//! `tests/golden_svg/` (review the diff before committing). The embedded default's pictures
-//! and report are written to `target/pictures/` for looking at and for the browser test
-//! (`wasm/tests/report_browser_test.mjs`).
+//! `tests/golden_svg/` (review the diff before committing). The files the browser test
+//! (`wasm/tests/report_browser_test.mjs`) opens are written by a build step,
+//! `cargo run -p eculture-examples --bin browser_files`.
 
 use std::path::{Path, PathBuf};
 
@@ -236,35 +236,10 @@ fn names_fall_back_per_string() {
 }
 
 /// A plan whose every name is an injection probe.
+/// The golden plan with injection probes in every title and in a cluster id
+/// (`tests/payloads/probes.json`, also the browser test's `report_probe.html`).
 fn hostile() -> Strategy {
-    let text = std::fs::read_to_string(golden_dir().join("plan.json")).unwrap();
-    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let probes = [
-        "<script>alert(1)</script>",
-        "\"quotes\" & 'apostrophes'",
-        "]]> <![CDATA[ x",
-        "</svg><img src=x onerror=alert(1)>",
-        "a\u{1}b --> <!-- c",
-    ];
-    let mut k = 0;
-    let mut probe = |t: &mut serde_json::Value| {
-        for lang in ["en", "az"] {
-            if t.get(lang).is_some() {
-                t[lang] = format!("{} {}", probes[k % probes.len()], k).into();
-                k += 1;
-            }
-        }
-    };
-    probe(&mut v["strategy"]["title"]);
-    for list in ["directions", "clusters", "modules", "measures"] {
-        for e in v[list].as_array_mut().unwrap() {
-            probe(&mut e["title"]);
-        }
-    }
-    // an id too
-    v["clusters"][0]["id"] = "lib<script>x</script>".into();
-    v["measures"][0]["targets"][0]["clusters"][0] = "lib<script>x</script>".into();
-    Strategy::from_value(v).unwrap()
+    Strategy::load(root().join("tests/payloads/probes.json")).unwrap()
 }
 
 #[test]
@@ -477,38 +452,6 @@ fn options_deserialize_with_defaults() {
     assert_eq!(o.color_by, ColorBy::Quarter);
     assert_eq!(o.status_date.unwrap().to_string(), "2025-12-31");
     assert!(serde_json::from_str::<RenderOptions>(r#"{"colour": "state"}"#).is_err());
-}
-
-/// The embedded default's pictures and report, written to `target/pictures/` to look at and
-/// for `wasm/tests/report_browser_test.mjs`; the report also gets an injection probe copy.
-#[test]
-fn write_pictures_of_the_default() {
-    let dir = root().join("target/pictures");
-    std::fs::create_dir_all(&dir).unwrap();
-    let s = Strategy::e_culture();
-    let sched = ScheduleOptions::default();
-    let o = RenderOptions {
-        status_date: Some(jiff::civil::date(2025, 12, 31)),
-        ..RenderOptions::default()
-    };
-    let files = [
-        ("heatmap.svg", s.heatmap_svg(&sched, &o).unwrap()),
-        (
-            "heatmap_quarter_az.svg",
-            s.heatmap_svg(&sched, &opts(Lang::Az, ColorBy::Quarter))
-                .unwrap(),
-        ),
-        ("gantt.svg", s.gantt_svg(&sched, &o).unwrap()),
-        ("rollout.svg", s.rollout_svg(&sched, &o).unwrap()),
-        ("dsm.svg", s.dsm_svg(&o).unwrap()),
-        ("graph.dot", s.to_dot(Some(&sched), &o).unwrap()),
-        ("report.html", s.report_html(&sched, &o)),
-        ("report_probe.html", hostile().report_html(&sched, &o)),
-        ("report_cycle.html", cycle_plan().report_html(&sched, &o)),
-    ];
-    for (f, text) in files {
-        std::fs::write(dir.join(f), text).unwrap();
-    }
 }
 
 /// What-if on the pictures: the changes move the Gantt chart and the heatmap by quarter exactly

@@ -1,11 +1,11 @@
-// Opens every HTML and SVG file that `cargo test -p eculture --test injection` writes (in
-// <repo>/target/injection/: the reports and pictures of a plan with script and formula payloads
-// in every user string) in headless Chromium through playwright-core, via file://, and proves
+// Opens every HTML and SVG file that `cargo run -p eculture-examples --bin browser_files` writes
+// (in <repo>/target/injection/: the reports and pictures of tests/payloads/injection.json, script
+// and formula payloads in every user string) in headless Chromium through playwright-core, via file://, and proves
 // the payloads stay text: no dialog (alert), no console error or page error, no request (the
 // outputs are self-contained), no script run (`window.__pwned`, which every payload would set,
 // stays unset), no element the payloads name (`script`, `img`, and no `on…` attribute anywhere),
 // and the payload text is there for the reader to see. Prints "N passed, 0 failed"; exits
-// non-zero on any failure. Not a node:test file: run it directly after the Rust test
+// non-zero on any failure. Not a node:test file: run it directly after the build step
 // (scripts/test-wasm.sh does). Env: CHROMIUM (default /usr/bin/chromium), INJECTION (default
 // <repo>/target/injection).
 import assert from "node:assert/strict";
@@ -17,7 +17,7 @@ import { check, finish, launch, openWatched } from "./browser_support.mjs";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = normalize(join(HERE, "..", ".."));
 const DIR = process.env.INJECTION ?? join(REPO, "target", "injection");
-// what core/tests/injection.rs writes; each must be there
+// what examples/src/bin/browser_files.rs writes; each must be there
 const FILES = [
   "report.html",
   "report_fixed.html",
@@ -40,7 +40,7 @@ const VISIBLE = {
 
 const missing = FILES.filter((f) => !existsSync(join(DIR, f)));
 if (missing.length) {
-  console.error(`missing ${missing.join(", ")} in ${DIR}: run \`cargo test -p eculture --test injection\` first`);
+  console.error(`missing ${missing.join(", ")} in ${DIR}: run \`cargo run -p eculture-examples --bin browser_files\` first`);
   process.exit(2);
 }
 const extra = readdirSync(DIR).filter((f) => /\.(html|svg)$/.test(f) && !FILES.includes(f));

@@ -1,10 +1,10 @@
-// Opens the HTML reports written by `cargo test -p eculture --test pictures` (in
+// Opens the HTML reports written by `cargo run -p eculture-examples --bin browser_files` (in
 // <repo>/target/pictures/) in headless Chromium through playwright-core, via file://, and checks
 // what a reader gets: no console errors, page errors or requests (the report is self-contained),
 // every section present, the injection probes of report_probe.html shown as text (no script
 // element, no alert dialog), the blocked sections of a cyclic plan saying why, and the A4 print
 // layout. Prints "N passed, 0 failed"; exits non-zero on any failure. Not a node:test file: run
-// it directly (`node wasm/tests/report_browser_test.mjs`) after the Rust test. Env: CHROMIUM
+// it directly (`node wasm/tests/report_browser_test.mjs`) after the build step. Env: CHROMIUM
 // (default /usr/bin/chromium), PICTURES (default <repo>/target/pictures), SHOT (screenshot of
 // report.html, default <PICTURES>/report.png).
 import assert from "node:assert/strict";
@@ -32,7 +32,7 @@ const SECTIONS = [
 
 for (const f of ["report.html", "report_probe.html", "report_cycle.html"]) {
   if (!existsSync(join(PICTURES, f))) {
-    console.error(`missing ${join(PICTURES, f)}: run \`cargo test -p eculture --test pictures\` first`);
+    console.error(`missing ${join(PICTURES, f)}: run \`cargo run -p eculture-examples --bin browser_files\` first`);
     process.exit(2);
   }
 }

@@ -7,9 +7,9 @@
 //! dict or an object) and returns serde-serialisable records.
 
 mod achievement;
+mod annual_report;
 mod calendar;
 mod rate;
-mod report;
 mod state;
 mod triage;
 
@@ -17,10 +17,12 @@ pub use achievement::{
     Achievement, AchievementOptions, AchievementRecord, Band, Bands, IndicatorSummary, ResultsBy,
     ResultsRating, ResultsRatingOptions, ResultsRecord, RollupRecord, Trend,
 };
+pub use annual_report::{
+    CellValue, MonitoringReport, MonitoringReportOptions, Picture, Section, Table,
+};
 pub use calendar::{CalendarOptions, Obligation, ObligationKind, ObligationStatus};
 pub use rate::{
     ExecutionRate, ExecutionRateOptions, GroupBy, NoData, RateColumns, RateRecord, Scope, Weights,
 };
-pub use report::{CellValue, MonitoringReport, MonitoringReportOptions, Picture, Section, Table};
 pub use state::{MeasureState, StateSource};
 pub use triage::{Triage, TriageKind, TriageOptions, TriageRecord};

@@ -9,26 +9,13 @@ use std::fmt::Write as _;
 use super::gantt::{by_direction, direction_title};
 use super::svg::thousands;
 use super::{DOT_MAX_NODES, RenderOptions, name, word};
+use crate::model::Lang;
 use crate::schedule::Schedule;
 use crate::strategy::{DependencyEdge, Strategy};
 
 /// A DOT string literal: quotes and backslashes escaped, line breaks as `\n`, control
-/// characters dropped.
-pub fn dot_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// characters dropped (the crate's one DOT escaper, kept here by name).
+pub use crate::escape::dot_string as dot_str;
 
 /// Dependencies between direction groups, counted from the graph without listing them: a
 /// junction (a module requirement in a cell) counts producers × consumers per pair of groups
@@ -98,42 +85,68 @@ pub fn dot(
     out.push_str("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eef4fb\", fontname=\"sans-serif\", fontsize=10];\n");
     out.push_str("  edge [color=\"#6b7b8c\"];\n");
     if n > DOT_MAX_NODES {
+        direction_graph(&mut out, s, &groups, lang);
+    } else {
+        measure_clusters(&mut out, s, &groups, schedule, lang);
+        dependency_edges(&mut out, deps, schedule);
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A large plan: one node per direction, the dependencies between directions counted.
+fn direction_graph(
+    out: &mut String,
+    s: &Strategy,
+    groups: &[(Option<usize>, Vec<u32>)],
+    lang: Lang,
+) {
+    let n = s.document().measures.len();
+    let _ = writeln!(
+        out,
+        "  // {}: {} measures shown as {} directions",
+        word(lang, "aggregated", "birləşdirilib"),
+        thousands(n as u64),
+        groups.len()
+    );
+    let mut group_of = vec![0u32; n];
+    for (g, (_, rows)) in groups.iter().enumerate() {
+        for &r in rows {
+            group_of[r as usize] = g as u32;
+        }
         let _ = writeln!(
             out,
-            "  // {}: {} measures shown as {} directions",
-            word(lang, "aggregated", "birləşdirilib"),
-            thousands(n as u64),
-            groups.len()
+            "  g{g} [label={}];",
+            dot_str(&format!(
+                "{} ({} measures)",
+                direction_title(s, groups[g].0, lang),
+                thousands(rows.len() as u64)
+            ))
         );
-        let mut group_of = vec![0u32; n];
-        for (g, (_, rows)) in groups.iter().enumerate() {
-            for &r in rows {
-                group_of[r as usize] = g as u32;
-            }
-            let _ = writeln!(
-                out,
-                "  g{g} [label={}];",
-                dot_str(&format!(
-                    "{} ({} measures)",
-                    direction_title(s, groups[g].0, lang),
-                    thousands(rows.len() as u64)
-                ))
-            );
-        }
-        let count = group_edges(s, &group_of);
-        let mut edges: Vec<((u32, u32), u64)> = count.into_iter().collect();
-        edges.sort_unstable();
-        for ((a, b), k) in edges {
-            let _ = writeln!(
-                out,
-                "  g{a} -> g{b} [label={}, penwidth={}];",
-                dot_str(&thousands(k)),
-                k.to_string().len()
-            );
-        }
-        out.push_str("}\n");
-        return out;
     }
+    let count = group_edges(s, &group_of);
+    let mut edges: Vec<((u32, u32), u64)> = count.into_iter().collect();
+    edges.sort_unstable();
+    for ((a, b), k) in edges {
+        let _ = writeln!(
+            out,
+            "  g{a} -> g{b} [label={}, penwidth={}];",
+            dot_str(&thousands(k)),
+            k.to_string().len()
+        );
+    }
+}
+
+/// One subgraph per direction with its measures, those on a critical path of `schedule`
+/// outlined.
+fn measure_clusters(
+    out: &mut String,
+    s: &Strategy,
+    groups: &[(Option<usize>, Vec<u32>)],
+    schedule: Option<&Schedule>,
+    lang: Lang,
+) {
+    let doc = s.document();
     for (g, (d, rows)) in groups.iter().enumerate() {
         let _ = writeln!(out, "  subgraph cluster_{g} {{");
         let _ = writeln!(
@@ -160,6 +173,10 @@ pub fn dot(
         }
         out.push_str("  }\n");
     }
+}
+
+/// The dependencies: derived ones dashed, relations and lags labelled, critical ones bold.
+fn dependency_edges(out: &mut String, deps: &[DependencyEdge], schedule: Option<&Schedule>) {
     let mut critical: Vec<(&str, &str)> = Vec::new();
     if let Some(sc) = schedule {
         for p in sc.critical_paths() {
@@ -207,6 +224,4 @@ pub fn dot(
             let _ = writeln!(out, " [{}];", attrs.join(", "));
         }
     }
-    out.push_str("}\n");
-    out
 }

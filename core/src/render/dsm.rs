@@ -7,16 +7,26 @@ use std::fmt::Write as _;
 
 use super::svg::{N, Svg, thousands};
 use super::{DSM_MAX_MEASURES, RenderOptions, name, palette, word};
+use crate::model::Lang;
 use crate::schedule::Dsm;
 use crate::strategy::Strategy;
 
 const PAD: f64 = 16.0;
 const BINS: usize = 100;
 
+/// Where the matrix is drawn: its top left corner, the side of a cell, the cells per side and
+/// the measures per cell (1 unless aggregated).
+struct Layout {
+    left: f64,
+    top: f64,
+    cell: f64,
+    cells: usize,
+    per: usize,
+}
+
 /// The DSM of `s`.
 pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
     let lang = opts.lang;
-    let doc = s.document();
     let n = dsm.order.len();
     let aggregated = n > DSM_MAX_MEASURES;
     let (cells, per) = if aggregated {
@@ -43,11 +53,16 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
     } else {
         10.0
     };
-    let left = PAD + lab_w;
-    let top = 90.0 + lab_w;
+    let l = Layout {
+        left: PAD + lab_w,
+        top: 90.0 + lab_w,
+        cell,
+        cells,
+        per,
+    };
     let side = cells as f64 * cell;
-    let width = (left + side + PAD).max(720.0);
-    let height = top + side + PAD;
+    let width = (l.left + side + PAD).max(720.0);
+    let height = l.top + side + PAD;
     let title = super::heading(
         s,
         lang,
@@ -58,13 +73,44 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
         ),
         width,
     );
-    let mut svg = Svg::new(width, height, &title);
+    let mut svg = Svg::headed(width, height, &title, "");
     svg.text(
         PAD,
-        24.0,
-        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
-        &title,
+        42.0,
+        "fill=\"#555555\"",
+        &subtitle(dsm, lang, aggregated.then_some(cells)),
     );
+    legend(&mut svg, lang);
+    // frame and diagonal
+    svg.rect(
+        l.left,
+        l.top,
+        side,
+        side,
+        "#fafafa",
+        &format!("stroke=\"{}\"", palette::GRID),
+        None,
+    );
+    for k in 0..cells {
+        let p = l.left + k as f64 * cell;
+        svg.rect(p, l.top + k as f64 * cell, cell, cell, "#d0d0d0", "", None);
+    }
+    if labels {
+        id_labels(&mut svg, s, dsm, &l, lang);
+    }
+    if aggregated {
+        density_marks(&mut svg, dsm, &l, lang);
+    } else {
+        marks(&mut svg, dsm, &l, lang);
+    }
+    block_outlines(&mut svg, dsm, &l, lang);
+    svg.finish()
+}
+
+/// Measures, dependencies and cyclic blocks; how the sequence is aggregated (`blocks`: their
+/// number when it is); whether the dependencies were cut at the DSM's limit.
+fn subtitle(dsm: &Dsm, lang: Lang, blocks: Option<usize>) -> String {
+    let n = dsm.order.len();
     let mut sub = format!(
         "{} {} · {} {} · {} {}",
         thousands(n as u64),
@@ -74,7 +120,7 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
         dsm.blocks.len(),
         word(lang, "cyclic blocks (outlined)", "dövri blok (çərçivədə)"),
     );
-    if aggregated {
+    if let Some(cells) = blocks {
         sub = format!(
             "{}: {} {} {} {} · {sub}",
             word(lang, "aggregated", "birləşdirilib"),
@@ -98,8 +144,11 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
             )
         );
     }
-    svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
-    // legend
+    sub
+}
+
+/// The legend: dependency, feedback, cyclic block, how to read a mark.
+fn legend(svg: &mut Svg, lang: Lang) {
     svg.rect(PAD, 54.0, 12.0, 12.0, palette::BAR, "", None);
     svg.text(
         PAD + 16.0,
@@ -139,107 +188,109 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
             "sətir sütundan asılıdır; diaqonaldan yuxarı = əks əlaqə",
         ),
     );
-    // frame and diagonal
-    svg.rect(
-        left,
-        top,
-        side,
-        side,
-        "#fafafa",
-        &format!("stroke=\"{}\"", palette::GRID),
-        None,
-    );
-    for k in 0..cells {
-        let p = left + k as f64 * cell;
-        svg.rect(p, top + k as f64 * cell, cell, cell, "#d0d0d0", "", None);
+}
+
+/// The measures' ids beside the rows and above the columns (rotated), titles in tooltips.
+fn id_labels(svg: &mut Svg, s: &Strategy, dsm: &Dsm, l: &Layout, lang: Lang) {
+    let doc = s.document();
+    let (left, top, cell) = (l.left, l.top, l.cell);
+    let fs = cell - 3.0;
+    for (k, id) in dsm.order.iter().enumerate() {
+        let t = doc
+            .measures
+            .get(s.measure_index(id).unwrap_or(u32::MAX) as usize)
+            .map_or(id.clone(), |m| format!("{id} {}", name(&m.title, lang, id)));
+        let y = top + k as f64 * cell + cell - 2.5;
+        svg.text_tip(
+            left - 4.0,
+            y,
+            &format!(
+                "text-anchor=\"end\" font-size=\"{}\" fill=\"#222222\"",
+                N(fs)
+            ),
+            id,
+            &t,
+        );
+        let x = left + k as f64 * cell + cell - 2.5;
+        let mut r = String::new();
+        let _ = writeln!(
+            r,
+            "<text x=\"{x}\" y=\"{y}\" transform=\"rotate(-90 {x} {y})\" font-size=\"{}\" fill=\"#222222\">{}</text>",
+            N(fs),
+            super::svg::esc(id),
+            x = N(x),
+            y = N(top - 4.0)
+        );
+        svg.raw(&r);
     }
-    if labels {
-        let fs = cell - 3.0;
-        for (k, id) in dsm.order.iter().enumerate() {
-            let t = doc
-                .measures
-                .get(s.measure_index(id).unwrap_or(u32::MAX) as usize)
-                .map_or(id.clone(), |m| format!("{id} {}", name(&m.title, lang, id)));
-            let y = top + k as f64 * cell + cell - 2.5;
-            svg.text_tip(
-                left - 4.0,
-                y,
-                &format!(
-                    "text-anchor=\"end\" font-size=\"{}\" fill=\"#222222\"",
-                    N(fs)
-                ),
-                id,
-                &t,
-            );
-            let x = left + k as f64 * cell + cell - 2.5;
-            let mut r = String::new();
-            let _ = writeln!(
-                r,
-                "<text x=\"{x}\" y=\"{y}\" transform=\"rotate(-90 {x} {y})\" font-size=\"{}\" fill=\"#222222\">{}</text>",
-                N(fs),
-                super::svg::esc(id),
-                x = N(x),
-                y = N(top - 4.0)
-            );
-            svg.raw(&r);
+}
+
+/// An aggregated DSM's marks: dependencies counted per pair of blocks, shaded on a log scale,
+/// feedback in red.
+fn density_marks(svg: &mut Svg, dsm: &Dsm, l: &Layout, lang: Lang) {
+    let (cells, per, cell) = (l.cells, l.per, l.cell);
+    let mut count = vec![0u32; cells * cells];
+    for m in &dsm.marks {
+        let (r, c) = (m.row as usize / per, m.col as usize / per);
+        if let Some(x) = count.get_mut(r * cells + c) {
+            *x += 1;
         }
     }
-    if aggregated {
-        let mut count = vec![0u32; cells * cells];
-        for m in &dsm.marks {
-            let (r, c) = (m.row as usize / per, m.col as usize / per);
-            if let Some(x) = count.get_mut(r * cells + c) {
-                *x += 1;
+    let max = count.iter().copied().max().unwrap_or(1).max(1);
+    for r in 0..cells {
+        for c in 0..cells {
+            let k = count[r * cells + c];
+            if k == 0 {
+                continue;
             }
-        }
-        let max = count.iter().copied().max().unwrap_or(1).max(1);
-        for r in 0..cells {
-            for c in 0..cells {
-                let k = count[r * cells + c];
-                if k == 0 {
-                    continue;
-                }
-                // a log scale in integers (no libm: the same bytes on every platform)
-                let t =
-                    0.25 + 0.75 * f64::from((k + 1).ilog2()) / f64::from((max + 1).ilog2().max(1));
-                let fill = if c > r {
-                    palette::LATE.to_owned()
-                } else {
-                    palette::ramp(t)
-                };
-                let tip = format!("{} {k}", word(lang, "dependencies:", "asılılıq:"));
-                svg.rect(
-                    left + c as f64 * cell,
-                    top + r as f64 * cell,
-                    cell,
-                    cell,
-                    &fill,
-                    "",
-                    Some(&tip),
-                );
-            }
-        }
-    } else {
-        for m in &dsm.marks {
-            let (r, c) = (m.row as usize, m.col as usize);
-            let fill = if c >= r { palette::LATE } else { palette::BAR };
-            let tip = format!(
-                "{} {} {}",
-                dsm.order.get(r).map_or("", String::as_str),
-                word(lang, "depends on", "asılıdır:"),
-                dsm.order.get(c).map_or("", String::as_str)
-            );
+            // a log scale in integers (no libm: the same bytes on every platform)
+            let t = 0.25 + 0.75 * f64::from((k + 1).ilog2()) / f64::from((max + 1).ilog2().max(1));
+            let fill = if c > r {
+                palette::LATE.to_owned()
+            } else {
+                palette::ramp(t)
+            };
+            let tip = format!("{} {k}", word(lang, "dependencies:", "asılılıq:"));
             svg.rect(
-                left + c as f64 * cell + 1.0,
-                top + r as f64 * cell + 1.0,
-                cell - 2.0,
-                cell - 2.0,
-                fill,
+                l.left + c as f64 * cell,
+                l.top + r as f64 * cell,
+                cell,
+                cell,
+                &fill,
                 "",
                 Some(&tip),
             );
         }
     }
+}
+
+/// One mark per dependency: satisfied below the diagonal, feedback on or above it in red.
+fn marks(svg: &mut Svg, dsm: &Dsm, l: &Layout, lang: Lang) {
+    let cell = l.cell;
+    for m in &dsm.marks {
+        let (r, c) = (m.row as usize, m.col as usize);
+        let fill = if c >= r { palette::LATE } else { palette::BAR };
+        let tip = format!(
+            "{} {} {}",
+            dsm.order.get(r).map_or("", String::as_str),
+            word(lang, "depends on", "asılıdır:"),
+            dsm.order.get(c).map_or("", String::as_str)
+        );
+        svg.rect(
+            l.left + c as f64 * cell + 1.0,
+            l.top + r as f64 * cell + 1.0,
+            cell - 2.0,
+            cell - 2.0,
+            fill,
+            "",
+            Some(&tip),
+        );
+    }
+}
+
+/// Each cyclic block outlined, its members and suggested cut in the tooltip.
+fn block_outlines(svg: &mut Svg, dsm: &Dsm, l: &Layout, lang: Lang) {
+    let (per, cell) = (l.per, l.cell);
     for b in &dsm.blocks {
         let a = b.start as usize / per;
         let z = (b.start as usize + b.members.len().max(1) - 1) / per + 1;
@@ -261,8 +312,8 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
             );
         }
         svg.rect(
-            left + a as f64 * cell,
-            top + a as f64 * cell,
+            l.left + a as f64 * cell,
+            l.top + a as f64 * cell,
             (z - a) as f64 * cell,
             (z - a) as f64 * cell,
             "none",
@@ -270,5 +321,4 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
             Some(&tip),
         );
     }
-    svg.finish()
 }

@@ -10,7 +10,8 @@ use jiff::civil::Date;
 
 use super::svg::{N, Svg, esc, thousands, truncate};
 use super::{GANTT_MAX_ROWS, RenderOptions, name, palette, word};
-use crate::schedule::{Schedule, WorkingDays};
+use crate::model::Lang;
+use crate::schedule::{Schedule, ScheduleRecord, WorkingDays};
 use crate::strategy::Strategy;
 
 const ROW_H: f64 = 15.0;
@@ -45,7 +46,8 @@ pub(crate) fn by_direction(s: &Strategy, n: usize) -> Vec<(Option<usize>, Vec<u3
         .collect()
 }
 
-pub(crate) fn direction_title(s: &Strategy, d: Option<usize>, lang: crate::model::Lang) -> String {
+/// A direction's heading: `number. title`, `id: title`, or that it is unknown.
+pub(crate) fn direction_title(s: &Strategy, d: Option<usize>, lang: Lang) -> String {
     let doc = s.document();
     match d.and_then(|k| doc.directions.get(k)) {
         Some(dir) => {
@@ -265,7 +267,6 @@ fn diamond(svg: &mut Svg, x: f64, y: f64, fill: &str, tip: Option<&str>) {
 /// The Gantt chart of `sched`, a schedule of `s`.
 pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String {
     let lang = opts.lang;
-    let doc = s.document();
     let n = sched.len();
     let map = match sched.day_map() {
         Ok(m) => m,
@@ -278,10 +279,104 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
         }
     };
     let width = f64::from(opts.width.unwrap_or(1200).max(600));
-    let start = sched.project_start;
-    let period_end = doc.strategy.period.end.last_day();
+    let period_end = s.document().strategy.period.end.last_day();
     let end_off = map.end_offset(period_end);
     let status_off = opts.status_date.map(|d| map.start_offset(d));
+    let (t0, t1) = time_span(sched, end_off, status_off);
+    let end_date = map.finish_date(t1).unwrap_or(period_end).max(period_end);
+    let c = Chart {
+        s,
+        sched,
+        lang,
+        f: Frame {
+            t0,
+            t1,
+            x0: PAD + LABEL_W,
+            w: width - PAD * 2.0 - LABEL_W - 70.0,
+        },
+        width,
+    };
+    let groups = by_direction(s, n);
+    let aggregated = n > GANTT_MAX_ROWS;
+    let title = super::heading(
+        s,
+        lang,
+        word(lang, "Schedule (early dates)", "Cədvəl (erkən tarixlər)"),
+        width,
+    );
+    let sub = subtitle(sched, opts, aggregated.then_some(groups.len()));
+    // height
+    let mut scratch = Svg::new(1.0, 1.0, "");
+    let legend_end = legend(&mut scratch, opts, sched, PAD, 56.0, width - PAD);
+    let axis_y = legend_end + 44.0;
+    let body_top = axis_y + 8.0;
+    let body_h = body_height(groups.len(), n, aggregated);
+    let height = body_top + body_h + PAD + 10.0;
+    let mut svg = Svg::headed(width, height, &title, "");
+    svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
+    legend(&mut svg, opts, sched, PAD, 56.0, width - PAD);
+    let bottom = body_top + body_h;
+    axis(
+        &mut svg,
+        &c.f,
+        &map,
+        sched.project_start,
+        end_date,
+        axis_y,
+        bottom,
+    );
+    if aggregated {
+        c.direction_bars(&mut svg, &groups, body_top);
+    } else {
+        c.measure_rows(&mut svg, &groups, body_top);
+    }
+    // strategy end and status date
+    let (top, right) = (axis_y - 28.0, width - PAD);
+    let end_label = format!(
+        "{} {period_end}",
+        word(lang, "strategy end", "strategiyanın sonu")
+    );
+    vline(
+        &mut svg,
+        c.f.x(end_off),
+        top,
+        bottom,
+        "#6a3d9a",
+        &end_label,
+        true,
+        right,
+    );
+    if let (Some(t), Some(d)) = (status_off, opts.status_date) {
+        let label = format!("{} {d}", word(lang, "status", "vəziyyət"));
+        vline(
+            &mut svg,
+            c.f.x(t),
+            top,
+            bottom,
+            "#1f5fbf",
+            &label,
+            false,
+            right,
+        );
+    }
+    svg.finish()
+}
+
+/// The height of the rows: one per direction (at most [`GANTT_MAX_ROWS`], then a line saying
+/// how many more) when `aggregated`, else a heading per direction and a row per measure.
+fn body_height(groups: usize, measures: usize, aggregated: bool) -> f64 {
+    let shown_groups = groups.min(GANTT_MAX_ROWS);
+    if aggregated {
+        shown_groups as f64 * (ROW_H + 6.0) + if groups > shown_groups { ROW_H } else { 0.0 }
+    } else {
+        groups as f64 * GROUP_H + measures as f64 * ROW_H
+    }
+}
+
+/// The days the time axis spans, `(t0, t1)`: from the earliest start (at most the project
+/// start and the status date) to the latest of the finish, the strategy's end, the deadlines,
+/// the late finishes and the status date.
+fn time_span(sched: &Schedule, end_off: i64, status_off: Option<i64>) -> (i64, i64) {
     let max_dl = sched
         .deadlines
         .iter()
@@ -304,21 +399,14 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
         .max(max_lf)
         .max(status_off.unwrap_or(0))
         .max(t0 + 1);
-    let end_date = map.finish_date(t1).unwrap_or(period_end).max(period_end);
-    let f = Frame {
-        t0,
-        t1,
-        x0: PAD + LABEL_W,
-        w: width - PAD * 2.0 - LABEL_W - 70.0,
-    };
-    let groups = by_direction(s, n);
-    let aggregated = n > GANTT_MAX_ROWS;
-    let title = super::heading(
-        s,
-        lang,
-        word(lang, "Schedule (early dates)", "Cədvəl (erkən tarixlər)"),
-        width,
-    );
+    (t0, t1)
+}
+
+/// The line under the title: measures, finish, duration, infeasible deadlines; how the rows
+/// are aggregated (`directions`: their number when they are); the what-if changes drawn.
+fn subtitle(sched: &Schedule, opts: &RenderOptions, directions: Option<usize>) -> String {
+    let lang = opts.lang;
+    let n = sched.len();
     let finish = sched
         .finish_date()
         .map(|d| d.to_string())
@@ -338,65 +426,52 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
         sched.infeasible_deadlines.len(),
         word(lang, "deadlines cannot be met", "son tarix mümkün deyil"),
     );
-    if aggregated {
+    if let Some(groups) = directions {
         let _ = write!(
             sub,
             " · {}: {} {} {} {}",
             word(lang, "aggregated", "birləşdirilib"),
             thousands(n as u64),
             word(lang, "measures shown as", "tədbir göstərilir:"),
-            thousands(groups.len().min(GANTT_MAX_ROWS) as u64),
+            thousands(groups.min(GANTT_MAX_ROWS) as u64),
             word(lang, "directions", "istiqamət")
         );
     }
     if let Some(note) = super::what_if_note(opts) {
         let _ = write!(sub, " · {note}");
     }
-    // height
-    let mut scratch = Svg::new(1.0, 1.0, "");
-    let legend_end = legend(&mut scratch, opts, sched, PAD, 56.0, width - PAD);
-    let axis_y = legend_end + 44.0;
-    let body_top = axis_y + 8.0;
-    let shown_groups = groups.len().min(GANTT_MAX_ROWS);
-    let body_h = if aggregated {
-        shown_groups as f64 * (ROW_H + 6.0)
-            + if groups.len() > shown_groups {
-                ROW_H
-            } else {
-                0.0
-            }
-    } else {
-        groups.len() as f64 * GROUP_H + n as f64 * ROW_H
-    };
-    let height = body_top + body_h + PAD + 10.0;
-    let mut svg = Svg::new(width, height, &title);
-    svg.text(
-        PAD,
-        24.0,
-        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
-        &title,
-    );
-    svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
-    legend(&mut svg, opts, sched, PAD, 56.0, width - PAD);
-    let bottom = body_top + body_h;
-    axis(&mut svg, &f, &map, start, end_date, axis_y, bottom);
+    sub
+}
 
-    let crit_thr = sched.critical_float_days;
-    let near_thr = sched.near_critical_days;
-    let color = |i: usize| -> &'static str {
+/// What the chart's rows are drawn from: the plan, its schedule, the time frame.
+struct Chart<'a> {
+    s: &'a Strategy,
+    sched: &'a Schedule,
+    lang: Lang,
+    f: Frame,
+    width: f64,
+}
+
+impl Chart<'_> {
+    /// The colour of measure `i`'s bar: late, critical, near-critical or plain.
+    fn color(&self, i: usize) -> &'static str {
+        let sched = self.sched;
         let tf = i64::from(sched.total_float[i]);
         if tf < 0 {
             palette::LATE
         } else if sched.critical[i] {
             palette::CRITICAL
-        } else if tf > crit_thr && tf <= near_thr {
+        } else if tf > sched.critical_float_days && tf <= sched.near_critical_days {
             palette::NEAR
         } else {
             palette::BAR
         }
-    };
-    let mut y = body_top;
-    if aggregated {
+    }
+
+    /// One bar per direction from `y` (a large plan), then how many directions are left out.
+    fn direction_bars(&self, svg: &mut Svg, groups: &[(Option<usize>, Vec<u32>)], mut y: f64) {
+        let (lang, sched, f) = (self.lang, self.sched, &self.f);
+        let shown_groups = groups.len().min(GANTT_MAX_ROWS);
         for (d, rows) in groups.iter().take(shown_groups) {
             let (mut es, mut ef, mut crit, mut late) = (i64::MAX, i64::MIN, 0u64, 0u64);
             for &r in rows {
@@ -406,7 +481,7 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
                 crit += u64::from(sched.critical[r]);
                 late += u64::from(sched.total_float[r] < 0);
             }
-            let label = direction_title(s, *d, lang);
+            let label = direction_title(self.s, *d, lang);
             let tip = format!(
                 "{label}\n{} {} · {} {} · {} {}",
                 thousands(rows.len() as u64),
@@ -456,24 +531,28 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
                 ),
             );
         }
-    } else {
-        let records = sched.records().unwrap_or_default();
-        let dl_of: HashMap<u32, i32> = sched
+    }
+
+    /// Each direction's heading and its measures' rows, from `y`.
+    fn measure_rows(&self, svg: &mut Svg, groups: &[(Option<usize>, Vec<u32>)], mut y: f64) {
+        let records = self.sched.records().unwrap_or_default();
+        let dl_of: HashMap<u32, i32> = self
+            .sched
             .deadlines
             .iter()
             .map(|c| (c.index, c.offset))
             .collect();
-        for (d, rows) in &groups {
+        for (d, rows) in groups {
             svg.rect(
                 PAD,
                 y + 1.0,
-                width - 2.0 * PAD,
+                self.width - 2.0 * PAD,
                 GROUP_H - 2.0,
                 "#f1f3f5",
                 "",
                 None,
             );
-            let dt = direction_title(s, *d, lang);
+            let dt = direction_title(self.s, *d, self.lang);
             svg.text_tip(
                 PAD + 4.0,
                 y + 14.0,
@@ -483,122 +562,117 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
             );
             y += GROUP_H;
             for &r in rows {
-                let i = r as usize;
-                let m = &doc.measures[i];
-                let title = name(&m.title, lang, &m.id);
-                let full = format!("{} {title}", m.id);
-                let yc = y + ROW_H / 2.0;
-                svg.text_tip(
-                    PAD + 10.0,
-                    yc + 4.0,
-                    "font-size=\"11\" fill=\"#222222\"",
-                    &truncate(&full, 50),
-                    &full,
-                );
-                let (es, ef, lf) = (
-                    i64::from(sched.early_start[i]),
-                    i64::from(sched.early_finish[i]),
-                    i64::from(sched.late_finish[i]),
-                );
-                let tf = i64::from(sched.total_float[i]);
-                let mut tip = full.clone();
-                if let Some(rec) = records.get(i) {
-                    let _ = write!(
-                        tip,
-                        "\n{} → {} ({} {})",
-                        rec.early_start_date,
-                        rec.early_finish_date,
-                        rec.duration,
-                        word(lang, "d", "g")
-                    );
-                }
-                let _ = write!(
-                    tip,
-                    "\n{} {tf} {} · {} {} {}",
-                    word(lang, "total float", "ümumi ehtiyat"),
-                    word(lang, "d", "g"),
-                    word(lang, "free float", "sərbəst ehtiyat"),
-                    sched.free_float[i],
-                    word(lang, "d", "g")
-                );
-                if sched.critical[i] {
-                    let _ = write!(tip, "\n{}", word(lang, "critical", "kritik"));
-                }
-                if let Some(dl) = m.deadline.as_ref() {
-                    let _ = write!(
-                        tip,
-                        "\n{} {}",
-                        word(lang, "deadline", "son tarix"),
-                        dl.last_day()
-                    );
-                }
-                if sched.durations[i] == 0 {
-                    diamond(&mut svg, f.x(es), yc, color(i), Some(&tip));
-                } else {
-                    svg.rect(
-                        f.x(es),
-                        y + 3.0,
-                        (f.x(ef) - f.x(es)).max(1.5),
-                        ROW_H - 6.0,
-                        color(i),
-                        &format!("data-measure=\"{}\"", esc(&m.id)),
-                        Some(&tip),
-                    );
-                }
-                if tf > 0 && lf > ef {
-                    svg.line(f.x(ef), yc, f.x(lf), yc, "#8a8a8a", "stroke-width=\"2\"");
-                }
-                if let Some(&dl) = dl_of.get(&r) {
-                    let x = f.x(i64::from(dl));
-                    svg.line(
-                        x,
-                        y + 1.0,
-                        x,
-                        y + ROW_H - 1.0,
-                        palette::INK,
-                        "stroke-width=\"2\"",
-                    );
-                }
-                if tf < 0 {
-                    svg.text(
-                        f.x(ef.max(lf).max(dl_of.get(&r).map_or(0, |&d| i64::from(d)))) + 5.0,
-                        yc + 4.0,
-                        &format!(
-                            "font-size=\"10\" font-weight=\"600\" fill=\"{}\"",
-                            palette::LATE
-                        ),
-                        &format!("{tf} {}", word(lang, "d", "g")),
-                    );
-                }
+                let rec = records.get(r as usize);
+                self.measure_row(svg, r as usize, rec, dl_of.get(&r).copied(), y);
                 y += ROW_H;
             }
         }
     }
-    // strategy end and status date
-    vline(
-        &mut svg,
-        f.x(end_off),
-        axis_y - 28.0,
-        bottom,
-        "#6a3d9a",
-        &format!(
-            "{} {period_end}",
-            word(lang, "strategy end", "strategiyanın sonu")
-        ),
-        true,
-        width - PAD,
-    );
-    if let (Some(t), Some(d)) = (status_off, opts.status_date) {
-        vline(
-            &mut svg,
-            f.x(t),
-            axis_y - 28.0,
-            bottom,
-            "#1f5fbf",
-            &format!("{} {d}", word(lang, "status", "vəziyyət")),
-            false,
-            width - PAD,
+
+    /// Measure `i`'s row at `y`: its label, its bar (a diamond for a milestone), its total
+    /// float, its deadline tick and its negative float.
+    fn measure_row(
+        &self,
+        svg: &mut Svg,
+        i: usize,
+        rec: Option<&ScheduleRecord>,
+        deadline: Option<i32>,
+        y: f64,
+    ) {
+        let (lang, sched, f) = (self.lang, self.sched, &self.f);
+        let m = &self.s.document().measures[i];
+        let title = name(&m.title, lang, &m.id);
+        let full = format!("{} {title}", m.id);
+        let yc = y + ROW_H / 2.0;
+        svg.text_tip(
+            PAD + 10.0,
+            yc + 4.0,
+            "font-size=\"11\" fill=\"#222222\"",
+            &truncate(&full, 50),
+            &full,
         );
+        let (es, ef, lf) = (
+            i64::from(sched.early_start[i]),
+            i64::from(sched.early_finish[i]),
+            i64::from(sched.late_finish[i]),
+        );
+        let tf = i64::from(sched.total_float[i]);
+        let tip = self.measure_tip(i, full, rec);
+        if sched.durations[i] == 0 {
+            diamond(svg, f.x(es), yc, self.color(i), Some(&tip));
+        } else {
+            svg.rect(
+                f.x(es),
+                y + 3.0,
+                (f.x(ef) - f.x(es)).max(1.5),
+                ROW_H - 6.0,
+                self.color(i),
+                &format!("data-measure=\"{}\"", esc(&m.id)),
+                Some(&tip),
+            );
+        }
+        if tf > 0 && lf > ef {
+            svg.line(f.x(ef), yc, f.x(lf), yc, "#8a8a8a", "stroke-width=\"2\"");
+        }
+        if let Some(dl) = deadline {
+            let x = f.x(i64::from(dl));
+            svg.line(
+                x,
+                y + 1.0,
+                x,
+                y + ROW_H - 1.0,
+                palette::INK,
+                "stroke-width=\"2\"",
+            );
+        }
+        if tf < 0 {
+            svg.text(
+                f.x(ef.max(lf).max(deadline.map_or(0, i64::from))) + 5.0,
+                yc + 4.0,
+                &format!(
+                    "font-size=\"10\" font-weight=\"600\" fill=\"{}\"",
+                    palette::LATE
+                ),
+                &format!("{tf} {}", word(lang, "d", "g")),
+            );
+        }
     }
-    svg.finish()
+
+    /// Measure `i`'s tooltip: `full` (id and title), dates, floats, critical, deadline.
+    fn measure_tip(&self, i: usize, full: String, rec: Option<&ScheduleRecord>) -> String {
+        let (lang, sched) = (self.lang, self.sched);
+        let mut tip = full;
+        if let Some(rec) = rec {
+            let _ = write!(
+                tip,
+                "\n{} → {} ({} {})",
+                rec.early_start_date,
+                rec.early_finish_date,
+                rec.duration,
+                word(lang, "d", "g")
+            );
+        }
+        let _ = write!(
+            tip,
+            "\n{} {} {} · {} {} {}",
+            word(lang, "total float", "ümumi ehtiyat"),
+            sched.total_float[i],
+            word(lang, "d", "g"),
+            word(lang, "free float", "sərbəst ehtiyat"),
+            sched.free_float[i],
+            word(lang, "d", "g")
+        );
+        if sched.critical[i] {
+            let _ = write!(tip, "\n{}", word(lang, "critical", "kritik"));
+        }
+        if let Some(dl) = self.s.document().measures[i].deadline.as_ref() {
+            let _ = write!(
+                tip,
+                "\n{} {}",
+                word(lang, "deadline", "son tarix"),
+                dl.last_day()
+            );
+        }
+        tip
+    }
 }

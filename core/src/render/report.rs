@@ -9,9 +9,9 @@ use std::fmt::Write as _;
 use super::svg::{esc, thousands};
 use super::{ColorBy, RenderOptions, name, word};
 use crate::error::Error;
-use crate::matrix::share_text;
+use crate::matrix::{CellGap, Matrix, share_text};
 use crate::model::Lang;
-use crate::schedule::{ChainStart, ScheduleOptions};
+use crate::schedule::{ChainStart, Schedule, ScheduleOptions};
 use crate::strategy::Strategy;
 use crate::validate::Severity;
 
@@ -84,13 +84,141 @@ fn more(out: &mut String, lang: Lang, n: usize) {
     }
 }
 
+/// The report's sections, in order: each has its anchor id and its heading in the report's
+/// languages, and is written by one function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Summary,
+    Heatmap,
+    Gaps,
+    Rollout,
+    Waves,
+    Gantt,
+    CriticalPath,
+    Deadlines,
+    Dsm,
+    Diagnostics,
+}
+
+impl Part {
+    /// Every section, in the report's order.
+    const ALL: [Part; 10] = [
+        Part::Summary,
+        Part::Heatmap,
+        Part::Gaps,
+        Part::Rollout,
+        Part::Waves,
+        Part::Gantt,
+        Part::CriticalPath,
+        Part::Deadlines,
+        Part::Dsm,
+        Part::Diagnostics,
+    ];
+
+    /// The anchor of the section (`<section id>`, the navigation's `href`).
+    fn id(self) -> &'static str {
+        match self {
+            Part::Summary => "summary",
+            Part::Heatmap => "heatmap",
+            Part::Gaps => "gaps",
+            Part::Rollout => "rollout",
+            Part::Waves => "waves",
+            Part::Gantt => "gantt",
+            Part::CriticalPath => "critical-path",
+            Part::Deadlines => "deadlines",
+            Part::Dsm => "dsm",
+            Part::Diagnostics => "diagnostics",
+        }
+    }
+
+    /// The heading of the section in `lang`.
+    fn title(self, lang: Lang) -> &'static str {
+        let (en, az) = match self {
+            Part::Summary => ("Summary", "Xülasə"),
+            Part::Heatmap => ("Matrix", "Matris"),
+            Part::Gaps => ("Gaps", "Boşluqlar"),
+            Part::Rollout => ("Rollout", "Tətbiq"),
+            Part::Waves => ("Waves", "Dalğalar"),
+            Part::Gantt => ("Gantt chart", "Qant diaqramı"),
+            Part::CriticalPath => ("Critical path", "Kritik yol"),
+            Part::Deadlines => ("Infeasible deadlines", "Mümkün olmayan son tarixlər"),
+            Part::Dsm => ("Cycles (DSM)", "Dövrlər (DSM)"),
+            Part::Diagnostics => ("Diagnostics", "Diaqnostika"),
+        };
+        word(lang, en, az)
+    }
+}
+
+/// What the sections are written from: the plan, the options and the results several
+/// sections share (each computed once).
+struct Report<'a> {
+    s: &'a Strategy,
+    schedule: &'a ScheduleOptions,
+    opts: &'a RenderOptions,
+    lang: Lang,
+    diags: &'a [crate::Diagnostic],
+    errors: usize,
+    warnings: usize,
+    matrix: Result<Matrix, Error>,
+    gaps: Result<Vec<CellGap>, Error>,
+    sched: Result<Schedule, Error>,
+}
+
 /// The HTML report of `s`. Never fails: a section whose result cannot be computed holds the
 /// error's message instead.
 pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> String {
-    let lang = opts.lang;
+    let diags = s.validate();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let r = Report {
+        s,
+        schedule,
+        opts,
+        lang: opts.lang,
+        diags,
+        errors,
+        warnings: diags.len() - errors,
+        matrix: s.matrix(),
+        gaps: s.gaps(),
+        sched: s.schedule_with_changes(schedule, &opts.changes),
+    };
+    let mut out = String::with_capacity(1 << 16);
+    head(&mut out, s, r.lang);
+    for part in Part::ALL {
+        section(&mut out, part.id(), part.title(r.lang));
+        let out = &mut out;
+        match part {
+            Part::Summary => summary(out, &r),
+            Part::Heatmap => heatmap(out, &r),
+            Part::Gaps => gaps(out, &r),
+            Part::Rollout => rollout(out, &r),
+            Part::Waves => waves(out, &r),
+            Part::Gantt => gantt(out, &r),
+            Part::CriticalPath => critical_path(out, &r),
+            Part::Deadlines => deadlines(out, &r),
+            Part::Dsm => dsm(out, &r),
+            Part::Diagnostics => diagnostics(out, &r),
+        }
+        out.push_str("</section>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<footer class=\"muted\"><p>{}</p></footer>\n</body>\n</html>",
+        word(
+            r.lang,
+            "Written by eculture: a self-contained file (no script, no external resource).",
+            "eculture tərəfindən yazılıb."
+        )
+    );
+    out
+}
+
+/// The document head (title, CSS, content security policy), the heading and the navigation.
+fn head(out: &mut String, s: &Strategy, lang: Lang) {
     let doc = s.document();
     let title = name(&doc.strategy.title, lang, &doc.strategy.id);
-    let mut out = String::with_capacity(1 << 16);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
@@ -99,40 +227,17 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
         word(lang, "strategy report", "strategiya hesabatı")
     );
     let _ = writeln!(out, "<h1>{}</h1>", esc(title));
-    let sections: [(&str, &str, &str); 10] = [
-        ("summary", "Summary", "Xülasə"),
-        ("heatmap", "Matrix", "Matris"),
-        ("gaps", "Gaps", "Boşluqlar"),
-        ("rollout", "Rollout", "Tətbiq"),
-        ("waves", "Waves", "Dalğalar"),
-        ("gantt", "Gantt chart", "Qant diaqramı"),
-        ("critical-path", "Critical path", "Kritik yol"),
-        (
-            "deadlines",
-            "Infeasible deadlines",
-            "Mümkün olmayan son tarixlər",
-        ),
-        ("dsm", "Cycles (DSM)", "Dövrlər (DSM)"),
-        ("diagnostics", "Diagnostics", "Diaqnostika"),
-    ];
     out.push_str("<nav>");
-    for (id, en, az) in sections {
-        let _ = write!(out, "<a href=\"#{id}\">{}</a>", word(lang, en, az));
+    for part in Part::ALL {
+        let _ = write!(out, "<a href=\"#{}\">{}</a>", part.id(), part.title(lang));
     }
     out.push_str("</nav>\n");
-    let t = |k: usize| word(lang, sections[k].1, sections[k].2);
+}
 
-    let diags = s.validate();
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags.len() - errors;
-    let matrix = s.matrix();
-    let sched = s.schedule_with_changes(schedule, &opts.changes);
-
-    // summary
-    section(&mut out, "summary", t(0));
+/// The summary: the strategy, its period and contents, validation, coverage and schedule.
+fn summary(out: &mut String, r: &Report) {
+    let (lang, doc) = (r.lang, r.s.document());
+    let title = name(&doc.strategy.title, lang, &doc.strategy.id);
     out.push_str("<dl class=\"summary\">\n");
     let mut row = |k: &str, v: String| {
         let _ = writeln!(out, "<dt>{}</dt><dd>{v}</dd>", esc(k));
@@ -165,58 +270,65 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
             word(lang, "indicators", "göstərici")
         ),
     );
-    row(
-        word(lang, "Validation", "Yoxlama"),
-        if errors == 0 {
-            format!(
-                "<span class=\"ok\">{}</span> · {warnings} {}",
-                word(lang, "valid", "düzgündür"),
-                word(lang, "warnings", "xəbərdarlıq")
-            )
-        } else {
-            format!(
-                "<span class=\"bad\">{errors} {}</span> · {warnings} {}",
-                word(lang, "errors", "xəta"),
-                word(lang, "warnings", "xəbərdarlıq")
-            )
-        },
-    );
+    row(word(lang, "Validation", "Yoxlama"), validation_text(r));
     row(
         word(lang, "Coverage", "Əhatə"),
-        match &matrix {
+        match &r.matrix {
             Ok(m) => esc(&share_text(&m.coverage().overall)).into_owned(),
             Err(_) => word(lang, "not computed (see below)", "hesablanmayıb").to_owned(),
         },
     );
-    row(
-        word(lang, "Schedule", "Cədvəl"),
-        match &sched {
-            Ok(sc) => format!(
-                "{} → {} · {} {} · {} {}",
-                sc.project_start,
-                sc.finish_date().map(|d| d.to_string()).unwrap_or_default(),
-                sc.duration_days,
-                if sc.calendar.is_some() {
-                    word(lang, "working days", "iş günü")
-                } else {
-                    word(lang, "days", "gün")
-                },
-                sc.infeasible_deadlines.len(),
-                word(lang, "infeasible deadlines", "mümkün olmayan son tarix")
-            ),
-            Err(_) => word(lang, "not computed (see below)", "hesablanmayıb").to_owned(),
-        },
-    );
-    out.push_str("</dl>\n</section>\n");
+    row(word(lang, "Schedule", "Cədvəl"), schedule_text(r));
+    out.push_str("</dl>\n");
+}
 
-    // heatmap
-    section(&mut out, "heatmap", t(1));
-    let gaps = s.gaps();
-    match (&matrix, &gaps) {
+/// The summary's validation line: valid, or the errors; the warnings.
+fn validation_text(r: &Report) -> String {
+    let (lang, errors, warnings) = (r.lang, r.errors, r.warnings);
+    if errors == 0 {
+        format!(
+            "<span class=\"ok\">{}</span> · {warnings} {}",
+            word(lang, "valid", "düzgündür"),
+            word(lang, "warnings", "xəbərdarlıq")
+        )
+    } else {
+        format!(
+            "<span class=\"bad\">{errors} {}</span> · {warnings} {}",
+            word(lang, "errors", "xəta"),
+            word(lang, "warnings", "xəbərdarlıq")
+        )
+    }
+}
+
+/// The summary's schedule line: start → finish, duration, infeasible deadlines.
+fn schedule_text(r: &Report) -> String {
+    let lang = r.lang;
+    match &r.sched {
+        Ok(sc) => format!(
+            "{} → {} · {} {} · {} {}",
+            sc.project_start,
+            sc.finish_date().map(|d| d.to_string()).unwrap_or_default(),
+            sc.duration_days,
+            if sc.calendar.is_some() {
+                word(lang, "working days", "iş günü")
+            } else {
+                word(lang, "days", "gün")
+            },
+            sc.infeasible_deadlines.len(),
+            word(lang, "infeasible deadlines", "mümkün olmayan son tarix")
+        ),
+        Err(_) => word(lang, "not computed (see below)", "hesablanmayıb").to_owned(),
+    }
+}
+
+/// The matrix heatmap, coloured as the options say, with a hint to hover.
+fn heatmap(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    match (&r.matrix, &r.gaps) {
         (Ok(m), Ok(g)) => {
-            let (rollout, note) = if opts.color_by == ColorBy::Quarter {
-                match s.rollout_with_changes(schedule, &opts.changes) {
-                    Ok(r) => (Some(r), None),
+            let (rollout, note) = if r.opts.color_by == ColorBy::Quarter {
+                match r.s.rollout_with_changes(r.schedule, &r.opts.changes) {
+                    Ok(ro) => (Some(ro), None),
                     Err(e) => (
                         None,
                         Some(format!(
@@ -233,18 +345,19 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
                 (None, None)
             };
             figure(
-                &mut out,
-                &super::heatmap::heatmap_svg(s, m, g, rollout.as_ref(), note.as_deref(), opts),
+                out,
+                &super::heatmap::heatmap_svg(r.s, m, g, rollout.as_ref(), note.as_deref(), r.opts),
             );
             out.push_str(&format!("<p class=\"muted\">{}</p>\n", esc(word(lang, "Hover a cell for its measures and, for a gap, its reasons. Row and column totals are covered ÷ applicable cells.", "Xananın üzərinə gəlin: tədbirlər və boşluq səbəbləri."))));
         }
-        (Err(e), _) | (_, Err(e)) => blocked(&mut out, lang, e),
+        (Err(e), _) | (_, Err(e)) => blocked(out, lang, e),
     }
-    out.push_str("</section>\n");
+}
 
-    // gaps
-    section(&mut out, "gaps", t(2));
-    match &gaps {
+/// The gaps with their reasons, or that there is none.
+fn gaps(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    match &r.gaps {
         Ok(g) if g.is_empty() => {
             let _ = writeln!(
                 out,
@@ -256,196 +369,202 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
                 )
             );
         }
-        Ok(g) => {
-            let _ = writeln!(
-                out,
-                "<p>{} {}. {}</p>",
-                g.len(),
-                word(lang, "gaps", "boşluq"),
-                esc(word(
-                    lang,
-                    "A gap is an applicable cell that will not be delivered as planned: no measure targets it, its measures are reported not executed or cancelled, or its module requires a module no measure delivers to that cluster.",
-                    "Boşluq — planlaşdırıldığı kimi təhvil verilməyəcək tətbiq olunan xanadır."
-                ))
-            );
-            let _ = writeln!(
-                out,
-                "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-                word(lang, "Cluster", "Klaster"),
-                word(lang, "Module", "Modul"),
-                word(lang, "Reasons", "Səbəblər")
-            );
-            for c in g.iter().take(MAX_ROWS) {
-                let cl = doc
-                    .clusters
-                    .iter()
-                    .find(|x| x.id == c.cluster)
-                    .map_or(c.cluster.as_str(), |x| name(&x.title, lang, &x.id));
-                let md = doc
-                    .modules
-                    .iter()
-                    .find(|x| x.id == c.module)
-                    .map_or(c.module.as_str(), |x| name(&x.title, lang, &x.id));
-                let reasons: Vec<String> = c
-                    .reasons
-                    .iter()
-                    .map(|r| esc(&r.to_string()).into_owned())
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "<tr><td>{} <code>{}</code></td><td>{} <code>{}</code></td><td>{}</td></tr>",
-                    esc(cl),
-                    esc(&c.cluster),
-                    esc(md),
-                    esc(&c.module),
-                    reasons.join("<br>")
-                );
-            }
-            out.push_str("</tbody></table>\n");
-            more(&mut out, lang, g.len());
+        Ok(g) => gap_table(out, r, g),
+        Err(e) => blocked(out, lang, e),
+    }
+}
+
+/// The table of the gaps: cluster, module, reasons.
+fn gap_table(out: &mut String, r: &Report, g: &[CellGap]) {
+    let (lang, doc) = (r.lang, r.s.document());
+    let _ = writeln!(
+        out,
+        "<p>{} {}. {}</p>",
+        g.len(),
+        word(lang, "gaps", "boşluq"),
+        esc(word(
+            lang,
+            "A gap is an applicable cell that will not be delivered as planned: no measure targets it, its measures are reported not executed or cancelled, or its module requires a module no measure delivers to that cluster.",
+            "Boşluq — planlaşdırıldığı kimi təhvil verilməyəcək tətbiq olunan xanadır."
+        ))
+    );
+    let _ = writeln!(
+        out,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        word(lang, "Cluster", "Klaster"),
+        word(lang, "Module", "Modul"),
+        word(lang, "Reasons", "Səbəblər")
+    );
+    for c in g.iter().take(MAX_ROWS) {
+        let cl = doc
+            .clusters
+            .iter()
+            .find(|x| x.id == c.cluster)
+            .map_or(c.cluster.as_str(), |x| name(&x.title, lang, &x.id));
+        let md = doc
+            .modules
+            .iter()
+            .find(|x| x.id == c.module)
+            .map_or(c.module.as_str(), |x| name(&x.title, lang, &x.id));
+        let reasons: Vec<String> = c
+            .reasons
+            .iter()
+            .map(|r| esc(&r.to_string()).into_owned())
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{} <code>{}</code></td><td>{} <code>{}</code></td><td>{}</td></tr>",
+            esc(cl),
+            esc(&c.cluster),
+            esc(md),
+            esc(&c.module),
+            reasons.join("<br>")
+        );
+    }
+    out.push_str("</tbody></table>\n");
+    more(out, lang, g.len());
+}
+
+/// The rollout picture.
+fn rollout(out: &mut String, r: &Report) {
+    match r.s.rollout_with_changes(r.schedule, &r.opts.changes) {
+        Ok(ro) => figure(out, &super::rollout::rollout_svg(r.s, &ro, r.opts)),
+        Err(e) => blocked(out, r.lang, &e),
+    }
+}
+
+/// The waves: how many, and each wave's measures (the first 40 named).
+fn waves(out: &mut String, r: &Report) {
+    let (lang, s) = (r.lang, r.s);
+    let doc = s.document();
+    let waves = match s.waves() {
+        Ok(w) => w,
+        Err(e) => return blocked(out, lang, &e),
+    };
+    let _ = writeln!(
+        out,
+        "<p>{} {}: {}</p>",
+        waves.len(),
+        word(lang, "waves", "dalğa"),
+        word(
+            lang,
+            "the measures of a wave can run in parallel; wave k waits for a chain of k − 1 measures.",
+            "bir dalğanın tədbirləri paralel icra oluna bilər."
+        )
+    );
+    let _ = writeln!(
+        out,
+        "<table><thead><tr><th class=\"num\">#</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+        word(lang, "measures", "tədbir"),
+        word(lang, "Measures", "Tədbirlər")
+    );
+    for (k, w) in waves.iter().enumerate().take(MAX_ROWS) {
+        let shown: Vec<String> = w
+            .iter()
+            .take(40)
+            .map(|id| {
+                let t = s
+                    .measure_index(id)
+                    .map_or("", |i| name(&doc.measures[i as usize].title, lang, id));
+                format!("<span title=\"{}\"><code>{}</code></span>", esc(t), esc(id))
+            })
+            .collect();
+        let rest = if w.len() > 40 {
+            format!(" … +{}", thousands((w.len() - 40) as u64))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{rest}</td></tr>",
+            k + 1,
+            thousands(w.len() as u64),
+            shown.join(" ")
+        );
+    }
+    out.push_str("</tbody></table>\n");
+    more(out, lang, waves.len());
+}
+
+/// The Gantt chart.
+fn gantt(out: &mut String, r: &Report) {
+    match &r.sched {
+        Ok(sc) => figure(out, &super::gantt::gantt_svg(r.s, sc, r.opts)),
+        Err(e) => blocked(out, r.lang, e),
+    }
+}
+
+/// The (first) critical path, measure by measure with its dates.
+fn critical_path(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    let sc = match &r.sched {
+        Ok(sc) => sc,
+        Err(e) => return blocked(out, lang, e),
+    };
+    let (Some(p), Ok(map)) = (sc.critical_path_indices.first(), sc.day_map()) else {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            word(
+                lang,
+                "No critical path (the plan has no measure).",
+                "Kritik yol yoxdur."
+            )
+        );
+        return;
+    };
+    let doc = r.s.document();
+    let _ = writeln!(
+        out,
+        "<p>{} {} · {} {}{}</p>",
+        p.len(),
+        word(
+            lang,
+            "measures on the (first) critical path",
+            "tədbir kritik yolda"
+        ),
+        sc.critical_path_indices.len(),
+        word(lang, "critical path(s)", "kritik yol"),
+        if sc.critical_paths_truncated {
+            word(lang, " (more exist)", " (daha çox var)")
+        } else {
+            ""
         }
-        Err(e) => blocked(&mut out, lang, e),
+    );
+    let _ = writeln!(
+        out,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+        word(lang, "Measure", "Tədbir"),
+        word(lang, "Title", "Ad"),
+        word(lang, "Start", "Başlanğıc"),
+        word(lang, "Finish", "Son"),
+        word(lang, "Days", "Gün")
+    );
+    for &k in p.iter().take(MAX_ROWS) {
+        let i = k as usize;
+        let m = &doc.measures[i];
+        let (es, ef) = (i64::from(sc.early_start[i]), i64::from(sc.early_finish[i]));
+        let (a, b) = map
+            .span_dates(es, ef, false)
+            .map_or((String::new(), String::new()), |(a, b)| {
+                (a.to_string(), b.to_string())
+            });
+        let _ = writeln!(
+            out,
+            "<tr><td><code>{}</code></td><td>{}</td><td class=\"date\">{a}</td><td class=\"date\">{b}</td><td class=\"num\">{}</td></tr>",
+            esc(&m.id),
+            esc(name(&m.title, lang, &m.id)),
+            sc.durations[i]
+        );
     }
-    out.push_str("</section>\n");
+    out.push_str("</tbody></table>\n");
+    more(out, lang, p.len());
+}
 
-    // rollout
-    section(&mut out, "rollout", t(3));
-    match s.rollout_with_changes(schedule, &opts.changes) {
-        Ok(r) => figure(&mut out, &super::rollout::rollout_svg(s, &r, opts)),
-        Err(e) => blocked(&mut out, lang, &e),
-    }
-    out.push_str("</section>\n");
-
-    // waves
-    section(&mut out, "waves", t(4));
-    match s.waves() {
-        Ok(waves) => {
-            let _ = writeln!(
-                out,
-                "<p>{} {}: {}</p>",
-                waves.len(),
-                word(lang, "waves", "dalğa"),
-                word(
-                    lang,
-                    "the measures of a wave can run in parallel; wave k waits for a chain of k − 1 measures.",
-                    "bir dalğanın tədbirləri paralel icra oluna bilər."
-                )
-            );
-            let _ = writeln!(
-                out,
-                "<table><thead><tr><th class=\"num\">#</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
-                word(lang, "measures", "tədbir"),
-                word(lang, "Measures", "Tədbirlər")
-            );
-            for (k, w) in waves.iter().enumerate().take(MAX_ROWS) {
-                let shown: Vec<String> = w
-                    .iter()
-                    .take(40)
-                    .map(|id| {
-                        let t = s
-                            .measure_index(id)
-                            .map_or("", |i| name(&doc.measures[i as usize].title, lang, id));
-                        format!("<span title=\"{}\"><code>{}</code></span>", esc(t), esc(id))
-                    })
-                    .collect();
-                let rest = if w.len() > 40 {
-                    format!(" … +{}", thousands((w.len() - 40) as u64))
-                } else {
-                    String::new()
-                };
-                let _ = writeln!(
-                    out,
-                    "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{rest}</td></tr>",
-                    k + 1,
-                    thousands(w.len() as u64),
-                    shown.join(" ")
-                );
-            }
-            out.push_str("</tbody></table>\n");
-            more(&mut out, lang, waves.len());
-        }
-        Err(e) => blocked(&mut out, lang, &e),
-    }
-    out.push_str("</section>\n");
-
-    // gantt
-    section(&mut out, "gantt", t(5));
-    match &sched {
-        Ok(sc) => figure(&mut out, &super::gantt::gantt_svg(s, sc, opts)),
-        Err(e) => blocked(&mut out, lang, e),
-    }
-    out.push_str("</section>\n");
-
-    // critical path
-    section(&mut out, "critical-path", t(6));
-    match &sched {
-        Ok(sc) => match (sc.critical_path_indices.first(), sc.day_map()) {
-            (Some(p), Ok(map)) => {
-                let _ = writeln!(
-                    out,
-                    "<p>{} {} · {} {}{}</p>",
-                    p.len(),
-                    word(
-                        lang,
-                        "measures on the (first) critical path",
-                        "tədbir kritik yolda"
-                    ),
-                    sc.critical_path_indices.len(),
-                    word(lang, "critical path(s)", "kritik yol"),
-                    if sc.critical_paths_truncated {
-                        word(lang, " (more exist)", " (daha çox var)")
-                    } else {
-                        ""
-                    }
-                );
-                let _ = writeln!(
-                    out,
-                    "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-                    word(lang, "Measure", "Tədbir"),
-                    word(lang, "Title", "Ad"),
-                    word(lang, "Start", "Başlanğıc"),
-                    word(lang, "Finish", "Son"),
-                    word(lang, "Days", "Gün")
-                );
-                for &r in p.iter().take(MAX_ROWS) {
-                    let i = r as usize;
-                    let m = &doc.measures[i];
-                    let (es, ef) = (i64::from(sc.early_start[i]), i64::from(sc.early_finish[i]));
-                    let (a, b) = map
-                        .span_dates(es, ef, false)
-                        .map_or((String::new(), String::new()), |(a, b)| {
-                            (a.to_string(), b.to_string())
-                        });
-                    let _ = writeln!(
-                        out,
-                        "<tr><td><code>{}</code></td><td>{}</td><td class=\"date\">{a}</td><td class=\"date\">{b}</td><td class=\"num\">{}</td></tr>",
-                        esc(&m.id),
-                        esc(name(&m.title, lang, &m.id)),
-                        sc.durations[i]
-                    );
-                }
-                out.push_str("</tbody></table>\n");
-                more(&mut out, lang, p.len());
-            }
-            _ => {
-                let _ = writeln!(
-                    out,
-                    "<p>{}</p>",
-                    word(
-                        lang,
-                        "No critical path (the plan has no measure).",
-                        "Kritik yol yoxdur."
-                    )
-                );
-            }
-        },
-        Err(e) => blocked(&mut out, lang, e),
-    }
-    out.push_str("</section>\n");
-
-    // deadlines
-    section(&mut out, "deadlines", t(7));
-    match &sched {
+/// The deadlines the network cannot meet, each with its driving chain, or that there is none.
+fn deadlines(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    match &r.sched {
         Ok(sc) if sc.infeasible_deadlines.is_empty() => {
             let _ = writeln!(
                 out,
@@ -457,88 +576,92 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
                 )
             );
         }
-        Ok(sc) => {
-            let _ = writeln!(
-                out,
-                "<p>{} {}</p>",
-                sc.infeasible_deadlines.len(),
-                word(
-                    lang,
-                    "deadlines the dependency network cannot meet, each with the chain of measures that drives it (each link has zero slack).",
-                    "son tarix asılılıq şəbəkəsi ilə mümkün deyil."
-                )
-            );
-            let _ = writeln!(
-                out,
-                "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
-                word(lang, "Measure", "Tədbir"),
-                word(lang, "Deadline", "Son tarix"),
-                word(lang, "Early finish", "Erkən son"),
-                word(lang, "Days late", "Gecikmə"),
-                word(lang, "Driving chain", "Səbəb zənciri")
-            );
-            for d in sc.infeasible_deadlines.iter().take(MAX_ROWS) {
-                let chain: Vec<String> = d
-                    .chain
-                    .iter()
-                    .map(|c| format!("<code>{}</code>", esc(c)))
-                    .collect();
-                let by = match d.driven_by {
-                    ChainStart::ProjectStart => {
-                        word(lang, "from the project start", "layihənin başlanğıcından")
-                    }
-                    ChainStart::StartConstraint => word(
-                        lang,
-                        "from a start constraint",
-                        "başlanğıc məhdudiyyətindən",
-                    ),
-                    ChainStart::StatusDate => {
-                        word(lang, "from the status date", "vəziyyət tarixindən")
-                    }
-                };
-                let t = s
-                    .measure_index(&d.id)
-                    .map_or("", |i| name(&doc.measures[i as usize].title, lang, &d.id));
-                let _ = writeln!(
-                    out,
-                    "<tr><td><code>{}</code> {}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td>{} <span class=\"muted\">({by})</span></td></tr>",
-                    esc(&d.id),
-                    esc(t),
-                    d.deadline,
-                    d.early_finish_date,
-                    d.days_late,
-                    chain.join(" → ")
-                );
-            }
-            out.push_str("</tbody></table>\n");
-            more(&mut out, lang, sc.infeasible_deadlines.len());
-        }
-        Err(e) => blocked(&mut out, lang, e),
+        Ok(sc) => deadline_table(out, r, sc),
+        Err(e) => blocked(out, lang, e),
     }
-    out.push_str("</section>\n");
+}
 
-    // dsm
-    section(&mut out, "dsm", t(8));
-    match s.dsm() {
+/// The table of infeasible deadlines.
+fn deadline_table(out: &mut String, r: &Report, sc: &Schedule) {
+    let (lang, s) = (r.lang, r.s);
+    let doc = s.document();
+    let _ = writeln!(
+        out,
+        "<p>{} {}</p>",
+        sc.infeasible_deadlines.len(),
+        word(
+            lang,
+            "deadlines the dependency network cannot meet, each with the chain of measures that drives it (each link has zero slack).",
+            "son tarix asılılıq şəbəkəsi ilə mümkün deyil."
+        )
+    );
+    let _ = writeln!(
+        out,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
+        word(lang, "Measure", "Tədbir"),
+        word(lang, "Deadline", "Son tarix"),
+        word(lang, "Early finish", "Erkən son"),
+        word(lang, "Days late", "Gecikmə"),
+        word(lang, "Driving chain", "Səbəb zənciri")
+    );
+    for d in sc.infeasible_deadlines.iter().take(MAX_ROWS) {
+        let chain: Vec<String> = d
+            .chain
+            .iter()
+            .map(|c| format!("<code>{}</code>", esc(c)))
+            .collect();
+        let by = match d.driven_by {
+            ChainStart::ProjectStart => {
+                word(lang, "from the project start", "layihənin başlanğıcından")
+            }
+            ChainStart::StartConstraint => word(
+                lang,
+                "from a start constraint",
+                "başlanğıc məhdudiyyətindən",
+            ),
+            ChainStart::StatusDate => word(lang, "from the status date", "vəziyyət tarixindən"),
+        };
+        let t = s
+            .measure_index(&d.id)
+            .map_or("", |i| name(&doc.measures[i as usize].title, lang, &d.id));
+        let _ = writeln!(
+            out,
+            "<tr><td><code>{}</code> {}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td>{} <span class=\"muted\">({by})</span></td></tr>",
+            esc(&d.id),
+            esc(t),
+            d.deadline,
+            d.early_finish_date,
+            d.days_late,
+            chain.join(" → ")
+        );
+    }
+    out.push_str("</tbody></table>\n");
+    more(out, lang, sc.infeasible_deadlines.len());
+}
+
+/// The DSM of a cyclic plan, or that there is no cycle.
+fn dsm(out: &mut String, r: &Report) {
+    match r.s.dsm() {
         Ok(d) if d.blocks.is_empty() => {
             let _ = writeln!(
                 out,
                 "<p>{}</p>",
                 word(
-                    lang,
+                    r.lang,
                     "No dependency cycle: the plan can be sequenced.",
                     "Asılılıq dövrü yoxdur."
                 )
             );
         }
-        Ok(d) => figure(&mut out, &super::dsm::dsm_svg(s, &d, opts)),
-        Err(e) => blocked(&mut out, lang, &e),
+        Ok(d) => figure(out, &super::dsm::dsm_svg(r.s, &d, r.opts)),
+        Err(e) => blocked(out, r.lang, &e),
     }
-    out.push_str("</section>\n");
+}
 
-    // diagnostics
-    section(&mut out, "diagnostics", t(9));
-    if diags.is_empty() {
+/// Every diagnostic, errors first.
+fn diagnostics(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    if r.diags.is_empty() {
         let _ = writeln!(
             out,
             "<p class=\"ok\">{}</p>",
@@ -547,24 +670,15 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
     } else {
         let _ = writeln!(
             out,
-            "<p>{errors} {}, {warnings} {}.</p>",
+            "<p>{} {}, {} {}.</p>",
+            r.errors,
             word(lang, "errors", "xəta"),
+            r.warnings,
             word(lang, "warnings", "xəbərdarlıq")
         );
-        out.push_str(&diagnostics_table(diags, lang));
-        more(&mut out, lang, diags.len());
+        out.push_str(&diagnostics_table(r.diags, lang));
+        more(out, lang, r.diags.len());
     }
-    out.push_str("</section>\n");
-    let _ = writeln!(
-        out,
-        "<footer class=\"muted\"><p>{}</p></footer>\n</body>\n</html>",
-        word(
-            lang,
-            "Written by eculture: a self-contained file (no script, no external resource).",
-            "eculture tərəfindən yazılıb."
-        )
-    );
-    out
 }
 
 /// The diagnostics as an HTML table, errors first (at most 500 rows), every user

@@ -5,6 +5,7 @@
 use super::heatmap::groups;
 use super::svg::{N, Svg, thousands, truncate};
 use super::{RenderOptions, name, palette, word};
+use crate::model::Lang;
 use crate::schedule::Rollout;
 use crate::strategy::Strategy;
 
@@ -12,14 +13,23 @@ const PAD: f64 = 16.0;
 const CELL_W: f64 = 46.0;
 const CELL_H: f64 = 22.0;
 
-/// The rollout of `s` over quarters.
-pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
-    let lang = opts.lang;
+/// One row of the picture: a cluster or a block of clusters.
+struct Row {
+    /// The cluster's name, or the block's first and last ids and size.
+    label: String,
+    /// Applicable cells.
+    applicable: u64,
+    /// Cells delivered by the end of each quarter.
+    delivered: Vec<u64>,
+    /// Cells delivered at all.
+    eventually: u64,
+}
+
+/// The rows: one per cluster, or per block of `per` consecutive clusters.
+fn rows(s: &Strategy, r: &Rollout, lang: Lang, (per, ng): (usize, usize)) -> Vec<Row> {
     let doc = s.document();
     let nc = r.clusters.len();
-    let (per, ng) = groups(nc);
-    // rows: (label, tooltip label, applicable, delivered per quarter, eventually)
-    let mut rows: Vec<(String, u64, Vec<u64>, u64)> = Vec::with_capacity(ng);
+    let mut rows = Vec::with_capacity(ng);
     for g in 0..ng {
         let (a, b) = (g * per, ((g + 1) * per).min(nc));
         let label = if per == 1 {
@@ -50,11 +60,25 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
                 }
             }
         }
-        rows.push((label, app, del, ev));
+        rows.push(Row {
+            label,
+            applicable: app,
+            delivered: del,
+            eventually: ev,
+        });
     }
+    rows
+}
+
+/// The rollout of `s` over quarters.
+pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
+    let lang = opts.lang;
+    let nc = r.clusters.len();
+    let (per, ng) = groups(nc);
+    let rows = rows(s, r, lang, (per, ng));
     let label_chars = rows
         .iter()
-        .map(|r| r.0.chars().count())
+        .map(|r| r.label.chars().count())
         .max()
         .unwrap_or(8)
         .clamp(8, 30);
@@ -73,13 +97,7 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
         ),
         width,
     );
-    let mut svg = Svg::new(width, height, &title);
-    svg.text(
-        PAD,
-        24.0,
-        "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
-        &title,
-    );
+    let mut svg = Svg::headed(width, height, &title, "");
     let mut sub = word(lang, "share of the cluster's applicable modules whose last delivering measure has finished (early schedule); gaps are never delivered", "klasterin tətbiq olunan modullarının payı (erkən cədvəl); boşluqlar heç vaxt təhvil verilmir").to_owned();
     if per > 1 {
         sub = format!(
@@ -92,7 +110,30 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
         );
     }
     svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
-    // legend
+    legend(&mut svg, lang);
+    for (k, q) in r.quarters.iter().enumerate() {
+        let x = left + k as f64 * CELL_W + CELL_W / 2.0;
+        svg.text(
+            x,
+            top - 8.0,
+            "text-anchor=\"middle\" font-size=\"10\" fill=\"#444444\"",
+            &q.label,
+        );
+    }
+    svg.text(
+        left + nq as f64 * CELL_W + 10.0,
+        top - 8.0,
+        "font-size=\"10\" fill=\"#444444\"",
+        word(lang, "delivered eventually", "sonda təhvil"),
+    );
+    for (ri, row) in rows.iter().enumerate() {
+        draw_row(&mut svg, r, row, left, top + ri as f64 * CELL_H);
+    }
+    svg.finish()
+}
+
+/// The legend: the shares' ramp and "nothing applicable".
+fn legend(svg: &mut Svg, lang: Lang) {
     let mut x = PAD;
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
         svg.rect(x, 52.0, 16.0, 14.0, &palette::ramp(t), "", None);
@@ -111,87 +152,73 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
         "fill=\"#222222\"",
         word(lang, "nothing applicable (no data)", "tətbiq olunan yoxdur"),
     );
-    for (k, q) in r.quarters.iter().enumerate() {
-        let x = left + k as f64 * CELL_W + CELL_W / 2.0;
-        svg.text(
-            x,
-            top - 8.0,
-            "text-anchor=\"middle\" font-size=\"10\" fill=\"#444444\"",
-            &q.label,
-        );
-    }
-    svg.text(
-        left + nq as f64 * CELL_W + 10.0,
-        top - 8.0,
-        "font-size=\"10\" fill=\"#444444\"",
-        word(lang, "delivered eventually", "sonda təhvil"),
+}
+
+/// A row at `y`: its label, its share per quarter and what it delivers eventually.
+fn draw_row(svg: &mut Svg, r: &Rollout, row: &Row, left: f64, y: f64) {
+    let (label, app, ev) = (&row.label, row.applicable, row.eventually);
+    svg.text_tip(
+        left - 8.0,
+        y + 15.0,
+        "text-anchor=\"end\" fill=\"#222222\"",
+        &truncate(label, 30),
+        label,
     );
-    for (ri, (label, app, del, ev)) in rows.iter().enumerate() {
-        let y = top + ri as f64 * CELL_H;
-        svg.text_tip(
-            left - 8.0,
-            y + 15.0,
-            "text-anchor=\"end\" fill=\"#222222\"",
-            &truncate(label, 30),
-            label,
-        );
-        for (k, d) in del.iter().enumerate() {
-            let x = left + k as f64 * CELL_W;
-            let q = &r.quarters[k];
-            if *app == 0 {
-                svg.rect(
-                    x + 0.5,
-                    y + 0.5,
-                    CELL_W - 1.0,
-                    CELL_H - 1.0,
-                    palette::NONE,
-                    "",
-                    Some(&format!("{label} · {}: n/a", q.label)),
-                );
-                continue;
-            }
-            let t = *d as f64 / *app as f64;
-            let tip = format!(
-                "{label} · {} ({}): {d}/{app} ({}%)",
-                q.label,
-                q.end,
-                N(t * 100.0)
-            );
+    for (k, d) in row.delivered.iter().enumerate() {
+        let x = left + k as f64 * CELL_W;
+        let q = &r.quarters[k];
+        if app == 0 {
             svg.rect(
                 x + 0.5,
                 y + 0.5,
                 CELL_W - 1.0,
                 CELL_H - 1.0,
-                &palette::ramp(t),
+                palette::NONE,
                 "",
-                Some(&tip),
+                Some(&format!("{label} · {}: n/a", q.label)),
             );
-            svg.text(
-                x + CELL_W / 2.0,
-                y + 15.0,
-                &format!(
-                    "text-anchor=\"middle\" font-size=\"10\" fill=\"{}\" pointer-events=\"none\"",
-                    palette::ink_on(t)
-                ),
-                &format!("{}%", N((t * 100.0).round())),
-            );
+            continue;
         }
-        let txt = if *app == 0 {
-            "n/a".to_owned()
-        } else {
-            format!(
-                "{}/{} ({}%)",
-                thousands(*ev),
-                thousands(*app),
-                N((*ev as f64 / *app as f64 * 100.0).round())
-            )
-        };
+        let t = *d as f64 / app as f64;
+        let tip = format!(
+            "{label} · {} ({}): {d}/{app} ({}%)",
+            q.label,
+            q.end,
+            N(t * 100.0)
+        );
+        svg.rect(
+            x + 0.5,
+            y + 0.5,
+            CELL_W - 1.0,
+            CELL_H - 1.0,
+            &palette::ramp(t),
+            "",
+            Some(&tip),
+        );
         svg.text(
-            left + nq as f64 * CELL_W + 10.0,
+            x + CELL_W / 2.0,
             y + 15.0,
-            "fill=\"#222222\"",
-            &txt,
+            &format!(
+                "text-anchor=\"middle\" font-size=\"10\" fill=\"{}\" pointer-events=\"none\"",
+                palette::ink_on(t)
+            ),
+            &format!("{}%", N((t * 100.0).round())),
         );
     }
-    svg.finish()
+    let txt = if app == 0 {
+        "n/a".to_owned()
+    } else {
+        format!(
+            "{}/{} ({}%)",
+            thousands(ev),
+            thousands(app),
+            N((ev as f64 / app as f64 * 100.0).round())
+        )
+    };
+    svg.text(
+        left + r.quarters.len() as f64 * CELL_W + 10.0,
+        y + 15.0,
+        "fill=\"#222222\"",
+        &txt,
+    );
 }

@@ -1,36 +1,13 @@
-//! A tiny SVG writer: every user string goes through [`esc`], numbers through [`N`], so the
-//! output is well-formed XML and the same bytes on every platform.
+//! A tiny SVG writer: every user string goes through [`esc`] (the crate's one XML escaper),
+//! numbers through [`N`], so the output is well-formed XML and the same bytes on every platform.
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
-/// Escape text for XML content and attribute values: `&`, `<`, `>`, `"` and `'` become
-/// entities; characters XML 1.0 forbids (most C0 controls) are dropped.
-pub fn esc(s: &str) -> Cow<'_, str> {
-    let needs = s
-        .chars()
-        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\'') || forbidden(c));
-    if !needs {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if forbidden(c) => {}
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn forbidden(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-}
+/// Escape text for XML content and attribute values (the crate's one XML/HTML escaper, kept
+/// here by name): `&`, `<`, `>`, `"` and `'` become entities; characters XML 1.0 forbids are
+/// dropped.
+pub use crate::escape::xml as esc;
 
 /// A number written with at most one decimal (`12`, `12.5`), never `-0`.
 #[derive(Debug, Clone, Copy)]
@@ -106,6 +83,20 @@ impl Svg {
             N(h)
         );
         Svg { out }
+    }
+
+    /// Open a picture with its heading: the `<svg>` element and its `<title>` ([`Svg::new`]),
+    /// `defs` (raw markup, often empty), then the title drawn at the top left in bold.
+    pub fn headed(w: f64, h: f64, title: &str, defs: &str) -> Svg {
+        let mut svg = Svg::new(w, h, title);
+        svg.raw(defs);
+        svg.text(
+            16.0,
+            24.0,
+            "font-size=\"16\" font-weight=\"600\" fill=\"#222222\"",
+            title,
+        );
+        svg
     }
 
     /// Raw markup (already escaped by the caller).

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{InfeasibleDeadline, Schedule, ScheduleRecord, dates};
 use crate::error::Result;
-use crate::matrix::csv_safe;
+use crate::escape::{csv_field as csv_safe, mermaid_text};
 
 /// The JSON export: summary, one record per measure, critical paths as ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,16 +35,6 @@ pub struct ScheduleReport {
     pub near_critical: Vec<String>,
     /// Deadlines the network cannot meet.
     pub infeasible_deadlines: Vec<InfeasibleDeadline>,
-}
-
-/// Text that Mermaid would read as syntax (`:`, `#`, `;`, line breaks) becomes a space.
-fn mermaid_text(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            ':' | '#' | ';' | '\n' | '\r' | '%' => ' ',
-            c => c,
-        })
-        .collect()
 }
 
 impl Schedule {

@@ -5,11 +5,14 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::achievement::{AchievementOptions, Bands, ResultsBy, ResultsRatingOptions};
+use super::achievement::{
+    Achievement, AchievementOptions, Bands, ResultsBy, ResultsRating, ResultsRatingOptions,
+};
 use super::calendar::CalendarOptions;
 use super::rate::{ExecutionRateOptions, GroupBy, NoData, RateRecord, Scope, Weights};
 use super::triage::TriageOptions;
 use crate::error::{ArgumentError, Result};
+use crate::escape::xml;
 use crate::model::{EvaluationCriterion, Status};
 use crate::schedule::{OutOfSequence, ScheduleOptions};
 use crate::strategy::Strategy;
@@ -188,6 +191,118 @@ fn rate_table(name: &str, first: &str, recs: &[RateRecord]) -> Table {
     }
 }
 
+/// Achievement of every indicator's targets up to the year after the report's.
+fn achievement_table(ach: &Achievement, year: i32) -> Table {
+    Table {
+        name: "Achievement".into(),
+        headers: [
+            "indicator",
+            "year",
+            "final",
+            "baseline",
+            "target",
+            "actual",
+            "source",
+            "achievement",
+            "band",
+            "reason",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: ach
+            .records
+            .iter()
+            .filter(|x| x.year <= year + 1)
+            .map(|x| {
+                vec![
+                    t(&x.indicator),
+                    n(f64::from(x.year)),
+                    t(if x.is_final { "final" } else { "interim" }),
+                    x.baseline.map_or(CellValue::Empty, n),
+                    n(x.target),
+                    x.actual.map_or(CellValue::Empty, n),
+                    opt(x.actual_source.clone()),
+                    pct(x.achievement),
+                    t(x.band.as_str()),
+                    opt(x.reason.clone()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Each indicator's latest achievement, band, trend and risk.
+fn indicators_table(ach: &Achievement) -> Table {
+    Table {
+        name: "Indicators".into(),
+        headers: [
+            "indicator",
+            "latest year",
+            "latest achievement",
+            "band",
+            "trend",
+            "at risk",
+            "held back by",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: ach
+            .indicators
+            .iter()
+            .map(|x| {
+                vec![
+                    t(&x.indicator),
+                    x.latest_year.map_or(CellValue::Empty, |y| n(f64::from(y))),
+                    pct(x.latest_achievement),
+                    t(x.band.as_str()),
+                    t(format!("{:?}", x.trend).to_lowercase()),
+                    t(if x.at_risk { "yes" } else { "no" }),
+                    t(x.at_risk_measures.join(", ")),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The results-based rating by direction.
+fn results_table(by_dir: &ResultsRating) -> Table {
+    Table {
+        name: "Results by direction".into(),
+        headers: ["direction", "indicators judged", "met", "rate", "no data"]
+            .map(String::from)
+            .to_vec(),
+        rows: by_dir
+            .records
+            .iter()
+            .map(|x| {
+                vec![
+                    t(&x.group),
+                    n(x.indicators as f64),
+                    n(x.met as f64),
+                    pct(x.rate),
+                    n(x.no_data as f64),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The year a report covers and the dates its sections are read at.
+#[derive(Clone, Copy)]
+struct Year<'a> {
+    opts: &'a MonitoringReportOptions,
+    /// The year reported on.
+    year: i32,
+    /// The same, as a calendar year.
+    y16: i16,
+    /// The date of the states.
+    as_of: Date,
+    /// 1 January of the year.
+    year_start: Date,
+    /// The day before the year.
+    before: Date,
+}
+
 impl Strategy {
     /// The M&E body's annual monitoring report for a year: execution rate overall, by
     /// direction and by main executor with the weights used; measures with status and slip;
@@ -197,8 +312,6 @@ impl Strategy {
     /// Errors: [`crate::Error::Argument`] for a year outside 1900..=2200.
     pub fn monitoring_report(&self, opts: &MonitoringReportOptions) -> Result<MonitoringReport> {
         let doc = self.document();
-        let ix = self.index();
-        let r = &ix.monitoring;
         let year = opts
             .year
             .unwrap_or_else(|| i32::from(super::calendar::data_date(doc).year()) - 1);
@@ -217,10 +330,43 @@ impl Strategy {
             "Annual monitoring report {year}: {}",
             doc.strategy.title.best()
         );
-        let mut sections = Vec::new();
-        let w = opts.weights;
+        let y = Year {
+            opts,
+            year,
+            y16,
+            as_of,
+            year_start,
+            before,
+        };
+        let sections = vec![
+            self.execution_rate_section(&y)?,
+            self.measures_section(&y),
+            self.triage_section(&y),
+            self.indicators_section(&y)?,
+            self.coverage_section(&y),
+            self.calendar_section(),
+            self.evaluation_section(&y),
+            self.data_quality_section(),
+        ];
+        let pictures = self.report_pictures(as_of);
+        Ok(MonitoringReport {
+            title,
+            year,
+            as_of,
+            pictures,
+            sections,
+        })
+    }
 
-        // ---- 1. execution rate ----
+    /// The execution rate overall, by direction and by main executor, with the weights and the results-based rating.
+    fn execution_rate_section(&self, y: &Year) -> Result<Section> {
+        let w = y.opts.weights;
+        let Year {
+            opts,
+            as_of,
+            year_start,
+            ..
+        } = *y;
         let rate = |by| {
             self.execution_rate(&ExecutionRateOptions {
                 as_of: Some(as_of),
@@ -279,7 +425,7 @@ impl Strategy {
                 rr.no_data
             ));
         }
-        sections.push(Section {
+        Ok(Section {
             title: "1. Execution rate".into(),
             paragraphs,
             tables: vec![
@@ -287,9 +433,21 @@ impl Strategy {
                 rate_table("Execution by direction", "direction", &by_dir.records),
                 rate_table("Execution by executor", "main executor", &by_exec.records),
             ],
-        });
+        })
+    }
 
-        // ---- 2. measures ----
+    /// The measures active in the year: status, source, forecast finish and slip.
+    fn measures_section(&self, y: &Year) -> Section {
+        let doc = self.document();
+        let ix = self.index();
+        let r = &ix.monitoring;
+        let Year {
+            opts,
+            year,
+            as_of,
+            year_start,
+            ..
+        } = *y;
         let forecast = self.schedule(&ScheduleOptions {
             status_date: Some(as_of),
             out_of_sequence: opts.out_of_sequence,
@@ -342,7 +500,7 @@ impl Strategy {
         if let Err(e) = &forecast {
             paragraphs.push(format!("No forecast: {e}"));
         }
-        sections.push(Section {
+        Section {
             title: "2. Measures: status and slip".into(),
             paragraphs,
             tables: vec![Table {
@@ -363,14 +521,17 @@ impl Strategy {
                 .to_vec(),
                 rows,
             }],
-        });
+        }
+    }
 
-        // ---- 3. triage ----
+    /// Overdue and at-risk measures, ranked.
+    fn triage_section(&self, y: &Year) -> Section {
+        let Year { opts, as_of, .. } = *y;
         let tri = self.triage(&TriageOptions {
             as_of: Some(as_of),
             out_of_sequence: opts.out_of_sequence,
         });
-        sections.push(Section {
+        Section {
             title: "3. Triage: overdue and at-risk measures".into(),
             paragraphs: vec![
                 "Ranked by total float as of the date, then measures, indicators and matrix cells held back.".into(),
@@ -408,9 +569,14 @@ impl Strategy {
                     })
                     .collect(),
             }],
-        });
+        }
+    }
 
-        // ---- 4. indicators ----
+    /// Result indicators: achievement by year and target, the latest per indicator, results by direction.
+    fn indicators_section(&self, y: &Year) -> Result<Section> {
+        let Year {
+            opts, year, as_of, ..
+        } = *y;
         let ach = self.achievement(&AchievementOptions {
             as_of: Some(as_of),
             cap: false,
@@ -420,7 +586,7 @@ impl Strategy {
             as_of: Some(as_of),
             by: ResultsBy::Direction,
         });
-        sections.push(Section {
+        Ok(Section {
             title: "4. Result indicators".into(),
             paragraphs: vec![format!(
                 "Achievement = (actual − baseline) ÷ (target − baseline) (descending indicators alike), uncapped; bands: met ≥ {}, mostly met ≥ {}, partly met ≥ {}. Undefined when the target equals the baseline; no data without an actual.",
@@ -429,81 +595,19 @@ impl Strategy {
                 pct(Some(opts.bands.partly_met)).text()
             )],
             tables: vec![
-                Table {
-                    name: "Achievement".into(),
-                    headers: [
-                        "indicator", "year", "final", "baseline", "target", "actual", "source",
-                        "achievement", "band", "reason",
-                    ]
-                    .map(String::from)
-                    .to_vec(),
-                    rows: ach
-                        .records
-                        .iter()
-                        .filter(|x| x.year <= year + 1)
-                        .map(|x| {
-                            vec![
-                                t(&x.indicator),
-                                n(f64::from(x.year)),
-                                t(if x.is_final { "final" } else { "interim" }),
-                                x.baseline.map_or(CellValue::Empty, n),
-                                n(x.target),
-                                x.actual.map_or(CellValue::Empty, n),
-                                opt(x.actual_source.clone()),
-                                pct(x.achievement),
-                                t(x.band.as_str()),
-                                opt(x.reason.clone()),
-                            ]
-                        })
-                        .collect(),
-                },
-                Table {
-                    name: "Indicators".into(),
-                    headers: [
-                        "indicator", "latest year", "latest achievement", "band", "trend",
-                        "at risk", "held back by",
-                    ]
-                    .map(String::from)
-                    .to_vec(),
-                    rows: ach
-                        .indicators
-                        .iter()
-                        .map(|x| {
-                            vec![
-                                t(&x.indicator),
-                                x.latest_year.map_or(CellValue::Empty, |y| n(f64::from(y))),
-                                pct(x.latest_achievement),
-                                t(x.band.as_str()),
-                                t(format!("{:?}", x.trend).to_lowercase()),
-                                t(if x.at_risk { "yes" } else { "no" }),
-                                t(x.at_risk_measures.join(", ")),
-                            ]
-                        })
-                        .collect(),
-                },
-                Table {
-                    name: "Results by direction".into(),
-                    headers: ["direction", "indicators judged", "met", "rate", "no data"]
-                        .map(String::from)
-                        .to_vec(),
-                    rows: by_dir_results
-                        .records
-                        .iter()
-                        .map(|x| {
-                            vec![
-                                t(&x.group),
-                                n(x.indicators as f64),
-                                n(x.met as f64),
-                                pct(x.rate),
-                                n(x.no_data as f64),
-                            ]
-                        })
-                        .collect(),
-                },
+                achievement_table(&ach, year),
+                indicators_table(&ach),
+                results_table(&by_dir_results),
             ],
-        });
+        })
+    }
 
-        // ---- 5. coverage change ----
+    /// The matrix's coverage at the start and at the end of the year, by cluster.
+    fn coverage_section(&self, y: &Year) -> Section {
+        let doc = self.document();
+        let ix = self.index();
+        let r = &ix.monitoring;
+        let Year { as_of, before, .. } = *y;
         let nc = ix.n_clusters;
         let mut cov_rows = Vec::new();
         let (mut a0, mut a1, mut app) = (0u32, 0u32, 0u32);
@@ -548,7 +652,7 @@ impl Strategy {
             pct(share(a1)),
             n(f64::from(a1) - f64::from(a0)),
         ]);
-        sections.push(Section {
+        Section {
             title: "5. Coverage of the matrix over the year".into(),
             paragraphs: vec![format!(
                 "A cell (cluster × module) is delivered when every measure delivering it is executed; applicable cells delivered on {before} and on {as_of}."
@@ -568,11 +672,14 @@ impl Strategy {
                 .to_vec(),
                 rows: cov_rows,
             }],
-        });
+        }
+    }
 
-        // ---- 6. calendar ----
+    /// The reporting obligations.
+    fn calendar_section(&self) -> Section {
+        let doc = self.document();
         let cal = self.reporting_calendar(&CalendarOptions { as_of: None });
-        sections.push(Section {
+        Section {
             title: "6. Reporting calendar".into(),
             paragraphs: vec![format!(
                 "Obligations under the reporting rules (executors' reports due {} after each {}; monitoring reports due {}), read on the document's data date.",
@@ -616,9 +723,13 @@ impl Strategy {
                     })
                     .collect(),
             }],
-        });
+        }
+    }
 
-        // ---- 7. evaluation criteria ----
+    /// The Decree's evaluation criteria, as judged by the year's evaluations.
+    fn evaluation_section(&self, y: &Year) -> Section {
+        let doc = self.document();
+        let Year { y16, .. } = *y;
         let evals: Vec<&crate::model::Evaluation> = doc
             .evaluations
             .iter()
@@ -654,7 +765,7 @@ impl Strategy {
                 ]);
             }
         }
-        sections.push(Section {
+        Section {
             title: "7. Evaluation criteria (Decree 1294)".into(),
             paragraphs: vec![
                 "Efficiency, effectiveness, final results, relevance and sustainability, as judged by the evaluations on record for the year.".into(),
@@ -666,9 +777,11 @@ impl Strategy {
                     .to_vec(),
                 rows: erows,
             }],
-        });
+        }
+    }
 
-        // ---- 8. data quality ----
+    /// Findings on the reports and monitoring data.
+    fn data_quality_section(&self) -> Section {
         let monitoring_codes = [
             Code::ReporterNotExecutor,
             Code::ActualFinishBeforeStart,
@@ -701,7 +814,7 @@ impl Strategy {
                 ]
             })
             .collect();
-        sections.push(Section {
+        Section {
             title: "8. Data quality".into(),
             paragraphs: vec![format!(
                 "{} findings on the reports and monitoring data.",
@@ -714,16 +827,7 @@ impl Strategy {
                     .to_vec(),
                 rows: dq,
             }],
-        });
-
-        let pictures = self.report_pictures(as_of);
-        Ok(MonitoringReport {
-            title,
-            year,
-            as_of,
-            pictures,
-            sections,
-        })
+        }
     }
 
     /// The heatmap and the Gantt chart forecast from `as_of` (the status date).
@@ -754,21 +858,6 @@ impl Strategy {
     }
 }
 
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A picture of the report: a title and a self-contained SVG.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -782,7 +871,7 @@ pub struct Picture {
 impl MonitoringReport {
     /// Markdown.
     pub fn to_markdown(&self) -> String {
-        use crate::matrix::md_escape;
+        use crate::escape::markdown as md_escape;
         let mut s = format!(
             "# {}\n\nStates as of {}.\n",
             md_escape(&self.title),
@@ -828,37 +917,34 @@ impl MonitoringReport {
     pub fn to_html(&self) -> String {
         let mut s =
             String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        s.push_str(&format!("<title>{}</title>\n", html_escape(&self.title)));
+        s.push_str(&format!("<title>{}</title>\n", xml(&self.title)));
         s.push_str(
             "<style>\n@page { size: A4; margin: 18mm 15mm; }\nbody { font-family: 'Noto Sans', Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }\nh1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; margin: 0 0 1em 0; page-break-inside: auto; }\nth, td { border: 1px solid #bbb; padding: 2px 4px; vertical-align: top; text-align: left; }\nth { background: #eee; } tr { page-break-inside: avoid; } thead { display: table-header-group; }\ncaption { text-align: left; font-weight: bold; padding: 4px 0; }\ntd.num { text-align: right; }\n.picture svg { max-width: 100%; height: auto; }\n.picture { page-break-inside: avoid; }\n</style>\n</head>\n<body>\n",
         );
         s.push_str(&format!(
             "<h1>{}</h1>\n<p>States as of {}.</p>\n",
-            html_escape(&self.title),
+            xml(&self.title),
             self.as_of
         ));
         for pic in &self.pictures {
             s.push_str(&format!(
                 "<section class=\"picture\">\n<h2>{}</h2>\n{}\n</section>\n",
-                html_escape(&pic.title),
+                xml(&pic.title),
                 pic.svg
             ));
         }
         for sec in &self.sections {
-            s.push_str(&format!(
-                "<section>\n<h2>{}</h2>\n",
-                html_escape(&sec.title)
-            ));
+            s.push_str(&format!("<section>\n<h2>{}</h2>\n", xml(&sec.title)));
             for p in &sec.paragraphs {
-                s.push_str(&format!("<p>{}</p>\n", html_escape(p)));
+                s.push_str(&format!("<p>{}</p>\n", xml(p)));
             }
             for tb in &sec.tables {
                 s.push_str(&format!(
                     "<table>\n<caption>{}</caption>\n<thead><tr>",
-                    html_escape(&tb.name)
+                    xml(&tb.name)
                 ));
                 for h in &tb.headers {
-                    s.push_str(&format!("<th>{}</th>", html_escape(h)));
+                    s.push_str(&format!("<th>{}</th>", xml(h)));
                 }
                 s.push_str("</tr></thead>\n<tbody>\n");
                 if tb.rows.is_empty() {
@@ -875,7 +961,7 @@ impl MonitoringReport {
                         } else {
                             ""
                         };
-                        s.push_str(&format!("<td{class}>{}</td>", html_escape(&c.text())));
+                        s.push_str(&format!("<td{class}>{}</td>", xml(&c.text())));
                     }
                     s.push_str("</tr>\n");
                 }
