@@ -322,12 +322,8 @@ impl Schedule {
         Some(py.detach(|| eculture::render::gantt::gantt_svg(core, &self.inner, &opts)))
     }
 
+    /// The core's one-line summary (the same text as JavaScript's `toString()`).
     fn __repr__(&self) -> String {
-        format!(
-            "Schedule(measures={}, duration_days={}, project_start='{}')",
-            self.inner.len(),
-            self.inner.duration_days(),
-            self.inner.project_start
-        )
+        eculture::api::Summary::summary(&self.inner)
     }
 }

@@ -174,10 +174,12 @@ ops! {
     ExecutionRate prop no_data_measures no_data_measures noDataMeasures ("") -> "ids";
     ExecutionRate prop excluded excluded excluded ("") -> "int";
     ExecutionRate method - to_dict toJSON ("") -> "plain data";
+    ExecutionRate method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     ExecutionRate method - to_pandas - ("") -> "pandas DataFrame of the records";
     ResultsRating prop as_of as_of asOf ("") -> "ISO date";
     ResultsRating prop records records records ("") -> "ResultsRecord[]";
     ResultsRating method - to_dict toJSON ("") -> "plain data";
+    ResultsRating method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     ResultsRating method - to_pandas - ("") -> "pandas DataFrame of the records";
     Achievement prop as_of as_of asOf ("") -> "ISO date";
     Achievement prop cap cap cap ("") -> "bool";
@@ -186,11 +188,13 @@ ops! {
     Achievement prop indicators indicators indicators ("") -> "IndicatorSummary[]";
     Achievement prop rollup rollup rollup ("") -> "RollupRecord[]";
     Achievement method - to_dict toJSON ("") -> "plain data";
+    Achievement method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     Achievement method - to_pandas - ("") -> "pandas DataFrame of the records";
     Triage prop as_of as_of asOf ("") -> "ISO date";
     Triage prop records records records ("") -> "TriageRecord[]";
     Triage prop forecast_error forecast_error forecastError ("") -> "text or null";
     Triage method - to_dict toJSON ("") -> "plain data";
+    Triage method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     Triage method - to_pandas - ("") -> "pandas DataFrame of the records";
     MonitoringReport prop title title title ("") -> "text";
     MonitoringReport prop year year year ("") -> "int";
@@ -200,6 +204,7 @@ ops! {
     MonitoringReport method to_html to_html toHtml ("") -> "self-contained HTML";
     MonitoringReport method to_xlsx to_xlsx - ("path (optional)") -> "XLSX bytes, or the file written (native builds)";
     MonitoringReport method - to_dict toJSON ("") -> "plain data";
+    MonitoringReport method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     MonitoringReport method - to_pandas - ("") -> "dict of pandas DataFrames, one per table";
     Rollup prop clusters clusters clusters ("") -> "cluster ids";
     Rollup prop modules modules modules ("") -> "module ids";

@@ -436,6 +436,16 @@ pub fn not_plain_data(name: &str) -> Error {
     )
 }
 
+/// A gap reason handed back by a binding (one of `Strategy::gaps`' `reasons`).
+pub fn gap_reason(value: Value) -> Result<crate::GapReason> {
+    typed(value, "reason")
+}
+
+/// A diagnostic handed back by a binding (one of `validate()`'s).
+pub fn diagnostic(value: Value) -> Result<crate::Diagnostic> {
+    typed(value, "diagnostic")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

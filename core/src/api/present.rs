@@ -68,8 +68,9 @@ impl Summary for Schedule {
 
 impl Summary for Rollup {
     fn summary(&self) -> String {
+        let total: u64 = self.measures.iter().map(|&n| u64::from(n)).sum();
         format!(
-            "Rollup({} clusters x {} modules)",
+            "Rollup({} clusters x {} modules, {total} measure deliveries)",
             self.clusters.len(),
             self.modules.len()
         )
@@ -187,39 +188,66 @@ fn cell(v: &Value) -> String {
     }
 }
 
-/// The notebook view of a result: its summary line, then its records (a list of objects with
-/// the same keys) as an HTML table, at most [`HTML_ROWS`] rows. Every string is escaped.
-pub fn records_html(summary: &str, records: &Value) -> String {
+/// One record with its keys in the order the type serialises them.
+struct Row(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Row {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Rows;
+        impl<'de> serde::de::Visitor<'de> for Rows {
+            type Value = Row;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a record")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Row, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                    out.push((k, v));
+                }
+                Ok(Row(out))
+            }
+        }
+        d.deserialize_map(Rows)
+    }
+}
+
+/// The notebook view of a result: its summary line, then its records as an HTML table (one
+/// column per field, in the record's order), at most [`HTML_ROWS`] rows. Every string is
+/// escaped.
+pub fn records_html<T: serde::Serialize>(summary: &str, records: &[T]) -> String {
     let mut s = format!(
         "<div class=\"eculture\"><p><code>{}</code></p>",
         esc(summary)
     );
-    let rows: &[Value] = records.as_array().map_or(&[], Vec::as_slice);
-    let Some(Value::Object(first)) = rows.first() else {
+    let shown = &records[..records.len().min(HTML_ROWS)];
+    let rows: Vec<Row> = serde_json::to_string(shown)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let Some(first) = rows.first() else {
         s.push_str("<p>(no records)</p></div>");
         return s;
     };
-    let keys: Vec<&String> = first.keys().collect();
     s.push_str("<table><thead><tr>");
-    for k in &keys {
+    for (k, _) in &first.0 {
         s.push_str(&format!("<th>{}</th>", esc(k)));
     }
     s.push_str("</tr></thead><tbody>");
-    for row in rows.iter().take(HTML_ROWS) {
+    for row in &rows {
         s.push_str("<tr>");
-        for k in &keys {
-            s.push_str(&format!(
-                "<td>{}</td>",
-                esc(&cell(row.get(k.as_str()).unwrap_or(&Value::Null)))
-            ));
+        for (_, v) in &row.0 {
+            s.push_str(&format!("<td>{}</td>", esc(&cell(v))));
         }
         s.push_str("</tr>");
     }
     s.push_str("</tbody></table>");
-    if rows.len() > HTML_ROWS {
+    if records.len() > HTML_ROWS {
         s.push_str(&format!(
             "<p>… and {} more rows</p>",
-            rows.len() - HTML_ROWS
+            records.len() - HTML_ROWS
         ));
     }
     s.push_str("</div>");
@@ -277,11 +305,12 @@ mod tests {
             "{}",
             r.summary()
         );
-        let html = records_html("<x>", &serde_json::to_value(&r).unwrap()["records"]);
+        let html = records_html("<x>", &r.records);
         assert!(
-            html.contains("<th>group</th>") && html.contains("&lt;x&gt;"),
+            html.contains("<tr><th>group</th><th>numerator</th>"),
             "{html}"
         );
+        assert!(html.contains("&lt;x&gt;"), "{html}");
         assert_eq!(near_critical_days(), 5);
         assert_eq!(format_of("a/B.YML").unwrap(), "yaml");
         assert!(format_of("plan.txt").is_err());
