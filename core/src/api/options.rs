@@ -438,12 +438,21 @@ pub fn not_plain_data(name: &str) -> Error {
 
 /// A gap reason handed back by a binding (one of `Strategy::gaps`' `reasons`).
 pub fn gap_reason(value: Value) -> Result<crate::GapReason> {
-    typed(value, "reason")
+    handed_back(value, "reason")
 }
 
 /// A diagnostic handed back by a binding (one of `validate()`'s).
 pub fn diagnostic(value: Value) -> Result<crate::Diagnostic> {
-    typed(value, "diagnostic")
+    handed_back(value, "diagnostic")
+}
+
+/// A value of the core's own that a binding hands back: read without locating the mistake
+/// inside it (no second deserializer in the page's lean build).
+fn handed_back<T: serde::de::DeserializeOwned>(value: Value, name: &str) -> Result<T> {
+    serde_json::from_value(value).map_err(|e| {
+        let message = crate::error::humanize(&e.to_string());
+        argument(format!("invalid {name}: {message}"), name)
+    })
 }
 
 #[cfg(test)]
