@@ -437,8 +437,39 @@ pub fn not_plain_data(name: &str) -> Error {
 }
 
 /// A gap reason handed back by a binding (one of `Strategy::gaps`' `reasons`).
+///
+/// Read by hand, not through serde: an internally tagged enum's derived reader would add
+/// kilobytes to the page's lean build for three shapes.
 pub fn gap_reason(value: Value) -> Result<crate::GapReason> {
-    handed_back(value, "reason")
+    use crate::GapReason;
+    let bad = || {
+        invalid(
+            "reason",
+            "expected {reason: \"no_measure\"}, {reason: \"not_delivered\", measures: [ids]} or {reason: \"requirement_missing\", module: id}",
+        )
+    };
+    let Value::Object(map) = value else {
+        return Err(bad());
+    };
+    let text = |key: &str| map.get(key).and_then(Value::as_str).map(str::to_owned);
+    match map.get("reason").and_then(Value::as_str) {
+        Some("no_measure") => Ok(GapReason::NoMeasure),
+        Some("not_delivered") => {
+            let list = map
+                .get("measures")
+                .and_then(Value::as_array)
+                .ok_or_else(bad)?;
+            let measures = list
+                .iter()
+                .map(|v| v.as_str().map(str::to_owned).ok_or_else(bad))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(GapReason::NotDelivered { measures })
+        }
+        Some("requirement_missing") => Ok(GapReason::RequirementMissing {
+            module: text("module").ok_or_else(bad)?,
+        }),
+        _ => Err(bad()),
+    }
 }
 
 /// A diagnostic handed back by a binding (one of `validate()`'s).
@@ -449,10 +480,14 @@ pub fn diagnostic(value: Value) -> Result<crate::Diagnostic> {
 /// A value of the core's own that a binding hands back: read without locating the mistake
 /// inside it (no second deserializer in the page's lean build).
 fn handed_back<T: serde::de::DeserializeOwned>(value: Value, name: &str) -> Result<T> {
-    serde_json::from_value(value).map_err(|e| {
-        let message = crate::error::humanize(&e.to_string());
-        argument(format!("invalid {name}: {message}"), name)
-    })
+    serde_json::from_value(value).map_err(|e| invalid(name, &e.to_string()))
+}
+
+/// The error for a value of the core's own (`diagnostic`, `reason`) handed back malformed;
+/// `detail` is the deserializer's message, put in the document's words.
+pub fn invalid(name: &str, detail: &str) -> Error {
+    let message = crate::error::humanize(detail);
+    argument(format!("invalid {name}: {message}"), name)
 }
 
 #[cfg(test)]

@@ -17,9 +17,23 @@ pub trait Summary {
     fn summary(&self) -> String;
 }
 
-/// A string quoted as in JSON.
+/// A string quoted as in JSON (by hand: the page's lean build carries no JSON writer).
 fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A share as a percentage with one decimal, or `n/a`.
