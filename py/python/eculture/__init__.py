@@ -27,7 +27,9 @@ call                                        what crosses the boundary
 ``waves()``, ``topological_order()``,       lazy views (``IdLists``, ``IdList``) over the
 ``impact()``, ``ancestors()``,              core's index arrays: O(1) to hand over, a str
 ``cyclic_blocks()``                         made per item read; ``to_list()`` copies
-``validate()``, ``matrix()``                copies (small results)
+``validate()``                              a lazy ``Diagnostics`` sequence over the core's
+                                            list: a ``Diagnostic`` made per item read
+``matrix()``, monitoring results            copies (small results)
 ==========================================  ==============================================
 
 Measure indices are positions in ``document()["measures"]``; map them back to ids with
