@@ -438,6 +438,15 @@ impl Diagnostics {
         Ok(true)
     }
 
+    /// Pickle support: pickles as the list of its diagnostics.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyList>,))> {
+        let list = py.import("builtins")?.getattr("list")?;
+        Ok((list, (self.to_list(py)?,)))
+    }
+
     /// The diagnostics as a list of `Diagnostic` (a copy).
     fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(py, self.all().iter().cloned().map(Diagnostic::from))

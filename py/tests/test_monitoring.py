@@ -157,6 +157,9 @@ def test_validate_is_lazy_and_shows_a_table() -> None:
     assert isinstance(d, eculture.Diagnostics) and len(d) > 0
     assert d[0] == d.to_list()[0] and d[-1] == list(d)[-1] and d[:2] == d.to_list()[:2]
     assert d == d.to_list() and d != []
+    import pickle
+
+    assert pickle.loads(pickle.dumps(d)) == d.to_list()
     assert "&lt;script&gt;" in d._repr_html_() and "<script>" not in d._repr_html_()
 
 
