@@ -13,12 +13,25 @@ fn call(s: &Strategy, name: &str, args: &[Value]) -> Result<(), Error> {
         "blocking" => api::need(arg).map(drop),
         "measure_id" => api::measure_index(arg, s.measure_count()).map(drop),
         "from_dict" => Err(api::not_plain_data("document")),
-        "schedule" => api::schedule_options(arg).map(drop),
+        "schedule" => match not_data_key(&arg) {
+            // what a binding says for a value it cannot read as data, named by its key
+            Some(key) => Err(api::not_plain_data(&format!("options.{key}"))),
+            None => api::schedule_options(arg).map(drop),
+        },
         "states_as_of" => api::date(arg, "as_of").map(drop),
         "impact" => s.impact(&api::ids(arg)?).map(drop),
         "format_of" => api::format_of(arg.as_str().unwrap_or_default()).map(drop),
         other => panic!("no api call for `{other}`: add it here"),
     }
+}
+
+/// The key of an options object whose value is the file's "not data" marker.
+fn not_data_key(options: &Value) -> Option<String> {
+    options
+        .as_object()?
+        .iter()
+        .find(|(_, v)| v.get("$not_data").is_some())
+        .map(|(k, _)| k.clone())
 }
 
 #[test]

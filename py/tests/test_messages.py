@@ -20,12 +20,19 @@ CLASSES = {"IoError": eculture.EcultureIOError}
 
 
 def not_data(args: List[Any]) -> List[Any]:
-    """The case's arguments, with a document holding something that is not data."""
+    """The case's arguments, with something that is not data in place of each marker (for
+    from_dict, a document holding it)."""
+
+    def put(v: Any) -> Any:
+        if isinstance(v, dict):
+            return object() if v.get("$not_data") else {k: put(x) for k, x in v.items()}
+        return [put(x) for x in v] if isinstance(v, list) else v
+
     if args and isinstance(args[0], dict) and args[0].get("$not_data"):
         doc = Strategy.e_culture().document()
         doc["strategy"]["id"] = object()
         return [doc]
-    return args
+    return [put(a) for a in args]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

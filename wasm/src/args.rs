@@ -17,9 +17,30 @@ pub(crate) fn plain(value: JsValue, name: &str) -> Result<Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value::<eculture::api::BindingValue>(value)
-        .map(|b| b.0)
-        .map_err(|_| error::to_js(eculture::api::not_plain_data(name)))
+    match serde_wasm_bindgen::from_value::<eculture::api::BindingValue>(value.clone()) {
+        Ok(b) => Ok(b.0),
+        Err(_) => Err(error::to_js(eculture::api::not_plain_data(&culprit(
+            &value, name,
+        )))),
+    }
+}
+
+/// Where in an options object the value that is not data is (`options.start`), as Python,
+/// which reads keyword arguments one by one, names it.
+fn culprit(value: &JsValue, name: &str) -> String {
+    if name == "options" && value.is_object() && !js_sys::Array::is_array(value) {
+        let object = js_sys::Object::from(value.clone());
+        for entry in js_sys::Object::entries(&object).iter() {
+            let pair = js_sys::Array::from(&entry);
+            let v = pair.get(1);
+            if serde_wasm_bindgen::from_value::<eculture::api::BindingValue>(v).is_err()
+                && let Some(key) = pair.get(0).as_string()
+            {
+                return format!("{name}.{key}");
+            }
+        }
+    }
+    name.to_owned()
 }
 
 fn core<T>(r: eculture::Result<T>) -> Result<T, JsValue> {

@@ -11,14 +11,19 @@ import * as eculture from "../pkg/node/index.js";
 const FILE = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "messages", "mistakes.json");
 const { cases } = JSON.parse(readFileSync(FILE, "utf8"));
 
-/** The case's arguments, with a document holding something that is not data. */
+/** The case's arguments, with something that is not data in place of each marker (for
+ * fromObject, a document holding it). */
 function args(list) {
   if (list[0]?.$not_data) {
     const doc = eculture.eCulture().document();
     doc.strategy.id = Symbol("not data");
     return [doc];
   }
-  return list;
+  const put = (v) =>
+    Array.isArray(v) ? v.map(put)
+    : v && typeof v === "object" ? (v.$not_data ? Symbol("not data") : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, put(x)])))
+    : v;
+  return list.map(put);
 }
 
 for (const c of cases) {
