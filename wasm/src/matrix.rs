@@ -47,7 +47,8 @@ impl Matrix {
     }
 
     #[cfg(feature = "full")]
-    /// The cell of (cluster, module), or `null` when either id is unknown.
+    /// The cell of (cluster, module). Throws an `ArgumentError` naming an unknown cluster or
+    /// module id (with the nearest id as a suggestion).
     #[wasm_bindgen(unchecked_return_type = "Cell")]
     pub fn cell(&self, cluster: &str, module: &str) -> Result<JsValue, JsValue> {
         out(self.inner.lookup(cluster, module))

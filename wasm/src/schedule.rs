@@ -139,7 +139,8 @@ impl Schedule {
     }
 
     #[cfg(feature = "full")]
-    /// The record of one measure, or `null` for an unknown id.
+    /// The record of one measure. Throws an `ArgumentError` naming an unknown id (with the
+    /// nearest id as a suggestion).
     #[wasm_bindgen(unchecked_return_type = "ScheduleRecord")]
     pub fn record(&self, id: &str) -> Result<JsValue, JsValue> {
         out(self.inner.lookup(id))
