@@ -1,25 +1,55 @@
-//! Redundant dependencies: explicit `depends_on` entries implied by other dependencies (the
-//! edges a transitive reduction removes).
+//! Redundant dependencies: explicit `depends_on` entries that the other relations imply for
+//! every duration, so that removing them changes no date.
 //!
-//! **Algorithm.** An edge `p → s` is redundant when `s` is reachable from another successor of
-//! `p`. Reachability is computed target block by target block: nodes are taken in
-//! topological order and targets in blocks of [`BLOCK`] consecutive positions; for one block a
-//! single reverse pass over the nodes before the block's end gives every node a bitset of the
-//! block targets it reaches (`mask(v) = own bit | OR of the successors' masks`), and each
-//! candidate edge into the block is tested against its siblings' masks. Nodes after the block
-//! cannot reach it and are skipped. Time O((V + E) · V / 64) word operations in the worst case,
-//! memory O(V · BLOCK / 64) words: no transitive closure is ever materialised.
+//! **The rule.** Every node has two event points, its start `S` and its finish `F`. A relation
+//! `p → s` with lag `L` is a constraint between one point of `p` and one of `s`: FS
+//! `S(s) ≥ F(p) + L`, SS `S(s) ≥ S(p) + L`, FF `F(s) ≥ F(p) + L`, SF `F(s) ≥ S(p) + L`. Inside
+//! a measure `F ≥ S` (its duration is not negative), so a path may step from a measure's start to
+//! its finish with weight 0, never back; a junction has no duration, so its start is its finish.
+//! An explicit edge is redundant when another path of relations (explicit or derived from module
+//! requirements) from the edge's point of `p` to its point of `s` has a total lag of at least
+//! `L`: then the edge's constraint holds whatever the durations are. The slack reported is that
+//! total lag minus `L`. Parallel entries are paths too: of two identical entries the later one
+//! is redundant.
+//!
+//! **Algorithm.** A necessary condition is that `s` is reachable from another successor of `p`
+//! (or that another edge `p → s` exists). Reachability is computed target block by target
+//! block: nodes are taken in topological order and targets in blocks of [`BLOCK`] consecutive
+//! positions; for one block a single reverse pass over the nodes before the block's end gives
+//! every node a bitset of the block targets it reaches (`mask(v) = own bit | OR of the
+//! successors' masks`), and each candidate edge into the block is tested against its siblings'
+//! masks. Nodes after the block cannot reach it and are skipped. Time O((V + E) · V / 64) word
+//! operations in the worst case, memory O(V · BLOCK / 64) words: no transitive closure is ever
+//! materialised.
+//!
+//! When every edge is finish-to-start without lag, reachability is the whole answer (every path
+//! has total lag 0). Otherwise each candidate that passes the reachability test is decided by a
+//! longest-path search over the event points of the nodes that lie between `p` and `s` (reached
+//! from `p` and reaching `s`, read off the block's masks). These searches share one budget of
+//! [`SEARCH_BUDGET`] node and edge visits plus 8 per node and edge of the graph; past it the
+//! remaining candidates are kept (never reported without proof) and the result says it is not
+//! complete. The implying path is listed up to [`MAX_PATH_MEASURES`] measures; on plans without
+//! lags, following it costs at most [`SEARCH_BUDGET`] + 4 · (V + E) visits in all.
 
 use serde::{Deserialize, Serialize};
 
 use super::cpm;
 use crate::error::Result;
 use crate::graph::{DepGraph, EdgeOrigin};
+use crate::model::RelationType;
 use crate::strategy::Strategy;
 
 /// Targets per block (a multiple of 64).
 const BLOCK: usize = 256;
 const WORDS: usize = BLOCK / 64;
+
+/// Measures listed at most in one implying path ([`RedundantDependency::implied_by`]).
+pub const MAX_PATH_MEASURES: usize = 16;
+
+/// Node and edge visits the longest-path searches of one call may make beyond 8 per node and
+/// edge of the graph (plans with lags or SS/FF/SF relations); the same figure bounds the walks
+/// that list implying paths beyond 4 per node and edge.
+pub const SEARCH_BUDGET: u64 = 20_000_000;
 
 /// Why a dependency is redundant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,7 +58,8 @@ const WORDS: usize = BLOCK / 64;
 pub enum RedundancyReason {
     /// Another chain of dependencies already leads from the prerequisite to the measure.
     ImpliedByPath,
-    /// The same prerequisite is listed earlier in `depends_on`.
+    /// The same prerequisite is listed again in `depends_on` with a relation that implies this
+    /// one (an identical entry: the later one is redundant).
     Duplicate,
     /// A module requirement already makes the measure wait for the prerequisite.
     ImpliedByRequirement,
@@ -51,24 +82,279 @@ pub struct RedundantDependency {
     pub lag_days: i64,
     /// Why it is redundant.
     pub reason: RedundancyReason,
-    /// For [`RedundancyReason::ImpliedByPath`]: a measure on another chain from the
-    /// prerequisite to the measure (a direct successor of the prerequisite).
+    /// For [`RedundancyReason::ImpliedByPath`]: the first measure after the prerequisite on
+    /// the implying path (`implied_by[1]`).
     pub via: Option<String>,
+    /// The implying path: measure ids from the prerequisite to the measure (module
+    /// requirements' junctions left out), at most [`MAX_PATH_MEASURES`] of them.
+    pub implied_by: Vec<String>,
+    /// True when `implied_by` stops before the measure (longer than [`MAX_PATH_MEASURES`], or
+    /// the walk's budget ran out).
+    pub implied_by_truncated: bool,
+    /// How many days the path's constraint exceeds this entry's: the path's total lag minus
+    /// `lag_days` (≥ 0).
+    pub slack_days: i64,
 }
 
-/// `(edge id, reason, via node)` for every redundant explicit edge.
-pub(crate) fn redundant_edges(
-    g: &DepGraph,
-    order: &[u32],
-) -> Vec<(u32, RedundancyReason, Option<u32>)> {
+/// Every redundant dependency of a plan, and whether every candidate was examined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Redundancy {
+    /// The redundant entries, by measure then entry.
+    pub dependencies: Vec<RedundantDependency>,
+    /// False when the search budget ([`SEARCH_BUDGET`]) ran out: some entries that other
+    /// relations might imply were kept without being examined (never the other way round).
+    pub complete: bool,
+}
+
+/// One redundant explicit edge.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub edge: u32,
+    pub reason: RedundancyReason,
+    /// Nodes of the implying path from the prerequisite (junctions included); ends at the
+    /// measure unless `truncated`.
+    pub path: Vec<u32>,
+    pub truncated: bool,
+    pub slack: i64,
+}
+
+/// A node's event point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pt {
+    S,
+    F,
+}
+
+/// The points a relation joins: (point of the prerequisite, point of the dependent).
+fn points(kind: RelationType) -> (Pt, Pt) {
+    match kind {
+        RelationType::FS => (Pt::F, Pt::S),
+        RelationType::SS => (Pt::S, Pt::S),
+        RelationType::FF => (Pt::F, Pt::F),
+        RelationType::SF => (Pt::S, Pt::F),
+    }
+}
+
+const NONE: i64 = i64::MIN / 4;
+
+/// How a point got its best value: from a point of a predecessor over an edge, or from the
+/// other point of the same node.
+#[derive(Debug, Clone, Copy)]
+enum Back {
+    None,
+    Edge { from: u32, pt: Pt, edge: u32 },
+    Inner,
+}
+
+/// Scratch of the longest-path searches, allocated once per call.
+struct Search {
+    stamp: Vec<u32>,
+    cur: u32,
+    /// Best total lag at (S, F) of each node.
+    d: Vec<[i64; 2]>,
+    back: Vec<[Back; 2]>,
+    region: Vec<u32>,
+    stack: Vec<u32>,
+    budget: u64,
+}
+
+fn ix(p: Pt) -> usize {
+    match p {
+        Pt::S => 0,
+        Pt::F => 1,
+    }
+}
+
+impl Search {
+    /// Longest path from `e`'s point of `p` to its point of `s` not using `e` (nor an identical
+    /// explicit entry listed after it), over the nodes that `reaches(_, s)`: the path's nodes,
+    /// its slack and its first edge. `Some(None)`: no path implies the edge; `None`: out of
+    /// budget.
+    fn run(
+        &mut self,
+        g: &DepGraph,
+        pos: &[u32],
+        e: u32,
+        p: u32,
+        s: u32,
+        reaches: &dyn Fn(u32) -> bool,
+    ) -> Option<Option<(Vec<u32>, i64, u32)>> {
+        let (pp, qp) = points(g.edge_kind(e));
+        let lag = i64::from(g.edge_lag(e));
+        let entry_of = |x: u32| match g.edge_origin(x) {
+            EdgeOrigin::Explicit { entry, .. } => Some(entry),
+            EdgeOrigin::Derived { .. } => None,
+        };
+        let my_entry = entry_of(e);
+        let excluded = |x: u32| {
+            x == e
+                || (g.edge_kind(x) == g.edge_kind(e)
+                    && g.edge_lag(x) == g.edge_lag(e)
+                    && matches!((entry_of(x), my_entry), (Some(a), Some(b)) if a > b))
+        };
+        self.cur = self.cur.wrapping_add(1);
+        if self.cur == 0 {
+            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.cur = 1;
+        }
+        let cur = self.cur;
+        // the region: nodes reached from p that reach s
+        self.region.clear();
+        self.stack.clear();
+        self.stack.push(p);
+        self.stamp[p as usize] = cur;
+        while let Some(u) = self.stack.pop() {
+            self.region.push(u);
+            if u == s {
+                continue;
+            }
+            let succ = g.successors(u);
+            let cost = 1 + succ.len() as u64;
+            if self.budget < cost {
+                self.budget = 0;
+                return None;
+            }
+            self.budget -= cost;
+            for &w in succ {
+                if self.stamp[w as usize] != cur && reaches(w) {
+                    self.stamp[w as usize] = cur;
+                    self.stack.push(w);
+                }
+            }
+        }
+        self.region.sort_unstable_by_key(|&v| pos[v as usize]);
+        for &v in &self.region {
+            self.d[v as usize] = [NONE; 2];
+            self.back[v as usize] = [Back::None; 2];
+        }
+        self.d[p as usize][ix(pp)] = 0;
+        for k in 0..self.region.len() {
+            let u = self.region[k];
+            let ui = u as usize;
+            // inside the node: start → finish (weight 0); a junction's start is its finish
+            if self.d[ui][0] > self.d[ui][1] {
+                self.d[ui][1] = self.d[ui][0];
+                self.back[ui][1] = Back::Inner;
+            } else if !g.is_measure(u) && self.d[ui][1] > self.d[ui][0] {
+                self.d[ui][0] = self.d[ui][1];
+                self.back[ui][0] = Back::Inner;
+            }
+            if u == s {
+                break;
+            }
+            let cost = 1 + g.successors(u).len() as u64;
+            if self.budget < cost {
+                self.budget = 0;
+                return None;
+            }
+            self.budget -= cost;
+            for (&w, &x) in g.successors(u).iter().zip(g.successor_edges(u)) {
+                if self.stamp[w as usize] != cur || (u == p && w == s && excluded(x)) {
+                    continue;
+                }
+                let (a, b) = points(g.edge_kind(x));
+                let from = self.d[ui][ix(a)];
+                if from == NONE {
+                    continue;
+                }
+                let val = from + i64::from(g.edge_lag(x));
+                let wi = w as usize;
+                if val > self.d[wi][ix(b)] {
+                    self.d[wi][ix(b)] = val;
+                    self.back[wi][ix(b)] = Back::Edge {
+                        from: u,
+                        pt: a,
+                        edge: x,
+                    };
+                }
+            }
+        }
+        let best = self.d[s as usize][ix(qp)];
+        if best == NONE || best < lag {
+            return Some(None);
+        }
+        // A parallel entry or requirement that implies the edge on its own is named first (a
+        // requirement before an explicit entry), as on plans without lags, even when a longer
+        // path leaves more slack.
+        let mut direct: Option<(bool, u32)> = None;
+        for (&w, &x) in g.successors(p).iter().zip(g.successor_edges(p)) {
+            if w != s || excluded(x) {
+                continue;
+            }
+            let (a, b) = points(g.edge_kind(x));
+            let starts = pp == a || (pp == Pt::S && a == Pt::F);
+            let ends = qp == b || (b == Pt::S && qp == Pt::F);
+            if starts && ends && i64::from(g.edge_lag(x)) >= lag {
+                let key = (entry_of(x).is_some(), x);
+                if direct.is_none_or(|d| key < d) {
+                    direct = Some(key);
+                }
+            }
+        }
+        if let Some((_, x)) = direct {
+            return Some(Some((vec![p, s], i64::from(g.edge_lag(x)) - lag, x)));
+        }
+        // the path, walked back from s
+        let mut nodes = vec![s];
+        let (mut v, mut pt) = (s, qp);
+        let mut first = e;
+        loop {
+            match self.back[v as usize][ix(pt)] {
+                Back::Inner => pt = if pt == Pt::S { Pt::F } else { Pt::S },
+                Back::Edge { from, pt: a, edge } => {
+                    nodes.push(from);
+                    first = edge;
+                    if from == p {
+                        break;
+                    }
+                    (v, pt) = (from, a);
+                }
+                // only p's own point has no way back, and p is left by an edge
+                Back::None => break,
+            }
+        }
+        nodes.reverse();
+        Some(Some((nodes, best - lag, first)))
+    }
+}
+
+/// The reason a path gives: an intermediate measure makes it a chain; otherwise a single
+/// explicit parallel entry is a duplicate and anything else a module requirement.
+fn reason_of(g: &DepGraph, path: &[u32], direct_explicit: bool) -> RedundancyReason {
+    if path.len() > 2 && path[1..path.len() - 1].iter().any(|&v| g.is_measure(v)) {
+        RedundancyReason::ImpliedByPath
+    } else if path.len() == 2 && direct_explicit {
+        RedundancyReason::Duplicate
+    } else {
+        RedundancyReason::ImpliedByRequirement
+    }
+}
+
+/// Every redundant explicit edge, and whether every candidate was examined.
+pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool) {
     let n = g.node_count();
+    let plain = g.all_finish_to_start();
     let mut pos = vec![0u32; n];
     for (k, &v) in order.iter().enumerate() {
         pos[v as usize] = k as u32;
     }
+    let work = 8 * (n as u64 + g.edge_count() as u64);
+    let mut search = Search {
+        stamp: Vec::new(),
+        cur: 0,
+        d: Vec::new(),
+        back: Vec::new(),
+        region: Vec::new(),
+        stack: Vec::new(),
+        budget: SEARCH_BUDGET + work,
+    };
+    let mut walk_budget = SEARCH_BUDGET + work / 2;
+    let mut complete = true;
     let mut out = Vec::new();
-    // Candidates that need reachability, grouped by target position (order of `order`).
-    let mut pending: Vec<(u32, u32, u32)> = Vec::new(); // (edge, p, s)
+    // Candidates that need reachability, grouped by target position (order of `order`):
+    // (edge, p, s, another edge p → s exists).
+    let mut pending: Vec<(u32, u32, u32, bool)> = Vec::new();
     // (prerequisite, derived?, edge) of one measure's in-edges, sorted: parallel edges are
     // found by a binary search, not by a scan per edge (a 50,000-way fan-in would be 2.5·10⁹)
     let mut by_pred: Vec<(u32, bool, u32)> = Vec::new();
@@ -91,19 +377,40 @@ pub(crate) fn redundant_edges(
             }
             // parallel edges p → s
             let first = by_pred.partition_point(|x| x.0 < p);
-            let derived = by_pred.get(first).is_some_and(|x| x.0 == p && !x.1);
-            let earlier = by_pred[first..]
-                .iter()
-                .find(|x| x.0 == p && x.1)
-                .is_some_and(|x| x.2 < e);
-            if derived {
-                out.push((e, RedundancyReason::ImpliedByRequirement, None));
-            } else if earlier {
-                out.push((e, RedundancyReason::Duplicate, None));
-            } else if g.successors(p).len() > 1 {
-                pending.push((e, p, s));
+            let parallel = by_pred.get(first + 1).is_some_and(|x| x.0 == p);
+            if plain {
+                let derived = by_pred.get(first).is_some_and(|x| x.0 == p && !x.1);
+                let earlier = by_pred[first..]
+                    .iter()
+                    .find(|x| x.0 == p && x.1)
+                    .is_some_and(|x| x.2 < e);
+                let found = |reason| Found {
+                    edge: e,
+                    reason,
+                    path: vec![p, s],
+                    truncated: false,
+                    slack: 0,
+                };
+                if derived {
+                    out.push(found(RedundancyReason::ImpliedByRequirement));
+                    continue;
+                } else if earlier {
+                    out.push(found(RedundancyReason::Duplicate));
+                    continue;
+                }
+            }
+            if g.successors(p).len() > 1 {
+                pending.push((e, p, s, parallel));
             }
         }
+    }
+    if pending.is_empty() {
+        return (out, complete);
+    }
+    if !plain {
+        search.stamp = vec![0; n];
+        search.d = vec![[NONE; 2]; n];
+        search.back = vec![[Back::None; 2]; n];
     }
     let mut mask: Vec<u64> = vec![0; n * WORDS];
     // Per prerequisite of the block's candidates: the block targets reachable from its
@@ -144,6 +451,25 @@ pub(crate) fn redundant_edges(
             let b = pos[s as usize] as usize - c0;
             mask[pq * WORDS + b / 64] >> (b % 64) & 1 == 1
         };
+        // The rest of a path from `q` to `s` in the plain case: the first successor that
+        // reaches `s`, step by step, within the walk's budget and the listing's length.
+        let mut walk = |path: &mut Vec<u32>, mut q: u32, s: u32| -> bool {
+            let mut listed = path.iter().filter(|&&v| g.is_measure(v)).count();
+            while q != s {
+                let succ = g.successors(q);
+                if listed >= MAX_PATH_MEASURES || walk_budget < succ.len() as u64 {
+                    return true;
+                }
+                walk_budget -= succ.len() as u64;
+                let Some(&x) = succ.iter().find(|&&x| reaches(x, s)) else {
+                    return true; // not reached: q reaches s
+                };
+                path.push(x);
+                listed += usize::from(g.is_measure(x));
+                q = x;
+            }
+            false
+        };
         // the candidates of this block, by prerequisite
         let end = pending[i..]
             .iter()
@@ -151,7 +477,7 @@ pub(crate) fn redundant_edges(
             .map_or(pending.len(), |k| i + k);
         let mut cands = pending[i..end].to_vec();
         i = end;
-        cands.sort_by_key(|&(e, p, _)| (p, e));
+        cands.sort_by_key(|&(e, p, _, _)| (p, e));
         let mut k = 0;
         while k < cands.len() {
             let p = cands[k].1;
@@ -180,49 +506,98 @@ pub(crate) fn redundant_edges(
                 }
             }
             while k < cands.len() && cands[k].1 == p {
-                let (e, _, s) = cands[k];
+                let (e, _, s, parallel) = cands[k];
                 k += 1;
                 let q = via_of[pos[s as usize] as usize - c0];
+                if !plain {
+                    if q == u32::MAX && !parallel {
+                        continue;
+                    }
+                    if !complete {
+                        continue;
+                    }
+                    match search.run(g, &pos, e, p, s, &|w| reaches(w, s)) {
+                        None => complete = false,
+                        Some(None) => {}
+                        Some(Some((path, slack, first))) => {
+                            let direct_explicit =
+                                matches!(g.edge_origin(first), EdgeOrigin::Explicit { .. });
+                            let reason = reason_of(g, &path, direct_explicit);
+                            let measures = path.iter().filter(|&&v| g.is_measure(v)).count();
+                            out.push(Found {
+                                edge: e,
+                                reason,
+                                path,
+                                truncated: measures > MAX_PATH_MEASURES,
+                                slack,
+                            });
+                        }
+                    }
+                    continue;
+                }
                 if q == u32::MAX {
                     continue;
                 }
+                let mut path = vec![p, q];
                 if g.is_measure(q) {
-                    out.push((e, RedundancyReason::ImpliedByPath, Some(q)));
+                    let truncated = walk(&mut path, q, s);
+                    out.push(Found {
+                        edge: e,
+                        reason: RedundancyReason::ImpliedByPath,
+                        path,
+                        truncated,
+                        slack: 0,
+                    });
                 } else if if g.successors(q).len() <= g.predecessors(s).len() {
                     g.successors(q).contains(&s)
                 } else {
                     g.predecessors(s).contains(&q)
                 } {
-                    out.push((e, RedundancyReason::ImpliedByRequirement, None));
+                    path.push(s);
+                    out.push(Found {
+                        edge: e,
+                        reason: RedundancyReason::ImpliedByRequirement,
+                        path,
+                        truncated: false,
+                        slack: 0,
+                    });
                 } else {
-                    let via = g
-                        .successors(q)
-                        .iter()
-                        .copied()
-                        .find(|&x| g.is_measure(x) && reaches(x, s));
-                    out.push((e, RedundancyReason::ImpliedByPath, via));
+                    let truncated = walk(&mut path, q, s);
+                    out.push(Found {
+                        edge: e,
+                        reason: RedundancyReason::ImpliedByPath,
+                        path,
+                        truncated,
+                        slack: 0,
+                    });
                 }
             }
         }
         block += 1;
     }
-    out
+    (out, complete)
 }
 
 impl Strategy {
-    /// Every `depends_on` entry implied by other dependencies (acyclic strategies), sorted by
-    /// measure then entry. Redundancy is structural, like R criticalpath's `sch_is_redundant`:
-    /// an FS entry with no lag that is implied by FS chains never changes a date when removed,
-    /// but SS/FF/SF entries and lags can still bind, so `relation` and `lag_days` are given.
+    /// Every `depends_on` entry that the other relations imply for every duration (acyclic
+    /// strategies), sorted by measure then entry: removing all of them at once changes no
+    /// date. See [`Strategy::redundancy`] for whether every candidate was examined.
     pub fn redundant_dependencies(&self) -> Result<Vec<RedundantDependency>> {
+        self.redundancy().map(|r| r.dependencies)
+    }
+
+    /// [`Strategy::redundant_dependencies`] with the flag that says whether the search budget
+    /// ([`SEARCH_BUDGET`]) sufficed to examine every candidate.
+    pub fn redundancy(&self) -> Result<Redundancy> {
         let ix = self.require(crate::validate::Need::Dag)?;
         let g = &ix.graph;
         let order = cpm::Order::of(g).map(|o| o.to_vec()).unwrap_or_default();
         let doc = self.document();
-        let mut found: Vec<(u32, u32, RedundancyReason, Option<u32>)> = redundant_edges(g, &order)
+        let (found, complete) = redundant_edges(g, &order);
+        let mut found: Vec<(u32, u32, Found)> = found
             .into_iter()
-            .filter_map(|(e, reason, via)| match g.edge_origin(e) {
-                EdgeOrigin::Explicit { measure, entry } => Some((measure, entry, reason, via)),
+            .filter_map(|f| match g.edge_origin(f.edge) {
+                EdgeOrigin::Explicit { measure, entry } => Some((measure, entry, f)),
                 EdgeOrigin::Derived { .. } => None,
             })
             .collect();
@@ -233,9 +608,26 @@ impl Strategy {
             let measure = group[0].0;
             let m = &doc.measures[measure as usize];
             let mut deps = m.depends_on.iter().enumerate();
-            for &(_, entry, reason, via) in group {
-                let Some((_, dep)) = deps.find(|(j, _)| *j == entry as usize) else {
+            for (_, entry, f) in group {
+                let Some((_, dep)) = deps.find(|(j, _)| *j == *entry as usize) else {
                     continue; // an edge always comes from an entry of its measure
+                };
+                let id = |v: u32| doc.measures[v as usize].id.to_string();
+                let mut implied_by: Vec<String> = f
+                    .path
+                    .iter()
+                    .filter(|&&v| g.is_measure(v))
+                    .take(MAX_PATH_MEASURES)
+                    .map(|&v| id(v))
+                    .collect();
+                let truncated = f.truncated || f.path.last() != Some(&measure);
+                implied_by.shrink_to_fit();
+                let via = match f.reason {
+                    RedundancyReason::ImpliedByPath => f.path[1..]
+                        .iter()
+                        .find(|&&v| g.is_measure(v))
+                        .map(|&v| id(v)),
+                    _ => None,
                 };
                 out.push(RedundantDependency {
                     measure: m.id.to_string(),
@@ -243,11 +635,17 @@ impl Strategy {
                     path: format!("measures[{measure}].depends_on[{entry}]"),
                     relation: dep.relation().as_str().to_owned(),
                     lag_days: i64::from(dep.lag()),
-                    reason,
-                    via: via.map(|v| doc.measures[v as usize].id.to_string()),
+                    reason: f.reason,
+                    via,
+                    implied_by,
+                    implied_by_truncated: truncated,
+                    slack_days: f.slack,
                 });
             }
         }
-        Ok(out)
+        Ok(Redundancy {
+            dependencies: out,
+            complete,
+        })
     }
 }
