@@ -106,6 +106,7 @@ fn the_issues_example_is_not_redundant() {
     // A → B FF, B → C FF, C depends on A FS: removing C's entry on A moves C from 10-20 to 0-10
     let d = triangle(dep("A", "FF", 0), dep("B", "FF", 0), dep("A", "FS", 0));
     assert_eq!(red(&d), []);
+    assert!(load(&d).redundancy().unwrap().complete);
     assert_eq!(dates(&load(&d))["C"].0, 10);
     let mut cut = d.clone();
     cut["measures"][2]["depends_on"] = json!([dep("B", "FF", 0)]);
@@ -473,5 +474,33 @@ proptest! {
             let after = dates(&load(&without(d, &r0)));
             prop_assert_eq!(before, after);
         }
+    }
+}
+
+#[test]
+fn the_search_stops_at_its_budget_and_says_so() {
+    // k sources, each before a chain of l measures (FS + 1) and before the chain's end (FS + 1,
+    // implied by the chain): each candidate's search walks the whole chain, k · l visits in all
+    let (k, l) = (5_000, 5_000);
+    let mut ms = Vec::with_capacity(k + l);
+    let sources =
+        |lag| -> Vec<Value> { (0..k).map(|j| dep(&format!("x{j}"), "FS", lag)).collect() };
+    ms.push(m("c0", 1, json!(sources(1))));
+    for i in 1..l {
+        ms.push(m(&format!("c{i}"), 1, json!([format!("c{}", i - 1)])));
+    }
+    let mut end = sources(1);
+    end.push(json!(format!("c{}", l - 2)));
+    ms[l - 1]["depends_on"] = json!(end);
+    for j in 0..k {
+        ms.push(m(&format!("x{j}"), 1, json!([])));
+    }
+    let r = load(&doc(ms, json!({}))).redundancy().unwrap();
+    assert!(!r.complete);
+    assert!(!r.dependencies.is_empty() && r.dependencies.len() < k);
+    for d in &r.dependencies {
+        assert_eq!(d.reason, RedundancyReason::ImpliedByPath);
+        assert_eq!(d.slack_days, 0);
+        assert!(d.implied_by_truncated);
     }
 }
