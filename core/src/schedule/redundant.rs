@@ -23,8 +23,10 @@
 //! materialised.
 //!
 //! When every edge is finish-to-start without lag, reachability is the whole answer (every path
-//! has total lag 0). Otherwise each candidate that passes the reachability test is decided by a
-//! longest-path search over the event points of the nodes that lie between `p` and `s` (reached
+//! has total lag 0). Otherwise a second set of masks follows the FS relations without lag only:
+//! an entry without lag or with a lead that passes on them is redundant at once. Parallel
+//! relations are compared directly. Each remaining candidate that passes the reachability test
+//! is decided by a longest-path search over the event points of the nodes that lie between `p` and `s` (reached
 //! from `p` and reaching `s`, read off the block's masks). These searches share one budget of
 //! [`SEARCH_BUDGET`] node and edge visits plus 8 per node and edge of the graph; past it the
 //! remaining candidates are kept (never reported without proof) and the result says it is not
@@ -274,27 +276,6 @@ impl Search {
         if best == NONE || best < lag {
             return Some(None);
         }
-        // A parallel entry or requirement that implies the edge on its own is named first (a
-        // requirement before an explicit entry), as on plans without lags, even when a longer
-        // path leaves more slack.
-        let mut direct: Option<(bool, u32)> = None;
-        for (&w, &x) in g.successors(p).iter().zip(g.successor_edges(p)) {
-            if w != s || excluded(x) {
-                continue;
-            }
-            let (a, b) = points(g.edge_kind(x));
-            let starts = pp == a || (pp == Pt::S && a == Pt::F);
-            let ends = qp == b || (b == Pt::S && qp == Pt::F);
-            if starts && ends && i64::from(g.edge_lag(x)) >= lag {
-                let key = (entry_of(x).is_some(), x);
-                if direct.is_none_or(|d| key < d) {
-                    direct = Some(key);
-                }
-            }
-        }
-        if let Some((_, x)) = direct {
-            return Some(Some((vec![p, s], i64::from(g.edge_lag(x)) - lag, x)));
-        }
         // the path, walked back from s
         let mut nodes = vec![s];
         let (mut v, mut pt) = (s, qp);
@@ -331,6 +312,36 @@ fn reason_of(g: &DepGraph, path: &[u32], direct_explicit: bool) -> RedundancyRea
     }
 }
 
+/// True for a finish-to-start relation without lag.
+fn is_plain(g: &DepGraph, x: u32) -> bool {
+    g.edge_kind(x) == RelationType::FS && g.edge_lag(x) == 0
+}
+
+/// True when `x` is an explicit entry identical to `e` listed after it in the same
+/// `depends_on` (of two identical entries only the later one is redundant).
+fn later_identical(g: &DepGraph, x: u32, e: u32) -> bool {
+    match (g.edge_origin(x), g.edge_origin(e)) {
+        (EdgeOrigin::Explicit { entry: a, .. }, EdgeOrigin::Explicit { entry: b, .. }) => {
+            a > b && g.edge_kind(x) == g.edge_kind(e) && g.edge_lag(x) == g.edge_lag(e)
+        }
+        _ => false,
+    }
+}
+
+/// The slack left when the parallel relation `x` implies `e` on its own.
+fn direct_slack(g: &DepGraph, e: u32, x: u32) -> Option<i64> {
+    let (pp, qp) = points(g.edge_kind(e));
+    let (a, b) = points(g.edge_kind(x));
+    let starts = pp == a || (pp == Pt::S && a == Pt::F);
+    let ends = qp == b || (b == Pt::S && qp == Pt::F);
+    let slack = i64::from(g.edge_lag(x)) - i64::from(g.edge_lag(e));
+    (starts && ends && slack >= 0).then_some(slack)
+}
+
+/// Parallel relations examined at most per entry on plans with lags (beyond, the entry is left
+/// to the path search and the result is marked incomplete).
+const DIRECT_SCAN: usize = 64;
+
 /// Every redundant explicit edge, and whether every candidate was examined.
 pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool) {
     let n = g.node_count();
@@ -353,9 +364,9 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
     let mut complete = true;
     let mut out = Vec::new();
     // Candidates that need reachability, grouped by target position (order of `order`):
-    // (edge, p, s, another edge p → s exists).
-    let mut pending: Vec<(u32, u32, u32, bool)> = Vec::new();
-    // (prerequisite, derived?, edge) of one measure's in-edges, sorted: parallel edges are
+    // (edge, p, s).
+    let mut pending: Vec<(u32, u32, u32)> = Vec::new();
+    // (prerequisite, explicit?, edge) of one measure's in-edges, sorted: parallel edges are
     // found by a binary search, not by a scan per edge (a 50,000-way fan-in would be 2.5·10⁹)
     let mut by_pred: Vec<(u32, bool, u32)> = Vec::new();
     for &s in order {
@@ -377,30 +388,62 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
             }
             // parallel edges p → s
             let first = by_pred.partition_point(|x| x.0 < p);
-            let parallel = by_pred.get(first + 1).is_some_and(|x| x.0 == p);
+            let found = |reason, slack| Found {
+                edge: e,
+                reason,
+                path: vec![p, s],
+                truncated: false,
+                slack,
+            };
             if plain {
                 let derived = by_pred.get(first).is_some_and(|x| x.0 == p && !x.1);
                 let earlier = by_pred[first..]
                     .iter()
                     .find(|x| x.0 == p && x.1)
                     .is_some_and(|x| x.2 < e);
-                let found = |reason| Found {
-                    edge: e,
-                    reason,
-                    path: vec![p, s],
-                    truncated: false,
-                    slack: 0,
-                };
                 if derived {
-                    out.push(found(RedundancyReason::ImpliedByRequirement));
+                    out.push(found(RedundancyReason::ImpliedByRequirement, 0));
                     continue;
                 } else if earlier {
-                    out.push(found(RedundancyReason::Duplicate));
+                    out.push(found(RedundancyReason::Duplicate, 0));
+                    continue;
+                }
+            } else if by_pred.get(first + 1).is_some_and(|x| x.0 == p) {
+                // the first parallel relation that implies e on its own (requirements first)
+                let group = by_pred[first..]
+                    .iter()
+                    .take_while(|x| x.0 == p)
+                    .take(DIRECT_SCAN + 1);
+                let mut seen = 0;
+                let mut direct = None;
+                for &(_, explicit, x) in group {
+                    seen += 1;
+                    if seen > DIRECT_SCAN {
+                        complete = false;
+                        break;
+                    }
+                    if x == e || later_identical(g, x, e) {
+                        continue;
+                    }
+                    if let Some(slack) = direct_slack(g, e, x) {
+                        direct = Some((explicit, slack));
+                        break;
+                    }
+                }
+                if let Some((explicit, slack)) = direct {
+                    out.push(found(
+                        if explicit {
+                            RedundancyReason::Duplicate
+                        } else {
+                            RedundancyReason::ImpliedByRequirement
+                        },
+                        slack,
+                    ));
                     continue;
                 }
             }
             if g.successors(p).len() > 1 {
-                pending.push((e, p, s, parallel));
+                pending.push((e, p, s));
             }
         }
     }
@@ -412,12 +455,21 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
         search.d = vec![[NONE; 2]; n];
         search.back = vec![[Back::None; 2]; n];
     }
+    // Block targets reached from each node over any relation, and (plans with lags or other
+    // relation types) over FS relations without lag only: such a path has total lag 0 and
+    // implies every entry without lag or with a lead.
     let mut mask: Vec<u64> = vec![0; n * WORDS];
+    let mut pmask: Vec<u64> = if plain {
+        Vec::new()
+    } else {
+        vec![0; n * WORDS]
+    };
     // Per prerequisite of the block's candidates: the block targets reachable from its
     // successors by at least one more step, and which successor (the first in order) reaches
-    // each. Made once per prerequisite and block, so a 50,000-way fan-out costs 50,000 and not
-    // 50,000² successor visits.
+    // each, over any relation and over plain ones. Made once per prerequisite and block, so a
+    // 50,000-way fan-out costs 50,000 and not 50,000² successor visits.
     let mut via_of: Vec<u32> = vec![u32::MAX; BLOCK];
+    let mut via_plain_of: Vec<u32> = vec![u32::MAX; BLOCK];
     let mut done_for: Vec<u32> = vec![u32::MAX; n]; // block number a prerequisite was done for
     let mut block = 0u32;
     let mut i = 0;
@@ -432,27 +484,39 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
                 let b = k - c0;
                 acc[b / 64] |= 1u64 << (b % 64);
             }
-            for &w in g.successors(v) {
+            let mut pacc = acc;
+            for (&w, &x) in g.successors(v).iter().zip(g.successor_edges(v)) {
                 let pw = pos[w as usize] as usize;
                 if pw < c1 {
                     let m = &mask[pw * WORDS..pw * WORDS + WORDS];
-                    for (a, &x) in acc.iter_mut().zip(m) {
-                        *a |= x;
+                    for (a, &y) in acc.iter_mut().zip(m) {
+                        *a |= y;
+                    }
+                    if !plain && is_plain(g, x) {
+                        let m = &pmask[pw * WORDS..pw * WORDS + WORDS];
+                        for (a, &y) in pacc.iter_mut().zip(m) {
+                            *a |= y;
+                        }
                     }
                 }
             }
             mask[k * WORDS..k * WORDS + WORDS].copy_from_slice(&acc);
+            if !plain {
+                pmask[k * WORDS..k * WORDS + WORDS].copy_from_slice(&pacc);
+            }
         }
-        let reaches = |q: u32, s: u32| -> bool {
+        let bit = |m: &[u64], q: u32, s: u32| -> bool {
             let pq = pos[q as usize] as usize;
             if pq >= c1 {
                 return false;
             }
             let b = pos[s as usize] as usize - c0;
-            mask[pq * WORDS + b / 64] >> (b % 64) & 1 == 1
+            m[pq * WORDS + b / 64] >> (b % 64) & 1 == 1
         };
-        // The rest of a path from `q` to `s` in the plain case: the first successor that
-        // reaches `s`, step by step, within the walk's budget and the listing's length.
+        let reaches = |q: u32, s: u32| bit(&mask, q, s);
+        let preaches = |q: u32, s: u32| bit(if plain { &mask } else { &pmask }, q, s);
+        // The rest of a path without lag from `q` to `s`: the first successor that reaches `s`
+        // over plain relations, step by step, within the walk's budget and the listing's length.
         let mut walk = |path: &mut Vec<u32>, mut q: u32, s: u32| -> bool {
             let mut listed = path.iter().filter(|&&v| g.is_measure(v)).count();
             while q != s {
@@ -461,7 +525,12 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
                     return true;
                 }
                 walk_budget -= succ.len() as u64;
-                let Some(&x) = succ.iter().find(|&&x| reaches(x, s)) else {
+                let Some(&x) = succ
+                    .iter()
+                    .zip(g.successor_edges(q))
+                    .find(|&(&x, &y)| (plain || is_plain(g, y)) && preaches(x, s))
+                    .map(|(x, _)| x)
+                else {
                     return true; // not reached: q reaches s
                 };
                 path.push(x);
@@ -477,24 +546,28 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
             .map_or(pending.len(), |k| i + k);
         let mut cands = pending[i..end].to_vec();
         i = end;
-        cands.sort_by_key(|&(e, p, _, _)| (p, e));
+        cands.sort_by_key(|&(e, p, _)| (p, e));
         let mut k = 0;
         while k < cands.len() {
             let p = cands[k].1;
             if done_for[p as usize] != block {
                 done_for[p as usize] = block;
                 via_of.iter_mut().for_each(|x| *x = u32::MAX);
-                for &q in g.successors(p) {
+                via_plain_of.iter_mut().for_each(|x| *x = u32::MAX);
+                for (&q, &y) in g.successors(p).iter().zip(g.successor_edges(p)) {
                     let pq = pos[q as usize] as usize;
                     if pq >= c1 {
                         continue;
                     }
+                    let plain_edge = !plain && is_plain(g, y);
                     // targets q reaches in one step or more: its mask without its own bit
-                    for (wi, &word) in mask[pq * WORDS..pq * WORDS + WORDS].iter().enumerate() {
-                        let mut bits = word;
-                        if pq >= c0 && (pq - c0) / 64 == wi {
-                            bits &= !(1u64 << ((pq - c0) % 64));
-                        }
+                    for wi in 0..WORDS {
+                        let own = if pq >= c0 && (pq - c0) / 64 == wi {
+                            !(1u64 << ((pq - c0) % 64))
+                        } else {
+                            !0
+                        };
+                        let mut bits = mask[pq * WORDS + wi] & own;
                         while bits != 0 {
                             let b = wi * 64 + bits.trailing_zeros() as usize;
                             bits &= bits - 1;
@@ -502,74 +575,78 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
                                 via_of[b] = q;
                             }
                         }
+                        if plain_edge {
+                            let mut bits = pmask[pq * WORDS + wi] & own;
+                            while bits != 0 {
+                                let b = wi * 64 + bits.trailing_zeros() as usize;
+                                bits &= bits - 1;
+                                if via_plain_of[b] == u32::MAX {
+                                    via_plain_of[b] = q;
+                                }
+                            }
+                        }
                     }
                 }
             }
             while k < cands.len() && cands[k].1 == p {
-                let (e, _, s, parallel) = cands[k];
+                let (e, _, s) = cands[k];
                 k += 1;
-                let q = via_of[pos[s as usize] as usize - c0];
-                if !plain {
-                    if q == u32::MAX && !parallel {
-                        continue;
-                    }
-                    if !complete {
-                        continue;
-                    }
-                    match search.run(g, &pos, e, p, s, &|w| reaches(w, s)) {
-                        None => complete = false,
-                        Some(None) => {}
-                        Some(Some((path, slack, first))) => {
-                            let direct_explicit =
-                                matches!(g.edge_origin(first), EdgeOrigin::Explicit { .. });
-                            let reason = reason_of(g, &path, direct_explicit);
-                            let measures = path.iter().filter(|&&v| g.is_measure(v)).count();
-                            out.push(Found {
-                                edge: e,
-                                reason,
-                                path,
-                                truncated: measures > MAX_PATH_MEASURES,
-                                slack,
-                            });
+                let b = pos[s as usize] as usize - c0;
+                let q = via_of[b];
+                let qp = if plain { q } else { via_plain_of[b] };
+                let lag = i64::from(g.edge_lag(e));
+                if qp != u32::MAX && lag <= 0 {
+                    // a path of FS relations without lag: total lag 0
+                    let mut path = vec![p, qp];
+                    let direct = || {
+                        if g.successors(qp).len() <= g.predecessors(s).len() {
+                            g.successors(qp)
+                                .iter()
+                                .zip(g.successor_edges(qp))
+                                .any(|(&w, &y)| w == s && (plain || is_plain(g, y)))
+                        } else {
+                            g.predecessors(s)
+                                .iter()
+                                .zip(g.predecessor_edges(s))
+                                .any(|(&u, &y)| u == qp && (plain || is_plain(g, y)))
                         }
+                    };
+                    let (reason, truncated) = if g.is_measure(qp) {
+                        (RedundancyReason::ImpliedByPath, walk(&mut path, qp, s))
+                    } else if direct() {
+                        path.push(s);
+                        (RedundancyReason::ImpliedByRequirement, false)
+                    } else {
+                        (RedundancyReason::ImpliedByPath, walk(&mut path, qp, s))
+                    };
+                    out.push(Found {
+                        edge: e,
+                        reason,
+                        path,
+                        truncated,
+                        slack: -lag,
+                    });
+                    continue;
+                }
+                if plain || q == u32::MAX || !complete {
+                    continue;
+                }
+                match search.run(g, &pos, e, p, s, &|w| reaches(w, s)) {
+                    None => complete = false,
+                    Some(None) => {}
+                    Some(Some((path, slack, first))) => {
+                        let direct_explicit =
+                            matches!(g.edge_origin(first), EdgeOrigin::Explicit { .. });
+                        let reason = reason_of(g, &path, direct_explicit);
+                        let measures = path.iter().filter(|&&v| g.is_measure(v)).count();
+                        out.push(Found {
+                            edge: e,
+                            reason,
+                            path,
+                            truncated: measures > MAX_PATH_MEASURES,
+                            slack,
+                        });
                     }
-                    continue;
-                }
-                if q == u32::MAX {
-                    continue;
-                }
-                let mut path = vec![p, q];
-                if g.is_measure(q) {
-                    let truncated = walk(&mut path, q, s);
-                    out.push(Found {
-                        edge: e,
-                        reason: RedundancyReason::ImpliedByPath,
-                        path,
-                        truncated,
-                        slack: 0,
-                    });
-                } else if if g.successors(q).len() <= g.predecessors(s).len() {
-                    g.successors(q).contains(&s)
-                } else {
-                    g.predecessors(s).contains(&q)
-                } {
-                    path.push(s);
-                    out.push(Found {
-                        edge: e,
-                        reason: RedundancyReason::ImpliedByRequirement,
-                        path,
-                        truncated: false,
-                        slack: 0,
-                    });
-                } else {
-                    let truncated = walk(&mut path, q, s);
-                    out.push(Found {
-                        edge: e,
-                        reason: RedundancyReason::ImpliedByPath,
-                        path,
-                        truncated,
-                        slack: 0,
-                    });
                 }
             }
         }
