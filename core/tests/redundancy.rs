@@ -504,3 +504,19 @@ fn the_search_stops_at_its_budget_and_says_so() {
         assert!(d.implied_by_truncated);
     }
 }
+
+#[test]
+fn removing_the_e_culture_strategys_redundant_entries_changes_no_date() {
+    let s = Strategy::e_culture();
+    let d: Value = serde_json::from_str(&s.to_json().unwrap()).unwrap();
+    let r = s.redundancy().unwrap();
+    assert!(r.complete);
+    assert!(!r.dependencies.is_empty());
+    assert_eq!(dates(&s), dates(&load(&without(&d, &r.dependencies))));
+    // the kind of entry: an FS entry beside an FF module requirement stays
+    assert!(
+        !r.dependencies
+            .iter()
+            .any(|x| x.prerequisite == "6.1" && x.measure == "6.2")
+    );
+}
