@@ -628,7 +628,11 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
                     });
                     continue;
                 }
-                if plain || q == u32::MAX || !complete {
+                if plain || q == u32::MAX {
+                    continue;
+                }
+                if search.budget == 0 {
+                    complete = false;
                     continue;
                 }
                 match search.run(g, &pos, e, p, s, &|w| reaches(w, s)) {
