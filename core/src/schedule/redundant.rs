@@ -26,12 +26,13 @@
 //! has total lag 0). Otherwise a second set of masks follows the FS relations without lag only:
 //! an entry without lag or with a lead that passes on them is redundant at once. Parallel
 //! relations are compared directly. Each remaining candidate that passes the reachability test
-//! is decided by a longest-path search over the event points of the nodes that lie between `p` and `s` (reached
-//! from `p` and reaching `s`, read off the block's masks). These searches share one budget of
+//! is decided by a longest-path search over the event points of the nodes that lie between `p`
+//! and `s` (reached from `p` and reaching `s`, read off the block's masks), O(R log R) for R
+//! such nodes. These searches share one budget of
 //! [`SEARCH_BUDGET`] node and edge visits plus 8 per node and edge of the graph; past it the
 //! remaining candidates are kept (never reported without proof) and the result says it is not
-//! complete. The implying path is listed up to [`MAX_PATH_MEASURES`] measures; on plans without
-//! lags, following it costs at most [`SEARCH_BUDGET`] + 4 · (V + E) visits in all.
+//! complete. The implying path is listed up to [`MAX_PATH_MEASURES`] measures; following a path
+//! without lag along the masks costs at most [`SEARCH_BUDGET`] + 4 · (V + E) visits in all.
 
 use serde::{Deserialize, Serialize};
 
