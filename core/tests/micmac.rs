@@ -499,7 +499,7 @@ fn the_map_is_a_self_contained_labelled_picture() {
     assert!(svg.contains("role=\"img\"") && svg.contains("<title>") && svg.contains("<desc>"));
     assert!(svg.contains("Influence / dependence map (MICMAC)"));
     assert!(svg.contains("marker-end=\"url(#micmac-arrow)\""));
-    assert!(svg.contains("Labels: the 30 most influential"));
+    assert!(svg.contains("Labels: at most the 30 most influential"));
     assert!(!svg.contains("<script") && !svg.contains("href"));
     let n = s.document().measures.len();
     assert_eq!(

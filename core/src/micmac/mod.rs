@@ -42,6 +42,24 @@
 //! Influential: high influence, low dependence; relay: both high; dependent: low influence,
 //! high dependence; autonomous: both low. `indirect_quadrant` uses the indirect values and
 //! their means. `docs/micmac.md` has the definitions and sources.
+//!
+//! ```
+//! use eculture::{Influence, MicmacLevel, MicmacOptions, Quadrant, Strategy};
+//!
+//! let s = Strategy::e_culture();
+//! let by_direction = MicmacOptions { level: MicmacLevel::Direction, influences: None };
+//! let r = s.micmac(&by_direction).unwrap();
+//! assert_eq!(r.records.len(), s.document().directions.len());
+//! let drivers: Vec<&str> = r.in_quadrant(Quadrant::Influential).map(|x| x.id.as_str()).collect();
+//! assert!(!drivers.is_empty());
+//! // a scored table instead of the plan's dependencies
+//! let d: Vec<String> = s.document().directions.iter().map(|d| d.id.to_string()).collect();
+//! let table = vec![Influence { from: d[0].clone(), to: d[1].clone(), intensity: 3 }];
+//! let opts = MicmacOptions { level: MicmacLevel::Direction, influences: Some(table) };
+//! let r = s.micmac(&opts).unwrap();
+//! assert_eq!(r.records[0].influence, 3);
+//! assert!(s.micmac_svg(&opts, &Default::default()).unwrap().starts_with("<svg"));
+//! ```
 
 use std::collections::{BTreeMap, HashMap};
 

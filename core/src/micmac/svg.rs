@@ -85,16 +85,26 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
         )
     };
     let mean_share = if n > 0 { 100.0 / n as f64 } else { 0.0 };
+    // the frame fits the direct positions; indirect ones beyond it (the powers of a deep plan
+    // gather on its longest chains) are drawn on its edge, and the picture says so
     let mut top = mean_share * 2.0;
     for &k in &shown {
-        let ((a, b), (c, d)) = pos(k);
-        top = top.max(a).max(b).max(c).max(d);
+        let ((a, b), _) = pos(k);
+        top = top.max(a).max(b);
     }
-    let top = if top > 0.0 { nice(top * 1.05) } else { 1.0 };
-    let sx = |v: f64| x0 + pw * v / top;
-    let sy = |v: f64| y0 + ph - ph * v / top;
+    let top = if top > 0.0 {
+        nice(top * 1.1).min(100.0)
+    } else {
+        1.0
+    };
+    let sx = |v: f64| x0 + pw * v.clamp(0.0, top) / top;
+    let sy = |v: f64| y0 + ph - ph * v.clamp(0.0, top) / top;
+    let beyond = shown.iter().any(|&k| {
+        let (_, (c, d)) = pos(k);
+        c > top || d > top
+    });
 
-    let notes = notes(m, &shown, lang);
+    let notes = notes(m, &shown, beyond, lang);
     let h = y0 + ph + 56.0 + 16.0 * notes.len() as f64;
     let desc = word(
         lang,
@@ -262,13 +272,38 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
             esc(&tip)
         ));
     }
+    // labels, most influential first: to the right of the dot, else to its left, else none
+    // (the dot keeps its tooltip)
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let overlaps = |placed: &[(f64, f64, f64, f64)], b: (f64, f64, f64, f64)| {
+        placed
+            .iter()
+            .any(|p| b.0 < p.2 && p.0 < b.2 && b.1 < p.3 && p.1 < b.3)
+    };
     for &k in shown.iter().take(MICMAC_MAX_LABELS) {
         let ((dx, dy), _) = pos(k);
+        let label = crate::render::svg::truncate(&m.records[k].id, 24);
+        let width = 6.0 * label.chars().count() as f64;
+        let (x, y) = (sx(dx), sy(dy) - 5.0);
+        let right = (x + 6.0, y - 10.0, x + 6.0 + width, y + 2.0);
+        let left = (x - 6.0 - width, y - 10.0, x - 6.0, y + 2.0);
+        let (b, anchor) = if !overlaps(&placed, right) {
+            (right, "start")
+        } else if !overlaps(&placed, left) {
+            (left, "end")
+        } else {
+            continue;
+        };
+        placed.push(b);
+        let at = if anchor == "start" { b.0 } else { b.2 };
         svg.text(
-            sx(dx) + 6.0,
-            sy(dy) - 5.0,
-            &format!("font-size=\"10\" fill=\"{}\"", palette::INK),
-            &crate::render::svg::truncate(&m.records[k].id, 24),
+            at,
+            y,
+            &format!(
+                "text-anchor=\"{anchor}\" font-size=\"10\" fill=\"{}\"",
+                palette::INK
+            ),
+            &label,
         );
     }
 
@@ -347,7 +382,7 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
 }
 
 /// The lines under the plot: level, source, power, what is shown.
-fn notes(m: &Micmac, shown: &[usize], lang: Lang) -> Vec<String> {
+fn notes(m: &Micmac, shown: &[usize], beyond: bool, lang: Lang) -> Vec<String> {
     let n = m.records.len();
     let mut out = vec![format!(
         "{}: {} · {} · {}: M^{} ({}) · {}: {}",
@@ -383,6 +418,16 @@ fn notes(m: &Micmac, shown: &[usize], lang: Lang) -> Vec<String> {
         "Qırıq xətlər: orta qiymətlər (hər oxda ümumidən 100/n %). Oxlar: birbaşa mövqedən dolayı mövqeyə.",
     )
     .to_owned());
+    if beyond {
+        out.push(
+            word(
+                lang,
+                "Indirect positions beyond the frame are drawn on its edge.",
+                "Çərçivədən kənar dolayı mövqelər onun kənarında çəkilib.",
+            )
+            .to_owned(),
+        );
+    }
     if shown.len() < n {
         out.push(format!(
             "{} {} {} {}",
@@ -395,7 +440,7 @@ fn notes(m: &Micmac, shown: &[usize], lang: Lang) -> Vec<String> {
     if n > MICMAC_MAX_LABELS {
         out.push(format!(
             "{} {} {}",
-            word(lang, "Labels: the", "Etiketlər:"),
+            word(lang, "Labels: at most the", "Etiketlər: ən çoxu"),
             MICMAC_MAX_LABELS,
             word(
                 lang,
