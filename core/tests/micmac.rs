@@ -521,3 +521,27 @@ fn the_map_is_a_self_contained_labelled_picture() {
     let svg = s.micmac_svg(&opts, &RenderOptions::default()).unwrap();
     assert!(svg.contains("a&lt;b") && !svg.contains("a<b"));
 }
+
+#[test]
+fn binding_options_are_read_by_the_api() {
+    use eculture::api::{micmac_options, micmac_picture_options};
+    let o = micmac_options(json!({"level": "module", "influences": [["A", "B", 2],
+        {"from": "B", "to": "A", "intensity": 1}]}))
+    .unwrap();
+    assert_eq!(o.level, MicmacLevel::Module);
+    let t = o.influences.unwrap();
+    assert_eq!(
+        (t[0].from.as_str(), t[0].to.as_str(), t[0].intensity),
+        ("A", "B", 2)
+    );
+    assert_eq!(
+        micmac_options(Value::Null).unwrap(),
+        MicmacOptions::default()
+    );
+    let e = micmac_options(json!({"levle": "module"})).unwrap_err();
+    assert!(e.to_string().contains("did you mean `level`?"), "{e}");
+    let (o, r) = micmac_picture_options(json!({"level": "direction", "lang": "az"})).unwrap();
+    assert_eq!(o.level, MicmacLevel::Direction);
+    assert_eq!(r.lang, eculture::model::Lang::Az);
+    assert!(micmac_picture_options(json!({"color": 1})).is_err());
+}
