@@ -45,6 +45,51 @@ fn entity_name(s: &Strategy, level: MicmacLevel, k: usize, lang: Lang, id: &str)
     t.map_or_else(|| id.to_owned(), |t| name(t, lang, id).to_owned())
 }
 
+/// Where the plot is and what it shows.
+struct Plot<'a> {
+    m: &'a Micmac,
+    lang: Lang,
+    x0: f64,
+    y0: f64,
+    pw: f64,
+    ph: f64,
+    /// The axes' maximum (%).
+    top: f64,
+    /// 100/n: the mean on both axes, direct and indirect.
+    mean_share: f64,
+    /// Totals of influence, dependence, indirect influence, indirect dependence.
+    totals: [f64; 4],
+    /// The entities drawn, most influential first.
+    shown: Vec<usize>,
+}
+
+impl Plot<'_> {
+    /// Direct and indirect position of entity `k`: (dependence, influence) as shares (%).
+    fn pos(&self, k: usize) -> ((f64, f64), (f64, f64)) {
+        let share = |v: f64, total: f64| if total > 0.0 { 100.0 * v / total } else { 0.0 };
+        let r = &self.m.records[k];
+        let [ti, td, tii, tid] = self.totals;
+        (
+            (
+                share(r.dependence as f64, td),
+                share(r.influence as f64, ti),
+            ),
+            (
+                share(r.indirect_dependence, tid),
+                share(r.indirect_influence, tii),
+            ),
+        )
+    }
+
+    fn sx(&self, v: f64) -> f64 {
+        self.x0 + self.pw * v.clamp(0.0, self.top) / self.top
+    }
+
+    fn sy(&self, v: f64) -> f64 {
+        self.y0 + self.ph - self.ph * v.clamp(0.0, self.top) / self.top
+    }
+}
+
 /// The map of a computed [`Micmac`] (its records in document order of `s`'s entities).
 pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
     let lang = opts.lang;
@@ -61,50 +106,43 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
         ),
         w,
     );
-    // shares of the total, direct and indirect
-    let share = |v: f64, total: f64| if total > 0.0 { 100.0 * v / total } else { 0.0 };
-    let ti: f64 = m.records.iter().map(|r| r.influence as f64).sum();
-    let td: f64 = m.records.iter().map(|r| r.dependence as f64).sum();
-    let tii: f64 = m.records.iter().map(|r| r.indirect_influence).sum();
-    let tid: f64 = m.records.iter().map(|r| r.indirect_dependence).sum();
     // the points drawn: the most influential (direct), ties by document order
     let mut shown: Vec<usize> = (0..n).collect();
     shown.sort_by_key(|&k| m.records[k].rank_influence);
     shown.truncate(MICMAC_MAX_POINTS);
-    let pos = |k: usize| {
-        let r = &m.records[k];
-        (
-            (
-                share(r.dependence as f64, td),
-                share(r.influence as f64, ti),
-            ),
-            (
-                share(r.indirect_dependence, tid),
-                share(r.indirect_influence, tii),
-            ),
-        )
+    let mut p = Plot {
+        m,
+        lang,
+        x0,
+        y0,
+        pw,
+        ph,
+        top: 1.0,
+        mean_share: if n > 0 { 100.0 / n as f64 } else { 0.0 },
+        totals: [
+            m.records.iter().map(|r| r.influence as f64).sum(),
+            m.records.iter().map(|r| r.dependence as f64).sum(),
+            m.records.iter().map(|r| r.indirect_influence).sum(),
+            m.records.iter().map(|r| r.indirect_dependence).sum(),
+        ],
+        shown,
     };
-    let mean_share = if n > 0 { 100.0 / n as f64 } else { 0.0 };
     // the frame fits the direct positions; indirect ones beyond it (the powers of a deep plan
     // gather on its longest chains) are drawn on its edge, and the picture says so
-    let mut top = mean_share * 2.0;
-    for &k in &shown {
-        let ((a, b), _) = pos(k);
+    let mut top = p.mean_share * 2.0;
+    for &k in &p.shown {
+        let ((a, b), _) = p.pos(k);
         top = top.max(a).max(b);
     }
-    let top = if top > 0.0 {
-        nice(top * 1.1).min(100.0)
-    } else {
-        1.0
-    };
-    let sx = |v: f64| x0 + pw * v.clamp(0.0, top) / top;
-    let sy = |v: f64| y0 + ph - ph * v.clamp(0.0, top) / top;
-    let beyond = shown.iter().any(|&k| {
-        let (_, (c, d)) = pos(k);
-        c > top || d > top
+    if top > 0.0 {
+        p.top = nice(top * 1.1).min(100.0);
+    }
+    let beyond = p.shown.iter().any(|&k| {
+        let (_, (c, d)) = p.pos(k);
+        c > p.top || d > p.top
     });
 
-    let notes = notes(m, &shown, beyond, lang);
+    let notes = notes(m, &p.shown, beyond, lang);
     let h = y0 + ph + 56.0 + 16.0 * notes.len() as f64;
     let desc = word(
         lang,
@@ -119,7 +157,38 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
         palette::MUTED
     );
     let mut svg = Svg::headed(w, h, &title, &defs);
+    frame(&mut svg, &p);
+    points(&mut svg, s, &p);
+    labels(&mut svg, &p);
+    legend(&mut svg, &p);
+    let mut ny = y0 + ph + 56.0;
+    for line in &notes {
+        svg.text(
+            x0 - 60.0,
+            ny,
+            &format!("font-size=\"11\" fill=\"{}\"", palette::MUTED),
+            line,
+        );
+        ny += 16.0;
+    }
+    svg.finish()
+}
 
+/// The frame, ticks, axis titles, quadrant lines at the means and the quadrant names.
+fn frame(svg: &mut Svg, p: &Plot<'_>) {
+    let Plot {
+        m,
+        lang,
+        x0,
+        y0,
+        pw,
+        ph,
+        top,
+        mean_share,
+        ..
+    } = *p;
+    let (sx, sy) = (|v| p.sx(v), |v| p.sy(v));
+    let n = m.records.len();
     // frame, ticks, axis titles
     svg.rect(
         x0,
@@ -202,29 +271,23 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
             quadrant_word(lang, q),
         );
     };
+    corner(svg, x0 + 6.0, y0 + 14.0, "start", Quadrant::Influential);
+    corner(svg, x0 + pw - 6.0, y0 + 14.0, "end", Quadrant::Relay);
     corner(
-        &mut svg,
-        x0 + 6.0,
-        y0 + 14.0,
-        "start",
-        Quadrant::Influential,
-    );
-    corner(&mut svg, x0 + pw - 6.0, y0 + 14.0, "end", Quadrant::Relay);
-    corner(
-        &mut svg,
+        svg,
         x0 + pw - 6.0,
         y0 + ph - 6.0,
         "end",
         Quadrant::Dependent,
     );
-    corner(
-        &mut svg,
-        x0 + 6.0,
-        y0 + ph - 6.0,
-        "start",
-        Quadrant::Autonomous,
-    );
+    corner(svg, x0 + 6.0, y0 + ph - 6.0, "start", Quadrant::Autonomous);
+}
 
+/// Arrows from the direct to the indirect positions, rings, dots with tooltips.
+fn points(svg: &mut Svg, s: &Strategy, p: &Plot<'_>) {
+    let (m, lang) = (p.m, p.lang);
+    let (sx, sy, pos) = (|v| p.sx(v), |v| p.sy(v), |k| p.pos(k));
+    let shown = &p.shown;
     // arrows first (under the dots), least influential first so the top ones are on top
     let drawn: Vec<usize> = shown.iter().rev().copied().collect();
     for &k in &drawn {
@@ -272,6 +335,13 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
             esc(&tip)
         ));
     }
+}
+
+/// Labels, without overlaps.
+fn labels(svg: &mut Svg, p: &Plot<'_>) {
+    let m = p.m;
+    let (sx, sy, pos) = (|v| p.sx(v), |v| p.sy(v), |k| p.pos(k));
+    let shown = &p.shown;
     // labels, most influential first: to the right of the dot, else to its left, else none
     // (the dot keeps its tooltip)
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
@@ -306,7 +376,19 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
             &label,
         );
     }
+}
 
+/// The legend: quadrant counts over all entities, the two marks.
+fn legend(svg: &mut Svg, p: &Plot<'_>) {
+    let Plot {
+        m,
+        lang,
+        x0,
+        y0,
+        pw,
+        ..
+    } = *p;
+    let n = m.records.len();
     // legend: quadrant counts over all entities
     let lx = x0 + pw + 24.0;
     let mut ly = y0 + 8.0;
@@ -367,18 +449,6 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
         &format!("fill=\"{}\"", palette::INK),
         &format!("{} (M^{})", word(lang, "indirect", "dolayı"), m.power),
     );
-
-    let mut ny = y0 + ph + 56.0;
-    for line in &notes {
-        svg.text(
-            x0 - 60.0,
-            ny,
-            &format!("font-size=\"11\" fill=\"{}\"", palette::MUTED),
-            line,
-        );
-        ny += 16.0;
-    }
-    svg.finish()
 }
 
 /// The lines under the plot: level, source, power, what is shown.
