@@ -545,3 +545,27 @@ fn binding_options_are_read_by_the_api() {
     assert_eq!(r.lang, eculture::model::Lang::Az);
     assert!(micmac_picture_options(json!({"color": 1})).is_err());
 }
+
+#[test]
+fn a_summary_line_and_a_notebook_table_for_the_bindings() {
+    use eculture::api::{Summary, records_html};
+    let s = Strategy::e_culture();
+    let r = s
+        .micmac(&MicmacOptions {
+            level: MicmacLevel::Direction,
+            influences: None,
+        })
+        .unwrap();
+    let line = r.summary();
+    assert!(
+        line.starts_with(&format!(
+            "Micmac(level=\"direction\", entities={}, links={}, power={}, stop=",
+            r.records.len(),
+            r.links,
+            r.power
+        )),
+        "{line}"
+    );
+    let html = records_html(&line, &r.records);
+    assert!(html.contains("rank_indirect_influence") && html.contains("displacement"));
+}

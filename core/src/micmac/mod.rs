@@ -181,6 +181,17 @@ pub enum MicmacStop {
     MaxPower,
 }
 
+impl MicmacStop {
+    /// `stable`, `no_longer_paths` or `max_power`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MicmacStop::Stable => "stable",
+            MicmacStop::NoLongerPaths => "no_longer_paths",
+            MicmacStop::MaxPower => "max_power",
+        }
+    }
+}
+
 /// One entity's MICMAC figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
