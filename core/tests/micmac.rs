@@ -380,6 +380,35 @@ fn e_culture_by_direction_and_by_module() {
             .iter()
             .any(|x| x.quadrant == Quadrant::Influential || x.quadrant == Quadrant::Relay)
     );
+    // the same matrix from the expanded dependency list: counts between directions, scored
+    // ⌈3·c / cmax⌉
+    let dir_of = |id: &str| {
+        let m = doc.measures.iter().find(|m| m.id.as_str() == id).unwrap();
+        doc.directions
+            .iter()
+            .position(|d| d.id == m.direction)
+            .unwrap()
+    };
+    let nd = doc.directions.len();
+    let mut counts = vec![vec![0u64; nd]; nd];
+    for d in s.dependencies().unwrap() {
+        let (a, b) = (dir_of(&d.from), dir_of(&d.to));
+        if a != b {
+            counts[a][b] += 1;
+        }
+    }
+    let cmax = counts.iter().flatten().copied().max().unwrap();
+    let score = |c: u64| (3 * c).div_ceil(cmax);
+    for (k, x) in r.records.iter().enumerate() {
+        assert_eq!(
+            x.influence,
+            counts[k].iter().map(|&c| score(c)).sum::<u64>()
+        );
+        assert_eq!(
+            x.dependence,
+            counts.iter().map(|row| score(row[k])).sum::<u64>()
+        );
+    }
     let mut ranks: Vec<u32> = r.records.iter().map(|x| x.rank_influence).collect();
     ranks.sort();
     assert_eq!(ranks, (1..=doc.directions.len() as u32).collect::<Vec<_>>());
