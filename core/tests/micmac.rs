@@ -598,3 +598,29 @@ fn a_summary_line_and_a_notebook_table_for_the_bindings() {
     let html = records_html(&line, &r.records);
     assert!(html.contains("rank_indirect_influence") && html.contains("displacement"));
 }
+
+/// `tests/golden_micmac/e_culture_direction.json`: the e-Culture plan at the direction level,
+/// the JSON the Python (`py/tests/test_micmac.py`) and node (`wasm/tests/micmac.test.mjs`)
+/// suites compare their results with (`UPDATE_GOLDEN=1` rewrites it).
+#[test]
+fn golden_e_culture_direction() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/golden_micmac/e_culture_direction.json"
+    );
+    let opts = MicmacOptions {
+        level: MicmacLevel::Direction,
+        influences: None,
+    };
+    let m = Strategy::e_culture().micmac(&opts).unwrap();
+    let want = serde_json::to_string_pretty(&m).unwrap() + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+        std::fs::write(path, &want).unwrap();
+    }
+    let got = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        got, want,
+        "{path} is stale: UPDATE_GOLDEN=1 cargo test -p eculture --test micmac"
+    );
+}

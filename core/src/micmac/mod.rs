@@ -304,6 +304,12 @@ impl Csr {
     }
 }
 
+/// A sum from `+0.0` (`Iterator::sum` of nothing is `-0.0`, which JSON would write as `-0.0`
+/// in Rust and Python and `0` in JavaScript).
+fn total(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(0.0, |a, b| a + b)
+}
+
 /// The direct matrix: a small weighted one, or the plan's dependency graph read as a binary
 /// matrix over the measures (junctions summed through, never expanded).
 enum Operator<'a> {
@@ -322,11 +328,7 @@ impl Operator<'_> {
                     (&c.in_off, &c.in_from, &c.in_w)
                 };
                 (0..v.len())
-                    .map(|i| {
-                        (off[i]..off[i + 1])
-                            .map(|e| w[e] * v[other[e] as usize])
-                            .sum()
-                    })
+                    .map(|i| total((off[i]..off[i + 1]).map(|e| w[e] * v[other[e] as usize])))
                     .collect()
             }
             Operator::Plan(g) => {
@@ -341,21 +343,17 @@ impl Operator<'_> {
                 // a junction's value: the sum over the measures on its far side (producers
                 // and consumers of one cell never overlap, so no self-pair goes through it)
                 let junction: Vec<f64> = (n..g.node_count())
-                    .map(|j| next(j as u32).iter().map(|&c| v[c as usize]).sum())
+                    .map(|j| total(next(j as u32).iter().map(|&c| v[c as usize])))
                     .collect();
                 (0..n as u32)
                     .map(|i| {
-                        next(i)
-                            .iter()
-                            .filter(|&&s| s != i)
-                            .map(|&s| {
-                                if g.is_measure(s) {
-                                    v[s as usize]
-                                } else {
-                                    junction[s as usize - n]
-                                }
-                            })
-                            .sum()
+                        total(next(i).iter().filter(|&&s| s != i).map(|&s| {
+                            if g.is_measure(s) {
+                                v[s as usize]
+                            } else {
+                                junction[s as usize - n]
+                            }
+                        }))
                     })
                     .collect()
             }
@@ -405,7 +403,7 @@ fn mean(v: &[f64]) -> f64 {
     if v.is_empty() {
         0.0
     } else {
-        v.iter().sum::<f64>() / v.len() as f64
+        total(v.iter().copied()) / v.len() as f64
     }
 }
 
