@@ -226,6 +226,7 @@ pub struct MicmacRecord {
 /// The result of [`Strategy::micmac`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "MicmacData"))]
 pub struct Micmac {
     /// The entities' level.
     pub level: MicmacLevel,
