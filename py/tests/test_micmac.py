@@ -18,7 +18,7 @@ GOLDEN = ROOT / "tests" / "golden_micmac" / "e_culture_direction.json"
 
 # The core's message for an unknown id in `influences`; wasm/tests/micmac.test.mjs checks the
 # same text.
-UNKNOWN_ID = "@UNKNOWN@"
+UNKNOWN_ID = "unknown direction `PX`; did you mean `P1`?"
 
 
 def plain(v: Any) -> Any:
@@ -52,8 +52,8 @@ def test_repr_and_notebook_table_come_from_the_core(e_culture: Strategy) -> None
     m = e_culture.micmac(level="direction")
     want = json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert repr(m) == (
-        f"Micmac(level='direction', entities={len(want['records'])}, links={want['links']}, "
-        f"power={want['power']}, stop='{want['stop']}')"
+        f'Micmac(level="direction", entities={len(want["records"])}, links={want["links"]}, '
+        f'power={want["power"]}, stop="{want["stop"]}")'
     )
     html = m._repr_html_()
     assert html.startswith('<div class="eculture">') and "<table" in html
@@ -86,6 +86,7 @@ def test_an_unknown_id_in_influences_is_an_argument_error(e_culture: Strategy) -
     with pytest.raises(ArgumentError) as e:
         e_culture.micmac(level="direction", influences=[("P1", "PX", 2)])
     assert str(e.value) == UNKNOWN_ID
+    assert e.value.path == "influences[0].to"
 
 
 def test_an_unknown_level_is_an_argument_error(e_culture: Strategy) -> None:
