@@ -32,6 +32,8 @@ mod args;
 mod error;
 mod matrix;
 #[cfg(feature = "full")]
+mod micmac;
+#[cfg(feature = "full")]
 mod monitoring;
 mod pictures;
 mod schedule;
@@ -43,6 +45,8 @@ use wasm_bindgen::prelude::*;
 pub use matrix::Matrix;
 #[cfg(feature = "full")]
 pub use matrix::Rollup;
+#[cfg(feature = "full")]
+pub use micmac::Micmac;
 #[cfg(feature = "full")]
 pub use monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
 pub use schedule::Schedule;
