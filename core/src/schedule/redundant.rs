@@ -343,27 +343,16 @@ fn direct_slack(g: &DepGraph, e: u32, x: u32) -> Option<i64> {
 /// to the path search and the result is marked incomplete).
 const DIRECT_SCAN: usize = 64;
 
-/// Every redundant explicit edge, and whether every candidate was examined.
-pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool) {
-    let n = g.node_count();
-    let plain = g.all_finish_to_start();
-    let mut pos = vec![0u32; n];
-    for (k, &v) in order.iter().enumerate() {
-        pos[v as usize] = k as u32;
-    }
-    let work = 8 * (n as u64 + g.edge_count() as u64);
-    let mut search = Search {
-        stamp: Vec::new(),
-        cur: 0,
-        d: Vec::new(),
-        back: Vec::new(),
-        region: Vec::new(),
-        stack: Vec::new(),
-        budget: SEARCH_BUDGET + work,
-    };
-    let mut walk_budget = SEARCH_BUDGET + work / 2;
-    let mut complete = true;
-    let mut out = Vec::new();
+/// The entries their parallel relations decide alone (a requirement or an earlier entry on the
+/// same prerequisite that implies them), pushed to `out`, and the candidates left for the
+/// reachability test: `(edge, prerequisite, measure)` by the measure's position in `order`.
+fn parallel_entries(
+    g: &DepGraph,
+    order: &[u32],
+    plain: bool,
+    out: &mut Vec<Found>,
+    complete: &mut bool,
+) -> Vec<(u32, u32, u32)> {
     // Candidates that need reachability, grouped by target position (order of `order`):
     // (edge, p, s).
     let mut pending: Vec<(u32, u32, u32)> = Vec::new();
@@ -420,7 +409,7 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
                 for &(_, explicit, x) in group {
                     seen += 1;
                     if seen > DIRECT_SCAN {
-                        complete = false;
+                        *complete = false;
                         break;
                     }
                     if x == e || later_identical(g, x, e) {
@@ -448,6 +437,124 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
             }
         }
     }
+    pending
+}
+
+/// The reverse pass for the block of target positions `c0..c1`: each node at a position
+/// before `c1` gets the bitset of block targets it reaches over any relation (`mask`) and,
+/// on plans that are not all plain, over FS relations without lag only (`pmask`).
+fn fill_masks(
+    g: &DepGraph,
+    order: &[u32],
+    pos: &[u32],
+    plain: bool,
+    (c0, c1): (usize, usize),
+    mask: &mut [u64],
+    pmask: &mut [u64],
+) {
+    // reverse pass over positions [0, c1)
+    for k in (0..c1).rev() {
+        let v = order[k];
+        let mut acc = [0u64; WORDS];
+        if k >= c0 {
+            let b = k - c0;
+            acc[b / 64] |= 1u64 << (b % 64);
+        }
+        let mut pacc = acc;
+        for (&w, &x) in g.successors(v).iter().zip(g.successor_edges(v)) {
+            let pw = pos[w as usize] as usize;
+            if pw < c1 {
+                let m = &mask[pw * WORDS..pw * WORDS + WORDS];
+                for (a, &y) in acc.iter_mut().zip(m) {
+                    *a |= y;
+                }
+                if !plain && is_plain(g, x) {
+                    let m = &pmask[pw * WORDS..pw * WORDS + WORDS];
+                    for (a, &y) in pacc.iter_mut().zip(m) {
+                        *a |= y;
+                    }
+                }
+            }
+        }
+        mask[k * WORDS..k * WORDS + WORDS].copy_from_slice(&acc);
+        if !plain {
+            pmask[k * WORDS..k * WORDS + WORDS].copy_from_slice(&pacc);
+        }
+    }
+}
+
+/// For prerequisite `p` and the block `c0..c1`: per block target, the first successor of `p`
+/// (in order) that reaches it in one step or more, over any relation (`via_of`) and over plain
+/// relations (`via_plain_of`). Made once per prerequisite and block, so a 50,000-way fan-out
+/// costs 50,000 and not 50,000² successor visits.
+fn fill_vias(
+    g: &DepGraph,
+    pos: &[u32],
+    plain: bool,
+    p: u32,
+    (c0, c1): (usize, usize),
+    (mask, pmask): (&[u64], &[u64]),
+    (via_of, via_plain_of): (&mut [u32], &mut [u32]),
+) {
+    via_of.iter_mut().for_each(|x| *x = u32::MAX);
+    via_plain_of.iter_mut().for_each(|x| *x = u32::MAX);
+    for (&q, &y) in g.successors(p).iter().zip(g.successor_edges(p)) {
+        let pq = pos[q as usize] as usize;
+        if pq >= c1 {
+            continue;
+        }
+        let plain_edge = !plain && is_plain(g, y);
+        // targets q reaches in one step or more: its mask without its own bit
+        for wi in 0..WORDS {
+            let own = if pq >= c0 && (pq - c0) / 64 == wi {
+                !(1u64 << ((pq - c0) % 64))
+            } else {
+                !0
+            };
+            let mut bits = mask[pq * WORDS + wi] & own;
+            while bits != 0 {
+                let b = wi * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if via_of[b] == u32::MAX {
+                    via_of[b] = q;
+                }
+            }
+            if plain_edge {
+                let mut bits = pmask[pq * WORDS + wi] & own;
+                while bits != 0 {
+                    let b = wi * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    if via_plain_of[b] == u32::MAX {
+                        via_plain_of[b] = q;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every redundant explicit edge, and whether every candidate was examined.
+pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool) {
+    let n = g.node_count();
+    let plain = g.all_finish_to_start();
+    let mut pos = vec![0u32; n];
+    for (k, &v) in order.iter().enumerate() {
+        pos[v as usize] = k as u32;
+    }
+    let work = 8 * (n as u64 + g.edge_count() as u64);
+    let mut search = Search {
+        stamp: Vec::new(),
+        cur: 0,
+        d: Vec::new(),
+        back: Vec::new(),
+        region: Vec::new(),
+        stack: Vec::new(),
+        budget: SEARCH_BUDGET + work,
+    };
+    let mut walk_budget = SEARCH_BUDGET + work / 2;
+    let mut complete = true;
+    let mut out = Vec::new();
+    let pending = parallel_entries(g, order, plain, &mut out, &mut complete);
     if pending.is_empty() {
         return (out, complete);
     }
@@ -477,35 +584,7 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
     while i < pending.len() {
         let c0 = pos[pending[i].2 as usize] as usize;
         let c1 = (c0 + BLOCK).min(n);
-        // reverse pass over positions [0, c1)
-        for k in (0..c1).rev() {
-            let v = order[k];
-            let mut acc = [0u64; WORDS];
-            if k >= c0 {
-                let b = k - c0;
-                acc[b / 64] |= 1u64 << (b % 64);
-            }
-            let mut pacc = acc;
-            for (&w, &x) in g.successors(v).iter().zip(g.successor_edges(v)) {
-                let pw = pos[w as usize] as usize;
-                if pw < c1 {
-                    let m = &mask[pw * WORDS..pw * WORDS + WORDS];
-                    for (a, &y) in acc.iter_mut().zip(m) {
-                        *a |= y;
-                    }
-                    if !plain && is_plain(g, x) {
-                        let m = &pmask[pw * WORDS..pw * WORDS + WORDS];
-                        for (a, &y) in pacc.iter_mut().zip(m) {
-                            *a |= y;
-                        }
-                    }
-                }
-            }
-            mask[k * WORDS..k * WORDS + WORDS].copy_from_slice(&acc);
-            if !plain {
-                pmask[k * WORDS..k * WORDS + WORDS].copy_from_slice(&pacc);
-            }
-        }
+        fill_masks(g, order, &pos, plain, (c0, c1), &mut mask, &mut pmask);
         let bit = |m: &[u64], q: u32, s: u32| -> bool {
             let pq = pos[q as usize] as usize;
             if pq >= c1 {
@@ -553,41 +632,15 @@ pub(crate) fn redundant_edges(g: &DepGraph, order: &[u32]) -> (Vec<Found>, bool)
             let p = cands[k].1;
             if done_for[p as usize] != block {
                 done_for[p as usize] = block;
-                via_of.iter_mut().for_each(|x| *x = u32::MAX);
-                via_plain_of.iter_mut().for_each(|x| *x = u32::MAX);
-                for (&q, &y) in g.successors(p).iter().zip(g.successor_edges(p)) {
-                    let pq = pos[q as usize] as usize;
-                    if pq >= c1 {
-                        continue;
-                    }
-                    let plain_edge = !plain && is_plain(g, y);
-                    // targets q reaches in one step or more: its mask without its own bit
-                    for wi in 0..WORDS {
-                        let own = if pq >= c0 && (pq - c0) / 64 == wi {
-                            !(1u64 << ((pq - c0) % 64))
-                        } else {
-                            !0
-                        };
-                        let mut bits = mask[pq * WORDS + wi] & own;
-                        while bits != 0 {
-                            let b = wi * 64 + bits.trailing_zeros() as usize;
-                            bits &= bits - 1;
-                            if via_of[b] == u32::MAX {
-                                via_of[b] = q;
-                            }
-                        }
-                        if plain_edge {
-                            let mut bits = pmask[pq * WORDS + wi] & own;
-                            while bits != 0 {
-                                let b = wi * 64 + bits.trailing_zeros() as usize;
-                                bits &= bits - 1;
-                                if via_plain_of[b] == u32::MAX {
-                                    via_plain_of[b] = q;
-                                }
-                            }
-                        }
-                    }
-                }
+                fill_vias(
+                    g,
+                    &pos,
+                    plain,
+                    p,
+                    (c0, c1),
+                    (&mask, &pmask),
+                    (&mut via_of, &mut via_plain_of),
+                );
             }
             while k < cands.len() && cands[k].1 == p {
                 let (e, _, s) = cands[k];
