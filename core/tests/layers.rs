@@ -58,7 +58,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "capabilities",
         "the questions answered, each adding its operations to Strategy",
-        &["matrix", "schedule", "render", "monitoring"],
+        &["matrix", "schedule", "render", "monitoring", "diff"],
     ),
     (
         "surfaces",
