@@ -458,3 +458,14 @@ fn outputs_are_escaped_and_deterministic() {
     let back: PlanDiff = serde_json::from_str(&j).unwrap();
     assert_eq!(back, a);
 }
+
+#[test]
+fn canonical_text_ignores_order() {
+    let a = eculture::diff::canonical_text(&Strategy::e_culture());
+    let b = eculture::diff::canonical_text(&plan(reversed(doc())));
+    assert_eq!(a, b);
+    assert!(a.contains("measure 7.7 deadline = \"2026\"\n"), "{a}");
+    assert!(a.contains("dependency 1.1->7.3 lag_days = 90\n"));
+    let c = eculture::diff::canonical_text(&plan(amended()));
+    assert!(c.contains("measure 7.7 deadline = \"2026-Q2\"\n"));
+}

@@ -602,6 +602,31 @@ fn records(old: &Document, new: &Document, lang: Lang) -> Vec<DiffRecord> {
     out
 }
 
+/// The plan as sorted text lines, one per field (`measure 1.1 deadline = "2026-Q1"`), for a
+/// line diff that ignores order: git's `textconv`. Kinds in the order of [`crate::diff`]'s
+/// list, entities by id (a repeated id keeps its `#n`), fields by path; a dependency is
+/// `dependency a->b relation = "FS"`. Values are compact JSON, lists in a canonical order.
+pub fn canonical_text(s: &Strategy) -> String {
+    use std::fmt::Write as _;
+    let doc = s.document();
+    let mut out = String::new();
+    for kind in KINDS {
+        let mut es = entities(doc, kind);
+        es.sort_by(|a, b| a.key.cmp(&b.key));
+        for e in es {
+            let mut fields = Vec::new();
+            flatten("", &e.value, e.skip, &mut fields);
+            if fields.is_empty() {
+                let _ = writeln!(out, "{kind} {}", e.id);
+            }
+            for (path, v) in fields {
+                let _ = writeln!(out, "{kind} {} {path} = {}", e.id, canonical(&v));
+            }
+        }
+    }
+    out
+}
+
 // ---- per direction ----
 
 fn directions(

@@ -326,6 +326,17 @@ impl PlanDiff {
         s
     }
 
+    /// The diff as a self-contained HTML page ([`PlanDiff::to_html`] in a document with its
+    /// title), for a file or a browser.
+    pub fn to_html_page(&self) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Plan diff — {}</title>\n</head>\n<body>\n{}</body>\n</html>\n",
+            self.lang.code(),
+            xml(&self.title),
+            self.to_html()
+        )
+    }
+
     /// A picture of the differences: per direction, a bar of the measures added, removed and
     /// changed; above, the summary and the project finish before and after. At most 60
     /// directions are drawn; a note counts the others.
