@@ -366,9 +366,8 @@ impl Rollup {
         pandas.getattr("DataFrame")?.call1((columns,))
     }
 
+    /// The core's one-line summary (the same text as JavaScript's `toString()`).
     fn __repr__(&self) -> String {
-        let (nc, nm) = self.shape();
-        let total: u64 = self.inner.measures.iter().map(|&n| u64::from(n)).sum();
-        format!("<Rollup {nc} clusters x {nm} modules, {total} measure deliveries>")
+        eculture::api::Summary::summary(&self.inner)
     }
 }

@@ -171,20 +171,9 @@ impl Diagnostic {
         self.inner.to_string()
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let d = &self.inner;
-        let id = match &d.id {
-            Some(id) => repr(py, id)?,
-            None => "None".to_owned(),
-        };
-        let line = d.line.map_or(String::new(), |l| format!(", line={l}"));
-        Ok(format!(
-            "Diagnostic(severity={}, code={}, path={}, id={id}{line}, message={})",
-            repr(py, d.severity.as_str())?,
-            repr(py, d.code.as_str())?,
-            repr(py, &d.path)?,
-            repr(py, &d.message)?,
-        ))
+    /// The core's one-line summary.
+    fn __repr__(&self) -> String {
+        eculture::api::Summary::summary(&self.inner)
     }
 }
 

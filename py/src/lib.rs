@@ -28,7 +28,9 @@ use pyo3::prelude::*;
 mod columnar;
 mod diagnostic;
 mod errors;
+mod frames;
 mod matrix;
+mod monitoring;
 mod records;
 mod schedule;
 mod strategy;
@@ -37,9 +39,12 @@ mod views;
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};
 pub use diagnostic::Diagnostic;
 pub use matrix::{Matrix, MatrixCell};
+pub use monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
 pub use schedule::Schedule;
 pub use strategy::Strategy;
-pub use views::{IdList, IdListIterator, IdLists, IdListsIterator};
+pub use views::{
+    Diagnostics, DiagnosticsIterator, IdList, IdListIterator, IdLists, IdListsIterator,
+};
 
 /// Import pandas for a `to_pandas()` method named `what`; without pandas, an `ImportError` that
 /// says how to install it (the original error kept as its cause).
@@ -66,12 +71,32 @@ fn format_diagnostic(d: &Diagnostic) -> String {
     d.to_string()
 }
 
-/// The diagnostics as an HTML table (the notebook view of `validate()`), every user string
-/// escaped by the core.
+/// Why a cell is a gap (one of `Strategy.gaps()`' reasons), in the command-line tool's words.
 #[pyfunction]
-fn diagnostics_html(diagnostics: Vec<PyRef<'_, Diagnostic>>) -> String {
-    let inner: Vec<eculture::Diagnostic> = diagnostics.iter().map(|d| d.core().clone()).collect();
-    eculture::render::report::diagnostics_table(&inner, eculture::model::Lang::En)
+fn gap_reason_text(py: Python<'_>, reason: &Bound<'_, PyAny>) -> PyResult<String> {
+    let value = pythonize::depythonize::<eculture::api::BindingValue>(reason)
+        .map_err(|_| errors::to_py_err(py, &eculture::api::not_plain_data("reason")))?;
+    let reason = eculture::api::gap_reason(value.0).map_err(|e| errors::to_py_err(py, &e))?;
+    Ok(eculture::api::gap_reason_text(&reason))
+}
+
+/// The kind of entity a diagnostic is about: "measure", "module", "goal", ...
+#[pyfunction]
+fn diagnostic_entity(d: &Diagnostic) -> &'static str {
+    eculture::api::diagnostic_entity(d.core())
+}
+
+/// The default near-critical threshold of a schedule, in days.
+#[pyfunction]
+fn near_critical_days() -> i64 {
+    eculture::api::near_critical_days()
+}
+
+/// The format a file name implies ("json", "yaml" or "toml"); `EcultureIOError` for another
+/// extension.
+#[pyfunction]
+fn format_of(py: Python<'_>, name: &str) -> PyResult<&'static str> {
+    eculture::api::format_of(name).map_err(|e| errors::to_py_err(py, &e))
 }
 
 /// The table of operations every surface exposes (`eculture::api::OPERATIONS`), as dicts.
@@ -94,9 +119,18 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Schedule>()?;
     m.add_class::<IdList>()?;
     m.add_class::<IdLists>()?;
+    m.add_class::<Diagnostics>()?;
+    m.add_class::<ExecutionRate>()?;
+    m.add_class::<ResultsRating>()?;
+    m.add_class::<Achievement>()?;
+    m.add_class::<Triage>()?;
+    m.add_class::<MonitoringReport>()?;
+    m.add_function(wrap_pyfunction!(gap_reason_text, m)?)?;
+    m.add_function(wrap_pyfunction!(diagnostic_entity, m)?)?;
+    m.add_function(wrap_pyfunction!(near_critical_days, m)?)?;
+    m.add_function(wrap_pyfunction!(format_of, m)?)?;
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(format_diagnostic, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
-    m.add_function(wrap_pyfunction!(diagnostics_html, m)?)?;
     Ok(())
 }

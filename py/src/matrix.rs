@@ -190,12 +190,9 @@ impl Matrix {
         pandas.getattr("DataFrame")?.call1((columns,))
     }
 
+    /// The core's one-line summary (the same text as JavaScript's `toString()`).
     fn __repr__(&self) -> String {
-        format!(
-            "<Matrix {} clusters x {} modules>",
-            self.inner.clusters.len(),
-            self.inner.modules.len()
-        )
+        eculture::api::Summary::summary(&self.inner)
     }
 }
 

@@ -44,14 +44,6 @@ fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
         .map_err(Into::into)
 }
 
-/// A list of diagnostics as an `eculture.Diagnostics` list (a table in notebooks).
-pub(crate) fn diagnostics<'py>(
-    py: Python<'py>,
-    list: Vec<crate::diagnostic::Diagnostic>,
-) -> PyResult<Bound<'py, PyAny>> {
-    class(py, "Diagnostics")?.call1((PyList::new(py, list)?,))
-}
-
 /// A result as plain data that shows as `svg` in notebooks (`eculture.Pictured`).
 pub(crate) fn pictured<'py, T: serde::Serialize>(
     py: Python<'py>,

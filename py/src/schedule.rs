@@ -22,10 +22,7 @@ fn plain(py: Python<'_>, v: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
     }
     pythonize::depythonize::<eculture::api::BindingValue>(v)
         .map(|b| b.0)
-        .map_err(|e| {
-            let err = eculture::ArgumentError::new(format!("{path} is not plain data: {e}"), path);
-            to_py_err(py, &err.into())
-        })
+        .map_err(|_| to_py_err(py, &eculture::api::not_plain_data(path)))
 }
 
 /// Keyword arguments as one options object (`None` when there are none).
@@ -322,12 +319,8 @@ impl Schedule {
         Some(py.detach(|| eculture::render::gantt::gantt_svg(core, &self.inner, &opts)))
     }
 
+    /// The core's one-line summary (the same text as JavaScript's `toString()`).
     fn __repr__(&self) -> String {
-        format!(
-            "Schedule(measures={}, duration_days={}, project_start='{}')",
-            self.inner.len(),
-            self.inner.duration_days(),
-            self.inner.project_start
-        )
+        eculture::api::Summary::summary(&self.inner)
     }
 }

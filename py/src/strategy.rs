@@ -4,17 +4,17 @@ use std::path::PathBuf;
 
 use eculture::Format;
 use numpy::{IntoPyArray, PyArray1};
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyTuple};
 
 use crate::columnar::{MeasureIds, Rollup};
-use crate::diagnostic::{Diagnostic, repr};
+use crate::diagnostic::Diagnostic;
 use crate::errors::to_py_err;
 use crate::matrix::Matrix;
+use crate::monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
 use crate::schedule::{self, Schedule};
-use crate::views::{IdList, IdLists};
+use crate::views::{Diagnostics, IdList, IdLists};
 
 /// A strategy document with its validation index and dependency graph, built on first use and
 /// cached. Immutable; safe to share between threads. Build one with `Strategy.e_culture()`,
@@ -94,12 +94,11 @@ impl Strategy {
 
     /// Build from plain Python data in the shape of the JSON document (what `document()`
     /// returns). Raises `ParseError` with the JSON `path` of a value of the wrong type, and
-    /// `TypeError` for a value JSON cannot hold.
+    /// `ArgumentError` for a value that is not plain data (the same message as JavaScript).
     #[staticmethod]
     fn from_dict(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Strategy> {
-        let eculture::api::BindingValue(value) = pythonize::depythonize(d).map_err(|e| {
-            PyTypeError::new_err(format!("the document is not plain JSON data: {e}"))
-        })?;
+        let eculture::api::BindingValue(value) = pythonize::depythonize(d)
+            .map_err(|_| to_py_err(py, &eculture::api::not_plain_data("document")))?;
         construct(py, move || eculture::Strategy::from_value(value))
     }
 
@@ -143,11 +142,11 @@ impl Strategy {
         &self.inner.document().strategy.id
     }
 
-    /// Every diagnostic, errors and warnings, in a fixed order: a list (`Diagnostics`) that
-    /// shows as a table in notebooks.
-    fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let list = self.run(py, |s| Ok(Diagnostic::list(s.validate())))?;
-        crate::records::diagnostics(py, list)
+    /// Every diagnostic, errors and warnings, in a fixed order: a lazy sequence (`Diagnostics`)
+    /// that makes each `Diagnostic` when asked for it and shows as a table in notebooks.
+    fn validate(slf: &Bound<'_, Self>, py: Python<'_>) -> PyResult<Diagnostics> {
+        slf.get().run(py, |s| Ok(s.validate().len()))?;
+        Ok(Diagnostics::new(slf.clone().unbind()))
     }
 
     /// True when validation found no error (warnings allowed).
@@ -459,10 +458,10 @@ impl Strategy {
         &self,
         py: Python<'py>,
         options: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<ExecutionRate> {
         let o = schedule::op_options(py, options)?;
         let r = self.run(py, |s| s.execution_rate(&o))?;
-        crate::records::plain(py, &r)
+        Ok(ExecutionRate::from(r))
     }
 
     /// The results-based rating: the share of indicators meeting their target.
@@ -471,10 +470,10 @@ impl Strategy {
         &self,
         py: Python<'py>,
         options: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<ResultsRating> {
         let o = schedule::op_options(py, options)?;
         let r = self.run(py, |s| Ok(s.results_rating(&o)))?;
-        crate::records::plain(py, &r)
+        Ok(ResultsRating::from(r))
     }
 
     /// Indicator achievement per indicator and target year, with bands, trend and roll-ups.
@@ -483,10 +482,10 @@ impl Strategy {
         &self,
         py: Python<'py>,
         options: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<Achievement> {
         let o = schedule::op_options(py, options)?;
         let r = self.run(py, |s| s.achievement(&o))?;
-        crate::records::plain(py, &r)
+        Ok(Achievement::from(r))
     }
 
     /// Overdue and at-risk measures ranked by structural weight, each with why.
@@ -495,10 +494,10 @@ impl Strategy {
         &self,
         py: Python<'py>,
         options: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<Triage> {
         let o = schedule::op_options(py, options)?;
         let r = self.run(py, |s| Ok(s.triage(&o)))?;
-        crate::records::plain(py, &r)
+        Ok(Triage::from(r))
     }
 
     /// The reporting obligations (Decree 1294 defaults) with their status.
@@ -513,81 +512,25 @@ impl Strategy {
         crate::records::plain(py, &r)
     }
 
-    /// The annual monitoring report: a dict with `markdown`, `html`, `xlsx` (bytes) and the
-    /// report's data (`title`, `year`, `as_of`, `sections`).
+    /// The annual monitoring report: a `MonitoringReport` with its sections as data and
+    /// `to_markdown()`, `to_html()`, `to_xlsx(path=None)`.
     #[pyo3(signature = (**options))]
-    fn monitoring_report<'py>(
+    fn monitoring_report(
         &self,
-        py: Python<'py>,
-        options: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+        py: Python<'_>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<MonitoringReport> {
         let o = schedule::op_options(py, options)?;
-        let r = self.run(py, |s| s.monitoring_report(&o))?;
-        let xlsx = r.to_xlsx().map_err(|e| crate::errors::to_py_err(py, &e))?;
-        let out = crate::records::plain(py, &r)?;
-        out.set_item("markdown", r.to_markdown())?;
-        out.set_item("html", r.to_html())?;
-        out.set_item("xlsx", pyo3::types::PyBytes::new(py, &xlsx))?;
-        Ok(out)
+        Ok(MonitoringReport::from(
+            self.run(py, |s| s.monitoring_report(&o))?,
+        ))
     }
 
     /// A pandas DataFrame of the measures, one row each in document order, indexed by id:
     /// `direction`, `title`, `main_executor`, `start`, `deadline` (as written: a year, quarter,
     /// month or date), `duration_days`, `status`, `illustrative` (requires pandas).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pd = crate::import_pandas(py, "Strategy.to_pandas")?;
-        let ms = &self.inner.document().measures;
-        let cols = pyo3::types::PyDict::new(py);
-        cols.set_item("id", ms.iter().map(|m| m.id.as_str()).collect::<Vec<_>>())?;
-        cols.set_item(
-            "direction",
-            ms.iter().map(|m| m.direction.as_str()).collect::<Vec<_>>(),
-        )?;
-        cols.set_item(
-            "title",
-            ms.iter().map(|m| m.title.best()).collect::<Vec<_>>(),
-        )?;
-        cols.set_item(
-            "main_executor",
-            ms.iter()
-                .map(|m| {
-                    m.main_executor
-                        .0
-                        .iter()
-                        .map(|e| e.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-                .collect::<Vec<_>>(),
-        )?;
-        cols.set_item(
-            "start",
-            ms.iter()
-                .map(|m| m.start.as_ref().map(|p| p.to_string()))
-                .collect::<Vec<_>>(),
-        )?;
-        cols.set_item(
-            "deadline",
-            ms.iter()
-                .map(|m| m.deadline.as_ref().map(|p| p.to_string()))
-                .collect::<Vec<_>>(),
-        )?;
-        cols.set_item(
-            "duration_days",
-            ms.iter().map(|m| m.duration_days).collect::<Vec<_>>(),
-        )?;
-        cols.set_item(
-            "status",
-            ms.iter()
-                .map(|m| m.status.map(|st| pythonize::pythonize(py, &st)).transpose())
-                .collect::<Result<Vec<_>, _>>()?,
-        )?;
-        cols.set_item(
-            "illustrative",
-            ms.iter().map(|m| m.illustrative).collect::<Vec<_>>(),
-        )?;
-        let df = pd.getattr("DataFrame")?.call1((cols,))?;
-        df.call_method1("set_index", ("id",))
+        crate::frames::measures(py, &self.inner)
     }
 
     /// The dependency graph as a networkx `DiGraph`: a node per measure (with `title`,
@@ -595,50 +538,17 @@ impl Strategy {
     /// module requirements (with `relation`, `lag_days`, `derived`, `module`, `cluster`).
     /// Requires networkx.
     fn to_networkx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let nx = py.import("networkx").map_err(|e| {
-            let err = pyo3::exceptions::PyImportError::new_err(
-                "Strategy.to_networkx() needs networkx; install it with `pip install networkx`",
-            );
-            err.set_cause(py, Some(e));
-            err
-        })?;
         let edges = self.run(py, eculture::Strategy::dependencies)?;
-        let g = nx.getattr("DiGraph")?.call0()?;
-        for m in &self.inner.document().measures {
-            let attrs = pyo3::types::PyDict::new(py);
-            attrs.set_item("title", m.title.best())?;
-            attrs.set_item("direction", m.direction.as_str())?;
-            attrs.set_item("duration_days", m.duration_days)?;
-            attrs.set_item(
-                "status",
-                m.status
-                    .map(|st| pythonize::pythonize(py, &st))
-                    .transpose()?,
-            )?;
-            g.call_method("add_node", (m.id.as_str(),), Some(&attrs))?;
-        }
-        for e in &edges {
-            let attrs = pyo3::types::PyDict::new(py);
-            attrs.set_item("relation", &e.relation)?;
-            attrs.set_item("lag_days", e.lag_days)?;
-            attrs.set_item("derived", e.derived)?;
-            attrs.set_item("module", &e.module)?;
-            attrs.set_item("cluster", &e.cluster)?;
-            g.call_method("add_edge", (&e.from, &e.to), Some(&attrs))?;
-        }
-        Ok(g)
+        crate::frames::networkx(py, &self.inner, &edges)
     }
 
     /// The diagnostics that stop operations of `need` ("cells", "graph", "dag" or
     /// "schedule"; see docs/diagnostics.md). Empty when those operations run.
     fn blocking(&self, py: Python<'_>, need: &Bound<'_, PyAny>) -> PyResult<Vec<Diagnostic>> {
-        let need: eculture::Need = pythonize::depythonize(need).map_err(|e| {
-            let err = eculture::ArgumentError::new(
-                format!("need must be \"cells\", \"graph\", \"dag\" or \"schedule\": {e}"),
-                "need",
-            );
-            to_py_err(py, &err.into())
-        })?;
+        let need = pythonize::depythonize::<eculture::api::BindingValue>(need)
+            .map_err(|_| to_py_err(py, &eculture::api::not_plain_data("need")))
+            .and_then(|v| eculture::api::need(v.0).map_err(|e| to_py_err(py, &e)))?;
+
         self.run(py, |s| {
             Ok(s.blocking(need)
                 .into_iter()
@@ -650,32 +560,17 @@ impl Strategy {
 
     /// The id of the measure at `index` (a position in `document()["measures"]`). Raises
     /// `ArgumentError` when out of range.
-    fn measure_id(&self, py: Python<'_>, index: i64) -> PyResult<String> {
-        let n = self.inner.measure_count();
-        u32::try_from(index)
-            .ok()
-            .and_then(|i| self.inner.measure_id(i))
-            .map(str::to_owned)
-            .ok_or_else(|| {
-                let err = eculture::ArgumentError::new(
-                    format!("measure index {index} is out of range for {n} measures"),
-                    "index",
-                );
-                to_py_err(py, &err.into())
-            })
+    fn measure_id(&self, py: Python<'_>, index: &Bound<'_, PyAny>) -> PyResult<String> {
+        let index = pythonize::depythonize::<eculture::api::BindingValue>(index)
+            .map_err(|_| to_py_err(py, &eculture::api::not_plain_data("index")))?;
+        let i = eculture::api::measure_index(index.0, self.inner.measure_count())
+            .map_err(|e| to_py_err(py, &e))?;
+        Ok(self.inner.measure_id(i).unwrap_or_default().to_owned())
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let d = self.inner.document();
-        Ok(format!(
-            "Strategy(id={}, directions={}, clusters={}, modules={}, measures={}, indicators={})",
-            repr(py, &d.strategy.id)?,
-            d.directions.len(),
-            d.clusters.len(),
-            d.modules.len(),
-            d.measures.len(),
-            d.indicators.len(),
-        ))
+    /// The core's one-line summary (the same text as JavaScript's `toString()`).
+    fn __repr__(&self) -> String {
+        eculture::api::Summary::summary(&self.inner)
     }
 
     /// Pickle support: a strategy pickles as its JSON text.

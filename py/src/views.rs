@@ -15,7 +15,9 @@ use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyList, PySlice, PyString};
 
-use crate::diagnostic::repr;
+use eculture::api::Summary;
+
+use crate::diagnostic::{Diagnostic, repr};
 use crate::strategy::Strategy;
 
 /// How many ids `repr()` shows before `...`.
@@ -362,5 +364,134 @@ impl IdListsIterator {
             return Ok(None);
         }
         Py::new(py, lists.group(py, k)).map(Some)
+    }
+}
+
+/// How many diagnostics the notebook table shows.
+const HTML_DIAGNOSTICS: usize = 200;
+
+/// The diagnostics of `validate()`: a read-only sequence over the core's cached list that makes
+/// a `Diagnostic` only for the item asked for (a million-measure plan's warnings cross in no
+/// time); shows as a table in notebooks; equal to a list of the same diagnostics.
+#[pyclass(frozen, sequence, module = "eculture")]
+#[derive(Debug)]
+pub struct Diagnostics {
+    strategy: Py<Strategy>,
+}
+
+impl Diagnostics {
+    pub(crate) fn new(strategy: Py<Strategy>) -> Self {
+        Diagnostics { strategy }
+    }
+
+    fn all(&self) -> &[eculture::Diagnostic] {
+        self.strategy.get().core().validate()
+    }
+}
+
+#[pymethods]
+impl Diagnostics {
+    fn __len__(&self) -> usize {
+        self.all().len()
+    }
+
+    /// `d[i]` -> Diagnostic; `d[a:b]` -> a list of them.
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let all = self.all();
+        if let Ok(slice) = key.cast::<PySlice>() {
+            let ix = slice.indices(all.len() as isize)?;
+            let picked = (0..ix.slicelength)
+                .map(|k| Diagnostic::from(all[(ix.start + k as isize * ix.step) as usize].clone()));
+            return Ok(PyList::new(py, picked)?.into_any());
+        }
+        let k = position(key.extract::<isize>()?, all.len(), "diagnostic")?;
+        Ok(Bound::new(py, Diagnostic::from(all[k].clone()))?.into_any())
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> DiagnosticsIterator {
+        DiagnosticsIterator {
+            list: slf.unbind(),
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        if let Ok(o) = other.cast::<Diagnostics>() {
+            return Ok(o.get().all() == self.all());
+        }
+        if !(other.is_instance_of::<PyList>() || other.is_instance_of::<pyo3::types::PyTuple>()) {
+            return Ok(false);
+        }
+        if other.len()? != self.all().len() {
+            return Ok(false);
+        }
+        for (item, d) in other.try_iter()?.zip(self.all()) {
+            match item?.cast::<Diagnostic>() {
+                Ok(x) if x.get().core() == d => {}
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Pickle support: pickles as the list of its diagnostics.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyList>,))> {
+        let list = py.import("builtins")?.getattr("list")?;
+        Ok((list, (self.to_list(py)?,)))
+    }
+
+    /// The diagnostics as a list of `Diagnostic` (a copy).
+    fn to_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.all().iter().cloned().map(Diagnostic::from))
+    }
+
+    /// The notebook view: a table of the first diagnostics (HTML by the core).
+    fn _repr_html_(&self) -> String {
+        let all = self.all();
+        let shown = &all[..all.len().min(HTML_DIAGNOSTICS)];
+        let mut html =
+            eculture::render::report::diagnostics_table(shown, eculture::model::Lang::En);
+        if all.len() > shown.len() {
+            html.push_str(&format!("<p>… and {} more</p>", all.len() - shown.len()));
+        }
+        html
+    }
+
+    fn __repr__(&self) -> String {
+        let all = self.all();
+        let shown: Vec<String> = all.iter().take(3).map(Summary::summary).collect();
+        let more = if all.len() > 3 {
+            format!(", ... ({} diagnostics)", all.len())
+        } else {
+            String::new()
+        };
+        format!("Diagnostics([{}{more}])", shown.join(", "))
+    }
+}
+
+/// Iterator over `Diagnostics`.
+#[pyclass(frozen, module = "eculture")]
+#[derive(Debug)]
+pub struct DiagnosticsIterator {
+    list: Py<Diagnostics>,
+    next: AtomicUsize,
+}
+
+#[pymethods]
+impl DiagnosticsIterator {
+    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self) -> Option<Diagnostic> {
+        let k = self.next.fetch_add(1, Ordering::Relaxed);
+        self.list.get().all().get(k).cloned().map(Diagnostic::from)
     }
 }

@@ -216,8 +216,8 @@ def test_rollup_object(e_culture: Strategy) -> None:
     with pytest.raises(AttributeError):
         r.clusters = []  # type: ignore[misc]
     assert repr(r) == (
-        f"<Rollup {len(r.clusters)} clusters x {len(r.modules)} modules, "
-        f"{int(r.measures.sum())} measure deliveries>"
+        f"Rollup({len(r.clusters)} clusters x {len(r.modules)} modules, "
+        f"{int(r.measures.sum())} measure deliveries)"
     )
     d = r.to_dict()
     assert d["clusters"] == r.clusters and d["modules"] == r.modules

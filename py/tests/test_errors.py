@@ -144,8 +144,10 @@ def test_from_dict_wrong_type_has_json_path(make_doc: MakeDoc) -> None:
 def test_from_dict_refuses_non_json_values(make_doc: MakeDoc) -> None:
     doc = make_doc()
     doc["measures"][0]["title"] = {"en": object()}
-    with pytest.raises(TypeError, match="not plain JSON data"):
+    # the same class and message as JavaScript's fromObject (tests/messages/mistakes.json)
+    with pytest.raises(ArgumentError, match="document is not plain data") as e:
         Strategy.from_dict(doc)
+    assert e.value.path == "document"
 
 
 def test_yaml_wrong_type_has_json_path(make_doc: MakeDoc) -> None:

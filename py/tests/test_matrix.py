@@ -137,7 +137,7 @@ def test_to_markdown(matrix: Matrix) -> None:
 
 def test_equality_and_repr(e_culture: Strategy, matrix: Matrix) -> None:
     assert e_culture.matrix() == matrix
-    assert repr(matrix) == f"<Matrix {len(matrix.clusters)} clusters x {len(matrix.modules)} modules>"
+    assert repr(matrix).startswith(f"Matrix({len(matrix.clusters)} clusters x {len(matrix.modules)} modules, ")
     cell = matrix.cells[0]
     assert repr(cell).startswith(f"MatrixCell(cluster={cell.cluster!r}, module={cell.module!r}")
     with pytest.raises(TypeError):

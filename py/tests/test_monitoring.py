@@ -24,6 +24,8 @@ def plain(v: Any) -> Any:
     """Records and tuples as plain lists, floats rounded, for comparison with the JSON."""
     if isinstance(v, float):
         return round(v, 9)
+    if hasattr(v, "to_dict"):  # the typed results (ExecutionRate, Achievement, ...)
+        return plain(v.to_dict())
     if isinstance(v, dict):
         return {k: plain(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
@@ -114,3 +116,58 @@ def test_pictures_from_python(e_culture: Strategy) -> None:
     assert all(g["reasons"] for g in gaps)
     with pytest.raises(ArgumentError, match="unknown option `colour_by`"):
         e_culture.heatmap_svg(colour_by="state")
+
+
+def test_results_are_typed_objects(e_culture: Strategy, tmp_path: Path) -> None:
+    r = e_culture.execution_rate(as_of="2025-12-31", by="direction")
+    assert isinstance(r, eculture.ExecutionRate)
+    assert r.by == "direction" and r.as_of == "2025-12-31"
+    assert isinstance(r.records, Records) and r.records == r["records"]
+    assert repr(r).startswith('ExecutionRate(as_of=2025-12-31, by="direction", groups=')
+    html = r._repr_html_()
+    assert "<table>" in html and "<th>group</th>" in html
+    assert r == r.to_dict() and "records" in r and "records" in r.keys()
+    with pytest.raises(KeyError):
+        r["nope"]
+    a = e_culture.achievement(as_of="2025-12-31")
+    assert isinstance(a, eculture.Achievement) and a.records and a.indicators
+    assert repr(a).startswith("Achievement(as_of=2025-12-31, indicators=")
+    t = e_culture.triage(as_of="2026-02-01")
+    assert isinstance(t, eculture.Triage) and repr(t).startswith("Triage(as_of=2026-02-01")
+    rr = e_culture.results_rating(as_of="2025-12-31", by="direction")
+    assert isinstance(rr, eculture.ResultsRating) and rr.records
+
+    mr = e_culture.monitoring_report(year=2025)
+    assert isinstance(mr, eculture.MonitoringReport) and mr.year == 2025
+    assert repr(mr).startswith("MonitoringReport(year=2025, as_of=")
+    assert mr.to_markdown() == mr["markdown"] and mr.to_html() == mr._repr_html_()
+    out = tmp_path / "report.xlsx"
+    assert mr.to_xlsx(out) is None and out.read_bytes() == mr.to_xlsx()
+    assert [s["title"] for s in mr.sections] == [s["title"] for s in mr["sections"]]
+
+    pytest.importorskip("pandas")
+    assert list(r.to_pandas().columns[:2]) == ["group", "numerator"]
+    frames = mr.to_pandas()
+    assert frames and all(len(df.columns) for df in frames.values())
+
+
+def test_validate_is_lazy_and_shows_a_table() -> None:
+    s = Strategy.from_json(Strategy.e_culture().to_json().replace('"moc"', '"m<script>"', 1))
+    d = s.validate()
+    assert isinstance(d, eculture.Diagnostics) and len(d) > 0
+    assert d[0] == d.to_list()[0] and d[-1] == list(d)[-1] and d[:2] == d.to_list()[:2]
+    assert d == d.to_list() and d != []
+    import pickle
+
+    assert pickle.loads(pickle.dumps(d)) == d.to_list()
+    assert "&lt;script&gt;" in d._repr_html_() and "<script>" not in d._repr_html_()
+
+
+def test_page_facts_come_from_the_core(e_culture: Strategy) -> None:
+    assert eculture.near_critical_days() == 5
+    assert eculture.format_of("plan.YML") == "yaml"
+    with pytest.raises(eculture.EcultureIOError, match="unknown extension"):
+        eculture.format_of("plan.txt")
+    assert eculture.gap_reason_text({"reason": "no_measure"}) == "no measure targets it"
+    d = eculture.Diagnostic("error", "unknown_reference", "strategy.goals[0].directions[0]", "D9", "x")
+    assert eculture.diagnostic_entity(d) == "goal"

@@ -26,6 +26,8 @@ CELLS = [
     "eculture.Strategy.from_json(s.to_json().replace('\"moc\"', '\"m<script>\"', 1)).validate()",
     "s.rollout()",
     "s.dsm()",
+    "s.execution_rate(as_of='2025-12-31', by='direction')",
+    "s.monitoring_report(year=2025)",
 ]
 
 
@@ -60,3 +62,7 @@ def test_a_notebook_shows_pictures_and_tables(tmp_path: Path, monkeypatch: pytes
     assert "<table" in diags and "m&lt;script&gt;" in diags and "<script>" not in diags
     assert data(8)["image/svg+xml"].lstrip().startswith("<svg"), "the rollout shows as its picture"
     assert data(9)["image/svg+xml"].lstrip().startswith("<svg"), "the DSM shows as its picture"
+    rate = data(10)
+    assert "<table" in rate["text/html"], "a monitoring result shows as a table"
+    assert rate["text/plain"].startswith("ExecutionRate(as_of=2025-12-31")
+    assert "<h1>" in data(11)["text/html"], "the annual report shows as itself"

@@ -59,7 +59,7 @@ def test_document_shape(e_culture: Strategy) -> None:
 def test_repr_names_id_and_counts(e_culture: Strategy) -> None:
     doc = e_culture.document()
     r = repr(e_culture)
-    assert r.startswith("Strategy(id='az-moc-e-culture-2024-2026'")
+    assert r.startswith('Strategy(id="az-moc-e-culture-2024-2026"')
     assert f"measures={len(doc['measures'])}" in r
     assert "directions=10" in r
 
@@ -219,8 +219,8 @@ def test_diagnostic_record() -> None:
     assert d != "not a diagnostic"
     assert pickle.loads(pickle.dumps(d)) == d
     assert repr(d) == (
-        "Diagnostic(severity='error', code='unknown_reference', "
-        "path='measures[0].direction', id='a', message='unknown `x`')"
+        'Diagnostic(severity="error", code="unknown_reference", '
+        'path="measures[0].direction", id="a", message="unknown `x`")'
     )
     assert str(d) == "error [unknown_reference] measure `a` at measures[0].direction: unknown `x`"
     located = Diagnostic(

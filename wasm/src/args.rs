@@ -11,14 +11,36 @@ use wasm_bindgen::JsValue;
 
 use crate::error;
 
-/// A JS value as plain data (`undefined` and `null` are `null`).
-fn plain(value: JsValue, name: &str) -> Result<Value, JsValue> {
+/// A JS value as plain data (`undefined` and `null` are `null`); a value that is not data (a
+/// function, a symbol) is the core's one "not plain data" error, as in Python.
+pub(crate) fn plain(value: JsValue, name: &str) -> Result<Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value::<eculture::api::BindingValue>(value)
-        .map(|b| b.0)
-        .map_err(|e| error::argument(&format!("{name} is not plain data: {e}"), name))
+    match serde_wasm_bindgen::from_value::<eculture::api::BindingValue>(value.clone()) {
+        Ok(b) => Ok(b.0),
+        Err(_) => Err(error::to_js(eculture::api::not_plain_data(&culprit(
+            &value, name,
+        )))),
+    }
+}
+
+/// Where in an options object the value that is not data is (`options.start`), as Python,
+/// which reads keyword arguments one by one, names it.
+fn culprit(value: &JsValue, name: &str) -> String {
+    if name == "options" && value.is_object() && !js_sys::Array::is_array(value) {
+        let object = js_sys::Object::from(value.clone());
+        for entry in js_sys::Object::entries(&object).iter() {
+            let pair = js_sys::Array::from(&entry);
+            let v = pair.get(1);
+            if serde_wasm_bindgen::from_value::<eculture::api::BindingValue>(v).is_err()
+                && let Some(key) = pair.get(0).as_string()
+            {
+                return format!("{name}.{key}");
+            }
+        }
+    }
+    name.to_owned()
 }
 
 fn core<T>(r: eculture::Result<T>) -> Result<T, JsValue> {
@@ -69,9 +91,22 @@ pub(crate) fn ids(value: JsValue) -> Result<Vec<String>, JsValue> {
 /// A measure index (a position in `document().measures`) given as a JS number.
 #[cfg(feature = "full")]
 pub(crate) fn index(index: f64, len: usize) -> Result<u32, JsValue> {
-    if index.fract() == 0.0 && index >= 0.0 && index < len as f64 {
-        return Ok(index as u32);
-    }
-    let message = format!("measure index {index} is out of range for {len} measures");
-    Err(error::argument(&message, "index"))
+    let value = serde_json::Number::from_f64(index).map_or(Value::Null, Value::Number);
+    core(eculture::api::measure_index(value, len))
+}
+
+/// The `need` of `blocking()`: `"cells"`, `"graph"`, `"dag"` or `"schedule"`.
+#[cfg(feature = "full")]
+pub(crate) fn need(value: JsValue) -> Result<eculture::Need, JsValue> {
+    core(eculture::api::need(plain(value, "need")?))
+}
+
+/// A diagnostic handed back (one of `validate()`'s).
+pub(crate) fn diagnostic(value: JsValue) -> Result<eculture::Diagnostic, JsValue> {
+    core(eculture::api::diagnostic(plain(value, "diagnostic")?))
+}
+
+/// A gap reason handed back (one of `gaps()`' reasons).
+pub(crate) fn gap_reason(value: JsValue) -> Result<eculture::GapReason, JsValue> {
+    core(eculture::api::gap_reason(plain(value, "reason")?))
 }

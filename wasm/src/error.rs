@@ -26,12 +26,6 @@ pub(crate) fn to_js(e: Error) -> JsValue {
     }
 }
 
-/// An `ArgumentError` for a JS value the binding cannot even hand to the core (located at
-/// `path`).
-pub(crate) fn argument(message: &str, path: &str) -> JsValue {
-    to_js(eculture::ArgumentError::new(message, path).into())
-}
-
 /// An error of the bindings themselves (a value that cannot be converted). Not expected.
 pub(crate) fn internal(message: &str) -> JsValue {
     js_sys::Error::new(&format!("eculture internal error: {message}")).into()

@@ -6,14 +6,17 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { Strategy, eCulture, ArgumentError } from "../pkg/node/index.js";
+import { inspect } from "node:util";
+
+import { Strategy, eCulture, ArgumentError, ExecutionRate, MonitoringReport, Achievement, Triage, ResultsRating } from "../pkg/node/index.js";
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "golden_monitoring");
 const cases = readdirSync(GOLDEN).filter((d) => statSync(join(GOLDEN, d)).isDirectory());
 
 /** Floats rounded as the other suites do. */
 const round = (v) =>
-  typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9
+  v && typeof v === "object" && !Array.isArray(v) && typeof v.toJSON === "function" ? round(v.toJSON())
+  : typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9
   : Array.isArray(v) ? v.map(round)
   : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)]))
   : v;
@@ -63,10 +66,31 @@ test("options are checked by the core, with the same messages as in Python", () 
 test("the annual report and the pictures come from the core", () => {
   const s = eCulture();
   const r = s.monitoringReport({ year: 2025 });
-  assert.ok(r.markdown.startsWith("# ") && r.html.includes("<html"));
+  assert.ok(r.toMarkdown().startsWith("# ") && r.toHtml().includes("<html"));
   assert.ok(s.heatmapSvg({ lang: "az", colorBy: "quarter" }).startsWith("<svg"));
   assert.ok(s.ganttSvg({ statusDate: "2025-12-31" }).startsWith("<svg"));
   assert.ok(s.toDot().startsWith("digraph"));
   assert.ok(s.reportHtml().includes("<html"));
   assert.ok(s.gaps().every((g) => g.reasons.length > 0));
+});
+
+test("monitoring results are typed objects, printed as in Python", () => {
+  const s = eCulture();
+  const r = s.executionRate({ asOf: "2025-12-31", by: "direction" });
+  assert.ok(r instanceof ExecutionRate);
+  assert.equal(r.asOf, "2025-12-31");
+  assert.equal(r.by, "direction");
+  assert.ok(r.records.length > 1 && "group" in r.records[0]);
+  assert.match(String(r), /^ExecutionRate\(as_of=2025-12-31, by="direction", groups=/);
+  assert.equal(inspect(r), String(r));
+  assert.deepEqual(JSON.parse(JSON.stringify(r)).records.length, r.records.length);
+  assert.ok(s.achievement({ asOf: "2025-12-31" }) instanceof Achievement);
+  assert.ok(s.resultsRating({ asOf: "2025-12-31" }) instanceof ResultsRating);
+  const t = s.triage({ asOf: "2026-02-01" });
+  assert.ok(t instanceof Triage && Array.isArray(t.records));
+  const mr = s.monitoringReport({ year: 2025 });
+  assert.ok(mr instanceof MonitoringReport);
+  assert.equal(mr.year, 2025);
+  assert.match(String(mr), /^MonitoringReport\(year=2025, as_of=/);
+  assert.ok(mr.sections.length > 3 && mr.toJSON().sections.length === mr.sections.length);
 });

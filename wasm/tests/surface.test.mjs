@@ -96,7 +96,7 @@ test("objects serialise with toJSON and print usefully", () => {
   assert.match(inspect(m), /^Matrix\(\d+ clusters x \d+ modules/);
   assert.deepEqual(JSON.parse(JSON.stringify(m)).clusters, m.clusters);
   const sch = s.schedule();
-  assert.match(String(sch), /^Schedule\(measures=\d+, durationDays=\d+/);
+  assert.match(String(sch), /^Schedule\(measures=\d+, duration_days=\d+/);
   assert.equal(JSON.parse(JSON.stringify(sch)).finish_date, sch.finishDate);
   const r = s.rollup();
   assert.match(inspect(r), /^Rollup\(/);

@@ -5,6 +5,14 @@ import {
     Strategy,
     Matrix,
     Schedule,
+    ExecutionRate,
+    MonitoringReport,
+    type RateRecord,
+    type MonitoringReportData,
+    type GapReason,
+    formatOf,
+    gapReasonText,
+    nearCriticalDays,
     eCulture,
     jsonSchema,
     type Cell,
@@ -153,6 +161,20 @@ s.schedule({ near_critical_days: 3 });
 s.schedule({ calendar: "mars" });
 // @ts-expect-error a change needs `days`
 s.whatIf([{ id: "3.2" }]);
+
+// monitoring results are classes: getters, toJSON() as the core's plain data, toString()
+const rate: ExecutionRate = s.executionRate({ asOf: "2025-12-31", by: "direction" });
+const rateRecords: RateRecord[] = rate.records;
+const asOf: string = rate.asOf;
+const annual: MonitoringReport = s.monitoringReport({ year: 2025 });
+const annualData: MonitoringReportData = annual.toJSON();
+const annualMd: string = annual.toMarkdown();
+// the page's facts from the core
+const reason: GapReason = s.gaps()[0]!.reasons[0]!;
+const reasonText: string = gapReasonText(reason);
+const nearDays: number = nearCriticalDays();
+const format: "json" | "yaml" | "toml" = formatOf("plan.yaml");
+console.log(rateRecords, asOf, annualData, annualMd, reasonText, nearDays, format);
 
 sch.free();
 sch2.free();

@@ -188,13 +188,6 @@ function renderHeatmap() {
   bump("heatmaps");
 }
 
-function reasonText(r, titles) {
-  if (r.reason === "no_measure") return "no measure targets it";
-  if (r.reason === "not_delivered") return `its measures ${r.measures.join(", ")} are reported not executed or cancelled`;
-  if (r.reason === "requirement_missing") return `it requires ${titles.get(r.module) ?? r.module}, not delivered to this cluster`;
-  return r.reason;
-}
-
 function renderGaps() {
   const clusters = new Map((state.doc.clusters ?? []).map((c) => [c.id, best(c.title, c.id)]));
   const modules = new Map((state.doc.modules ?? []).map((m) => [m.id, best(m.title, m.id)]));
@@ -206,7 +199,8 @@ function renderGaps() {
     li.dataset.cell = `${g.cluster}|${g.module}`;
     li.append(el("span", "gap-cluster", clusters.get(g.cluster) ?? g.cluster), el("span", "arrow", "×"), el("span", "chip gap-chip", modules.get(g.module) ?? g.module));
     const why = el("ul", "reasons");
-    for (const r of g.reasons) why.append(el("li", `reason ${r.reason}`, reasonText(r, modules)));
+    // the core's sentence, the same as the command-line tool's
+    for (const r of g.reasons) why.append(el("li", `reason ${r.reason}`, state.api.gapReasonText(r)));
     li.append(why);
     return li;
   });
@@ -259,7 +253,7 @@ function renderSchedule() {
     $("sched-stats").replaceChildren(
       finish,
       stat("critical measures", critical.length, `on ${paths.length}${sched.criticalPathsTruncated ? "+" : ""} critical path${paths.length === 1 ? "" : "s"}`),
-      stat("near-critical", sched.nearCritical.length, "total float of at most 5 days"),
+      stat("near-critical", sched.nearCritical.length, `total float of at most ${state.api.nearCriticalDays()} days`),
       stat("infeasible deadlines", late.length, late.length ? "the network cannot meet them" : "every deadline can be met", late.length ? "bad" : "good"),
     );
     const pathsBox = el("div", "sched-block");
@@ -308,7 +302,8 @@ function renderDiagnostics() {
   $("diag-count").textContent = String(diags.length);
   const items = diags.slice(0, LIST_CAP).map((d) => {
     const li = el("li", d.severity);
-    const where = [d.id ? `${d.path.split(/[.[]/)[0].replace(/s$/, "")} ${d.id}` : null, d.line ? `line ${d.line}` : null]
+    // the entity as the core names it in the diagnostic's text (`goal` for strategy.goals[…])
+    const where = [d.id ? `${state.api.diagnosticEntity(d)} ${d.id}` : null, d.line ? `line ${d.line}` : null]
       .filter(Boolean)
       .join(", ");
     li.append(el("span", "sev", d.severity), el("code", null, d.code));
@@ -436,12 +431,6 @@ function showError(e, source) {
   document.body.dataset.status = "error";
 }
 
-/** The format of a file from its name (the core's rule: .json, .yaml/.yml, .toml). */
-function formatOf(name) {
-  const ext = name.toLowerCase().split(".").pop();
-  return { json: "json", yaml: "yaml", yml: "yaml", toml: "toml" }[ext] ?? null;
-}
-
 /** The npm package's full build, loaded on first use (YAML, TOML, the HTML report). */
 async function fullBuild(why) {
   if (!state.full) {
@@ -497,9 +486,11 @@ async function load(text, format, source) {
 /** Open a `File` (from the picker or a drop): refused by type or size before it is read. */
 export async function openFile(file) {
   if (!file) return;
-  const format = formatOf(file.name);
-  if (!format) {
-    showError({ name: "ArgumentError", code: "invalid_argument", message: "unknown extension: use .json, .yaml, .yml or .toml" }, file.name);
+  let format;
+  try {
+    format = state.lean.formatOf(file.name); // the core's rule (.json, .yaml/.yml, .toml) and its error
+  } catch (e) {
+    showError(e, file.name);
     return;
   }
   if (file.size > MAX_FILE_BYTES) {

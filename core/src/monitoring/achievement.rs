@@ -206,6 +206,7 @@ pub struct RollupRecord {
 /// Indicator achievement as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "AchievementData"))]
 pub struct Achievement {
     /// Date of the data.
     #[serde(with = "dates::iso")]
@@ -269,6 +270,7 @@ pub struct ResultsRecord {
 /// The results-based rating ("84 % executed across 44 indicators").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "ResultsRatingData"))]
 pub struct ResultsRating {
     /// Date of the data.
     #[serde(with = "dates::iso")]

@@ -139,6 +139,7 @@ pub struct Section {
 /// The annual monitoring report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "MonitoringReportData"))]
 pub struct MonitoringReport {
     /// Title.
     pub title: String,

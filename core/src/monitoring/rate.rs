@@ -155,6 +155,7 @@ pub struct RateColumns {
 /// The execution rate with what it was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "ExecutionRateData"))]
 pub struct ExecutionRate {
     /// Date of the states.
     #[serde(with = "dates::iso")]

@@ -81,6 +81,7 @@ pub struct TriageRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", tsify(rename = "TriageData"))]
 pub struct Triage {
     /// The date.
     #[serde(with = "dates::iso")]

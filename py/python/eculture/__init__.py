@@ -27,7 +27,9 @@ call                                        what crosses the boundary
 ``waves()``, ``topological_order()``,       lazy views (``IdLists``, ``IdList``) over the
 ``impact()``, ``ancestors()``,              core's index arrays: O(1) to hand over, a str
 ``cyclic_blocks()``                         made per item read; ``to_list()`` copies
-``validate()``, ``matrix()``                copies (small results)
+``validate()``                              a lazy ``Diagnostics`` sequence over the core's
+                                            list: a ``Diagnostic`` made per item read
+``matrix()``, monitoring results            copies (small results)
 ==========================================  ==============================================
 
 Measure indices are positions in ``document()["measures"]``; map them back to ids with
@@ -37,18 +39,28 @@ Measure indices are positions in ``document()["measures"]``; map them back to id
 from collections.abc import Sequence as _Sequence
 
 from ._eculture import (
+    Achievement,
     Diagnostic,
+    Diagnostics,
+    ExecutionRate,
     IdList,
     IdLists,
     Matrix,
     MatrixCell,
     MeasureIds,
+    MonitoringReport,
+    ResultsRating,
     Rollup,
     Schedule,
     Strategy,
+    Triage,
     __version__,
+    diagnostic_entity,
     format_diagnostic,
+    format_of,
+    gap_reason_text,
     json_schema,
+    near_critical_days,
     operations,
 )
 from ._records import Records
@@ -72,11 +84,14 @@ from ._errors import (
 _Sequence.register(MeasureIds)
 _Sequence.register(IdList)
 _Sequence.register(IdLists)
+_Sequence.register(Diagnostics)
 
 __all__ = [
+    "Achievement",
     "ArgumentError",
     "CycleError",
     "Diagnostic",
+    "Diagnostics",
     "EcultureError",
     "EcultureFileExistsError",
     "EcultureFileNotFoundError",
@@ -84,20 +99,28 @@ __all__ = [
     "EcultureIsADirectoryError",
     "EcultureNotADirectoryError",
     "EculturePermissionError",
+    "ExecutionRate",
     "IdList",
     "IdLists",
     "Matrix",
     "MatrixCell",
     "MeasureIds",
+    "MonitoringReport",
     "ParseError",
     "Records",
+    "ResultsRating",
     "Rollup",
     "Schedule",
     "ScheduleError",
     "Strategy",
+    "Triage",
     "ValidationError",
     "__version__",
+    "diagnostic_entity",
     "format_diagnostic",
+    "format_of",
+    "gap_reason_text",
     "json_schema",
+    "near_critical_days",
     "operations",
 ]

@@ -28,15 +28,6 @@ class Records(list):  # type: ignore[type-arg]
         return f"Records({list.__repr__(self)})"
 
 
-class Diagnostics(list):  # type: ignore[type-arg]
-    """The diagnostics of ``validate()``: a list that shows as a table in notebooks."""
-
-    def _repr_html_(self) -> str:
-        from ._eculture import diagnostics_html
-
-        return diagnostics_html(list(self))
-
-
 class Pictured(dict):  # type: ignore[type-arg]
     """A result (plain data) that also shows as the core's picture of it in notebooks
     (``rollout()``, ``dsm()``)."""

@@ -1,0 +1,218 @@
+//! [`OPERATIONS`]: every operation of the public surface with its Rust, Python and JS names.
+
+use serde::Serialize;
+
+/// Whether an operation is a method (a computation, called) or a property (data, read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpKind {
+    /// A static constructor (`Strategy.from_json`).
+    Constructor,
+    /// A computation or conversion: called with parentheses.
+    Method,
+    /// Data the object holds: read without parentheses.
+    Property,
+}
+
+/// One operation of the public surface, with its name on each surface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Operation {
+    /// The class it belongs to (`Strategy`, `Schedule`, `Matrix`, ...) or `module`.
+    pub on: &'static str,
+    /// Method, property or constructor.
+    pub kind: OpKind,
+    /// The Rust name (on the core type; `None` when it is binding idiom only).
+    pub rust: Option<&'static str>,
+    /// The Python name; `None` where the operation has no place in Python.
+    pub python: Option<&'static str>,
+    /// The JavaScript name; `None` where the operation has no place in JavaScript (files in a
+    /// browser, pandas).
+    pub js: Option<&'static str>,
+    /// The arguments, as documentation.
+    pub args: &'static str,
+    /// What it returns, as documentation.
+    pub returns: &'static str,
+}
+
+macro_rules! ops {
+    ($( $on:ident $kind:ident $rust:tt $py:tt $js:tt ($args:literal) -> $ret:literal; )*) => {
+        /// Every operation of the public surface. The Python and node suites compare their
+        /// modules with this table, so an operation added to one surface and not the others
+        /// fails a test.
+        pub const OPERATIONS: &[Operation] = &[
+            $( Operation {
+                on: stringify!($on),
+                kind: ops!(@kind $kind),
+                rust: ops!(@rust $rust),
+                python: ops!(@rust $py),
+                js: ops!(@rust $js),
+                args: $args,
+                returns: $ret,
+            }, )*
+        ];
+    };
+    (@kind ctor) => { OpKind::Constructor };
+    (@kind method) => { OpKind::Method };
+    (@kind prop) => { OpKind::Property };
+    (@rust -) => { None };
+    (@rust $r:ident) => { Some(stringify!($r)) };
+}
+
+ops! {
+    module method - json_schema jsonSchema ("") -> "the JSON Schema of the document";
+    module method - format_diagnostic formatDiagnostic ("diagnostic") -> "its one-line text";
+    module method - operations operations ("") -> "this table";
+    module method gap_reason_text gap_reason_text gapReasonText ("reason") -> "why a cell is a gap, in the CLI's words";
+    module method diagnostic_entity diagnostic_entity diagnosticEntity ("diagnostic") -> "the kind of entity it is about";
+    module method near_critical_days near_critical_days nearCriticalDays ("") -> "the default near-critical threshold (days)";
+    module method format_of format_of formatOf ("file name") -> "json, yaml or toml (IoError for another extension)";
+    module method - - eCulture ("") -> "Strategy.eCulture() (the README's one-line start)";
+    Strategy ctor e_culture e_culture eCulture ("") -> "the embedded e-Culture strategy";
+    Strategy ctor from_json from_json fromJson ("text") -> "Strategy";
+    Strategy ctor from_yaml from_yaml fromYaml ("text") -> "Strategy";
+    Strategy ctor from_toml from_toml fromToml ("text") -> "Strategy";
+    Strategy ctor from_value from_dict fromObject ("plain data") -> "Strategy";
+    Strategy ctor load load - ("path") -> "Strategy (files: Rust and Python)";
+    Strategy method to_json to_json toJson ("") -> "JSON text";
+    Strategy method - to_yaml toYaml ("") -> "YAML text";
+    Strategy method - to_toml toToml ("") -> "TOML text";
+    Strategy method save save - ("path") -> "(files: Rust and Python)";
+    Strategy method document document document ("") -> "the document as plain data";
+    Strategy method - - toJSON ("") -> "the document (for JSON.stringify)";
+    Strategy prop - id id ("") -> "the strategy id";
+    Strategy method validate validate validate ("") -> "Diagnostic[]";
+    Strategy method is_valid is_valid isValid ("") -> "bool";
+    Strategy method blocking blocking blocking ("need") -> "Diagnostic[] stopping that level";
+    Strategy method matrix matrix matrix ("") -> "Matrix";
+    Strategy method topological_order topological_order topologicalOrder ("") -> "ids";
+    Strategy method waves waves waves ("") -> "lists of ids";
+    Strategy method impact impact impact ("ids") -> "ids downstream, document order";
+    Strategy method ancestors ancestors ancestors ("ids") -> "ids upstream, document order";
+    Strategy method find_cycle find_cycle findCycle ("") -> "ids or null";
+    Strategy method dependencies dependencies dependencies ("") -> "DependencyEdge[]";
+    Strategy method cyclic_blocks cyclic_blocks cyclicBlocks ("") -> "lists of ids";
+    Strategy prop measure_count measure_count measureCount ("") -> "int";
+    Strategy prop - measure_ids - ("") -> "lazy sequence of ids";
+    Strategy method measure_id measure_id measureId ("index") -> "id";
+    Strategy method wave_index wave_index waveIndex ("") -> "uint32 array";
+    Strategy method order_indices order_indices orderIndices ("") -> "uint32 array";
+    Strategy method impact_indices impact_indices impactIndices ("ids") -> "uint32 array";
+    Strategy method descendant_counts descendant_counts descendantCounts ("ids") -> "counts";
+    Strategy method rollup rollup rollup ("") -> "Rollup";
+    Strategy method - to_pandas - ("") -> "pandas DataFrame of the measures";
+    Strategy method - to_networkx - ("") -> "networkx DiGraph of the dependencies";
+    Strategy method schedule schedule schedule ("options") -> "Schedule";
+    Strategy method schedule_with_changes schedule_with_changes scheduleWithChanges ("changes, options") -> "Schedule";
+    Strategy method what_if what_if whatIf ("changes, options") -> "WhatIf";
+    Strategy method rollout rollout rollout ("options") -> "Rollout";
+    Strategy method redundant_dependencies redundant_dependencies redundantDependencies ("") -> "RedundantDependency[]";
+    Strategy method dsm dsm dsm ("") -> "Dsm";
+    Strategy method risk risk risk ("options with runs, seed") -> "Risk";
+    Strategy method gaps gaps gaps ("") -> "CellGap[]: each gap with its reasons";
+    Strategy method heatmap_svg heatmap_svg heatmapSvg ("options (schedule + lang, color_by, width)") -> "SVG";
+    Strategy method gantt_svg gantt_svg ganttSvg ("options") -> "SVG";
+    Strategy method rollout_svg rollout_svg rolloutSvg ("options") -> "SVG";
+    Strategy method dsm_svg dsm_svg dsmSvg ("options") -> "SVG";
+    Strategy method to_dot to_dot toDot ("options") -> "Graphviz DOT";
+    Strategy method report_html report_html reportHtml ("options") -> "self-contained HTML report";
+    Strategy method states_as_of states_as_of statesAsOf ("as_of") -> "MeasureState[]";
+    Strategy method execution_rate execution_rate executionRate ("options: as_of, by, scope, weights, no_data") -> "ExecutionRate";
+    Strategy method results_rating results_rating resultsRating ("options: as_of, by") -> "ResultsRating";
+    Strategy method achievement achievement achievement ("options: as_of, cap, bands") -> "Achievement";
+    Strategy method triage triage triage ("options: as_of, out_of_sequence") -> "Triage";
+    Strategy method reporting_calendar reporting_calendar reportingCalendar ("options: as_of") -> "Obligation[]";
+    Strategy method monitoring_report monitoring_report monitoringReport ("options: year, as_of, ...") -> "MonitoringReport";
+    Matrix prop clusters clusters clusters ("") -> "cluster ids";
+    Matrix prop modules modules modules ("") -> "module ids";
+    Matrix prop cells cells cells ("") -> "Cell[]";
+    Matrix method coverage coverage coverage ("") -> "CoverageReport";
+    Matrix method gaps gaps gaps ("") -> "Cell[]";
+    Matrix method cell cell cell ("cluster, module") -> "Cell (unknown ids raise)";
+    Matrix method to_markdown to_markdown toMarkdown ("") -> "Markdown";
+    Matrix method to_csv to_csv toCsv ("") -> "CSV";
+    Matrix method - to_dict toJSON ("") -> "plain data";
+    Matrix method - to_pandas - ("wide") -> "pandas DataFrame";
+    MatrixCell prop cluster cluster - ("") -> "cluster id";
+    MatrixCell prop module module - ("") -> "module id";
+    MatrixCell prop state state - ("") -> "covered, gap or not_applicable";
+    MatrixCell prop measures measures - ("") -> "ids";
+    MatrixCell method - to_dict - ("") -> "plain data";
+    Diagnostic prop severity severity - ("") -> "error or warning";
+    Diagnostic prop code code - ("") -> "stable code";
+    Diagnostic prop path path - ("") -> "JSON path";
+    Diagnostic prop id id - ("") -> "entity id";
+    Diagnostic prop message message - ("") -> "one line";
+    Diagnostic prop suggestion suggestion - ("") -> "nearest id";
+    Diagnostic prop line line - ("") -> "line";
+    Diagnostic prop column column - ("") -> "column";
+    Diagnostic prop blocks blocks - ("") -> "the level it stops";
+    Diagnostic method - to_dict - ("") -> "plain data";
+    Schedule prop duration_days duration_days durationDays ("") -> "days";
+    Schedule prop project_start project_start projectStart ("") -> "ISO date";
+    Schedule prop finish_date finish_date finishDate ("") -> "ISO date";
+    Schedule prop critical_paths critical_paths criticalPaths ("") -> "lists of ids";
+    Schedule prop critical_paths_truncated critical_paths_truncated criticalPathsTruncated ("") -> "bool";
+    Schedule prop critical_ids critical_ids criticalIds ("") -> "ids";
+    Schedule prop near_critical near_critical nearCritical ("") -> "ids";
+    Schedule prop infeasible_deadlines infeasible_deadlines infeasibleDeadlines ("") -> "InfeasibleDeadline[]";
+    Schedule method record record record ("id") -> "ScheduleRecord (unknown ids raise)";
+    Schedule method records to_records toRecords ("") -> "ScheduleRecord[]";
+    Schedule method report report report ("") -> "ScheduleReport";
+    Schedule method to_json to_json toJson ("") -> "JSON text";
+    Schedule method to_csv to_csv toCsv ("") -> "CSV";
+    Schedule method to_mermaid to_mermaid toMermaid ("") -> "Mermaid gantt";
+    Schedule method - columns - ("") -> "dict of NumPy arrays";
+    Schedule method - critical_path_indices - ("") -> "uint32 arrays";
+    Schedule method - to_pandas - ("") -> "pandas DataFrame";
+    Schedule method - - toJSON ("") -> "ScheduleReport";
+    ExecutionRate prop as_of as_of asOf ("") -> "ISO date";
+    ExecutionRate prop by by by ("") -> "the grouping";
+    ExecutionRate prop scope scope scope ("") -> "the measures counted";
+    ExecutionRate prop weights weights weights ("") -> "Weights";
+    ExecutionRate prop no_data_policy no_data_policy noDataPolicy ("") -> "separate or zero";
+    ExecutionRate prop records records records ("") -> "RateRecord[]";
+    ExecutionRate prop no_data_measures no_data_measures noDataMeasures ("") -> "ids";
+    ExecutionRate prop excluded excluded excluded ("") -> "int";
+    ExecutionRate method - to_dict toJSON ("") -> "plain data";
+    ExecutionRate method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
+    ExecutionRate method - to_pandas - ("") -> "pandas DataFrame of the records";
+    ResultsRating prop as_of as_of asOf ("") -> "ISO date";
+    ResultsRating prop records records records ("") -> "ResultsRecord[]";
+    ResultsRating method - to_dict toJSON ("") -> "plain data";
+    ResultsRating method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
+    ResultsRating method - to_pandas - ("") -> "pandas DataFrame of the records";
+    Achievement prop as_of as_of asOf ("") -> "ISO date";
+    Achievement prop cap cap cap ("") -> "bool";
+    Achievement prop bands bands bands ("") -> "Bands";
+    Achievement prop records records records ("") -> "AchievementRecord[]";
+    Achievement prop indicators indicators indicators ("") -> "IndicatorSummary[]";
+    Achievement prop rollup rollup rollup ("") -> "RollupRecord[]";
+    Achievement method - to_dict toJSON ("") -> "plain data";
+    Achievement method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
+    Achievement method - to_pandas - ("") -> "pandas DataFrame of the records";
+    Triage prop as_of as_of asOf ("") -> "ISO date";
+    Triage prop records records records ("") -> "TriageRecord[]";
+    Triage prop forecast_error forecast_error forecastError ("") -> "text or null";
+    Triage method - to_dict toJSON ("") -> "plain data";
+    Triage method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
+    Triage method - to_pandas - ("") -> "pandas DataFrame of the records";
+    MonitoringReport prop title title title ("") -> "text";
+    MonitoringReport prop year year year ("") -> "int";
+    MonitoringReport prop as_of as_of asOf ("") -> "ISO date";
+    MonitoringReport prop sections sections sections ("") -> "Section[]";
+    MonitoringReport method to_markdown to_markdown toMarkdown ("") -> "Markdown";
+    MonitoringReport method to_html to_html toHtml ("") -> "self-contained HTML";
+    MonitoringReport method to_xlsx to_xlsx - ("path (optional)") -> "XLSX bytes, or the file written (native builds)";
+    MonitoringReport method - to_dict toJSON ("") -> "plain data";
+    MonitoringReport method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
+    MonitoringReport method - to_pandas - ("") -> "dict of pandas DataFrames, one per table";
+    Rollup prop clusters clusters clusters ("") -> "cluster ids";
+    Rollup prop modules modules modules ("") -> "module ids";
+    Rollup prop measures measures measures ("") -> "clusters x modules counts";
+    Rollup prop executed executed executed ("") -> "clusters x modules counts";
+    Rollup prop applicable applicable applicable ("") -> "clusters x modules flags";
+    Rollup method executed_share executed_share executedShare ("") -> "clusters x modules shares";
+    Rollup method mean_executed_share mean_executed_share meanExecutedShare ("") -> "mean share or null";
+    Rollup method - to_dict toJSON ("") -> "plain data";
+    Rollup method - to_pandas - ("") -> "pandas DataFrame";
+}

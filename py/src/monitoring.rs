@@ -1,0 +1,260 @@
+//! The monitoring results as typed objects (`ExecutionRate`, `ResultsRating`, `Achievement`,
+//! `Triage`, `MonitoringReport`): properties, `to_dict()`, `to_pandas()`, `repr()` (the core's
+//! summary line) and a notebook table (`_repr_html_`, HTML from the core). `r["records"]` and
+//! the other keys of the former dicts still work.
+
+use eculture::api::Summary;
+use pyo3::exceptions::PyKeyError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict};
+
+use crate::errors::to_py_err;
+
+/// The result as plain data, made once: `Records` for its tables.
+fn cached<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    cell: &PyOnceLock<Py<PyDict>>,
+    value: &T,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = cell.get_or_try_init(py, || -> PyResult<Py<PyDict>> {
+        Ok(crate::records::plain(py, value)?
+            .cast_into::<PyDict>()?
+            .unbind())
+    })?;
+    Ok(d.bind(py).clone())
+}
+
+fn item<'py>(d: &Bound<'py, PyDict>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+    d.get_item(key)?
+        .ok_or_else(|| PyKeyError::new_err(key.to_owned()))
+}
+
+/// The records as a DataFrame (through `Records.to_pandas()`).
+fn frame<'py>(py: Python<'py>, records: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    crate::import_pandas(py, "to_pandas")?;
+    py.import("eculture._records")?
+        .getattr("Records")?
+        .call1((records,))?
+        .call_method0("to_pandas")
+}
+
+macro_rules! result_class {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident($core:ty) { $($field:ident),* }
+        $($extra:tt)*
+    ) => {
+        $(#[doc = $doc])*
+        #[pyclass(frozen, module = "eculture")]
+        pub struct $name {
+            inner: $core,
+            data: PyOnceLock<Py<PyDict>>,
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.inner.summary())
+            }
+        }
+
+        impl From<$core> for $name {
+            fn from(inner: $core) -> Self {
+                $name { inner, data: PyOnceLock::new() }
+            }
+        }
+
+        impl $name {
+            fn data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                cached(py, &self.data, &self.inner)
+            }
+        }
+
+        #[pymethods]
+        impl $name {
+            $(
+                #[getter]
+                fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    item(&self.data(py)?, stringify!($field))
+                }
+            )*
+
+            /// The result as plain data (dicts, lists; tables as `Records`).
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                self.data(py)?.copy()
+            }
+
+            /// `result["records"]`: the keys of `to_dict()` (the former dict result).
+            fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+                self.item(py, key)
+            }
+
+            fn __contains__(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
+                Ok(self.keys(py)?.iter().any(|k| k == key))
+            }
+
+            /// The keys of `to_dict()`.
+            fn keys(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+                let mut keys: Vec<String> = self.data(py)?.keys().extract()?;
+                keys.extend(Self::EXTRA_KEYS.iter().map(|k| (*k).to_owned()));
+                Ok(keys)
+            }
+
+            /// Equal to the same result, or to its `to_dict()`.
+            fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+                if let Ok(o) = other.cast::<$name>() {
+                    return Ok(o.get().inner == self.inner);
+                }
+                self.data(py)?.as_any().eq(other)
+            }
+
+            /// The core's one-line summary (the same text as JavaScript's `toString()`).
+            fn __repr__(&self) -> String {
+                self.inner.summary()
+            }
+
+            /// The notebook view: the summary and the records as a table (HTML by the core).
+            fn _repr_html_(&self) -> String {
+                self.html()
+            }
+
+            $($extra)*
+        }
+    };
+}
+
+result_class! {
+    /// The execution rate (`Strategy.execution_rate`): `records` (one per group), the
+    /// measures without data, the options it was computed with.
+    ExecutionRate(eculture::monitoring::ExecutionRate) {
+        as_of, by, scope, weights, no_data_policy, records, no_data_measures, excluded
+    }
+
+    /// The records as a pandas DataFrame (requires pandas).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, item(&self.data(py)?, "records")?)
+    }
+}
+
+result_class! {
+    /// The results-based rating (`Strategy.results_rating`): one record per group.
+    ResultsRating(eculture::monitoring::ResultsRating) { as_of, records }
+
+    /// The records as a pandas DataFrame (requires pandas).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, item(&self.data(py)?, "records")?)
+    }
+}
+
+result_class! {
+    /// Indicator achievement (`Strategy.achievement`): per indicator and year, per indicator,
+    /// and rolled up.
+    Achievement(eculture::monitoring::Achievement) {
+        as_of, cap, bands, records, indicators, rollup
+    }
+
+    /// The records (one per indicator and target year) as a pandas DataFrame.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, item(&self.data(py)?, "records")?)
+    }
+}
+
+result_class! {
+    /// Overdue and at-risk measures ranked (`Strategy.triage`).
+    Triage(eculture::monitoring::Triage) { as_of, records, forecast_error }
+
+    /// The ranked records as a pandas DataFrame (requires pandas).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, item(&self.data(py)?, "records")?)
+    }
+}
+
+result_class! {
+    /// The annual monitoring report (`Strategy.monitoring_report`): its sections as data, and
+    /// `to_markdown()`, `to_html()`, `to_xlsx(path=None)`.
+    MonitoringReport(eculture::monitoring::MonitoringReport) { title, year, as_of, sections }
+
+    /// The report as Markdown.
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+
+    /// The report as one self-contained HTML page.
+    fn to_html(&self) -> String {
+        self.inner.to_html()
+    }
+
+    /// The report as an XLSX workbook: the bytes, or, given a `path`, the file written.
+    #[pyo3(signature = (path=None))]
+    fn to_xlsx<'py>(
+        &self,
+        py: Python<'py>,
+        path: Option<std::path::PathBuf>,
+    ) -> PyResult<Option<Bound<'py, PyBytes>>> {
+        let bytes = py
+            .detach(|| self.inner.to_xlsx())
+            .map_err(|e| to_py_err(py, &e))?;
+        match path {
+            None => Ok(Some(PyBytes::new(py, &bytes))),
+            Some(p) => {
+                std::fs::write(&p, &bytes).map_err(|e| {
+                    let err = eculture::IoError::from_io("write", p.display().to_string(), &e);
+                    to_py_err(py, &err.into())
+                })?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Every table of the report as a pandas DataFrame, by table name.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let pd = crate::import_pandas(py, "MonitoringReport.to_pandas")?;
+        let out = PyDict::new(py);
+        for t in self.inner.tables() {
+            let rows: Vec<Vec<Bound<'py, PyAny>>> = t
+                .rows
+                .iter()
+                .map(|r| r.iter().map(|c| pythonize::pythonize(py, c)).collect())
+                .collect::<Result<_, _>>()?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("columns", &t.headers)?;
+            out.set_item(&t.name, pd.getattr("DataFrame")?.call((rows,), Some(&kwargs))?)?;
+        }
+        Ok(out)
+    }
+}
+
+impl MonitoringReport {
+    const EXTRA_KEYS: &'static [&'static str] = &["markdown", "html", "xlsx"];
+
+    fn item<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        match key {
+            "markdown" => Ok(self.to_markdown().into_pyobject(py)?.into_any()),
+            "html" => Ok(self.to_html().into_pyobject(py)?.into_any()),
+            "xlsx" => Ok(self.to_xlsx(py, None)?.into_pyobject(py)?.into_any()),
+            _ => item(&self.data(py)?, key),
+        }
+    }
+
+    fn html(&self) -> String {
+        self.inner.to_html()
+    }
+}
+
+macro_rules! records_view {
+    ($($name:ident),*) => {$(
+        impl $name {
+            const EXTRA_KEYS: &'static [&'static str] = &[];
+
+            fn item<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+                item(&self.data(py)?, key)
+            }
+
+            fn html(&self) -> String {
+                eculture::api::records_html(&self.inner.summary(), &self.inner.records)
+            }
+        }
+    )*};
+}
+
+records_view!(ExecutionRate, ResultsRating, Achievement, Triage);
