@@ -1,5 +1,5 @@
 //! The monitoring results as typed objects (`ExecutionRate`, `ResultsRating`, `Achievement`,
-//! `Triage`, `MonitoringReport`): properties, `to_dict()`, `to_pandas()`, `repr()` (the core's
+//! `Triage`, `MonitoringReport`), and the plan diff (`PlanDiff`), made the same way: properties, `to_dict()`, `to_pandas()`, `repr()` (the core's
 //! summary line) and a notebook table (`_repr_html_`, HTML from the core). `r["records"]` and
 //! the other keys of the former dicts still work.
 
@@ -234,6 +234,61 @@ impl MonitoringReport {
             "xlsx" => Ok(self.to_xlsx(py, None)?.into_pyobject(py)?.into_any()),
             _ => item(&self.data(py)?, key),
         }
+    }
+
+    fn html(&self) -> String {
+        self.inner.to_html()
+    }
+}
+
+result_class! {
+    /// What changed between two versions of a plan (`Strategy.diff`): `records`,
+    /// `matrix_changes`, `schedule`, `indicator_targets`, `directions`, and `to_markdown()`,
+    /// `to_html()`, `to_svg()`; shows as its HTML in notebooks.
+    PlanDiff(eculture::PlanDiff) {
+        old_id, new_id, title, records, matrix_changes, matrix_blocked_by, schedule,
+        schedule_blocked_by, indicator_targets, directions
+    }
+
+    /// True when the two plans are the same up to order.
+    fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// The diff as Markdown.
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+
+    /// The diff as a self-contained HTML fragment (the picture and the tables).
+    fn to_html(&self) -> String {
+        self.inner.to_html()
+    }
+
+    /// The picture of the differences (SVG).
+    fn to_svg(&self) -> String {
+        self.inner.to_svg()
+    }
+
+    /// The records as a pandas DataFrame (requires pandas).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, item(&self.data(py)?, "records")?)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.records.len()
+    }
+
+    fn __bool__(&self) -> bool {
+        !self.inner.is_empty()
+    }
+}
+
+impl PlanDiff {
+    const EXTRA_KEYS: &'static [&'static str] = &[];
+
+    fn item<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        item(&self.data(py)?, key)
     }
 
     fn html(&self) -> String {

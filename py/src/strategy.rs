@@ -12,7 +12,9 @@ use crate::columnar::{MeasureIds, Rollup};
 use crate::diagnostic::Diagnostic;
 use crate::errors::to_py_err;
 use crate::matrix::Matrix;
-use crate::monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
+use crate::monitoring::{
+    Achievement, ExecutionRate, MonitoringReport, PlanDiff, ResultsRating, Triage,
+};
 use crate::schedule::{self, Schedule};
 use crate::views::{Diagnostics, IdList, IdLists};
 
@@ -524,6 +526,21 @@ impl Strategy {
         Ok(MonitoringReport::from(
             self.run(py, |s| s.monitoring_report(&o))?,
         ))
+    }
+
+    /// What changed from this plan to `other` (the new version): a `PlanDiff` with `records`
+    /// (matched by id; reordering is no change), `matrix_changes`, the schedule's consequences
+    /// and `indicator_targets`. Options: `lang` and the schedule options of both schedules.
+    #[pyo3(signature = (other, **options))]
+    fn diff(
+        &self,
+        py: Python<'_>,
+        other: &Bound<'_, Strategy>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PlanDiff> {
+        let o = schedule::diff_options(py, options)?;
+        let new = &other.get().inner;
+        Ok(PlanDiff::from(self.run(py, |s| s.diff(new, &o))?))
     }
 
     /// A pandas DataFrame of the measures, one row each in document order, indexed by id:

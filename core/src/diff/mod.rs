@@ -54,6 +54,7 @@ pub struct DiffOptions {
 /// What happened to an entity or a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum ChangeKind {
     /// The entity is only in the new document.
     Added,
@@ -76,6 +77,8 @@ impl ChangeKind {
 
 /// One difference between the two documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct DiffRecord {
     /// Added, removed or changed.
     pub kind: ChangeKind,
@@ -92,8 +95,10 @@ pub struct DiffRecord {
     /// removed entity.
     pub field: Option<String>,
     /// The old value (the whole entity when removed); `None` when absent.
+    #[cfg_attr(feature = "wasm", tsify(type = "unknown"))]
     pub old: Option<Value>,
     /// The new value (the whole entity when added); `None` when absent.
+    #[cfg_attr(feature = "wasm", tsify(type = "unknown"))]
     pub new: Option<Value>,
     /// For an added entity: the removed entity of the same kind with the same title, a
     /// suggested rename.
@@ -102,6 +107,8 @@ pub struct DiffRecord {
 
 /// A matrix cell whose state or delivering measures changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct MatrixChange {
     /// Cluster id.
     pub cluster: String,
@@ -119,11 +126,13 @@ pub struct MatrixChange {
 
 /// A deadline that the network newly misses, or newly meets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DeadlineChange {
     /// Measure id.
     pub id: String,
     /// The deadline in the plan where it is missed.
     #[serde(with = "crate::dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub deadline: Date,
     /// Days late in the plan where it is missed.
     pub days_late: i64,
@@ -131,20 +140,25 @@ pub struct DeadlineChange {
 
 /// A measure in both plans whose early dates moved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MeasureShift {
     /// Measure id.
     pub id: String,
     /// Early start before.
     #[serde(with = "crate::dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub start_before: Date,
     /// Early start after.
     #[serde(with = "crate::dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub start_after: Date,
     /// Early finish (last day of work) before.
     #[serde(with = "crate::dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub finish_before: Date,
     /// Early finish after.
     #[serde(with = "crate::dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub finish_after: Date,
     /// `finish_after − finish_before` in calendar days (positive = later).
     pub finish_shift_days: i64,
@@ -152,12 +166,15 @@ pub struct MeasureShift {
 
 /// What the changes do to the schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ScheduleChanges {
     /// The old plan's finish (last day of work).
     #[serde(with = "crate::dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub finish_before: Date,
     /// The new plan's finish.
     #[serde(with = "crate::dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub finish_after: Date,
     /// `finish_after − finish_before` in calendar days (positive = later).
     pub finish_shift_days: i64,
@@ -179,6 +196,8 @@ pub struct ScheduleChanges {
 
 /// An indicator's target for a year, before and after.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct TargetChange {
     /// Indicator id.
     pub indicator: String,
@@ -194,6 +213,7 @@ pub struct TargetChange {
 
 /// Measures added, removed and changed in one direction (the picture's rows).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DirectionSummary {
     /// Direction id (a measure's direction, as written).
     pub direction: String,
@@ -209,6 +229,9 @@ pub struct DirectionSummary {
 
 /// The differences between two versions of a strategy ([`Strategy::diff`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm", tsify(rename = "PlanDiffData"))]
 pub struct PlanDiff {
     /// The language of the titles.
     pub lang: Lang,

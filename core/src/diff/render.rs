@@ -64,7 +64,7 @@ struct Table {
 
 impl PlanDiff {
     /// One-line summary: `a → b: 3 added, 1 removed, 5 changed` or `no differences`.
-    pub fn summary(&self) -> String {
+    pub fn headline(&self) -> String {
         let (a, r, c) = self.counts();
         let ids = if self.old_id == self.new_id {
             self.new_id.clone()
@@ -250,7 +250,7 @@ impl PlanDiff {
         let mut s = format!(
             "# Plan diff — {}\n\n{}.\n",
             md(&self.title),
-            md(&self.summary())
+            md(&self.headline())
         );
         let tables = self.tables();
         for (k, t) in tables.iter().enumerate() {
@@ -289,7 +289,7 @@ impl PlanDiff {
             s,
             "<h2>Plan diff — {}</h2>\n<p>{}.</p>\n<div class=\"picture\">\n{}</div>\n",
             xml(&self.title),
-            xml(&self.summary()),
+            xml(&self.headline()),
             self.to_svg()
         );
         for (k, t) in self.tables().iter().enumerate() {
@@ -353,7 +353,7 @@ impl PlanDiff {
         );
         let mut svg = Svg::headed(w, h, &title, "");
         let muted = format!("fill=\"{}\"", palette::MUTED);
-        svg.text(16.0, 46.0, &muted, &self.summary());
+        svg.text(16.0, 46.0, &muted, &self.headline());
         let finish = match &self.schedule {
             Some(s) => format!(
                 "{}: {} → {} ({} d); {}: {}, {}: {}",
