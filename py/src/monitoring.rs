@@ -284,6 +284,19 @@ result_class! {
     }
 }
 
+/// `Strategy.diff`: the options read by the core, the diff computed with the GIL released.
+pub(crate) fn diff(
+    py: Python<'_>,
+    old: &eculture::Strategy,
+    new: &eculture::Strategy,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PlanDiff> {
+    let o = crate::schedule::diff_options(py, options)?;
+    py.detach(|| old.diff(new, &o))
+        .map(PlanDiff::from)
+        .map_err(|e| to_py_err(py, &e))
+}
+
 impl PlanDiff {
     const EXTRA_KEYS: &'static [&'static str] = &[];
 

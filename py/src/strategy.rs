@@ -12,9 +12,7 @@ use crate::columnar::{MeasureIds, Rollup};
 use crate::diagnostic::Diagnostic;
 use crate::errors::to_py_err;
 use crate::matrix::Matrix;
-use crate::monitoring::{
-    Achievement, ExecutionRate, MonitoringReport, PlanDiff, ResultsRating, Triage,
-};
+use crate::monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
 use crate::schedule::{self, Schedule};
 use crate::views::{Diagnostics, IdList, IdLists};
 
@@ -449,8 +447,7 @@ impl Strategy {
         as_of: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let d = schedule::date(py, as_of, "as_of")?;
-        let r = self.run(py, |s| Ok(s.states_as_of(d)))?;
-        crate::records::plain(py, &r)
+        crate::records::plain(py, &self.run(py, |s| Ok(s.states_as_of(d)))?)
     }
 
     /// The execution rate: `as_of`, `by` ("overall", "direction", "main_executor", "cluster",
@@ -462,8 +459,7 @@ impl Strategy {
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<ExecutionRate> {
         let o = schedule::op_options(py, options)?;
-        let r = self.run(py, |s| s.execution_rate(&o))?;
-        Ok(ExecutionRate::from(r))
+        self.run(py, |s| s.execution_rate(&o)).map(Into::into)
     }
 
     /// The results-based rating: the share of indicators meeting their target.
@@ -474,8 +470,7 @@ impl Strategy {
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<ResultsRating> {
         let o = schedule::op_options(py, options)?;
-        let r = self.run(py, |s| Ok(s.results_rating(&o)))?;
-        Ok(ResultsRating::from(r))
+        self.run(py, |s| Ok(s.results_rating(&o))).map(Into::into)
     }
 
     /// Indicator achievement per indicator and target year, with bands, trend and roll-ups.
@@ -486,8 +481,7 @@ impl Strategy {
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Achievement> {
         let o = schedule::op_options(py, options)?;
-        let r = self.run(py, |s| s.achievement(&o))?;
-        Ok(Achievement::from(r))
+        self.run(py, |s| s.achievement(&o)).map(Achievement::from)
     }
 
     /// Overdue and at-risk measures ranked by structural weight, each with why.
@@ -498,8 +492,7 @@ impl Strategy {
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Triage> {
         let o = schedule::op_options(py, options)?;
-        let r = self.run(py, |s| Ok(s.triage(&o)))?;
-        Ok(Triage::from(r))
+        self.run(py, |s| Ok(s.triage(&o))).map(Triage::from)
     }
 
     /// The reporting obligations (Decree 1294 defaults) with their status.
@@ -510,8 +503,7 @@ impl Strategy {
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let o = schedule::op_options(py, options)?;
-        let r = self.run(py, |s| Ok(s.reporting_calendar(&o)))?;
-        crate::records::plain(py, &r)
+        crate::records::plain(py, &self.run(py, |s| Ok(s.reporting_calendar(&o)))?)
     }
 
     /// The annual monitoring report: a `MonitoringReport` with its sections as data and
@@ -523,24 +515,18 @@ impl Strategy {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<MonitoringReport> {
         let o = schedule::op_options(py, options)?;
-        Ok(MonitoringReport::from(
-            self.run(py, |s| s.monitoring_report(&o))?,
-        ))
+        self.run(py, |s| s.monitoring_report(&o)).map(Into::into)
     }
 
-    /// What changed from this plan to `other` (the new version): a `PlanDiff` with `records`
-    /// (matched by id; reordering is no change), `matrix_changes`, the schedule's consequences
-    /// and `indicator_targets`. Options: `lang` and the schedule options of both schedules.
+    /// What changed from this plan to `other`: a `PlanDiff` (options: `lang`, the schedule's).
     #[pyo3(signature = (other, **options))]
     fn diff(
         &self,
         py: Python<'_>,
-        other: &Bound<'_, Strategy>,
+        other: PyRef<'_, Self>,
         options: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PlanDiff> {
-        let o = schedule::diff_options(py, options)?;
-        let new = &other.get().inner;
-        Ok(PlanDiff::from(self.run(py, |s| s.diff(new, &o))?))
+    ) -> PyResult<crate::monitoring::PlanDiff> {
+        crate::monitoring::diff(py, &self.inner, &other.inner, options)
     }
 
     /// A pandas DataFrame of the measures, one row each in document order, indexed by id:
