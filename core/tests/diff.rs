@@ -2,7 +2,7 @@
 //! matrix and schedule consequences, indicator targets, renames, the pictures and determinism.
 
 use eculture::Strategy;
-use eculture::diff::{ChangeKind, DiffOptions, PlanDiff};
+use eculture::diff::{DiffKind, DiffOptions, PlanDiff};
 use serde_json::{Value, json};
 
 fn doc() -> Value {
@@ -282,7 +282,7 @@ fn an_amended_plan_gives_every_change() {
     );
     // whole entities carry the entity itself
     let added = &d.records[0];
-    assert_eq!(added.kind, ChangeKind::Added);
+    assert_eq!(added.kind, DiffKind::Added);
     assert_eq!(
         added.new.as_ref().unwrap()["title"]["en"],
         "Follow-up survey"
@@ -408,7 +408,7 @@ fn plans_with_errors_get_every_answer_their_errors_leave() {
     assert_eq!(d.records.len(), 1);
     assert_eq!(
         (d.records[0].kind, d.records[0].id.as_str()),
-        (ChangeKind::Added, id.as_str())
+        (DiffKind::Added, id.as_str())
     );
     assert!(d.to_markdown().contains("blocked by duplicate\\_id"));
 

@@ -7,6 +7,9 @@ import {
     Schedule,
     ExecutionRate,
     MonitoringReport,
+    PlanDiff,
+    type DiffRecord,
+    type PlanDiffData,
     type RateRecord,
     type MonitoringReportData,
     type GapReason,
@@ -169,6 +172,11 @@ const asOf: string = rate.asOf;
 const annual: MonitoringReport = s.monitoringReport({ year: 2025 });
 const annualData: MonitoringReportData = annual.toJSON();
 const annualMd: string = annual.toMarkdown();
+// the plan diff is a class too
+const diff: PlanDiff = s.diff(s, { lang: "az" });
+const diffRecords: DiffRecord[] = diff.records;
+const diffData: PlanDiffData = diff.toJSON();
+const diffEmpty: boolean = diff.isEmpty();
 // the page's facts from the core
 const reason: GapReason = s.gaps()[0]!.reasons[0]!;
 const reasonText: string = gapReasonText(reason);

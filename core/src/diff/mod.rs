@@ -55,7 +55,7 @@ pub struct DiffOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum ChangeKind {
+pub enum DiffKind {
     /// The entity is only in the new document.
     Added,
     /// The entity is only in the old document.
@@ -64,13 +64,13 @@ pub enum ChangeKind {
     Changed,
 }
 
-impl ChangeKind {
+impl DiffKind {
     /// `added`, `removed` or `changed`.
     pub fn as_str(self) -> &'static str {
         match self {
-            ChangeKind::Added => "added",
-            ChangeKind::Removed => "removed",
-            ChangeKind::Changed => "changed",
+            DiffKind::Added => "added",
+            DiffKind::Removed => "removed",
+            DiffKind::Changed => "changed",
         }
     }
 }
@@ -81,7 +81,7 @@ impl ChangeKind {
 #[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct DiffRecord {
     /// Added, removed or changed.
-    pub kind: ChangeKind,
+    pub kind: DiffKind,
     /// The entity kind: `strategy`, `goal`, `organization`, `direction`, `cluster`,
     /// `module`, `measure`, `dependency`, `indicator`, `report`, `report_entry`,
     /// `evaluation` or `reporting`.
@@ -272,9 +272,9 @@ impl PlanDiff {
     pub fn counts(&self) -> (usize, usize, usize) {
         let n = |k| self.records.iter().filter(|r| r.kind == k).count();
         (
-            n(ChangeKind::Added),
-            n(ChangeKind::Removed),
-            n(ChangeKind::Changed),
+            n(DiffKind::Added),
+            n(DiffKind::Removed),
+            n(DiffKind::Changed),
         )
     }
 }
@@ -566,7 +566,7 @@ fn records(old: &Document, new: &Document, lang: Lang) -> Vec<DiffRecord> {
                     removed[j].id.clone()
                 });
                 out.push(DiffRecord {
-                    kind: ChangeKind::Added,
+                    kind: DiffKind::Added,
                     entity: kind.into(),
                     id: e.id.clone(),
                     title: shown_title(e, lang),
@@ -587,7 +587,7 @@ fn records(old: &Document, new: &Document, lang: Lang) -> Vec<DiffRecord> {
             let title = shown_title(e, lang);
             let mut push = |field: &str, ov: Option<&Value>, nv: Option<&Value>| {
                 out.push(DiffRecord {
-                    kind: ChangeKind::Changed,
+                    kind: DiffKind::Changed,
                     entity: kind.into(),
                     id: e.id.clone(),
                     title: title.clone(),
@@ -611,7 +611,7 @@ fn records(old: &Document, new: &Document, lang: Lang) -> Vec<DiffRecord> {
         }
         for r in &removed {
             out.push(DiffRecord {
-                kind: ChangeKind::Removed,
+                kind: DiffKind::Removed,
                 entity: kind.into(),
                 id: r.id.clone(),
                 title: shown_title(r, lang),
@@ -682,7 +682,7 @@ fn directions(
     let mut changed: HashSet<&str> = HashSet::new();
     let added_or_removed: HashSet<&str> = records
         .iter()
-        .filter(|r| r.entity == "measure" && r.kind != ChangeKind::Changed)
+        .filter(|r| r.entity == "measure" && r.kind != DiffKind::Changed)
         .map(|r| r.id.as_str())
         .collect();
     for r in records {
@@ -696,8 +696,8 @@ fn directions(
         };
         let c = counts.entry(d.clone()).or_default();
         match (r.entity.as_str(), r.kind) {
-            ("measure", ChangeKind::Added) => c.0 += 1,
-            ("measure", ChangeKind::Removed) => c.1 += 1,
+            ("measure", DiffKind::Added) => c.0 += 1,
+            ("measure", DiffKind::Removed) => c.1 += 1,
             _ if !added_or_removed.contains(measure) && changed.insert(measure) => c.2 += 1,
             _ => {}
         }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::{ChangeKind, DiffRecord, PlanDiff};
+use super::{DiffKind, DiffRecord, PlanDiff};
 use crate::escape::{markdown as md, xml};
 use crate::model::Lang;
 use crate::render::palette;
@@ -143,12 +143,12 @@ impl PlanDiff {
                         r.id.clone(),
                         r.title.clone().unwrap_or_default(),
                         r.field.clone().unwrap_or_default(),
-                        if whole || r.kind == ChangeKind::Added {
+                        if whole || r.kind == DiffKind::Added {
                             String::new()
                         } else {
                             shown(r.old.as_ref())
                         },
-                        if whole || r.kind == ChangeKind::Removed {
+                        if whole || r.kind == DiffKind::Removed {
                             String::new()
                         } else {
                             shown(r.new.as_ref())
