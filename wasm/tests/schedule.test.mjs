@@ -353,8 +353,8 @@ test("redundantDependencies(): a dependency implied by a path", () => {
     { id: "c", duration_days: 1, depends_on: ["a", "b", "b"] },
   ]);
   assert.deepEqual(s.redundantDependencies(), [
-    { measure: "c", prerequisite: "a", path: "measures[2].depends_on[0]", relation: "FS", lag_days: 0, reason: "implied_by_path", via: "b" },
-    { measure: "c", prerequisite: "b", path: "measures[2].depends_on[2]", relation: "FS", lag_days: 0, reason: "duplicate", via: null },
+    { measure: "c", prerequisite: "a", path: "measures[2].depends_on[0]", relation: "FS", lag_days: 0, reason: "implied_by_path", via: "b", implied_by: ["a", "b", "c"], implied_by_truncated: false, slack_days: 0 },
+    { measure: "c", prerequisite: "b", path: "measures[2].depends_on[2]", relation: "FS", lag_days: 0, reason: "duplicate", via: null, implied_by: ["b", "c"], implied_by_truncated: false, slack_days: 0 },
   ]);
   assert.ok(Array.isArray(eCulture().redundantDependencies()));
   throws(() => cyclic().redundantDependencies(), { name: "CycleError", code: "dependency_cycle" });

@@ -106,6 +106,7 @@ ops! {
     Strategy method what_if what_if whatIf ("changes, options") -> "WhatIf";
     Strategy method rollout rollout rollout ("options") -> "Rollout";
     Strategy method redundant_dependencies redundant_dependencies redundantDependencies ("") -> "RedundantDependency[]";
+    Strategy method redundancy - - ("") -> "Redundancy: the same list and whether the search budget sufficed";
     Strategy method dsm dsm dsm ("") -> "Dsm";
     Strategy method risk risk risk ("options with runs, seed") -> "Risk";
     Strategy method gaps gaps gaps ("") -> "CellGap[]: each gap with its reasons";

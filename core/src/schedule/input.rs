@@ -94,7 +94,12 @@ impl<'a> ScheduleInput<'a> {
         let mut deadlines = Vec::new();
         let mut span: i64 = 0;
         let mut far: i64 = 0;
+        // the undated statuses, for the forecast's progress, read in this one pass
+        let mut undated = Vec::with_capacity(if opts.status_date.is_some() { nm } else { 0 });
         for (i, m) in doc.measures.iter().enumerate().take(nm) {
+            if opts.status_date.is_some() {
+                undated.push(m.status);
+            }
             let d = match (m.duration_days, &m.start, &m.deadline) {
                 (Some(d), _, _) => d,
                 (None, Some(s), Some(dl)) => map.days_in(s.first_day(), dl.last_day()).max(0),
@@ -157,7 +162,7 @@ impl<'a> ScheduleInput<'a> {
                     let finish: Vec<i32> = plain[..nm].iter().map(|x| x.ef).collect();
                     (duration, finish)
                 },
-                || progress::apply(doc, ix, &map, &mut base, sd, opts.out_of_sequence),
+                || progress::apply(doc, ix, &map, &mut base, &undated, sd, opts.out_of_sequence),
             );
             let (baseline_duration, baseline_finish) = baseline;
             let mut applied = applied?;

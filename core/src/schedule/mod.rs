@@ -65,7 +65,9 @@ pub use calendar::{Calendar, Weekday};
 pub use dsm::{DSM_MAX_EXPANDED, Dsm, DsmBlock, DsmCut, DsmMark};
 pub use export::ScheduleReport;
 pub use progress::{OutOfSequence, Progress};
-pub use redundant::{RedundancyReason, RedundantDependency};
+pub use redundant::{
+    MAX_PATH_MEASURES, Redundancy, RedundancyReason, RedundantDependency, SEARCH_BUDGET,
+};
 pub use risk::{
     DeadlineProbability, FinishPercentile, MAX_RUNS, MonteCarlo, PertSummary, Risk, RiskOptions,
     RiskRecord,
