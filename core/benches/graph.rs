@@ -1,6 +1,7 @@
 //! Benchmarks of the core graph operations at country scale (1k to 1M measures, the shape of
 //! `../shared/bench/gen_strategy.py`): load (parse + validate + index + graph), waves,
-//! topological order, impact of 100 measures, cycle finding, cluster × module roll-up.
+//! topological order, impact of 100 measures, cycle finding, cluster × module roll-up, MICMAC
+//! (measure and direction levels).
 //!
 //! ```text
 //! cargo bench -p eculture --bench graph -- --warm-up-time 1 --measurement-time 3
@@ -19,6 +20,7 @@ use std::hint::black_box;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use eculture::Strategy;
+use eculture::micmac::{MicmacLevel, MicmacOptions};
 use eculture::model::Dependency;
 
 #[path = "plans/mod.rs"]
@@ -59,6 +61,17 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("rollup", n), &n, |b, _| {
             b.iter(|| black_box(s.rollup().unwrap()))
         });
+        // MICMAC: sparse powers over the graph (measure level) and the direction matrix
+        for level in [MicmacLevel::Measure, MicmacLevel::Direction] {
+            let opts = MicmacOptions {
+                level,
+                influences: None,
+            };
+            let name = format!("micmac_{}", level.as_str());
+            group.bench_with_input(BenchmarkId::new(name, n), &n, |b, _| {
+                b.iter(|| black_box(s.micmac(&opts).unwrap()))
+            });
+        }
         // a cycle in the middle: the middle measure depends on one of its own descendants
         let mid = s.measure_id((n / 2) as u32).unwrap().to_owned();
         if let Some(&down) = s.impact_indices(&[&mid]).unwrap().last() {

@@ -37,6 +37,7 @@ mod ids;
 pub mod io;
 pub mod locate;
 pub mod matrix;
+pub mod micmac;
 pub mod model;
 pub mod monitoring;
 mod par;
@@ -56,6 +57,7 @@ pub use error::{
 pub use error::{ScheduleError, ScheduleErrorKind};
 pub use graph::DepGraph;
 pub use matrix::{Cell, CellGap, CellState, Coverage, CoverageReport, GapReason, Matrix};
+pub use micmac::{Influence, Micmac, MicmacLevel, MicmacOptions, MicmacRecord, Quadrant};
 pub use model::Document;
 pub use period::PeriodRef;
 pub use render::{ColorBy, RenderOptions};

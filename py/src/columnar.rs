@@ -15,6 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt, PyList, PySlice, PyString};
 
 use crate::diagnostic::repr;
+use crate::errors::to_py_err;
 use crate::strategy::Strategy;
 
 /// The measure ids of a strategy, in document order: a read-only sequence view.
@@ -370,4 +371,17 @@ impl Rollup {
     fn __repr__(&self) -> String {
         eculture::api::Summary::summary(&self.inner)
     }
+}
+
+/// `Strategy.measure_id(index)`: the id at a position in `document()["measures"]`.
+pub(crate) fn measure_id(
+    py: Python<'_>,
+    s: &eculture::Strategy,
+    index: &Bound<'_, PyAny>,
+) -> PyResult<String> {
+    let index = pythonize::depythonize::<eculture::api::BindingValue>(index)
+        .map_err(|_| to_py_err(py, &eculture::api::not_plain_data("index")))?;
+    let i =
+        eculture::api::measure_index(index.0, s.measure_count()).map_err(|e| to_py_err(py, &e))?;
+    Ok(s.measure_id(i).unwrap_or_default().to_owned())
 }

@@ -6,6 +6,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyType};
 
+use crate::errors::to_py_err;
+
 /// One validation finding: `severity` ("error" or "warning"), stable `code`, JSON `path`, the
 /// `id` of the entity concerned (or None), a one-line `message`, the `suggestion` for a
 /// mistyped reference, and the `line`/`column` in the text it was read from (or None).
@@ -180,4 +182,22 @@ impl Diagnostic {
 /// Python's `repr()` of a string.
 pub(crate) fn repr(py: Python<'_>, s: &str) -> PyResult<String> {
     Ok(PyString::new(py, s).repr()?.to_string())
+}
+
+/// `Strategy.blocking(need)`: the diagnostics that stop operations of `need`.
+pub(crate) fn blocking(
+    py: Python<'_>,
+    s: &eculture::Strategy,
+    need: &Bound<'_, PyAny>,
+) -> PyResult<Vec<Diagnostic>> {
+    let need = pythonize::depythonize::<eculture::api::BindingValue>(need)
+        .map_err(|_| to_py_err(py, &eculture::api::not_plain_data("need")))
+        .and_then(|v| eculture::api::need(v.0).map_err(|e| to_py_err(py, &e)))?;
+    Ok(py.detach(|| {
+        s.blocking(need)
+            .into_iter()
+            .cloned()
+            .map(Diagnostic::from)
+            .collect()
+    }))
 }

@@ -40,7 +40,7 @@ pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};
 pub use diagnostic::Diagnostic;
 pub use matrix::{Matrix, MatrixCell};
 pub use monitoring::{
-    Achievement, ExecutionRate, MonitoringReport, PlanDiff, ResultsRating, Triage,
+    Achievement, ExecutionRate, Micmac, MonitoringReport, PlanDiff, ResultsRating, Triage,
 };
 pub use schedule::Schedule;
 pub use strategy::Strategy;
@@ -127,6 +127,7 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Achievement>()?;
     m.add_class::<Triage>()?;
     m.add_class::<MonitoringReport>()?;
+    m.add_class::<Micmac>()?;
     m.add_class::<PlanDiff>()?;
     m.add_function(wrap_pyfunction!(gap_reason_text, m)?)?;
     m.add_function(wrap_pyfunction!(diagnostic_entity, m)?)?;

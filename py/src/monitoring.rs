@@ -1,7 +1,8 @@
 //! The monitoring results as typed objects (`ExecutionRate`, `ResultsRating`, `Achievement`,
-//! `Triage`, `MonitoringReport`), and the plan diff (`PlanDiff`), made the same way: properties, `to_dict()`, `to_pandas()`, `repr()` (the core's
-//! summary line) and a notebook table (`_repr_html_`, HTML from the core). `r["records"]` and
-//! the other keys of the former dicts still work.
+//! `Triage`, `MonitoringReport`), MICMAC's (`Micmac`) and the plan diff (`PlanDiff`), made the
+//! same way: properties, `to_dict()`, `to_pandas()`, `repr()` (the core's summary line) and a
+//! notebook table (`_repr_html_`, HTML from the core). `r["records"]` and the other keys of the
+//! former dicts still work.
 
 use eculture::api::Summary;
 use pyo3::exceptions::PyKeyError;
@@ -170,6 +171,27 @@ result_class! {
 }
 
 result_class! {
+    /// MICMAC structural analysis (`Strategy.micmac`, docs/micmac.md): one record per entity
+    /// (direct and indirect influence and dependence, quadrants, ranks, displacement), the
+    /// power reached and why it stopped, the means behind the quadrants.
+    Micmac(eculture::Micmac) {
+        level, power, stop, links, mean_influence, mean_dependence, mean_indirect_influence,
+        mean_indirect_dependence, records
+    }
+
+    /// True when the matrix came from `influences`, false when from the plan.
+    #[getter(from_table)]
+    fn table(&self) -> bool {
+        self.inner.from_table
+    }
+
+    /// The records (one per entity) as a pandas DataFrame (requires pandas).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, item(&self.data(py)?, "records")?)
+    }
+}
+
+result_class! {
     /// The annual monitoring report (`Strategy.monitoring_report`): its sections as data, and
     /// `to_markdown()`, `to_html()`, `to_xlsx(path=None)`.
     MonitoringReport(eculture::monitoring::MonitoringReport) { title, year, as_of, sections }
@@ -325,4 +347,24 @@ macro_rules! records_view {
     )*};
 }
 
-records_view!(ExecutionRate, ResultsRating, Achievement, Triage);
+records_view!(ExecutionRate, ResultsRating, Achievement, Triage, Micmac);
+
+/// `Strategy.micmac(level, influences)`: the options read by the core (`level` and
+/// `influences` as given, `None` left out), the analysis run with the GIL released.
+pub(crate) fn micmac(
+    py: Python<'_>,
+    s: &eculture::Strategy,
+    level: Option<&Bound<'_, PyAny>>,
+    influences: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Micmac> {
+    let options = PyDict::new(py);
+    for (key, value) in [("level", level), ("influences", influences)] {
+        if let Some(v) = value.filter(|v| !v.is_none()) {
+            options.set_item(key, v)?;
+        }
+    }
+    let o = crate::schedule::micmac_options(py, Some(&options))?;
+    py.detach(|| s.micmac(&o))
+        .map(Micmac::from)
+        .map_err(|e| to_py_err(py, &e))
+}

@@ -53,3 +53,11 @@ pub(crate) fn pictured<'py, T: serde::Serialize>(
     let data = pythonize::pythonize(py, value)?;
     class(py, "Pictured")?.call1((data, svg))
 }
+
+/// A core result as plain Python data (the same JSON as Rust and JS), or its error.
+pub(crate) fn data<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    result: PyResult<T>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, &result?)?)
+}

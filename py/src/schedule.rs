@@ -75,6 +75,24 @@ pub(crate) fn diff_options(
     eculture::api::diff_options(value).map_err(|e| to_py_err(py, &e))
 }
 
+/// The options of `Strategy.micmac`: `level` and `influences` (objects or triples).
+pub(crate) fn micmac_options(
+    py: Python<'_>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<eculture::MicmacOptions> {
+    let value = options_value(py, kwargs)?;
+    eculture::api::micmac_options(value).map_err(|e| to_py_err(py, &e))
+}
+
+/// The options of `Strategy.micmac_svg`: those of `micmac` plus `lang` and `width`.
+pub(crate) fn micmac_picture_options(
+    py: Python<'_>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(eculture::MicmacOptions, eculture::render::RenderOptions)> {
+    let value = options_value(py, kwargs)?;
+    eculture::api::micmac_picture_options(value).map_err(|e| to_py_err(py, &e))
+}
+
 /// The options of an operation whose options type holds its defaults (monitoring).
 pub(crate) fn op_options<T: serde::de::DeserializeOwned + Default>(
     py: Python<'_>,

@@ -12,7 +12,9 @@ use crate::columnar::{MeasureIds, Rollup};
 use crate::diagnostic::Diagnostic;
 use crate::errors::to_py_err;
 use crate::matrix::Matrix;
-use crate::monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
+use crate::monitoring::{
+    Achievement, ExecutionRate, Micmac, MonitoringReport, ResultsRating, Triage,
+};
 use crate::schedule::{self, Schedule};
 use crate::views::{Diagnostics, IdList, IdLists};
 
@@ -203,8 +205,7 @@ impl Strategy {
     /// Every dependency between measures, explicit and derived from module `requires`: dicts
     /// `{"from", "to", "relation", "lag_days", "derived", "module", "cluster"}`.
     fn dependencies<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let edges = self.run(py, eculture::Strategy::dependencies)?;
-        Ok(pythonize::pythonize(py, &edges)?)
+        crate::records::data(py, self.run(py, eculture::Strategy::dependencies))
     }
 
     /// Every cyclic block (strongly connected group of measures), members in document order,
@@ -330,8 +331,7 @@ impl Strategy {
     ) -> PyResult<Bound<'py, PyAny>> {
         let changes = schedule::changes(py, changes)?;
         let opts = schedule::options(py, options)?;
-        let r = self.run(py, |s| s.what_if(&opts, &changes))?;
-        Ok(pythonize::pythonize(py, &r)?)
+        crate::records::data(py, self.run(py, |s| s.what_if(&opts, &changes)))
     }
 
     /// Rollout of the cluster × module matrix over time: per cell the date its last targeting
@@ -351,8 +351,7 @@ impl Strategy {
     /// Dependencies implied by others (transitive reduction), one dict each with the reason.
     /// Raises `CycleError` on a cyclic plan.
     fn redundant_dependencies<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.run(py, eculture::Strategy::redundant_dependencies)?;
-        Ok(pythonize::pythonize(py, &r)?)
+        crate::records::data(py, self.run(py, eculture::Strategy::redundant_dependencies))
     }
 
     /// The DSM view: strongly connected blocks in sequence, with a suggested dependency to cut
@@ -361,6 +360,19 @@ impl Strategy {
         let r = self.run(py, eculture::Strategy::dsm)?;
         let svg = eculture::render::dsm::dsm_svg(&self.inner, &r, &Default::default());
         crate::records::pictured(py, &r, svg)
+    }
+
+    /// MICMAC structural analysis (docs/micmac.md): a `Micmac`. `level` "measure", "direction"
+    /// or "module"; `influences` a scored table (`{"from", "to", "intensity"}` dicts or tuples)
+    /// instead of the plan's dependencies. Raises `ArgumentError` for a bad level or influence.
+    #[pyo3(signature = (level=None, influences=None), text_signature = "(self, level=\"measure\", influences=None)")]
+    fn micmac(
+        &self,
+        py: Python<'_>,
+        level: Option<&Bound<'_, PyAny>>,
+        influences: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Micmac> {
+        crate::monitoring::micmac(py, &self.inner, level, influences)
     }
 
     /// Schedule risk: PERT figures and a seeded Monte-Carlo simulation. Keyword options: the
@@ -373,8 +385,7 @@ impl Strategy {
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (opts, risk) = schedule::risk_options(py, options)?;
-        let r = self.run(py, |s| s.risk(&opts, &risk))?;
-        Ok(pythonize::pythonize(py, &r)?)
+        crate::records::data(py, self.run(py, |s| s.risk(&opts, &risk)))
     }
 
     // ---- pictures (docs/pictures.md): deterministic SVG, DOT and HTML drawn by the core.
@@ -384,8 +395,7 @@ impl Strategy {
     /// Every gap of the matrix with its reasons (`no_measure`, `not_delivered`,
     /// `requirement_missing`), as records.
     fn gaps<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let g = self.run(py, eculture::Strategy::gaps)?;
-        crate::records::plain(py, &g)
+        crate::records::plain(py, &self.run(py, eculture::Strategy::gaps)?)
     }
 
     /// The cluster × module heatmap (SVG).
@@ -416,6 +426,13 @@ impl Strategy {
         self.run(py, |s| s.dsm_svg(&opts))
     }
 
+    /// The MICMAC map (SVG): keyword options `level`, `influences`, `lang`, `width`.
+    #[pyo3(signature = (**options))]
+    fn micmac_svg(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let (m, opts) = schedule::micmac_picture_options(py, options)?;
+        self.run(py, |s| s.micmac_svg(&m, &opts))
+    }
+
     /// The dependency graph as Graphviz DOT (critical edges bold).
     #[pyo3(signature = (**options))]
     fn to_dot(&self, py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
@@ -432,9 +449,7 @@ impl Strategy {
 
     /// A summary card for notebooks: the report's heatmap and figures.
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let default = eculture::ScheduleOptions::default();
-        let opts = eculture::render::RenderOptions::default();
-        self.run(py, |s| Ok(s.report_html(&default, &opts)))
+        self.report_html(py, None)
     }
 
     // ---- monitoring and evaluation under Decree 1294 (docs/monitoring.md). Keyword options
@@ -548,27 +563,13 @@ impl Strategy {
     /// The diagnostics that stop operations of `need` ("cells", "graph", "dag" or
     /// "schedule"; see docs/diagnostics.md). Empty when those operations run.
     fn blocking(&self, py: Python<'_>, need: &Bound<'_, PyAny>) -> PyResult<Vec<Diagnostic>> {
-        let need = pythonize::depythonize::<eculture::api::BindingValue>(need)
-            .map_err(|_| to_py_err(py, &eculture::api::not_plain_data("need")))
-            .and_then(|v| eculture::api::need(v.0).map_err(|e| to_py_err(py, &e)))?;
-
-        self.run(py, |s| {
-            Ok(s.blocking(need)
-                .into_iter()
-                .cloned()
-                .map(Diagnostic::from)
-                .collect())
-        })
+        crate::diagnostic::blocking(py, &self.inner, need)
     }
 
     /// The id of the measure at `index` (a position in `document()["measures"]`). Raises
     /// `ArgumentError` when out of range.
     fn measure_id(&self, py: Python<'_>, index: &Bound<'_, PyAny>) -> PyResult<String> {
-        let index = pythonize::depythonize::<eculture::api::BindingValue>(index)
-            .map_err(|_| to_py_err(py, &eculture::api::not_plain_data("index")))?;
-        let i = eculture::api::measure_index(index.0, self.inner.measure_count())
-            .map_err(|e| to_py_err(py, &e))?;
-        Ok(self.inner.measure_id(i).unwrap_or_default().to_owned())
+        crate::columnar::measure_id(py, &self.inner, index)
     }
 
     /// The core's one-line summary (the same text as JavaScript's `toString()`).

@@ -34,6 +34,8 @@ mod diff;
 mod error;
 mod matrix;
 #[cfg(feature = "full")]
+mod micmac;
+#[cfg(feature = "full")]
 mod monitoring;
 mod pictures;
 mod schedule;
@@ -47,6 +49,8 @@ pub use diff::PlanDiff;
 pub use matrix::Matrix;
 #[cfg(feature = "full")]
 pub use matrix::Rollup;
+#[cfg(feature = "full")]
+pub use micmac::Micmac;
 #[cfg(feature = "full")]
 pub use monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
 pub use schedule::Schedule;

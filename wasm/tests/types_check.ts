@@ -7,6 +7,10 @@ import {
     Schedule,
     ExecutionRate,
     MonitoringReport,
+    Micmac,
+    type MicmacData,
+    type MicmacRecord,
+    type Quadrant,
     PlanDiff,
     type DiffRecord,
     type PlanDiffData,
@@ -172,6 +176,13 @@ const asOf: string = rate.asOf;
 const annual: MonitoringReport = s.monitoringReport({ year: 2025 });
 const annualData: MonitoringReportData = annual.toJSON();
 const annualMd: string = annual.toMarkdown();
+// MICMAC is a class too; influences as objects or triples
+const micmac: Micmac = s.micmac({ level: "direction", influences: [["P1", "P2", 3], { from: "P2", to: "P3", intensity: 1 }] });
+const micmacRecords: MicmacRecord[] = micmac.records;
+const quadrant: Quadrant = micmacRecords[0]!.indirect_quadrant;
+const micmacData: MicmacData = micmac.toJSON();
+const micmacFromTable: boolean = micmac.fromTable;
+const micmacMap: string = s.micmacSvg({ level: "module", lang: "en" });
 // the plan diff is a class too
 const diff: PlanDiff = s.diff(s, { lang: "az" });
 const diffRecords: DiffRecord[] = diff.records;
@@ -182,7 +193,7 @@ const reason: GapReason = s.gaps()[0]!.reasons[0]!;
 const reasonText: string = gapReasonText(reason);
 const nearDays: number = nearCriticalDays();
 const format: "json" | "yaml" | "toml" = formatOf("plan.yaml");
-console.log(rateRecords, asOf, annualData, annualMd, reasonText, nearDays, format);
+console.log(rateRecords, asOf, annualData, annualMd, quadrant, micmacData, micmacFromTable, micmacMap, reasonText, nearDays, format);
 
 sch.free();
 sch2.free();

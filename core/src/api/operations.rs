@@ -108,12 +108,14 @@ ops! {
     Strategy method redundant_dependencies redundant_dependencies redundantDependencies ("") -> "RedundantDependency[]";
     Strategy method redundancy - - ("") -> "Redundancy: the same list and whether the search budget sufficed";
     Strategy method dsm dsm dsm ("") -> "Dsm";
+    Strategy method micmac micmac micmac ("options: level, influences") -> "Micmac";
     Strategy method risk risk risk ("options with runs, seed") -> "Risk";
     Strategy method gaps gaps gaps ("") -> "CellGap[]: each gap with its reasons";
     Strategy method heatmap_svg heatmap_svg heatmapSvg ("options (schedule + lang, color_by, width)") -> "SVG";
     Strategy method gantt_svg gantt_svg ganttSvg ("options") -> "SVG";
     Strategy method rollout_svg rollout_svg rolloutSvg ("options") -> "SVG";
     Strategy method dsm_svg dsm_svg dsmSvg ("options") -> "SVG";
+    Strategy method micmac_svg micmac_svg micmacSvg ("options: level, influences, lang, width") -> "SVG";
     Strategy method to_dot to_dot toDot ("options") -> "Graphviz DOT";
     Strategy method report_html report_html reportHtml ("options") -> "self-contained HTML report";
     Strategy method states_as_of states_as_of statesAsOf ("as_of") -> "MeasureState[]";
@@ -234,4 +236,17 @@ ops! {
     Rollup method mean_executed_share mean_executed_share meanExecutedShare ("") -> "mean share or null";
     Rollup method - to_dict toJSON ("") -> "plain data";
     Rollup method - to_pandas - ("") -> "pandas DataFrame";
+    Micmac prop level level level ("") -> "measure, direction or module";
+    Micmac prop from_table from_table fromTable ("") -> "bool: the matrix came from influences";
+    Micmac prop power power power ("") -> "the power k of M^k";
+    Micmac prop stop stop stop ("") -> "stable, no_longer_paths or max_power";
+    Micmac prop links links links ("") -> "non-zero entries of the direct matrix";
+    Micmac prop mean_influence mean_influence meanInfluence ("") -> "number";
+    Micmac prop mean_dependence mean_dependence meanDependence ("") -> "number";
+    Micmac prop mean_indirect_influence mean_indirect_influence meanIndirectInfluence ("") -> "number";
+    Micmac prop mean_indirect_dependence mean_indirect_dependence meanIndirectDependence ("") -> "number";
+    Micmac prop records records records ("") -> "MicmacRecord[], one per entity in document order";
+    Micmac method - to_dict toJSON ("") -> "plain data";
+    Micmac method - keys - ("") -> "the keys of to_dict() (result[key] reads them)";
+    Micmac method - to_pandas - ("") -> "pandas DataFrame of the records";
 }

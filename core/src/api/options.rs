@@ -326,6 +326,50 @@ pub fn diff_options(value: Value) -> Result<crate::diff::DiffOptions> {
     parse().map_err(|e| respell(e, &spelt))
 }
 
+/// Options of [`crate::Strategy::micmac`]: `level` (`measure`, `direction` or `module`) and
+/// `influences`, a list of `{"from", "to", "intensity"}` objects or `[from, to, intensity]`
+/// triples (`null`: every default).
+pub fn micmac_options(value: Value) -> Result<crate::micmac::MicmacOptions> {
+    options(triples(value))
+}
+
+/// Options of [`crate::Strategy::micmac_svg`]: those of [`micmac_options`] plus the
+/// picture's `lang` and `width`.
+pub fn micmac_picture_options(
+    value: Value,
+) -> Result<(crate::micmac::MicmacOptions, crate::render::RenderOptions)> {
+    let mut value = triples(value);
+    let mut analysis = Map::new();
+    if let Value::Object(map) = &mut value {
+        for k in ["level", "influences"] {
+            if let Some(v) = map.remove(k) {
+                analysis.insert(k.into(), v);
+            }
+        }
+    }
+    Ok((options(Value::Object(analysis))?, options(value)?))
+}
+
+/// `influences` given as `[from, to, intensity]` triples, read as objects.
+fn triples(mut value: Value) -> Value {
+    if let Value::Object(map) = &mut value
+        && let Some(Value::Array(items)) = map.get_mut("influences")
+    {
+        for item in items.iter_mut() {
+            if let Value::Array(t) = item
+                && t.len() == 3
+            {
+                let mut o = Map::new();
+                for (k, v) in ["from", "to", "intensity"].into_iter().zip(t.drain(..)) {
+                    o.insert(k.into(), v);
+                }
+                *item = Value::Object(o);
+            }
+        }
+    }
+    value
+}
+
 /// What-if changes: a list of `{"id", "days", "kind"?}` objects or `[id, days]` pairs.
 pub fn changes(value: Value) -> Result<Vec<DurationChange>> {
     let Value::Array(items) = value else {

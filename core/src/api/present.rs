@@ -162,6 +162,19 @@ impl Summary for Triage {
     }
 }
 
+impl Summary for crate::micmac::Micmac {
+    fn summary(&self) -> String {
+        format!(
+            "Micmac(level={}, entities={}, links={}, power={}, stop={})",
+            q(self.level.as_str()),
+            self.records.len(),
+            self.links,
+            self.power,
+            q(self.stop.as_str())
+        )
+    }
+}
+
 impl Summary for MonitoringReport {
     fn summary(&self) -> String {
         format!(
