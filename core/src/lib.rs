@@ -29,6 +29,7 @@ pub mod api;
 pub mod columnar;
 mod dates;
 mod diagnostic;
+pub mod diff;
 pub mod error;
 mod escape;
 pub mod graph;
@@ -49,6 +50,7 @@ mod suggest;
 pub mod validate;
 
 pub use columnar::{Groups, Rollup};
+pub use diff::{DiffOptions, PlanDiff};
 pub use error::{
     ArgumentError, CycleError, Error, Format, IoError, ParseError, Result, ValidationError,
 };

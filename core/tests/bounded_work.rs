@@ -115,6 +115,15 @@ fn operations() -> Vec<Op> {
             out_len(&s.achievement(&Default::default()))
         }),
         ("triage", |s, _| out_len(&s.triage(&Default::default()))),
+        ("diff (against itself)", |s, _| {
+            out_len(
+                &s.diff(s, &Default::default())
+                    .map(|d| (d.to_markdown(), d.to_html(), d.to_svg())),
+            )
+        }),
+        ("diff textconv", |s, _| {
+            eculture::diff::canonical_text(s).len()
+        }),
         ("monitoring report", |s, _| {
             out_len(
                 &s.monitoring_report(&Default::default())

@@ -58,7 +58,14 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "capabilities",
         "the questions answered, each adding its operations to Strategy",
-        &["matrix", "schedule", "render", "micmac", "monitoring"],
+        &[
+            "matrix",
+            "schedule",
+            "render",
+            "micmac",
+            "monitoring",
+            "diff",
+        ],
     ),
     (
         "surfaces",

@@ -147,3 +147,113 @@ fn report_writes_the_annual_monitoring_report_in_three_formats() {
     assert!(text(&o).contains("not a plausible year"), "{}", text(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The e-Culture default and a copy with one deadline moved, written to `dir`.
+fn two_versions(dir: &Path) -> (PathBuf, PathBuf) {
+    let s = eculture::Strategy::e_culture();
+    let old = dir.join("old.json");
+    s.save(&old).unwrap();
+    let mut doc = s.document().clone();
+    let m = doc.measures.iter_mut().find(|m| m.id == "7.7").unwrap();
+    m.deadline = Some("2026-Q2".parse().unwrap());
+    let new = dir.join("new.yaml");
+    eculture::Strategy::new(doc).save(&new).unwrap();
+    (old, new)
+}
+
+#[test]
+fn diff_exits_like_diff_and_writes_every_format() {
+    let dir = temp_dir("diff");
+    let (old, new) = two_versions(&dir);
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let o = eculture(&["diff", old, old], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("no differences"));
+    let o = eculture(&["diff", old, new], &dir);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let md = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(md.contains("| changed | measure | 7.7 |"), "{md}");
+    assert!(
+        md.contains("Deadlines newly missed: 7.7 (deadline 2026-06-30"),
+        "{md}"
+    );
+    let o = eculture(&["diff", old, new, "--format", "json"], &dir);
+    assert_eq!(o.status.code(), Some(1));
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["records"][0]["field"], "deadline");
+    for (format, start) in [("html", "<!DOCTYPE html>"), ("svg", "<svg ")] {
+        let file = dir.join(format!("diff.{format}"));
+        let o = eculture(
+            &[
+                "diff",
+                old,
+                new,
+                "--format",
+                format,
+                "-o",
+                file.to_str().unwrap(),
+            ],
+            &dir,
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        assert!(std::fs::read_to_string(&file).unwrap().starts_with(start));
+    }
+    // trouble is 2, as for diff(1)
+    let o = eculture(&["diff", old, "missing.json"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("missing.json"), "{}", text(&o));
+    // git's external diff call: seven arguments, 0 on differences, /dev/null for a new file
+    let o = eculture(
+        &[
+            "diff",
+            "plan.json",
+            old,
+            "abc",
+            "100644",
+            new,
+            "def",
+            "100644",
+        ],
+        &dir,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("| changed | measure | 7.7 |"));
+    let o = eculture(
+        &[
+            "diff",
+            "plan.json",
+            "/dev/null",
+            ".",
+            ".",
+            new,
+            "def",
+            "100644",
+        ],
+        &dir,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("plan added"));
+}
+
+#[test]
+fn diff_textconv_prints_sorted_lines() {
+    let dir = temp_dir("textconv");
+    let (old, new) = two_versions(&dir);
+    let a = eculture(&["diff", "--textconv", old.to_str().unwrap()], &dir);
+    let b = eculture(&["diff", "--textconv", new.to_str().unwrap()], &dir);
+    assert!(a.status.success() && b.status.success());
+    let (a, b) = (
+        String::from_utf8_lossy(&a.stdout).into_owned(),
+        String::from_utf8_lossy(&b.stdout).into_owned(),
+    );
+    let differ: Vec<(&str, &str)> = a.lines().zip(b.lines()).filter(|(x, y)| x != y).collect();
+    assert_eq!(
+        differ,
+        [(
+            "measure 7.7 deadline = \"2026\"",
+            "measure 7.7 deadline = \"2026-Q2\""
+        )]
+    );
+    let o = eculture(&["diff", "--textconv", "a", "b"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -39,7 +39,9 @@ mod views;
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};
 pub use diagnostic::Diagnostic;
 pub use matrix::{Matrix, MatrixCell};
-pub use monitoring::{Achievement, ExecutionRate, Micmac, MonitoringReport, ResultsRating, Triage};
+pub use monitoring::{
+    Achievement, ExecutionRate, Micmac, MonitoringReport, PlanDiff, ResultsRating, Triage,
+};
 pub use schedule::Schedule;
 pub use strategy::Strategy;
 pub use views::{
@@ -126,6 +128,7 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Triage>()?;
     m.add_class::<MonitoringReport>()?;
     m.add_class::<Micmac>()?;
+    m.add_class::<PlanDiff>()?;
     m.add_function(wrap_pyfunction!(gap_reason_text, m)?)?;
     m.add_function(wrap_pyfunction!(diagnostic_entity, m)?)?;
     m.add_function(wrap_pyfunction!(near_critical_days, m)?)?;

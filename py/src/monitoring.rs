@@ -1,8 +1,8 @@
 //! The monitoring results as typed objects (`ExecutionRate`, `ResultsRating`, `Achievement`,
-//! `Triage`, `MonitoringReport`), and MICMAC's (`Micmac`), made the same way: properties,
-//! `to_dict()`, `to_pandas()`, `repr()` (the core's summary line) and a notebook table
-//! (`_repr_html_`, HTML from the core). `r["records"]` and the other keys of the former dicts
-//! still work.
+//! `Triage`, `MonitoringReport`), MICMAC's (`Micmac`) and the plan diff (`PlanDiff`), made the
+//! same way: properties, `to_dict()`, `to_pandas()`, `repr()` (the core's summary line) and a
+//! notebook table (`_repr_html_`, HTML from the core). `r["records"]` and the other keys of the
+//! former dicts still work.
 
 use eculture::api::Summary;
 use pyo3::exceptions::PyKeyError;
@@ -256,6 +256,74 @@ impl MonitoringReport {
             "xlsx" => Ok(self.to_xlsx(py, None)?.into_pyobject(py)?.into_any()),
             _ => item(&self.data(py)?, key),
         }
+    }
+
+    fn html(&self) -> String {
+        self.inner.to_html()
+    }
+}
+
+result_class! {
+    /// What changed between two versions of a plan (`Strategy.diff`): `records`,
+    /// `matrix_changes`, `schedule`, `indicator_targets`, `directions`, and `to_markdown()`,
+    /// `to_html()`, `to_svg()`; shows as its HTML in notebooks.
+    PlanDiff(eculture::PlanDiff) {
+        old_id, new_id, title, records, matrix_changes, matrix_blocked_by, schedule,
+        schedule_blocked_by, indicator_targets, directions
+    }
+
+    /// True when the two plans are the same up to order.
+    fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// The diff as Markdown.
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+
+    /// The diff as a self-contained HTML fragment (the picture and the tables).
+    fn to_html(&self) -> String {
+        self.inner.to_html()
+    }
+
+    /// The picture of the differences (SVG).
+    fn to_svg(&self) -> String {
+        self.inner.to_svg()
+    }
+
+    /// The records as a pandas DataFrame (requires pandas).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frame(py, item(&self.data(py)?, "records")?)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.records.len()
+    }
+
+    fn __bool__(&self) -> bool {
+        !self.inner.is_empty()
+    }
+}
+
+/// `Strategy.diff`: the options read by the core, the diff computed with the GIL released.
+pub(crate) fn diff(
+    py: Python<'_>,
+    old: &eculture::Strategy,
+    new: &eculture::Strategy,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PlanDiff> {
+    let o = crate::schedule::diff_options(py, options)?;
+    py.detach(|| old.diff(new, &o))
+        .map(PlanDiff::from)
+        .map_err(|e| to_py_err(py, &e))
+}
+
+impl PlanDiff {
+    const EXTRA_KEYS: &'static [&'static str] = &[];
+
+    fn item<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        item(&self.data(py)?, key)
     }
 
     fn html(&self) -> String {

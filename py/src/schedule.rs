@@ -66,6 +66,15 @@ pub(crate) fn picture_options(
     eculture::api::picture_options(value).map_err(|e| to_py_err(py, &e))
 }
 
+/// The options of `Strategy.diff`: the schedule options plus `lang`.
+pub(crate) fn diff_options(
+    py: Python<'_>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<eculture::DiffOptions> {
+    let value = options_value(py, kwargs)?;
+    eculture::api::diff_options(value).map_err(|e| to_py_err(py, &e))
+}
+
 /// The options of `Strategy.micmac`: `level` and `influences` (objects or triples).
 pub(crate) fn micmac_options(
     py: Python<'_>,

@@ -533,6 +533,17 @@ impl Strategy {
         self.run(py, |s| s.monitoring_report(&o)).map(Into::into)
     }
 
+    /// What changed from this plan to `other`: a `PlanDiff` (options: `lang`, the schedule's).
+    #[pyo3(signature = (other, **options))]
+    fn diff(
+        &self,
+        py: Python<'_>,
+        other: PyRef<'_, Self>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<crate::monitoring::PlanDiff> {
+        crate::monitoring::diff(py, &self.inner, &other.inner, options)
+    }
+
     /// A pandas DataFrame of the measures, one row each in document order, indexed by id:
     /// `direction`, `title`, `main_executor`, `start`, `deadline` (as written: a year, quarter,
     /// month or date), `duration_days`, `status`, `illustrative` (requires pandas).

@@ -3,7 +3,7 @@
 // classes its errors are instances of.
 export * from "./eculture_wasm.js";
 @DEFAULT@
-import { Achievement, ExecutionRate, Matrix, Micmac, MonitoringReport, ResultsRating, Rollup, Schedule, Strategy, Triage } from "./eculture_wasm.js";
+import { Achievement, ExecutionRate, Matrix, Micmac, MonitoringReport, PlanDiff, ResultsRating, Rollup, Schedule, Strategy, Triage } from "./eculture_wasm.js";
 import { makeInspectable } from "./@SNIPPET@";
 export { ArgumentError, CycleError, EcultureError, IoError, ParseError, ScheduleError, ValidationError } from "./@SNIPPET@";
-makeInspectable(Strategy, Matrix, Schedule, Rollup, ExecutionRate, ResultsRating, Achievement, Triage, MonitoringReport, Micmac);
+makeInspectable(Strategy, Matrix, Schedule, Rollup, ExecutionRate, ResultsRating, Achievement, Triage, MonitoringReport, Micmac, PlanDiff);

@@ -65,6 +65,12 @@ pub(crate) fn picture(
     core(eculture::api::picture_options(plain(options, "options")?))
 }
 
+/// The options of `diff`: the schedule options plus `lang`.
+#[cfg(feature = "full")]
+pub(crate) fn diff(options: JsValue) -> Result<eculture::DiffOptions, JsValue> {
+    core(eculture::api::diff_options(plain(options, "options")?))
+}
+
 /// The options of an operation whose options type holds its defaults (monitoring).
 #[cfg(feature = "full")]
 pub(crate) fn op<T: serde::de::DeserializeOwned + Default>(options: JsValue) -> Result<T, JsValue> {

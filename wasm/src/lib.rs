@@ -29,6 +29,8 @@
 #![cfg(target_family = "wasm")]
 
 mod args;
+#[cfg(feature = "full")]
+mod diff;
 mod error;
 mod matrix;
 #[cfg(feature = "full")]
@@ -42,6 +44,8 @@ mod strategy;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "full")]
+pub use diff::PlanDiff;
 pub use matrix::Matrix;
 #[cfg(feature = "full")]
 pub use matrix::Rollup;

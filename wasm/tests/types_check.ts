@@ -11,6 +11,9 @@ import {
     type MicmacData,
     type MicmacRecord,
     type Quadrant,
+    PlanDiff,
+    type DiffRecord,
+    type PlanDiffData,
     type RateRecord,
     type MonitoringReportData,
     type GapReason,
@@ -180,6 +183,11 @@ const quadrant: Quadrant = micmacRecords[0]!.indirect_quadrant;
 const micmacData: MicmacData = micmac.toJSON();
 const micmacFromTable: boolean = micmac.fromTable;
 const micmacMap: string = s.micmacSvg({ level: "module", lang: "en" });
+// the plan diff is a class too
+const diff: PlanDiff = s.diff(s, { lang: "az" });
+const diffRecords: DiffRecord[] = diff.records;
+const diffData: PlanDiffData = diff.toJSON();
+const diffEmpty: boolean = diff.isEmpty();
 // the page's facts from the core
 const reason: GapReason = s.gaps()[0]!.reasons[0]!;
 const reasonText: string = gapReasonText(reason);

@@ -21,9 +21,9 @@ mod value;
 
 pub use operations::{OPERATIONS, OpKind, Operation};
 pub use options::{
-    changes, date, diagnostic, gap_reason, ids, invalid, measure_index, micmac_options,
-    micmac_picture_options, need, not_plain_data, options, picture_options, risk_options,
-    schedule_options,
+    changes, date, diagnostic, diff_options, gap_reason, ids, invalid, measure_index,
+    micmac_options, micmac_picture_options, need, not_plain_data, options, picture_options,
+    risk_options, schedule_options,
 };
 pub use present::{
     Summary, diagnostic_entity, format_of, gap_reason_text, near_critical_days, records_html,

@@ -305,6 +305,27 @@ pub fn picture_options(value: Value) -> Result<(ScheduleOptions, crate::render::
     parse().map_err(|e| respell(e, &spelt))
 }
 
+/// Options of [`crate::Strategy::diff`]: the schedule options of both schedules (flat, as for
+/// [`schedule_options`]) plus `lang`.
+pub fn diff_options(value: Value) -> Result<crate::diff::DiffOptions> {
+    let spelt = spellings(&value);
+    let parse = || {
+        let mut keys = schedule_keys();
+        keys.push("lang");
+        let mut map = option_map(value, "options", &keys)?;
+        resolve_calendar(&mut map, "options")?;
+        let lang = match map.remove("lang") {
+            Some(v) => typed(v, "options.lang")?,
+            None => crate::model::Lang::default(),
+        };
+        Ok(crate::diff::DiffOptions {
+            schedule: typed(Value::Object(map), "options")?,
+            lang,
+        })
+    };
+    parse().map_err(|e| respell(e, &spelt))
+}
+
 /// Options of [`crate::Strategy::micmac`]: `level` (`measure`, `direction` or `module`) and
 /// `influences`, a list of `{"from", "to", "intensity"}` objects or `[from, to, intensity]`
 /// triples (`null`: every default).

@@ -187,6 +187,23 @@ impl Summary for MonitoringReport {
     }
 }
 
+impl Summary for crate::diff::PlanDiff {
+    fn summary(&self) -> String {
+        let (added, removed, changed) = self.counts();
+        format!(
+            "PlanDiff(old={}, new={}, added={added}, removed={removed}, changed={changed}, matrix_changes={}, finish_shift_days={})",
+            q(&self.old_id),
+            q(&self.new_id),
+            self.matrix_changes
+                .as_ref()
+                .map_or_else(|| "null".to_owned(), |m| m.len().to_string()),
+            self.schedule
+                .as_ref()
+                .map_or_else(|| "null".to_owned(), |s| s.finish_shift_days.to_string()),
+        )
+    }
+}
+
 /// A unit enum's serde name (`direction`).
 fn serde_plain<T: serde::Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {

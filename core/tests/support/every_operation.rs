@@ -104,5 +104,13 @@ pub fn outputs(s: &Strategy) -> Vec<(&'static str, String)> {
                 .map(|x| (x.to_markdown(), x.to_html()))
         ),
     );
+    put(
+        "diff",
+        format!(
+            "{:?}",
+            s.diff(&Strategy::e_culture(), &Default::default())
+                .map(|d| (d.to_markdown(), d.to_svg(), d))
+        ),
+    );
     out
 }

@@ -10,6 +10,11 @@
 //! eculture report --year 2025 [FILE] [--out DIR]
 //!                                         the annual monitoring report (Decree 1294): writes
 //!                                         monitoring-2025.md, .html and .xlsx
+//! eculture diff OLD NEW [--format md|html|json|svg] [-o FILE] [--lang en|az|ru]
+//!                                         what changed between two versions of a plan, and what
+//!                                         it does to the matrix and the schedule; exit 0 when
+//!                                         identical, 1 when different, 2 on trouble (as diff(1))
+//! eculture diff --textconv FILE           the plan as sorted lines, one per field (git textconv)
 //! ```
 //! Without FILE, the embedded e-Culture strategy (2024-2026) is used. A plan with errors still
 //! gets every answer its errors do not make meaningless; what is blocked says by what.
@@ -76,6 +81,32 @@ enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
     },
+    /// What changed between two versions of a plan: every added, removed or changed entity
+    /// and field (matched by id: reordering is no change), the matrix cells and the schedule's
+    /// consequences, the indicator targets. Exit 0 when identical, 1 when different, 2 on
+    /// trouble, as diff(1). Works as `git difftool -x 'eculture diff'` and, given git's seven
+    /// arguments, as an external diff driver (which then exits 0 on differences, as git
+    /// expects): see docs/diff.md.
+    Diff {
+        /// The old version, then the new one (.json, .yaml, .yml or .toml). Seven arguments
+        /// are read as git's external diff call (path, old file, old hash, old mode, new file,
+        /// new hash, new mode).
+        #[arg(num_args = 1..=7, required = true, value_names = ["OLD", "NEW"])]
+        files: Vec<PathBuf>,
+        /// Print one file as sorted lines, one per field, for git's `textconv` (a line diff
+        /// that ignores order); takes one FILE.
+        #[arg(long)]
+        textconv: bool,
+        /// Output format.
+        #[arg(long, default_value = "md", value_parser = ["md", "html", "json", "svg"])]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        /// Language of titles (a missing one falls back to another language, then the id).
+        #[arg(long, default_value = "en", value_parser = ["en", "az", "ru"])]
+        lang: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -93,6 +124,18 @@ fn main() -> ExitCode {
             force,
         } => convert(&input, &output, force),
         Command::Report { file, year, out } => report(file.as_deref(), year, &out),
+        Command::Diff {
+            files,
+            textconv,
+            format,
+            output,
+            lang,
+        } => {
+            if textconv {
+                return textconv_file(&files);
+            }
+            return diff(&files, &format, output.as_deref(), &lang);
+        }
         Command::Schema => {
             println!(
                 "{}",
@@ -311,4 +354,92 @@ fn matrix(file: Option<&Path>, out: &Path, lang: &str) -> Result<ExitCode, Error
         write(out.join(file), text)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `eculture diff`: exit 0 when identical, 1 when different, 2 on trouble; under git's
+/// external diff call (seven arguments) 0 on differences too, since git stops on any other code.
+fn diff(files: &[PathBuf], format: &str, output: Option<&Path>, lang: &str) -> ExitCode {
+    let git = files.len() == 7;
+    let (old, new) = match files {
+        [old, new] => (old, new),
+        [_, old, _, _, new, _, _] => (old, new),
+        _ => {
+            eprintln!(
+                "error [argument]: diff takes OLD NEW, or git's seven external-diff arguments; got {}",
+                files.len()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match diff_files(old, new, format, output, lang, git) {
+        Ok(same) if same || git => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Loads both files, writes the diff; true when they are the same up to order. Under git a
+/// file that does not exist on one side (`/dev/null`) is said in a line.
+fn diff_files(
+    old: &Path,
+    new: &Path,
+    format: &str,
+    output: Option<&Path>,
+    lang: &str,
+    git: bool,
+) -> Result<bool, Error> {
+    let null = Path::new("/dev/null");
+    if git && (old == null || new == null) {
+        let what = if old == null { "added" } else { "removed" };
+        println!(
+            "plan {what}: {}",
+            if old == null { new } else { old }.display()
+        );
+        return Ok(false);
+    }
+    let (a, b) = (Strategy::load(old)?, Strategy::load(new)?);
+    let opts = eculture::DiffOptions {
+        lang: serde_json::from_value(serde_json::Value::String(lang.to_owned()))
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    let d = a.diff(&b, &opts)?;
+    let text = match format {
+        "html" => d.to_html_page(),
+        "svg" => d.to_svg(),
+        "json" => serde_json::to_string_pretty(&d).unwrap_or_default() + "\n",
+        _ => d.to_markdown(),
+    };
+    match output {
+        Some(path) => write(path.to_path_buf(), text)?,
+        None => out(&text),
+    }
+    Ok(d.is_empty())
+}
+
+/// `eculture diff --textconv FILE`: the plan as sorted lines (exit 2 on trouble).
+fn textconv_file(files: &[PathBuf]) -> ExitCode {
+    let [file] = files else {
+        eprintln!("error [argument]: --textconv takes one FILE");
+        return ExitCode::from(2);
+    };
+    match Strategy::load(file) {
+        Ok(s) => {
+            out(&eculture::diff::canonical_text(&s));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Standard output that a closed pipe (`| head`) ends quietly.
+fn out(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
