@@ -90,8 +90,45 @@ pub fn mermaid_text(s: &str) -> String {
         .collect()
 }
 
+/// A JSON string literal, written by hand (the page's lean build carries no JSON writer):
+/// quotes, backslashes and control characters escaped as JSON requires.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn json_string_is_what_serde_json_writes() {
+        for s in [
+            "plain",
+            "quote \" and \\ back",
+            "tab\tnew\nline\r",
+            "\u{1}\u{1f}",
+            "az: Mədəniyyət",
+        ] {
+            assert_eq!(
+                super::json_string(s),
+                serde_json::to_string(s).unwrap(),
+                "{s:?}"
+            );
+        }
+    }
     use super::*;
 
     #[test]

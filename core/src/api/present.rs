@@ -17,23 +17,9 @@ pub trait Summary {
     fn summary(&self) -> String;
 }
 
-/// A string quoted as in JSON (by hand: the page's lean build carries no JSON writer).
+/// A string quoted as in JSON ([`crate::escape::json_string`]).
 fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::escape::json_string(s)
 }
 
 /// A share as a percentage with one decimal, or `n/a`.
