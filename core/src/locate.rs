@@ -2,7 +2,7 @@
 //! read from, so that a diagnostic can say "line 412".
 //!
 //! Only the text kept by [`crate::Strategy`] (documents of at most [`MAX_LOCATED_BYTES`]) is
-//! searched, and only when there are diagnostics to place. JSON is walked by [`json_positions`]
+//! searched, and only when there are diagnostics to place. JSON is walked by `json_positions`
 //! (the text has already been parsed by serde_json, so the walk only follows brackets, strings
 //! and commas; it needs no parser of its own, which keeps the page's WebAssembly small), YAML
 //! as events from `saphyr-parser`, TOML through `toml`'s spanned tables. A path that is not

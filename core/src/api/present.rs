@@ -245,7 +245,7 @@ impl<'de> serde::Deserialize<'de> for Row {
 }
 
 /// The notebook view of a result: its summary line, then its records as an HTML table (one
-/// column per field, in the record's order), at most [`HTML_ROWS`] rows. Every string is
+/// column per field, in the record's order), at most `HTML_ROWS` (200) rows. Every string is
 /// escaped.
 pub fn records_html<T: serde::Serialize>(summary: &str, records: &[T]) -> String {
     let mut s = format!(
