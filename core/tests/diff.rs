@@ -1,6 +1,8 @@
 //! Plan diff (`Strategy::diff`, `docs/diff.md`): records matched by id, reordering no change,
 //! matrix and schedule consequences, indicator targets, renames, the pictures and determinism.
 
+#[path = "support/markup.rs"]
+mod markup;
 use eculture::Strategy;
 use eculture::diff::{DiffKind, DiffOptions, PlanDiff};
 use serde_json::{Value, json};
@@ -470,31 +472,6 @@ fn canonical_text_ignores_order() {
     assert!(c.contains("measure 7.7 deadline = \"2026-Q2\"\n"));
 }
 
-/// Parses as XML; no `<script>` or `<img>` element, no `on…=` attribute (as
-/// `core/tests/injection.rs` checks every other writer).
-fn safe_markup(what: &str, text: &str, html_page: bool) {
-    let mut reader = quick_xml::Reader::from_str(text);
-    reader.config_mut().check_end_names = !html_page;
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
-                let tag = e.name().into_inner().to_lowercase();
-                assert!(tag != "script" && tag != "img", "{what}: <{tag}> element");
-                for a in e.attributes().flatten() {
-                    let key = a.key.into_inner().to_lowercase();
-                    assert!(!key.starts_with("on"), "{what}: attribute {key}");
-                }
-            }
-            Ok(_) => {}
-            Err(e) => panic!(
-                "{what}: not well-formed at {}: {e}",
-                reader.buffer_position()
-            ),
-        }
-    }
-}
-
 #[test]
 fn hostile_strings_stay_text_in_every_output() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/payloads");
@@ -506,9 +483,9 @@ fn hostile_strings_stay_text_in_every_output() {
         ] {
             let d = diff(old, new);
             assert!(!d.is_empty());
-            safe_markup(&format!("{file}: html"), &d.to_html(), false);
-            safe_markup(&format!("{file}: page"), &d.to_html_page(), true);
-            safe_markup(&format!("{file}: svg"), &d.to_svg(), false);
+            markup::safe_markup(&format!("{file}: html"), &d.to_html(), false);
+            markup::safe_markup(&format!("{file}: page"), &d.to_html_page(), true);
+            markup::safe_markup(&format!("{file}: svg"), &d.to_svg(), false);
             let md = d.to_markdown();
             for tag in ["<script", "<img"] {
                 for (i, _) in md.match_indices(tag) {
