@@ -34,6 +34,7 @@ mod monitoring;
 mod records;
 mod schedule;
 mod strategy;
+mod strategy_monitoring;
 mod views;
 
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};
