@@ -229,6 +229,7 @@ pub(crate) fn entity_of(path: &str) -> &'static str {
         "indicators" => "indicator",
         "reports" => "report",
         "evaluations" => "evaluation",
+        "baselines" => "baseline",
         "strategy" if path.starts_with("strategy.goals[") => "goal",
         _ => "strategy",
     }

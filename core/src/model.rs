@@ -16,10 +16,12 @@ pub use thin_vec::{ThinVec, thin_vec};
 
 use crate::period::PeriodRef;
 
+mod baseline;
 mod dependencies;
 mod monitoring;
 mod packed;
 mod text;
+pub use baseline::{Baseline, BaselineMeasure};
 pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
 pub use monitoring::{
     CriterionFinding, Evaluation, EvaluationCriterion, EvaluationKind, Frequency, IndicatorReport,
@@ -67,6 +69,9 @@ pub struct Document {
     /// When reports fall due (Decree 1294 defaults when absent).
     #[serde(default, skip_serializing_if = "ReportingCalendar::is_default")]
     pub reporting: ReportingCalendar,
+    /// Named baselines: snapshots of the schedule to compare later schedules with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baselines: Vec<Baseline>,
 }
 
 /// Identity and governance of the strategy.

@@ -418,6 +418,7 @@ fn unreachable_default(e: &Error) -> Strategy {
         indicators: vec![],
         reports: vec![],
         evaluations: vec![],
+        baselines: vec![],
         reporting: Default::default(),
     };
     Strategy::new(doc)

@@ -155,6 +155,9 @@ class _ScheduleOptions(TypedDict, total=False):
     near_critical_days: int
     must_finish_by: _DateArg
     max_critical_paths: int
+    status_date: _DateArg
+    out_of_sequence: Literal["retained_logic", "progress_override"]
+    baseline: str
 
 class _RiskOptions(_ScheduleOptions, total=False):
     runs: int
@@ -495,6 +498,9 @@ class Strategy:
     # Scheduling (critical path method); see docs/scheduling.md. Options are keyword
     # arguments; the core holds their defaults and checks them.
     def schedule(self, **options: Unpack[_ScheduleOptions]) -> Schedule: ...
+    def with_baseline(
+        self, id: str, taken: Optional[_DateArg] = None, **options: Unpack[_ScheduleOptions]
+    ) -> Strategy: ...
     def schedule_with_changes(
         self,
         changes: Iterable[Union[_ChangeDict, Tuple[str, int]]],
