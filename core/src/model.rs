@@ -18,11 +18,13 @@ use crate::period::PeriodRef;
 
 mod baseline;
 mod dependencies;
+mod influence;
 mod monitoring;
 mod packed;
 mod text;
 pub use baseline::{Baseline, BaselineMeasure};
 pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
+pub use influence::{MicmacLevel, ScoredInfluence};
 pub use monitoring::{
     CriterionFinding, Evaluation, EvaluationCriterion, EvaluationKind, Frequency, IndicatorReport,
     Report, ReportEntry, ReportingCalendar, ReportingRule,
@@ -72,6 +74,9 @@ pub struct Document {
     /// Named baselines: snapshots of the schedule to compare later schedules with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub baselines: Vec<Baseline>,
+    /// Scored influences for MICMAC (intensities 0-3), by level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub influences: Vec<ScoredInfluence>,
 }
 
 /// Identity and governance of the strategy.

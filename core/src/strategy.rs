@@ -419,6 +419,7 @@ fn unreachable_default(e: &Error) -> Strategy {
         reports: vec![],
         evaluations: vec![],
         baselines: vec![],
+        influences: vec![],
         reporting: Default::default(),
     };
     Strategy::new(doc)

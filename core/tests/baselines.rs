@@ -339,3 +339,25 @@ fn a_fresh_baseline_of_milestones_constraints_and_calendars_has_no_variance() {
         }
     }
 }
+
+#[test]
+fn a_misspelt_key_inside_a_baseline_is_a_parse_error_that_says_where() {
+    let mut v = plan();
+    v["baselines"] = json!([{"id": "v1", "taken": "2024-01-01",
+                             "measures": [{"measure": "a", "start": "2024-01-01", "finsh": "x"}]}]);
+    for text in [v.to_string(), serde_yaml_ng_free(&v)] {
+        let e = Strategy::from_json(&text)
+            .or_else(|_| Strategy::from_yaml(&text))
+            .unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("baselines[0].measures[0]"), "{msg}");
+        assert!(msg.contains("unknown field `finsh`"), "{msg}");
+    }
+    let e = Strategy::from_value(v).unwrap_err().to_string();
+    assert!(e.contains("unknown field `finsh`"), "{e}");
+}
+
+/// The plan as YAML text (JSON is YAML; written as a block mapping by the core itself).
+fn serde_yaml_ng_free(v: &Value) -> String {
+    format!("# yaml\n{v}")
+}

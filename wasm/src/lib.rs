@@ -38,6 +38,8 @@ mod micmac;
 #[cfg(feature = "full")]
 mod monitoring;
 mod pictures;
+#[cfg(feature = "full")]
+mod portfolio;
 mod schedule;
 mod strategy;
 
@@ -53,6 +55,8 @@ pub use matrix::Rollup;
 pub use micmac::Micmac;
 #[cfg(feature = "full")]
 pub use monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
+#[cfg(feature = "full")]
+pub use portfolio::Portfolio;
 pub use schedule::Schedule;
 pub use strategy::Strategy;
 

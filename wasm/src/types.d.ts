@@ -39,6 +39,8 @@ export interface Document {
     reporting?: ReportingCalendar;
     /** Named baselines: snapshots of the schedule to compare later schedules with. */
     baselines?: Baseline[];
+    /** Scored influences for MICMAC (intensities 0-3), by level. */
+    influences?: ScoredInfluence[];
 }
 
 /** Identity and governance of the strategy. */
@@ -274,6 +276,20 @@ export interface IndicatorReport {
     value: number;
     /** Year the value describes. */
     year: number;
+}
+
+/** The entities of a MICMAC matrix. */
+export type MicmacLevel = "measure" | "direction" | "module";
+
+/** One scored influence of the document: at `level`, `from` influences `to` with `intensity`
+ * 0 (none), 1 (weak), 2 (moderate) or 3 (strong). */
+export interface ScoredInfluence {
+    level: MicmacLevel;
+    from: string;
+    to: string;
+    intensity: number;
+    /** Who scored it and where. */
+    source?: string;
 }
 
 /** One named baseline: the planned dates of the measures when it was taken. */

@@ -15,7 +15,7 @@ use serde_json::value::RawValue;
 
 use crate::model::{
     Baseline, Cluster, Direction, Document, Evaluation, Indicator, Measure, Module, Organization,
-    Report, ReportingCalendar, StrategyInfo,
+    Report, ReportingCalendar, ScoredInfluence, StrategyInfo,
 };
 
 /// Smallest JSON text (bytes) worth splitting: below it, handing work to threads costs
@@ -50,6 +50,8 @@ pub(super) struct Shell<M> {
     reporting: ReportingCalendar,
     #[serde(default)]
     baselines: Vec<Baseline>,
+    #[serde(default)]
+    influences: Vec<ScoredInfluence>,
 }
 
 /// The field names of [`Shell`], in order, for the test that keeps it in step with
@@ -68,6 +70,7 @@ pub(super) const SHELL_FIELDS: &[&str] = &[
     "evaluations",
     "reporting",
     "baselines",
+    "influences",
 ];
 
 /// Parse `text` on eculture's threads; `None` when it is small, when there is one thread
@@ -125,6 +128,7 @@ impl<M> Shell<M> {
             evaluations: shell.evaluations,
             reporting: shell.reporting,
             baselines: shell.baselines,
+            influences: shell.influences,
         }
     }
 }

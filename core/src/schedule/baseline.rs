@@ -29,11 +29,12 @@ pub(crate) fn attach(
         return Err(ArgumentError::at(message, "baseline").into());
     };
     let map = schedule.day_map()?;
-    let entries: HashMap<&str, &BaselineMeasure> = b
+    let entries: HashMap<&str, usize> = b
         .measures
         .iter()
+        .enumerate()
         .rev()
-        .map(|e| (e.measure.as_str(), e))
+        .map(|(k, e)| (e.measure.as_str(), k))
         .collect();
     let n = schedule.ids.len();
     let mut cols = BaselineColumns {
@@ -46,9 +47,10 @@ pub(crate) fn attach(
     };
     if !entries.is_empty() {
         for (row, m) in schedule.ids.iter().enumerate() {
-            let Some(e) = entries.get(m.as_str()) else {
+            let Some(&k) = entries.get(m.as_str()) else {
                 continue;
             };
+            let e = &b.measures[k];
             let (start, finish) = (e.start.first_day(), e.finish.last_day());
             cols.start[row] = Some(start);
             cols.finish[row] = Some(finish);

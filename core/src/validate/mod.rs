@@ -26,6 +26,7 @@ pub(crate) use crate::diagnostic::{err, warn};
 pub(crate) mod baselines;
 pub(crate) mod entities;
 pub(crate) mod indicators;
+pub(crate) mod influences;
 pub(crate) mod measures;
 pub(crate) mod modules;
 pub(crate) mod reports;
