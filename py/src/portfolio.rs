@@ -17,15 +17,15 @@ use crate::strategy::Strategy;
 #[pyclass(frozen, module = "eculture")]
 #[derive(Debug)]
 pub struct Portfolio {
-    inner: eculture::Portfolio,
+    head: eculture::portfolio::PortfolioHead,
     merged: Py<Strategy>,
 }
 
 impl Portfolio {
     fn wrap(py: Python<'_>, r: eculture::Result<eculture::Portfolio>) -> PyResult<Portfolio> {
-        let inner = r.map_err(|e| to_py_err(py, &e))?;
-        let merged = Py::new(py, Strategy::from(inner.strategy().clone()))?;
-        Ok(Portfolio { inner, merged })
+        let (head, merged) = r.map_err(|e| to_py_err(py, &e))?.into_parts();
+        let merged = Py::new(py, Strategy::from(merged))?;
+        Ok(Portfolio { head, merged })
     }
 }
 
@@ -51,13 +51,13 @@ impl Portfolio {
     /// The portfolio's id.
     #[getter]
     fn id(&self) -> &str {
-        self.inner.id()
+        self.head.id()
     }
 
     /// The programme ids, in order.
     #[getter]
     fn programmes(&self) -> Vec<String> {
-        self.inner
+        self.head
             .programmes()
             .into_iter()
             .map(str::to_owned)
@@ -72,11 +72,9 @@ impl Portfolio {
 
     /// The merged plan's diagnostics, then the portfolio's own (`portfolio_conflict`).
     fn validate(&self) -> Vec<Diagnostic> {
-        self.inner
-            .validate()
-            .into_iter()
-            .map(Diagnostic::from)
-            .collect()
+        let merged = self.merged.get().core();
+        let found = self.head.validate(merged);
+        found.into_iter().map(Diagnostic::from).collect()
     }
 
     /// The programmes whose measures deliver the cell `(cluster, module)`.
@@ -86,8 +84,8 @@ impl Portfolio {
         cluster: &str,
         module: &str,
     ) -> PyResult<Vec<String>> {
-        self.inner
-            .cell_programmes(cluster, module)
+        let merged = self.merged.get().core();
+        py.detach(|| self.head.cell_programmes(merged, cluster, module))
             .map_err(|e| to_py_err(py, &e))
     }
 
@@ -99,9 +97,9 @@ impl Portfolio {
     fn __repr__(&self) -> String {
         format!(
             "Portfolio(id={:?}, programmes={:?}, measures={})",
-            self.inner.id(),
-            self.inner.programmes(),
-            self.inner.strategy().document().measures.len()
+            self.head.id(),
+            self.head.programmes(),
+            self.merged.get().core().document().measures.len()
         )
     }
 }

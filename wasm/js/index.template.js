@@ -14,3 +14,13 @@ Object.defineProperty(Portfolio, "fromStrategies", {
   value: (strategies) => fromStrategies([...strategies].map((s) => Strategy.fromObject(s.document()))),
   configurable: true,
 });
+// The merged plan is handed over once per portfolio and kept, so its index is built once.
+const mergedOf = Object.getOwnPropertyDescriptor(Portfolio.prototype, "strategy").get;
+const merged = new WeakMap();
+Object.defineProperty(Portfolio.prototype, "strategy", {
+  get() {
+    if (!merged.has(this)) merged.set(this, mergedOf.call(this));
+    return merged.get(this);
+  },
+  configurable: true,
+});

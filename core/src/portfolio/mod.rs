@@ -49,10 +49,61 @@ pub use crate::ids::programme_of;
 /// Several strategies as one plan (see the [module documentation](self)).
 #[derive(Debug, Clone)]
 pub struct Portfolio {
-    id: String,
-    programmes: Vec<Strategy>,
+    head: PortfolioHead,
     merged: Strategy,
+}
+
+/// What a portfolio knows beside its merged plan: its id, its programmes and its own findings
+/// ([`Portfolio::into_parts`], for bindings that hold the merged plan themselves).
+#[derive(Debug, Clone)]
+pub struct PortfolioHead {
+    id: String,
+    programmes: Vec<String>,
     findings: Vec<Diagnostic>,
+}
+
+impl PortfolioHead {
+    /// The portfolio's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The programme ids, in order.
+    pub fn programmes(&self) -> Vec<&str> {
+        self.programmes.iter().map(String::as_str).collect()
+    }
+
+    /// Validation of the merged plan `merged`, then the portfolio's own findings
+    /// (`portfolio_conflict`). Paths are paths of the merged document; ids are qualified.
+    pub fn validate(&self, merged: &Strategy) -> Vec<Diagnostic> {
+        let mut d = merged.validate().to_vec();
+        d.extend(self.findings.iter().cloned());
+        d
+    }
+
+    /// The programmes whose measures deliver the matrix cell `(cluster, module)` of the merged
+    /// plan, in programme order (empty for a gap or an unknown cell).
+    pub fn cell_programmes(
+        &self,
+        merged: &Strategy,
+        cluster: &str,
+        module: &str,
+    ) -> Result<Vec<String>> {
+        let m = merged.matrix()?;
+        let Some(cell) = m.cell(cluster, module) else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .programmes
+            .iter()
+            .filter(|p| {
+                cell.measures
+                    .iter()
+                    .any(|x| programme_of(x) == Some(p.as_str()))
+            })
+            .cloned()
+            .collect())
+    }
 }
 
 /// The portfolio file: `{portfolio: {id, title?}, programmes: [{path} | {document}]}`.
@@ -60,13 +111,13 @@ pub struct Portfolio {
 #[serde(deny_unknown_fields)]
 struct PortfolioFile {
     #[serde(default)]
-    portfolio: Option<PortfolioHead>,
+    portfolio: Option<PortfolioFileHead>,
     programmes: Vec<ProgrammeEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PortfolioHead {
+struct PortfolioFileHead {
     id: String,
     #[serde(default)]
     title: Option<Text>,
@@ -81,7 +132,8 @@ enum ProgrammeEntry {
 
 impl Portfolio {
     /// The portfolio of `strategies`, each a programme named by its strategy id, in the order
-    /// given. Errors: no strategy, a programme id that is empty, holds `:` or is given twice.
+    /// given (their documents are moved into the merged plan, not copied). Errors: no
+    /// strategy, a programme id that is empty, holds `:` or is given twice.
     pub fn from_strategies(strategies: Vec<Strategy>) -> Result<Portfolio> {
         Self::build("portfolio".to_owned(), None, strategies)
     }
@@ -89,24 +141,22 @@ impl Portfolio {
     /// Read a portfolio file (JSON, YAML or TOML by extension): `portfolio: {id, title?}`
     /// (optional) and `programmes`, each `{path: "plan.yaml"}` (relative to the portfolio
     /// file) or a strategy document inline. A programme that cannot be read is an error naming
-    /// it (`programmes[1].path`).
+    /// it (`programmes[1]`).
     pub fn load(path: impl AsRef<Path>) -> Result<Portfolio> {
         let path = path.as_ref();
+        let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| {
             Error::from(ArgumentError::at(
-                format!("cannot read portfolio `{}`: {e}", path.display()),
+                format!("cannot read portfolio `{name}`: {e}"),
                 "path",
             ))
         })?;
         let format = crate::error::Format::from_path(path).unwrap_or(crate::error::Format::Json);
-        let value = crate::io::parse_value(&text, format, &path.display().to_string())?;
+        let value = crate::io::parse_value(&text, format, &name)?;
         let file: PortfolioFile = serde_json::from_value(value).map_err(|e| {
+            let message = crate::error::humanize(&e.to_string());
             Error::from(ArgumentError::at(
-                format!(
-                    "invalid portfolio `{}`: {}",
-                    path.display(),
-                    crate::error::humanize(&e.to_string())
-                ),
+                format!("invalid portfolio `{name}`: {message}"),
                 "programmes",
             ))
         })?;
@@ -133,11 +183,8 @@ impl Portfolio {
 
     fn build(id: String, title: Option<Text>, programmes: Vec<Strategy>) -> Result<Portfolio> {
         if programmes.is_empty() {
-            return Err(ArgumentError::at(
-                "a portfolio needs at least one programme",
-                "programmes",
-            )
-            .into());
+            let message = "a portfolio needs at least one programme";
+            return Err(ArgumentError::at(message, "programmes").into());
         }
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (k, s) in programmes.iter().enumerate() {
@@ -157,31 +204,38 @@ impl Portfolio {
                 return Err(ArgumentError::at(message, format!("programmes[{k}]")).into());
             }
         }
-        let (doc, findings) = merge(&id, title, &programmes);
+        let ids: Vec<String> = programmes
+            .iter()
+            .map(|s| s.document().strategy.id.to_string())
+            .collect();
+        let docs: Vec<Document> = programmes
+            .into_iter()
+            .map(Strategy::into_document)
+            .collect();
+        let (doc, findings) = merge(&id, title, docs);
         Ok(Portfolio {
-            id,
-            programmes,
+            head: PortfolioHead {
+                id,
+                programmes: ids,
+                findings,
+            },
             merged: Strategy::new(doc),
-            findings,
         })
+    }
+
+    /// The head and the merged plan, apart (for bindings that hold the plan themselves).
+    pub fn into_parts(self) -> (PortfolioHead, Strategy) {
+        (self.head, self.merged)
     }
 
     /// The portfolio's id.
     pub fn id(&self) -> &str {
-        &self.id
+        self.head.id()
     }
 
     /// The programme ids, in order.
     pub fn programmes(&self) -> Vec<&str> {
-        self.programmes
-            .iter()
-            .map(|s| s.document().strategy.id.as_str())
-            .collect()
-    }
-
-    /// The programme strategies as given.
-    pub fn programme_strategies(&self) -> &[Strategy] {
-        &self.programmes
+        self.head.programmes()
     }
 
     /// The merged plan: every operation of a strategy runs on it.
@@ -192,25 +246,13 @@ impl Portfolio {
     /// Validation of the merged plan, then the portfolio's own findings
     /// (`portfolio_conflict`). Paths are paths of the merged document; ids are qualified.
     pub fn validate(&self) -> Vec<Diagnostic> {
-        let mut d = self.merged.validate().to_vec();
-        d.extend(self.findings.iter().cloned());
-        d
+        self.head.validate(&self.merged)
     }
 
     /// The programmes whose measures deliver the matrix cell `(cluster, module)`, in
     /// programme order (empty for a gap or an unknown cell).
     pub fn cell_programmes(&self, cluster: &str, module: &str) -> Result<Vec<String>> {
-        let m = self.merged.matrix()?;
-        let Some(cell) = m.cell(cluster, module) else {
-            return Ok(Vec::new());
-        };
-        let mut out: Vec<String> = Vec::new();
-        for p in self.programmes() {
-            if cell.measures.iter().any(|x| programme_of(x) == Some(p)) {
-                out.push(p.to_owned());
-            }
-        }
-        Ok(out)
+        self.head.cell_programmes(&self.merged, cluster, module)
     }
 }
 
@@ -233,8 +275,7 @@ fn dep_id(programme: &str, id: &str) -> Id {
 }
 
 /// The merged document and the portfolio's findings.
-fn merge(id: &str, title: Option<Text>, programmes: &[Strategy]) -> (Document, Vec<Diagnostic>) {
-    let docs: Vec<&Document> = programmes.iter().map(Strategy::document).collect();
+fn merge(id: &str, title: Option<Text>, docs: Vec<Document>) -> (Document, Vec<Diagnostic>) {
     let start = docs
         .iter()
         .map(|d| d.strategy.period.start)
@@ -270,8 +311,9 @@ fn merge(id: &str, title: Option<Text>, programmes: &[Strategy]) -> (Document, V
     };
     let mut findings = Vec::new();
     let mut shared = Shared::default();
-    for (k, d) in docs.iter().enumerate() {
-        let p = d.strategy.id.as_str();
+    for (k, d) in docs.into_iter().enumerate() {
+        let p = d.strategy.id.to_string();
+        let p = p.as_str();
         shared.add(
             &mut doc.organizations,
             &d.organizations,
@@ -315,11 +357,10 @@ fn portfolio_title(n: usize) -> Text {
     t
 }
 
-/// The programme-specific entities of `d`, qualified by `p`, appended to `doc`.
-fn merge_programme(doc: &mut Document, d: &Document, p: &str) {
+/// The programme-specific entities of `d`, qualified by `p`, moved into `doc`.
+fn merge_programme(doc: &mut Document, d: Document, p: &str) {
     let programme_title = d.strategy.title.best().to_owned();
-    for x in &d.directions {
-        let mut x = x.clone();
+    for mut x in d.directions {
         x.id = q(p, &x.id);
         x.goals.clear();
         let langs: Vec<(crate::model::Lang, String)> = x
@@ -332,31 +373,30 @@ fn merge_programme(doc: &mut Document, d: &Document, p: &str) {
         }
         doc.directions.push(x);
     }
-    for m in &d.measures {
-        let mut m = m.clone();
+    for mut m in d.measures {
         m.id = q(p, &m.id);
         m.direction = q(p, &m.direction);
-        m.depends_on = m
-            .depends_on
-            .iter()
-            .map(|r| Dependency {
-                id: dep_id(p, r.id),
-                kind: r.kind,
-                lag_days: r.lag_days,
-            })
-            .collect();
+        if !m.depends_on.is_empty() {
+            m.depends_on = m
+                .depends_on
+                .iter()
+                .map(|r| Dependency {
+                    id: dep_id(p, r.id),
+                    kind: r.kind,
+                    lag_days: r.lag_days,
+                })
+                .collect();
+        }
         for i in m.indicators.iter_mut() {
             *i = q(p, i);
         }
         doc.measures.push(m);
     }
-    for x in &d.indicators {
-        let mut x = x.clone();
+    for mut x in d.indicators {
         x.id = q(p, &x.id);
         doc.indicators.push(x);
     }
-    for r in &d.reports {
-        let mut r = r.clone();
+    for mut r in d.reports {
         r.id = q(p, &r.id);
         for e in r.entries.iter_mut() {
             e.measure = q(p, &e.measure);
@@ -366,21 +406,18 @@ fn merge_programme(doc: &mut Document, d: &Document, p: &str) {
         }
         doc.reports.push(r);
     }
-    for e in &d.evaluations {
-        let mut e = e.clone();
+    for mut e in d.evaluations {
         e.id = q(p, &e.id);
         doc.evaluations.push(e);
     }
-    for b in &d.baselines {
-        let mut b = b.clone();
+    for mut b in d.baselines {
         b.id = q(p, &b.id);
         for e in b.measures.iter_mut() {
             e.measure = q(p, &e.measure);
         }
         doc.baselines.push(b);
     }
-    for i in &d.influences {
-        let mut i = i.clone();
+    for mut i in d.influences {
         if i.level != MicmacLevel::Module {
             i.from = q(p, &i.from);
             i.to = q(p, &i.to);
