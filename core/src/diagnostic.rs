@@ -145,6 +145,8 @@ codes! {
     StatusDisagreesWithReport = "status_disagrees_with_report",
     /// A reporting-calendar due day that is not a valid `MM-DD`.
     InvalidDueDay = "invalid_due_day",
+    /// An `illustrative` list names a field its entity does not have.
+    UnknownIllustrativeField = "unknown_illustrative_field",
 }
 
 impl fmt::Display for Code {
@@ -359,6 +361,7 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::StatusRegression
         | Code::ConflictingValues
         | Code::StatusDisagreesWithReport
-        | Code::InvalidDueDay => None,
+        | Code::InvalidDueDay
+        | Code::UnknownIllustrativeField => None,
     }
 }

@@ -42,6 +42,7 @@ pub mod model;
 pub mod monitoring;
 mod par;
 pub mod period;
+pub mod provenance;
 pub mod render;
 mod resolve;
 pub mod schedule;

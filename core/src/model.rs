@@ -19,11 +19,15 @@ use crate::period::PeriodRef;
 mod dependencies;
 mod monitoring;
 mod packed;
+mod provenance;
 mod text;
 pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
 pub use monitoring::{
     CriterionFinding, Evaluation, EvaluationCriterion, EvaluationKind, Frequency, IndicatorReport,
     Report, ReportEntry, ReportingCalendar, ReportingRule,
+};
+pub use provenance::{
+    Illustrative, KINDS as ILLUSTRATIVE_KINDS, fields_of as illustrative_fields_of,
 };
 pub use text::{Lang, Text};
 
@@ -97,9 +101,9 @@ pub struct StrategyInfo {
     /// Citation or URL for the facts above.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// True when the content is invented for illustration, not taken from the public record.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// A closed period. Each end accepts a year, quarter, month or date; `start` normalises to the
@@ -148,9 +152,9 @@ pub struct Goal {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// What kind of organisation an executor or body is.
@@ -184,9 +188,9 @@ pub struct Organization {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// A priority direction of the strategy.
@@ -206,9 +210,9 @@ pub struct Direction {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// A cluster of the sector.
@@ -228,9 +232,9 @@ pub struct Cluster {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// Which clusters a module applies to: the union of the selectors given (`all`, `clusters`,
@@ -285,9 +289,9 @@ pub struct Module {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// One entry of a module's `requires`: the required module, written either as a plain id
@@ -522,9 +526,9 @@ pub struct Measure {
     /// Citation or URL for the facts of this measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// The `main_executor` field: normally one organisation id. Written as a string; a list is
@@ -613,9 +617,9 @@ pub struct Indicator {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 pub(crate) fn is_false(b: &bool) -> bool {

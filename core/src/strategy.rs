@@ -408,7 +408,7 @@ fn unreachable_default(e: &Error) -> Strategy {
             monitoring_body: None,
             goals: vec![],
             source: None,
-            illustrative: false,
+            illustrative: crate::model::Illustrative::NO,
         },
         organizations: vec![],
         directions: vec![],

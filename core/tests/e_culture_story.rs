@@ -168,7 +168,7 @@ fn story(s: &Strategy) -> (Vec<String>, Value) {
     }
     // public measures with invented fields say so
     for m in &doc.measures {
-        if m.source.is_none() && !m.illustrative {
+        if m.source.is_none() && m.illustrative.is_no() {
             bad.push(format!("{}: neither a source nor illustrative", m.id));
         }
     }

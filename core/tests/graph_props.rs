@@ -18,7 +18,7 @@ fn doc(deps: &[Vec<usize>]) -> Document {
                 .iter()
                 .map(|&j| Dependency::fs(format!("m{j}")))
                 .collect(),
-            illustrative: true,
+            illustrative: eculture::model::Illustrative::all(),
             ..Measure::default()
         })
         .collect();

@@ -17,6 +17,10 @@
 /** A year (`2025`), quarter (`"2025-Q3"`), month (`"2025-06"`) or date (`"2025-06-30"`). */
 export type PeriodRef = number | string;
 
+/** Invented for illustration: `true` (the whole entity) or the names of the invented fields
+ * (the others are from the public record). */
+export type Illustrative = boolean | string[];
+
 /** A text in several languages. */
 export interface Text {
     az?: string;
@@ -50,7 +54,7 @@ export interface StrategyInfo {
     monitoring_body?: string;
     goals?: Goal[];
     source?: string;
-    illustrative?: boolean;
+    illustrative?: Illustrative;
 }
 
 /** A closed period. */
@@ -74,7 +78,7 @@ export interface Goal {
     id: string;
     title: Text;
     source?: string;
-    illustrative?: boolean;
+    illustrative?: Illustrative;
 }
 
 export type OrganizationKind =
@@ -91,7 +95,7 @@ export interface Organization {
     name: Text;
     kind: OrganizationKind;
     source?: string;
-    illustrative?: boolean;
+    illustrative?: Illustrative;
 }
 
 /** A priority direction. */
@@ -101,7 +105,7 @@ export interface Direction {
     title: Text;
     goals?: string[];
     source?: string;
-    illustrative?: boolean;
+    illustrative?: Illustrative;
 }
 
 /** A cluster of the sector. */
@@ -111,7 +115,7 @@ export interface Cluster {
     tags?: string[];
     institutions?: number;
     source?: string;
-    illustrative?: boolean;
+    illustrative?: Illustrative;
 }
 
 /** Which clusters a module applies to. */
@@ -131,7 +135,7 @@ export interface Module {
     applies_to: ApplicabilityRule;
     requires?: Requirement[];
     source?: string;
-    illustrative?: boolean;
+    illustrative?: Illustrative;
 }
 
 export type RelationType = "FS" | "SS" | "FF" | "SF";
@@ -188,7 +192,7 @@ export interface Measure {
     status?: Status;
     estimate?: Estimate;
     source?: string;
-    illustrative?: boolean;
+    illustrative?: Illustrative;
 }
 
 export type Polarity = "ascending" | "descending";
@@ -217,7 +221,7 @@ export interface Indicator {
     actuals?: YearValue[];
     cumulative?: boolean;
     source?: string;
-    illustrative?: boolean;
+    illustrative?: Illustrative;
 }
 
 // ---- monitoring: executors' reports, evaluations, the reporting calendar ----
@@ -242,7 +246,7 @@ export interface Evaluation {
     /** Identifier. */
     id: string;
     /** Invented for illustration. */
-    illustrative?: boolean;
+    illustrative?: Illustrative;
     /** Annual monitoring report, interim or final evaluation. */
     kind: EvaluationKind;
     /** The period evaluated (a year for an annual monitoring report). */
@@ -287,7 +291,7 @@ export interface Report {
     /** Identifier, e.g. `moc-2025`. */
     id: string;
     /** Invented for illustration. */
-    illustrative?: boolean;
+    illustrative?: Illustrative;
     /** Indicator values reported. */
     indicators?: (IndicatorReport)[];
     /** Free note. */

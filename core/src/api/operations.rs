@@ -125,6 +125,7 @@ ops! {
     Strategy method triage triage triage ("options: as_of, out_of_sequence") -> "Triage";
     Strategy method reporting_calendar reporting_calendar reportingCalendar ("options: as_of") -> "Obligation[]";
     Strategy method monitoring_report monitoring_report monitoringReport ("options: year, as_of, ...") -> "MonitoringReport";
+    Strategy method provenance provenance provenance ("") -> "Provenance: illustrative items, notice, approved_by, legal_basis, sources";
     Strategy method diff diff diff ("other, options: lang + schedule options") -> "PlanDiff";
     Matrix prop clusters clusters clusters ("") -> "cluster ids";
     Matrix prop modules modules modules ("") -> "module ids";
@@ -204,6 +205,7 @@ ops! {
     MonitoringReport prop year year year ("") -> "int";
     MonitoringReport prop as_of as_of asOf ("") -> "ISO date";
     MonitoringReport prop sections sections sections ("") -> "Section[]";
+    MonitoringReport prop notice notice notice ("") -> "the provenance notice, or None/null";
     MonitoringReport method to_markdown to_markdown toMarkdown ("") -> "Markdown";
     MonitoringReport method to_html to_html toHtml ("") -> "self-contained HTML";
     MonitoringReport method to_xlsx to_xlsx - ("path (optional)") -> "XLSX bytes, or the file written (native builds)";

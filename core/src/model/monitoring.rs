@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Status, Text, is_false};
+use super::{Id, Illustrative, Status, Text};
 use crate::period::PeriodRef;
 
 /// An executor's report on its measures (Decree 1294: the annual report sent with supporting
@@ -42,9 +42,9 @@ pub struct Report {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 impl Report {
@@ -194,9 +194,9 @@ pub struct Evaluation {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// How often a kind of report is due.

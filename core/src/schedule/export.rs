@@ -74,7 +74,8 @@ impl Schedule {
 
     /// CSV, one row per measure: `id,duration,early_start,early_finish,late_start,late_finish,
     /// total_float,free_float,critical,early_start_date,early_finish_date,late_start_date,
-    /// late_finish_date`. Ids that a spreadsheet would run as formulas get a leading `'`.
+    /// late_finish_date,illustrative` (`true` when the measure's schedule fields are invented
+    /// for illustration, else empty). Ids that a spreadsheet would run as formulas get a leading `'`.
     pub fn to_csv(&self) -> Result<String> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
@@ -93,6 +94,7 @@ impl Schedule {
             "early_finish_date",
             "late_start_date",
             "late_finish_date",
+            "illustrative",
         ]);
         for r in self.records()? {
             let _ = w.write_record([
@@ -109,6 +111,7 @@ impl Schedule {
                 &r.early_finish_date.to_string(),
                 &r.late_start_date.to_string(),
                 &r.late_finish_date.to_string(),
+                if r.illustrative { "true" } else { "" },
             ]);
         }
         Ok(String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default())

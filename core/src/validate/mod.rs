@@ -27,6 +27,7 @@ pub(crate) mod entities;
 pub(crate) mod indicators;
 pub(crate) mod measures;
 pub(crate) mod modules;
+pub(crate) mod provenance;
 pub(crate) mod reports;
 pub(crate) mod strategy;
 
