@@ -13,7 +13,7 @@ use super::rate::{ExecutionRateOptions, GroupBy, NoData, RateRecord, Scope, Weig
 use super::triage::TriageOptions;
 use crate::error::{ArgumentError, Result};
 use crate::escape::xml;
-use crate::model::{EvaluationCriterion, Status};
+use crate::model::{EvaluationCriterion, Lang, Status};
 use crate::schedule::{OutOfSequence, ScheduleOptions};
 use crate::strategy::Strategy;
 use crate::validate::Code;
@@ -44,6 +44,10 @@ pub struct MonitoringReportOptions {
     pub bands: Bands,
     /// Out-of-sequence rule of the forecast.
     pub out_of_sequence: OutOfSequence,
+    /// The language of the names beside the ids (directions, executors, measures, clusters,
+    /// modules, indicators): `en` (default), `az` or `ru`; a name missing in it falls back to
+    /// English, then Azerbaijani, then the id.
+    pub lang: Lang,
 }
 
 impl Default for MonitoringReportOptions {
@@ -56,6 +60,7 @@ impl Default for MonitoringReportOptions {
             no_data: NoData::Separate,
             bands: Bands::default(),
             out_of_sequence: OutOfSequence::RetainedLogic,
+            lang: Lang::En,
         }
     }
 }
@@ -159,7 +164,8 @@ pub struct MonitoringReport {
     pub sections: Vec<Section>,
     /// The provenance notice ([`crate::provenance::Provenance::notice`]) when anything shown
     /// is illustrative; each table then has an `illustrative` column marking its rows.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub notice: Option<String>,
 }
 
@@ -197,8 +203,13 @@ fn group_flags<'k>(
         .collect()
 }
 
-fn rate_table(name: &str, first: &str, recs: &[RateRecord]) -> Table {
-    Table {
+fn rate_table(
+    name: &str,
+    first: &str,
+    recs: &[RateRecord],
+    named: Option<&dyn Fn(&str) -> String>,
+) -> Table {
+    let mut tb = Table {
         name: name.into(),
         headers: [
             first,
@@ -227,6 +238,66 @@ fn rate_table(name: &str, first: &str, recs: &[RateRecord]) -> Table {
                 ]
             })
             .collect(),
+    };
+    if let Some(f) = named {
+        let header = match first {
+            "direction" => "direction title".to_owned(),
+            _ => format!("{first} name"),
+        };
+        with_names(&mut tb, 0, &header, f);
+    }
+    tb
+}
+
+/// `tb` with [`with_names`].
+fn named(mut tb: Table, col: usize, header: &str, f: &dyn Fn(&str) -> String) -> Table {
+    with_names(&mut tb, col, header, f);
+    tb
+}
+
+/// The kinds of entity whose names the tables write beside their ids.
+#[derive(Clone, Copy)]
+enum Kind {
+    Direction,
+    Organization,
+    Measure,
+    Indicator,
+    Cluster,
+}
+
+impl Strategy {
+    /// The name of an entity in `lang` (falling back as the pictures do), or an empty string
+    /// for an id the document does not have (`overall`, `(none)`).
+    fn title_of(&self, kind: Kind, id: &str, lang: Lang) -> String {
+        let doc = self.document();
+        let text = match kind {
+            Kind::Direction => doc.directions.iter().find(|x| x.id == id).map(|x| &x.title),
+            Kind::Organization => doc
+                .organizations
+                .iter()
+                .find(|x| x.id == id)
+                .map(|x| &x.name),
+            Kind::Measure => self
+                .measure_index(id)
+                .map(|i| &doc.measures[i as usize].title),
+            Kind::Indicator => doc.indicators.iter().find(|x| x.id == id).map(|x| &x.name),
+            Kind::Cluster => doc.clusters.iter().find(|x| x.id == id).map(|x| &x.title),
+        };
+        text.map_or(String::new(), |t| {
+            crate::render::name(t, lang, "").to_owned()
+        })
+    }
+}
+
+/// Insert, after column `col` (an id), a column of the names `f` gives those ids.
+fn with_names(tb: &mut Table, col: usize, header: &str, f: &dyn Fn(&str) -> String) {
+    tb.headers.insert(col + 1, header.into());
+    for row in &mut tb.rows {
+        let name = match row.get(col) {
+            Some(CellValue::Text(id)) => t(f(id)),
+            _ => CellValue::Empty,
+        };
+        row.insert(col + 1, name);
     }
 }
 
@@ -364,8 +435,8 @@ struct Year<'a> {
     year_start: Date,
     /// The day before the year.
     before: Date,
-    /// Per measure: whether what the report shows of it as of the date is illustrative (its
-    /// state, deadline, direction or executor).
+    /// Per measure: whether what the rates and triage count of it as of the date is
+    /// illustrative (its state, dates, direction or executor).
     flags: &'a [bool],
 }
 
@@ -396,7 +467,6 @@ impl Strategy {
             .map(|m| {
                 self.state_illustrative(m, as_of)
                     || doc.measures[m].illustrative.covers_any(&[
-                        "title",
                         "start",
                         "deadline",
                         "direction",
@@ -514,11 +584,16 @@ impl Strategy {
             paragraphs,
             tables: vec![
                 marked(
-                    rate_table("Execution overall", "group", &overall.records),
+                    rate_table("Execution overall", "group", &overall.records, None),
                     [flags.iter().any(|&f| f)],
                 ),
                 marked(
-                    rate_table("Execution by direction", "direction", &by_dir.records),
+                    rate_table(
+                        "Execution by direction",
+                        "direction",
+                        &by_dir.records,
+                        Some(&|id| self.title_of(Kind::Direction, id, opts.lang)),
+                    ),
                     group_flags(
                         &by_dir.records,
                         doc.measures
@@ -528,7 +603,12 @@ impl Strategy {
                     ),
                 ),
                 marked(
-                    rate_table("Execution by executor", "main executor", &by_exec.records),
+                    rate_table(
+                        "Execution by executor",
+                        "main executor",
+                        &by_exec.records,
+                        Some(&|id| self.title_of(Kind::Organization, id, opts.lang)),
+                    ),
                     group_flags(
                         &by_exec.records,
                         doc.measures
@@ -584,11 +664,14 @@ impl Strategy {
                 Some(rec) => (Some(rec.early_finish_date), rec.slip_days),
                 None => (None, None),
             };
+            let exec = me.main_executor.single().unwrap_or("");
             rows.push(vec![
                 t(me.id.as_str()),
-                t(me.title.best()),
+                t(crate::render::name(&me.title, opts.lang, &me.id)),
                 t(me.direction.as_str()),
-                t(me.main_executor.single().unwrap_or("")),
+                t(self.title_of(Kind::Direction, &me.direction, opts.lang)),
+                t(exec),
+                t(self.title_of(Kind::Organization, exec, opts.lang)),
                 opt(me.deadline.map(|p| p.last_day())),
                 t(st.status.map_or("no data", Status::as_str)),
                 t(st.report.clone().unwrap_or_else(|| match st.source {
@@ -599,7 +682,7 @@ impl Strategy {
                 opt(ff),
                 slip.map_or(CellValue::Empty, |x| n(x as f64)),
             ]);
-            marks.push(y.flags[m]);
+            marks.push(y.flags[m] || me.illustrative.covers("title"));
         }
         let mut paragraphs = vec![format!(
             "Measures active in {year} (planned start by {as_of}, deadline from {year_start}); forecast finish and slip from the schedule as of {as_of} against the plan without progress."
@@ -617,7 +700,9 @@ impl Strategy {
                         "measure",
                         "title",
                         "direction",
+                        "direction title",
                         "main executor",
+                        "main executor name",
                         "deadline",
                         "status",
                         "source",
@@ -648,8 +733,9 @@ impl Strategy {
             paragraphs: vec![
                 "Ranked by total float as of the date, then measures, indicators and matrix cells held back.".into(),
             ],
-            tables: vec![marked(Table {
-                name: "Triage".into(),
+            tables: vec![marked(
+                named(Table {
+                    name: "Triage".into(),
                 headers: [
                     "rank",
                     "measure",
@@ -680,7 +766,7 @@ impl Strategy {
                         ]
                     })
                     .collect(),
-            }, tri.records.iter().map(|x| {
+            }, 1, "title", &|id| self.title_of(Kind::Measure, id, opts.lang)), tri.records.iter().map(|x| {
                 self.measure_index(&x.measure)
                     .is_some_and(|m| flags.get(m as usize).copied().unwrap_or(false))
             }))],
@@ -711,6 +797,7 @@ impl Strategy {
             )],
             tables: {
                 let ind = |id: &str| self.indicator_illustrative(id);
+                let name_of_indicator = |id: &str| self.title_of(Kind::Indicator, id, opts.lang);
                 let by_dir: std::collections::HashMap<&str, bool> = self
                     .document()
                     .measures
@@ -723,18 +810,33 @@ impl Strategy {
                 let any = self.document().indicators.iter().any(|i| ind(&i.id));
                 vec![
                     marked(
-                        achievement_table(&ach, year),
+                        named(
+                            achievement_table(&ach, year),
+                            0,
+                            "indicator name",
+                            &name_of_indicator,
+                        ),
                         ach.records
                             .iter()
                             .filter(|x| x.year <= year + 1)
                             .map(|x| ind(&x.indicator)),
                     ),
                     marked(
-                        indicators_table(&ach),
+                        named(
+                            indicators_table(&ach),
+                            0,
+                            "indicator name",
+                            &name_of_indicator,
+                        ),
                         ach.indicators.iter().map(|x| ind(&x.indicator)),
                     ),
                     marked(
-                        results_table(&by_dir_results),
+                        named(
+                            results_table(&by_dir_results),
+                            0,
+                            "direction title",
+                            &|id| self.title_of(Kind::Direction, id, opts.lang),
+                        ),
                         by_dir_results.records.iter().map(|x| {
                             by_dir
                                 .get(x.group.as_str())
@@ -816,21 +918,26 @@ impl Strategy {
                 "A cell (cluster × module) is delivered when every measure delivering it is executed; applicable cells delivered on {before} and on {as_of}."
             )],
             tables: vec![marked(
-                Table {
-                    name: "Coverage change".into(),
-                    headers: [
-                        "cluster",
-                        "applicable cells",
-                        "delivered at start",
-                        "share at start",
-                        "delivered at end",
-                        "share at end",
-                        "change",
-                    ]
-                    .map(String::from)
-                    .to_vec(),
-                    rows: cov_rows,
-                },
+                named(
+                    Table {
+                        name: "Coverage change".into(),
+                        headers: [
+                            "cluster",
+                            "applicable cells",
+                            "delivered at start",
+                            "share at start",
+                            "delivered at end",
+                            "share at end",
+                            "change",
+                        ]
+                        .map(String::from)
+                        .to_vec(),
+                        rows: cov_rows,
+                    },
+                    0,
+                    "cluster title",
+                    &|id| self.title_of(Kind::Cluster, id, y.opts.lang),
+                ),
                 marks,
             )],
         }
