@@ -2,7 +2,7 @@
 """Regenerates the action plan of the embedded default, core/data/e-culture.json (issue #9).
 
 The committed artefact is the JSON; this script records how its schedule fields were made.
-It rewrites, in place: the strategy `source` (with the as-of date of the statuses), the module
+It rewrites, in place: the strategy `source`, `note` and `statuses_as_of`, the module
 `requires` and `source`, and every measure's start, duration, estimate, dependencies, deadline
 and status. Existing measures keep their titles, executors, targets, funding and indicators
 unless the table below overrides them; new measures are written whole.
@@ -56,17 +56,22 @@ SCHOOLS_2018 = "https://report.az/en/cultural-policy/deputy-minister-about-59-00
 
 STRATEGY_SOURCE = (
     f"Approval, period, 10 priority directions and '100+ measures to 2026': {CP} ; "
-    f"https://culture.gov.az/en/common-news/15453 ; {KULIS}. "
-    f"Measure statuses as of 2025-12-31, the end of the second year (executors' annual reports "
-    f"for 2025 are due by 20 January 2026: {ANNUAL_REPORTS}). "
-    "The official text and action plan are not public. The 106 measures here are a reconstruction: "
-    "their dates, durations, estimates, dependencies, funding, links and statuses are illustrative "
-    "(every measure is marked illustrative; the facts that are public are cited in each measure's "
-    "source). Coordinating body: the Ministry of Culture (it approved the strategy and its working "
-    "group drafted it, per kulis.az). The e-Culture monitoring & evaluation body is NOT in the "
-    "public record; CAERC is assumed here, illustratively, because it is the usual M&E body under "
-    f"Decree 1294 ({MONITORING}) and does M&E of the Culture-2040 Concept for the Ministry "
-    f"({CAERC_2040})."
+    f"https://culture.gov.az/en/common-news/15453 ; {KULIS} ; "
+    f"executors' annual reports due by 20 January: {ANNUAL_REPORTS} ; "
+    f"M&E under Decree 1294: {MONITORING} ; CAERC and Culture-2040: {CAERC_2040}"
+)
+# the as-of date of the statuses is the field `statuses_as_of`; explanations go to `note`
+# (issue 20): `source` holds sources only
+STRATEGY_NOTE = (
+    "The statuses describe the end of the second year (statuses_as_of); executors' annual "
+    "reports for 2025 are due by 20 January 2026. The official text and action plan are not "
+    "public. The 106 measures here are a reconstruction: their dates, durations, estimates, "
+    "dependencies, funding, links and statuses are illustrative (each measure's `illustrative` "
+    "says which fields; the facts that are public are cited in each measure's source). "
+    "Coordinating body: the Ministry of Culture (it approved the strategy and its working group "
+    "drafted it, per kulis.az). The e-Culture monitoring & evaluation body is NOT in the public "
+    "record; CAERC is assumed here, illustratively, because it is the usual M&E body under "
+    "Decree 1294 and does M&E of the Culture-2040 Concept for the Ministry."
 )
 
 DESIGN = "Design proposal, not the official module list (the official module list is not public)"
@@ -301,7 +306,7 @@ def build(doc: dict, deadlines: dict[str, str] | None, statuses: dict[str, str |
         else:
             m = {k: v for k, v in old[mid].items()
                  if k not in ("start", "deadline", "duration_days", "depends_on", "status",
-                              "estimate", "source", "illustrative")}
+                              "estimate", "source", "note", "illustrative")}
         m["start"] = start
         if deadlines is None:
             if "deadline" in extra:  # first pass: only the fixed deadlines
@@ -321,7 +326,7 @@ def build(doc: dict, deadlines: dict[str, str] | None, statuses: dict[str, str |
         if "source_extra" in extra:
             parts.append(extra["source_extra"])
         if "note" in extra:
-            parts.append(extra["note"])
+            m["note"] = extra["note"]
         if "public" not in extra and "source_extra" not in extra:
             parts.append(f"direction as published: {CP}")
         m["source"] = ". ".join(parts)
@@ -329,11 +334,12 @@ def build(doc: dict, deadlines: dict[str, str] | None, statuses: dict[str, str |
         # keep a stable key order: the order of the Measure struct
         order = ["id", "direction", "title", "main_executor", "other_executors", "start", "deadline",
                  "duration_days", "depends_on", "targets", "funding", "expected_result", "indicators",
-                 "status", "estimate", "source", "illustrative"]
+                 "status", "estimate", "source", "note", "illustrative"]
         measures.append({k: m[k] for k in order if k in m})
     out = dict(doc)
     out["measures"] = measures
-    out["strategy"] = dict(doc["strategy"], source=STRATEGY_SOURCE)
+    out["strategy"] = dict(doc["strategy"], source=STRATEGY_SOURCE, note=STRATEGY_NOTE,
+                           statuses_as_of=AS_OF.isoformat())
     modules = []
     for mod in doc["modules"]:
         requires, source = MODULES[mod["id"]]

@@ -35,6 +35,7 @@ fn with_reports(n: usize) -> Strategy {
             title: Text::english(format!("direction {k}")),
             goals: vec![],
             source: None,
+            note: None,
             illustrative: eculture::model::Illustrative::all(),
         })
         .collect();
@@ -44,6 +45,7 @@ fn with_reports(n: usize) -> Strategy {
             name: Text::english(format!("executor {k}")),
             kind: OrganizationKind::Subordinate,
             source: None,
+            note: None,
             illustrative: eculture::model::Illustrative::all(),
         })
         .collect();

@@ -147,6 +147,12 @@ codes! {
     InvalidDueDay = "invalid_due_day",
     /// An `illustrative` list names a field its entity does not have.
     UnknownIllustrativeField = "unknown_illustrative_field",
+    /// A calendar year of the strategy, ended by the document's data date, in which the
+    /// working group did not meet (Decree 1294: at least once a year) (warning).
+    WorkingGroupNoMeeting = "working_group_no_meeting",
+    /// A measure's main executor is not a member of the working group (warning, one per
+    /// executor).
+    ExecutorNotInWorkingGroup = "executor_not_in_working_group",
 }
 
 impl fmt::Display for Code {
@@ -362,6 +368,8 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::ConflictingValues
         | Code::StatusDisagreesWithReport
         | Code::InvalidDueDay
-        | Code::UnknownIllustrativeField => None,
+        | Code::UnknownIllustrativeField
+        | Code::WorkingGroupNoMeeting
+        | Code::ExecutorNotInWorkingGroup => None,
     }
 }

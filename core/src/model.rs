@@ -98,12 +98,120 @@ pub struct StrategyInfo {
     /// Strategic goals; directions refer to them by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
+    /// The working group that prepared the strategy (Decree 1294: created by an act of the
+    /// coordinating body, it meets at least once a year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_group: Option<WorkingGroup>,
+    /// Who drafted the strategy: `working_group` or an organisation id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted_by: Option<Id>,
+    /// The strategy's own text by section (summary, global trends, current situation, target
+    /// indicators, risks, financing), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sections: Option<Box<Sections>>,
+    /// The date the measures' own `status` fields describe (the data date of the statuses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statuses_as_of: Option<PeriodRef>,
     /// Citation or URL for the facts above.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,
+}
+
+/// The working group that prepared the strategy: analysed the sector, studied local and
+/// international practice, set the goals, directions, clusters and modules, formed the matrix
+/// and drafted the strategy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingGroup {
+    /// The act that created it (e.g. a ministerial order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established_by: Option<Act>,
+    /// Its chair (a person or a position, as published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    /// Member organisations (organisation ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Id>,
+    /// Its meetings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
+}
+
+/// A meeting of the working group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Its date (a year, quarter, month or date).
+    pub date: PeriodRef,
+    /// What it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The strategy's own text by section (Decree 1294's structure of a strategy document).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    /// Summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    /// Global trends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_trends: Option<Text>,
+    /// The current situation (the working group's analysis of the sector).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_situation: Option<Text>,
+    /// Target indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_indicators: Option<Text>,
+    /// Risks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risks: Option<Text>,
+    /// Financing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financing: Option<Text>,
+}
+
+impl Sections {
+    /// The sections given, in order, with their English and Azerbaijani headings.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str, &Text)> {
+        [
+            ("Summary", "Xülasə", &self.summary),
+            ("Global trends", "Qlobal meyillər", &self.global_trends),
+            (
+                "Current situation",
+                "Mövcud vəziyyət",
+                &self.current_situation,
+            ),
+            (
+                "Target indicators",
+                "Hədəf göstəriciləri",
+                &self.target_indicators,
+            ),
+            ("Risks", "Risklər", &self.risks),
+            ("Financing", "Maliyyələşmə", &self.financing),
+        ]
+        .into_iter()
+        .filter_map(|(en, az, t)| t.as_ref().map(|t| (en, az, t)))
+    }
 }
 
 /// A closed period. Each end accepts a year, quarter, month or date; `start` normalises to the
@@ -152,6 +260,9 @@ pub struct Goal {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,
@@ -188,6 +299,9 @@ pub struct Organization {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,
@@ -210,6 +324,9 @@ pub struct Direction {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,
@@ -232,6 +349,9 @@ pub struct Cluster {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,
@@ -289,6 +409,9 @@ pub struct Module {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,
@@ -526,6 +649,9 @@ pub struct Measure {
     /// Citation or URL for the facts of this measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (e.g. why a deadline was missed); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<String>>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,
@@ -617,6 +743,9 @@ pub struct Indicator {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,

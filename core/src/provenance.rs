@@ -16,7 +16,7 @@ use crate::validate::provenance::each;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct IllustrativeItem {
-    /// Entity kind: `strategy`, `goal`, `organization`, `direction`, `cluster`, `module`,
+    /// Entity kind: `strategy`, `working_group`, `goal`, `organization`, `direction`, `cluster`, `module`,
     /// `measure`, `indicator`, `report`, `evaluation`.
     pub kind: String,
     /// The entity's id.
@@ -52,6 +52,8 @@ pub struct Provenance {
     pub approved_by: Option<String>,
     /// The acts of the legal basis, written out with their sources.
     pub legal_basis: Vec<String>,
+    /// The act that created the working group, written out with its source.
+    pub working_group: Option<String>,
     /// Every distinct source cited, in order of first citation.
     pub sources: Vec<Citation>,
 }
@@ -86,8 +88,8 @@ pub fn act_text(a: &Act) -> String {
 
 /// Per entity kind ([`crate::model::ILLUSTRATIVE_KINDS`] order): entities with invented
 /// content, and of them those with only some fields invented.
-fn counts(doc: &Document) -> [(usize, usize); 10] {
-    let mut c = [(0usize, 0usize); 10];
+fn counts(doc: &Document) -> [(usize, usize); 11] {
+    let mut c = [(0usize, 0usize); 11];
     each(doc, |at, _, ill| {
         if ill.is_any() {
             let k = crate::model::ILLUSTRATIVE_KINDS
@@ -105,6 +107,7 @@ fn counts(doc: &Document) -> [(usize, usize); 10] {
 fn summary(doc: &Document) -> Option<String> {
     let totals = [
         1,
+        usize::from(doc.strategy.working_group.is_some()),
         doc.strategy.goals.len(),
         doc.organizations.len(),
         doc.directions.len(),
@@ -203,6 +206,11 @@ fn provenance_of<'a>(doc: &'a Document) -> Provenance {
         let i = i.unwrap_or(0);
         match kind {
             "strategy" => doc.strategy.source.as_deref(),
+            "working_group" => doc
+                .strategy
+                .working_group
+                .as_ref()
+                .and_then(|w| w.source.as_deref()),
             "goal" => doc.strategy.goals[i].source.as_deref(),
             "organization" => doc.organizations[i].source.as_deref(),
             "direction" => doc.directions[i].source.as_deref(),
@@ -227,6 +235,16 @@ fn provenance_of<'a>(doc: &'a Document) -> Provenance {
             });
         }
     });
+    if let Some(wg) = &doc.strategy.working_group {
+        if let Some(src) = wg.established_by.as_ref().and_then(|a| a.source.as_deref()) {
+            cite(src, "working_group established_by".to_owned());
+        }
+        for m in &wg.meetings {
+            if let Some(src) = &m.source {
+                cite(src, format!("working_group meeting {}", m.date));
+            }
+        }
+    }
     let notice = summary(doc).map(|s| {
         format!("{s} Marked {MARK} where shown; the Sources section lists what is public.")
     });
@@ -235,6 +253,12 @@ fn provenance_of<'a>(doc: &'a Document) -> Provenance {
         notice,
         approved_by: doc.strategy.approved_by.as_ref().map(act_text),
         legal_basis: doc.strategy.legal_basis.iter().map(act_text).collect(),
+        working_group: doc
+            .strategy
+            .working_group
+            .as_ref()
+            .and_then(|w| w.established_by.as_ref())
+            .map(act_text),
         sources,
     }
 }

@@ -13,12 +13,10 @@ use eculture::{Severity, Strategy};
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-/// The date the statuses are stated at, read from the strategy's `source`
-/// ("… statuses as of YYYY-MM-DD …").
+/// The date the statuses are stated at: the strategy's `statuses_as_of` (a field, not a
+/// sentence of `source`).
 fn as_of(s: &Strategy) -> Option<Date> {
-    let src = s.document().strategy.source.as_deref()?;
-    let k = src.find("as of ")?;
-    src.get(k + 6..k + 16)?.parse().ok()
+    s.document().strategy.statuses_as_of.map(|p| p.last_day())
 }
 
 fn all_sources(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
@@ -190,7 +188,7 @@ fn story(s: &Strategy) -> (Vec<String>, Value) {
     }
     for id in &missed {
         let m = doc.measures.iter().find(|m| m.id == *id).unwrap();
-        let why = m.source.as_deref().unwrap_or("");
+        let why = m.note.as_deref().map_or("", |n| n.as_str());
         if !why.to_lowercase().contains("deliberate") {
             bad.push(format!(
                 "{id} misses its deadline without a note saying it is deliberate"
@@ -232,7 +230,7 @@ fn story(s: &Strategy) -> (Vec<String>, Value) {
     // statuses against the stated as-of date
     let records = sch.records().unwrap();
     match as_of(s) {
-        None => bad.push("the strategy source states no 'statuses as of YYYY-MM-DD'".into()),
+        None => bad.push("the strategy states no `statuses_as_of`".into()),
         Some(asof) => {
             for (m, r) in doc.measures.iter().zip(&records) {
                 let deadline = m.deadline.as_ref().map(|d| d.last_day());
@@ -422,4 +420,71 @@ fn the_embedded_reports_agree_with_the_plan() {
             assert_eq!(o.status, ObligationStatus::Submitted, "{o:?}");
         }
     }
+}
+
+/// Issue 20: the working group drafted the strategy and formed the matrix in 2023 (public,
+/// kulis.az); it meets every year of the strategy so far, every main executor is a member (both
+/// illustrative and marked so); the statuses' date is a field; explanations are notes, not
+/// sources.
+#[test]
+fn the_working_group_and_the_notes_are_where_they_belong() {
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let st = &doc.strategy;
+    assert_eq!(st.drafted_by.as_deref(), Some("working_group"));
+    assert_eq!(
+        st.statuses_as_of
+            .map(|p| p.last_day().to_string())
+            .as_deref(),
+        Some("2025-12-31")
+    );
+    assert!(
+        !st.source.as_deref().unwrap_or("").contains("as of"),
+        "the as-of date is a field"
+    );
+    let wg = st.working_group.as_ref().expect("the working group");
+    assert!(
+        wg.established_by
+            .as_ref()
+            .and_then(|a| a.source.as_deref())
+            .is_some_and(|x| x.starts_with("https://"))
+    );
+    let first = &wg.meetings[0];
+    assert_eq!(first.date.to_string(), "2023");
+    assert!(
+        first
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("e-Culture matrix")
+    );
+    assert!(first.source.is_some(), "the 2023 work is public");
+    assert!(wg.illustrative.covers("members") && wg.illustrative.covers("meetings"));
+    let codes: Vec<_> = s.validate().iter().map(|d| d.code).collect();
+    assert!(
+        !codes.contains(&eculture::Code::WorkingGroupNoMeeting),
+        "{codes:?}"
+    );
+    assert!(
+        !codes.contains(&eculture::Code::ExecutorNotInWorkingGroup),
+        "{codes:?}"
+    );
+    // explanations of missed deadlines are notes, not sources
+    for m in &doc.measures {
+        let src = m.source.as_deref().unwrap_or("");
+        assert!(
+            !src.contains("missed deadline")
+                && !src.contains("Deadline passed")
+                && !src.contains("Not started"),
+            "{}: an explanation in `source`: {src}",
+            m.id
+        );
+    }
+    let noted: Vec<&str> = doc
+        .measures
+        .iter()
+        .filter(|m| m.note.is_some())
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(noted, ["1.5", "1.6", "3.1", "6.6"]);
 }

@@ -18,6 +18,7 @@ fn doc(deps: &[Vec<usize>]) -> Document {
                 .iter()
                 .map(|&j| Dependency::fs(format!("m{j}")))
                 .collect(),
+            note: None,
             illustrative: eculture::model::Illustrative::all(),
             ..Measure::default()
         })

@@ -87,6 +87,7 @@ fn the_allowed_names_are_the_schema_fields() {
     let defs = &schema["$defs"];
     for (kind, def) in [
         ("strategy", "StrategyInfo"),
+        ("working_group", "WorkingGroup"),
         ("goal", "Goal"),
         ("organization", "Organization"),
         ("direction", "Direction"),

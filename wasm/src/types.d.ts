@@ -53,8 +53,41 @@ export interface StrategyInfo {
     coordinating_body?: string;
     monitoring_body?: string;
     goals?: Goal[];
+    working_group?: WorkingGroup;
+    drafted_by?: string;
+    sections?: Sections;
+    statuses_as_of?: PeriodRef;
     source?: string;
+    note?: string;
     illustrative?: Illustrative;
+}
+
+/** The working group that prepared the strategy (Decree 1294: it meets at least once a year). */
+export interface WorkingGroup {
+    established_by?: Act;
+    chair?: string;
+    members?: string[];
+    meetings?: Meeting[];
+    source?: string;
+    note?: string;
+    illustrative?: Illustrative;
+}
+
+/** A meeting of the working group. */
+export interface Meeting {
+    date: PeriodRef;
+    note?: string;
+    source?: string;
+}
+
+/** The strategy's own text by section. */
+export interface Sections {
+    summary?: Text;
+    global_trends?: Text;
+    current_situation?: Text;
+    target_indicators?: Text;
+    risks?: Text;
+    financing?: Text;
 }
 
 /** A closed period. */
@@ -78,6 +111,7 @@ export interface Goal {
     id: string;
     title: Text;
     source?: string;
+    note?: string;
     illustrative?: Illustrative;
 }
 
@@ -95,6 +129,7 @@ export interface Organization {
     name: Text;
     kind: OrganizationKind;
     source?: string;
+    note?: string;
     illustrative?: Illustrative;
 }
 
@@ -105,6 +140,7 @@ export interface Direction {
     title: Text;
     goals?: string[];
     source?: string;
+    note?: string;
     illustrative?: Illustrative;
 }
 
@@ -115,6 +151,7 @@ export interface Cluster {
     tags?: string[];
     institutions?: number;
     source?: string;
+    note?: string;
     illustrative?: Illustrative;
 }
 
@@ -135,6 +172,7 @@ export interface Module {
     applies_to: ApplicabilityRule;
     requires?: Requirement[];
     source?: string;
+    note?: string;
     illustrative?: Illustrative;
 }
 
@@ -192,6 +230,7 @@ export interface Measure {
     status?: Status;
     estimate?: Estimate;
     source?: string;
+    note?: string;
     illustrative?: Illustrative;
 }
 
@@ -221,6 +260,7 @@ export interface Indicator {
     actuals?: YearValue[];
     cumulative?: boolean;
     source?: string;
+    note?: string;
     illustrative?: Illustrative;
 }
 
@@ -255,6 +295,8 @@ export interface Evaluation {
     published?: PeriodRef | null;
     /** Citation or URL. */
     source?: string | null;
+    /** A free note; `source` holds sources only. */
+    note?: string | null;
 }
 
 /** An evaluation criterion of Decree 1294 (the OECD-DAC criteria). */

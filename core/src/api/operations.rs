@@ -141,6 +141,7 @@ ops! {
     MatrixCell prop module module - ("") -> "module id";
     MatrixCell prop state state - ("") -> "covered, gap or not_applicable";
     MatrixCell prop measures measures - ("") -> "ids";
+    MatrixCell prop illustrative illustrative - ("") -> "bool: rests on invented content";
     MatrixCell method - to_dict - ("") -> "plain data";
     Diagnostic prop severity severity - ("") -> "error or warning";
     Diagnostic prop code code - ("") -> "stable code";

@@ -194,6 +194,9 @@ pub struct Evaluation {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Invented for illustration: `true` (all of it) or the invented fields' names.
     #[serde(default, skip_serializing_if = "Illustrative::is_no")]
     pub illustrative: Illustrative,

@@ -141,8 +141,9 @@ impl JsonSchema for Illustrative {
 }
 
 /// The kinds of entity that carry `illustrative`, as validation and outputs name them.
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 11] = [
     "strategy",
+    "working_group",
     "goal",
     "organization",
     "direction",
@@ -167,7 +168,12 @@ pub fn fields_of(kind: &str) -> Option<&'static [&'static str]> {
             "coordinating_body",
             "monitoring_body",
             "goals",
+            "working_group",
+            "drafted_by",
+            "sections",
+            "statuses_as_of",
         ],
+        "working_group" => &["established_by", "chair", "members", "meetings"],
         "goal" => &["title"],
         "organization" => &["name", "kind"],
         "direction" => &["number", "title", "goals"],

@@ -406,6 +406,9 @@ fn sources_section(p: &crate::provenance::Provenance) -> Section {
     for a in &p.legal_basis {
         paragraphs.push(format!("Legal basis: {a}."));
     }
+    if let Some(a) = &p.working_group {
+        paragraphs.push(format!("Working group established by: {a}."));
+    }
     Section {
         title: "9. Sources".into(),
         paragraphs,

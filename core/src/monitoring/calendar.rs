@@ -93,13 +93,15 @@ pub struct Obligation {
 pub struct CalendarOptions {
     /// The day the calendar is read on: obligations due before it and not met are `missing`,
     /// later ones `upcoming`. Default: the document's data date (the latest report
-    /// submission or evaluation publication; the strategy start when there is none).
+    /// submission, evaluation publication or `statuses_as_of`; the strategy start when there
+    /// is none).
     #[serde(with = "dates::iso_opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
     pub as_of: Option<Date>,
 }
 
-/// The document's data date: the latest report submission or evaluation publication.
+/// The document's data date: the latest report submission, evaluation publication or
+/// `statuses_as_of`.
 pub(crate) fn data_date(doc: &Document) -> Date {
     doc.reports
         .iter()
@@ -109,6 +111,7 @@ pub(crate) fn data_date(doc: &Document) -> Date {
                 .iter()
                 .filter_map(|e| e.published.map(|p| p.last_day())),
         )
+        .chain(doc.strategy.statuses_as_of.map(|p| p.last_day()))
         .max()
         .unwrap_or_else(|| doc.strategy.period.start.first_day())
 }

@@ -278,6 +278,14 @@ fn sources(out: &mut String, r: &Report) {
             esc(a)
         );
     }
+    if let Some(a) = &p.working_group {
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            word(lang, "Working group", "İşçi qrup"),
+            esc(a)
+        );
+    }
     out.push_str("</dl>\n");
     let _ = writeln!(
         out,
@@ -342,7 +350,81 @@ fn summary(out: &mut String, r: &Report) {
         },
     );
     row(word(lang, "Schedule", "Cədvəl"), schedule_text(r));
+    let st = &doc.strategy;
+    if let Some(by) = &st.drafted_by {
+        row(
+            word(lang, "Drafted by", "Hazırlayıb"),
+            esc(&drafted_by(r.s, by, lang)).into_owned(),
+        );
+    }
+    if let Some(wg) = &st.working_group {
+        row(
+            word(lang, "Working group", "İşçi qrup"),
+            esc(&working_group_text(r.s, wg, lang)).into_owned(),
+        );
+    }
+    if let Some(d) = &st.statuses_as_of {
+        row(
+            word(lang, "Statuses as of", "Statusların tarixi"),
+            d.last_day().to_string(),
+        );
+    }
     out.push_str("</dl>\n");
+    if let Some(sec) = &st.sections {
+        for (en, az, text) in sec.iter() {
+            let _ = writeln!(
+                out,
+                "<h3>{}</h3>\n<p>{}</p>",
+                word(lang, en, az),
+                esc(name(text, lang, ""))
+            );
+        }
+    }
+}
+
+/// `working_group` or an organisation's name.
+fn drafted_by(s: &Strategy, by: &str, lang: Lang) -> String {
+    if by == "working_group" {
+        return word(lang, "the working group", "işçi qrup").to_owned();
+    }
+    org_name(s, by, lang)
+}
+
+/// An organisation's name in `lang`, or its id.
+fn org_name(s: &Strategy, id: &str, lang: Lang) -> String {
+    let doc = s.document();
+    doc.organizations
+        .iter()
+        .find(|o| o.id == id)
+        .map_or(id, |o| name(&o.name, lang, id))
+        .to_owned()
+}
+
+/// The working group in one line: chair, members, meetings.
+fn working_group_text(s: &Strategy, wg: &crate::model::WorkingGroup, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = &wg.chair {
+        parts.push(format!("{}: {c}", word(lang, "chair", "sədr")));
+    }
+    if !wg.members.is_empty() {
+        let names: Vec<String> = wg.members.iter().map(|m| org_name(s, m, lang)).collect();
+        parts.push(format!(
+            "{}: {}",
+            word(lang, "members", "üzvlər"),
+            names.join(", ")
+        ));
+    }
+    let dates: Vec<String> = wg.meetings.iter().map(|m| m.date.to_string()).collect();
+    parts.push(format!(
+        "{}: {}",
+        word(lang, "meetings", "iclaslar"),
+        if dates.is_empty() {
+            "–".to_owned()
+        } else {
+            dates.join(", ")
+        }
+    ));
+    parts.join("; ")
 }
 
 /// The summary's validation line: valid, or the errors; the warnings.

@@ -30,6 +30,13 @@ pub(crate) fn each<'a>(doc: &'a Document, mut f: impl FnMut(At, &'a str, &'a Ill
     let s = &doc.strategy;
     let at = |kind, list, index| At { kind, list, index };
     f(at("strategy", "strategy", None), &s.id, &s.illustrative);
+    if let Some(wg) = &s.working_group {
+        f(
+            at("working_group", "strategy.working_group", None),
+            &s.id,
+            &wg.illustrative,
+        );
+    }
     macro_rules! list {
         ($kind:literal, $list:expr, $path:literal) => {
             for (i, x) in $list.iter().enumerate() {

@@ -96,11 +96,14 @@ class _DiagnosticDict(TypedDict):
     id: Optional[str]
     message: str
 
-class _CellDict(TypedDict):
+class _CellDictBase(TypedDict):
     cluster: str
     module: str
     state: _CellState
     measures: List[str]
+
+class _CellDict(_CellDictBase, total=False):
+    illustrative: bool  # present (True) only when the cell rests on invented content
 
 class _MatrixDict(TypedDict):
     clusters: List[str]
@@ -620,6 +623,8 @@ class MatrixCell:
     def state(self) -> _CellState: ...
     @property
     def measures(self) -> List[str]: ...
+    @property
+    def illustrative(self) -> bool: ...
     def to_dict(self) -> _CellDict: ...
     def __eq__(self, other: object, /) -> bool: ...
 
