@@ -173,14 +173,15 @@ M: dict[str, tuple] = {
     "4.11": ("2026-Q1", 150, ["4.8"], {"new": ("P4", "Electronic applications for state support of amateur art collectives of club institutions", "moc", ["rcd"], ["state_budget"], ["I1"], "Club collectives apply for support online")}),
     "4.12": ("2026-Q2", 90, ["4.4"], {"new": ("P4", "User-satisfaction survey of MyCulture services", "moc", ["dsk"], ["not_required"], ["I2"], "Published satisfaction figures per service")}),
     # ---- P5 data-based management ----
-    "5.1": ("2024-12", 20, ["7.1", SS("6.1", 180)], {"deadline": "2024-12-28", "public": f"Public: the annual digitalisation report was presented on 2024-12-28 — clusters, modules, the e-Culture matrix and architecture, information resources, re-creation of the registry of cultural institutions and facilities, the single-window cabinet, the e-system for music and art schools ({MENAFN}). Illustrative: start, duration, estimate and dependencies"}),
+    "5.1": ("2024-12", 20, ["7.1", SS("6.1", 180)], {"deadline": "2024-12-28", "public": f"Public: the annual digitalisation report was presented on 2024-12-28 — clusters, modules, the e-Culture matrix and architecture, information resources, re-creation of the registry of cultural institutions and facilities, the single-window cabinet, the e-system for music and art schools ({MENAFN})", "illustrative": ["start", "duration_days", "estimate", "depends_on"]}),
     "5.2": ("2024-Q3", 270, ["7.1", SS("6.1", 90)], {}),
     "5.3": ("2025-Q3", 300, ["5.2", SS("7.6", 90), SS("5.5", 0)], {}),
     "5.4": ("2026-Q1", 210, [SS("5.3", 90), SS("4.7", 60)], {}),
     "5.5": ("2025-Q1", 240, ["6.1", SS("5.2", 60)], {}),
     "5.6": ("2025-12", 25, ["5.1", "5.5"], {"deadline": "2025-12"}),
     "5.7": ("2026-Q1", 90, ["5.6"], {"new": ("P5", "Interim evaluation of the strategy (relevance, effectiveness, efficiency, results, sustainability)", "caerc", ["moc"], ["state_budget"], [], "An interim evaluation report with recommendations for 2026"), "source_extra": f"Evaluation criteria of Decree 1294: https://laied.az/2021/03/11/dovl%c9%99t-proqramlarinin-icrasinin-effektivliyinin-olculm%c9%99sind%c9%99-yeni-m%c9%99rh%c9%99l%c9%99/"}),
-    "5.8": ("2026-Q2", 40, ["9.6", "5.7", "5.4"], {"new": ("P5", "Final self-assessment of the strategy's execution and proposals for the e-culture platform of the Culture-2040 Concept", "moc", ["caerc"], ["not_required"], [], "A final self-assessment and a hand-over of e-Culture systems to the e-culture platform planned by the Culture-2040 Concept"), "source_extra": f"Successor: the Culture-2040 Concept (approved 14 January 2026) provides for an e-culture platform joining the state information resources in culture, in 2026-2027 by the Azerbaijani text and 2026-2028 by Trend's English text ({PLATFORM_2040} ; https://www.trend.az/azerbaijan/society/4141557.html)"}),
+    # no hand-over to the Culture-2040 Concept: it was approved in January 2026, after this plan (issue 20)
+    "5.8": ("2026-Q2", 40, ["9.6", "5.7", "5.4"], {"new": ("P5", "Final self-assessment of the strategy's execution and proposals for the next digital development strategy", "moc", ["caerc"], ["not_required"], [], "A final self-assessment report and proposals for the next strategy")}),
     "5.9": ("2026-Q1", 240, [FF("5.3", 30)], {"new": ("P5", "Strategy indicators monitored on the BI dashboard", "moc", ["caerc"], ["state_budget"], ["I18"], "Baseline, interim and final values of the result indicators kept current on the dashboard")}),
     "5.10": ("2025-Q1", 180, ["6.1"], {"new": ("P5", "Digital-maturity survey of culture institutions (ENUMERATE core metrics, 0-5 scale)", "moc", ["dsk", "rcd"], ["state_budget"], ["I5", "I7"], "Per institution: share catalogued, digitised and online, and whether it has a digital strategy"), "source_extra": f"Method: ENUMERATE core metrics ({ENUMERATE})"}),
     # ---- P6 information resources ----
@@ -330,7 +331,8 @@ def build(doc: dict, deadlines: dict[str, str] | None, statuses: dict[str, str |
         if "public" not in extra and "source_extra" not in extra:
             parts.append(f"direction as published: {CP}")
         m["source"] = ". ".join(parts)
-        m["illustrative"] = True
+        # a list names the invented fields when the others are public (issue 20)
+        m["illustrative"] = extra.get("illustrative", True)
         # keep a stable key order: the order of the Measure struct
         order = ["id", "direction", "title", "main_executor", "other_executors", "start", "deadline",
                  "duration_days", "depends_on", "targets", "funding", "expected_result", "indicators",

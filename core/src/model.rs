@@ -68,7 +68,8 @@ pub struct Document {
     /// The M&E body's monitoring reports and evaluations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evaluations: Vec<Evaluation>,
-    /// When reports fall due (Decree 1294 defaults when absent).
+    /// When reports fall due (when absent: Decree 1294's 20 January for the executors' reports,
+    /// CAERC's practice of 25 March for the M&E body's).
     #[serde(default, skip_serializing_if = "ReportingCalendar::is_default")]
     pub reporting: ReportingCalendar,
 }

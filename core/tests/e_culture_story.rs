@@ -488,3 +488,137 @@ fn the_working_group_and_the_notes_are_where_they_belong() {
         .collect();
     assert_eq!(noted, ["1.5", "1.6", "3.1", "6.6"]);
 }
+
+/// Issue 20: every measure past its deadline and not executed as of the statuses' date (1.5
+/// and 1.6 of the default: due 2025-Q4) is reported overdue in triage and in the annual
+/// monitoring report.
+#[test]
+fn every_overdue_measure_is_reported_overdue() {
+    use eculture::monitoring::{MonitoringReportOptions, TriageKind, TriageOptions};
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let asof = as_of(&s).unwrap();
+    let overdue: Vec<&str> = doc
+        .measures
+        .iter()
+        .zip(s.states_as_of(asof))
+        .filter(|(m, st)| {
+            m.deadline.is_some_and(|d| d.last_day() <= asof)
+                && !matches!(st.status, Some(Status::Executed | Status::Cancelled))
+        })
+        .map(|(m, _)| m.id.as_str())
+        .collect();
+    assert!(
+        overdue.contains(&"1.5") && overdue.contains(&"1.6"),
+        "{overdue:?}"
+    );
+    let tri = s.triage(&TriageOptions {
+        as_of: Some(asof),
+        ..TriageOptions::default()
+    });
+    for id in &overdue {
+        assert!(
+            tri.records
+                .iter()
+                .any(|r| r.measure == *id && r.kind == TriageKind::Overdue),
+            "{id} is not reported overdue"
+        );
+    }
+    let report = s
+        .monitoring_report(&MonitoringReportOptions {
+            year: Some(asof.year().into()),
+            ..MonitoringReportOptions::default()
+        })
+        .unwrap();
+    let md = report.to_markdown();
+    for id in &overdue {
+        assert!(
+            md.lines()
+                .any(|l| l.contains(&format!("| {id} |")) && l.contains("| overdue |")),
+            "{id} is not overdue in the report's triage"
+        );
+    }
+}
+
+/// Issue 20, point 5: the directions carry the published English titles word for word and
+/// Azerbaijani titles marked unofficial; G-Cloud is "Hökumət buludu", run by the Ministry of
+/// Digital Development and Transport (Decree 718 in the legal basis), not IDDA; 5.1 has the
+/// published date and public title (only its schedule fields invented); 5.8 hands nothing
+/// over to the Culture-2040 Concept, approved after the plan.
+#[test]
+fn the_public_record_is_stated_as_published() {
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let published = [
+        "Application of new technologies and technological innovations in the field of culture",
+        "Strengthening and ensuring the relevance of ICT infrastructure",
+        "Improving the regulatory and legal framework for the digitisation of culture",
+        "Electronification and integration of services in the field of culture",
+        "Formation of a data-based digital management model, its implementation and creation of forecasting opportunities through analytical tools",
+        "Improvement of information resources (systems, resources and registers), formation, integration and ensuring the relevance of new resources",
+        "Development of relevant modules for each cluster of the cultural sector and implementation of a unified administration policy for various modules",
+        "Migration to the \"Government Cloud\" (\"G-Cloud\")",
+        "Cybersecurity, licensing and personal data protection in the field of culture",
+        "Formation of digital culture, specialisation of personnel potential",
+    ];
+    assert_eq!(doc.directions.len(), 10);
+    for (d, want) in doc.directions.iter().zip(published) {
+        assert_eq!(d.title.en(), Some(want), "{}", d.id);
+        assert!(
+            d.title.az().is_some_and(|t| !t.is_empty()),
+            "{}: no Azerbaijani title",
+            d.id
+        );
+        assert!(
+            d.note
+                .as_deref()
+                .unwrap_or("")
+                .contains("unofficial translation"),
+            "{}",
+            d.id
+        );
+    }
+    let idda = doc.organizations.iter().find(|o| o.id == "idda").unwrap();
+    assert!(
+        !idda.name.best().contains("G-Cloud"),
+        "IDDA is not the G-Cloud operator"
+    );
+    let mddt = doc.organizations.iter().find(|o| o.id == "mddt").unwrap();
+    assert!(mddt.note.as_deref().unwrap_or("").contains("AzInTelecom"));
+    assert!(mddt.illustrative.is_no() && mddt.source.is_some());
+    let st = &doc.strategy;
+    assert!(
+        st.legal_basis
+            .iter()
+            .any(|a| a.number.as_deref() == Some("718")
+                && a.date.is_some_and(|d| d.to_string() == "2019-06-03"))
+    );
+    assert!(
+        doc.directions[7]
+            .title
+            .az()
+            .unwrap()
+            .contains("Hökumət buludu")
+    );
+    for m in doc.measures.iter().filter(|m| m.direction == "P8") {
+        assert!(
+            !m.other_executors.iter().any(|e| e == "idda"),
+            "{}: IDDA runs no cloud",
+            m.id
+        );
+    }
+    let m51 = doc.measures.iter().find(|m| m.id == "5.1").unwrap();
+    assert_eq!(m51.deadline.unwrap().to_string(), "2024-12-28");
+    assert!(!m51.illustrative.is_all() && !m51.illustrative.covers("title"));
+    let finish = s
+        .state_as_of("5.1", jiff::civil::date(2025, 12, 31))
+        .unwrap()
+        .actual_finish;
+    assert_eq!(finish.map(|d| d.to_string()).as_deref(), Some("2024-12-28"));
+    let m58 = doc.measures.iter().find(|m| m.id == "5.8").unwrap();
+    let text = serde_json::to_string(m58).unwrap();
+    assert!(
+        !text.contains("2040"),
+        "5.8 refers to the Culture-2040 Concept: {text}"
+    );
+}

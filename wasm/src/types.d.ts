@@ -366,7 +366,7 @@ export interface ReportEntry {
     status: Status;
 }
 
-/** The reporting calendar: the obligations the rules create. Every field has the Decree 1294 default, so `{}` or an absent `reporting` means Decree 1294. */
+/** The reporting calendar: the obligations the rules create. Every field has a default (Decree 1294's 20 January for executors; CAERC's practice of 25 March, not a rule of the Decree, for the M&E body), so `{}` or an absent `reporting` means those. */
 export interface ReportingCalendar {
     /** Executors' reports to the coordinating body. Default: yearly, due `01-20`. */
     executor_reports?: ReportingRule;

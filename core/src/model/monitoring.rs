@@ -1,5 +1,6 @@
 //! Monitoring data of the document: executors' reports (dated progress), evaluations, and the
-//! reporting calendar (Decree 1294 defaults). The computations live in [`crate::monitoring`].
+//! reporting calendar (defaults: Decree 1294's 20 January for the executors; CAERC's practice of
+//! 25 March for the M&E body's reports, not a rule of the Decree). The computations live in [`crate::monitoring`].
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -276,7 +277,8 @@ impl Default for ReportingCalendar {
 }
 
 impl ReportingCalendar {
-    /// True when every field has its Decree 1294 default (then it is not written).
+    /// True when every field has its default (then it is not written): Decree 1294's
+    /// 20 January, CAERC's practice of 25 March.
     pub fn is_default(&self) -> bool {
         *self == ReportingCalendar::default()
     }

@@ -4,9 +4,9 @@
 //! Periods: `year` periods are calendar years, `half_year` January-June and July-December,
 //! `quarter` calendar quarters, each labelled `2025`, `2025-H1`, `2025-Q3`. A period's report
 //! is due on the first due day (`MM-DD`) of the rule that comes strictly after the period's
-//! last day. Decree 1294 defaults: executors' reports yearly by 20 January; the M&E body's
-//! monitoring report yearly by 25 March (CAERC practice); the final report by 25 March after
-//! the strategy period.
+//! last day. Defaults: executors' reports yearly by 20 January (Decree 1294); the M&E body's
+//! monitoring report yearly by 25 March and the final report by 25 March after the strategy
+//! period (CAERC's practice for other state programmes, not a rule of Decree 1294).
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
