@@ -622,3 +622,38 @@ fn the_public_record_is_stated_as_published() {
         "5.8 refers to the Culture-2040 Concept: {text}"
     );
 }
+
+/// Issue 20, point 5: an indicator moves from its baseline only in a year by which a measure
+/// producing it has started (I19 stayed at its baseline in 2024: 6.8 starts in 2025).
+#[test]
+fn indicators_move_only_after_a_measure_can_move_them() {
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let mut bad = Vec::new();
+    for ind in &doc.indicators {
+        let Some(base) = ind.baseline else { continue };
+        let first = doc
+            .measures
+            .iter()
+            .filter(|m| m.indicators.iter().any(|i| *i == ind.id))
+            .filter_map(|m| m.start.map(|p| i32::from(p.first_day().year())))
+            .min()
+            .unwrap_or(i32::MAX);
+        let values = ind.actuals.iter().map(|a| (a.year, a.value)).chain(
+            doc.reports
+                .iter()
+                .flat_map(|r| r.indicators.iter())
+                .filter(|v| v.indicator == ind.id)
+                .map(|v| (v.year, v.value)),
+        );
+        for (year, value) in values {
+            if year < first && value != base.value {
+                bad.push(format!(
+                    "{} = {value} in {year}, before any of its measures starts ({first})",
+                    ind.id
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
