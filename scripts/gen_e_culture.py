@@ -71,7 +71,10 @@ STRATEGY_NOTE = (
     "Coordinating body: the Ministry of Culture (it approved the strategy and its working group "
     "drafted it, per kulis.az). The e-Culture monitoring & evaluation body is NOT in the public "
     "record; CAERC is assumed here, illustratively, because it is the usual M&E body under "
-    "Decree 1294 and does M&E of the Culture-2040 Concept for the Ministry."
+    "Decree 1294 and does M&E of the Culture-2040 Concept for the Ministry. Three-point "
+    "estimates (illustrative): the spread follows the kind of work of the direction (legal acts "
+    "have the longest right tail, reports and training the shortest) and grows with the length "
+    "of the work (scripts/gen_e_culture.py, SPREAD)."
 )
 
 DESIGN = "Design proposal, not the official module list (the official module list is not public)"
@@ -132,7 +135,7 @@ M: dict[str, tuple] = {
     "1.2": ("2025-Q3", 360, [SS("1.1", 90), "6.5"], {}),
     "1.3": ("2025-Q3", 240, [SS("6.3", 60)], {}),
     "1.4": ("2024-Q3", 60, ["7.1"], {}),
-    "1.5": ("2025-Q2", 210, ["1.4"], {"status": "not_executed", "note": "Not started by the as-of date: the app waits for content from 1.1 (illustrative)"}),
+    "1.5": ("2025-Q2", 210, ["1.4"], {"status": "not_executed", "note": "Not started by the as-of date: the app was to be built on a prototype of the innovation challenge (1.4), and none was chosen for it (illustrative)"}),
     "1.6": ("2025-Q1", 270, ["1.4", "2.4"], {"status": "partially_executed", "note": "Deadline passed with broadcasting running in national theatres only (illustrative)"}),
     "1.7": ("2026-Q1", 180, [SS("6.3", 120)], {"new": ("P1", "AI-assisted metadata enrichment of digitised collections (pilot)", "ict_centre", ["national_library"], ["state_budget"], ["I7"], "Automatic subject indexing and named-entity tagging tested on the national digital library")}),
     "1.8": ("2025-Q4", 150, ["5.2", "8.2"], {"new": ("P1", "Open API and developer portal for e-Culture data", "ict_centre", ["moc"], ["state_budget"], [], "Registry, events and digital-library data available through documented APIs")}),
@@ -204,7 +207,8 @@ M: dict[str, tuple] = {
     "6.15": ("2025-Q2", 210, ["6.1"], {"new": ("P6", "Integration of the registry with the state address and immovable-property registers", "moc", ["ict_centre"], ["state_budget"], ["I4"], "Institution addresses and buildings checked against the state registers")}),
     "6.16": ("2025-Q4", 150, ["3.5", "6.15"], {"new": ("P6", "Open data: registry and culture statistics published as open datasets", "moc", ["dsk"], ["not_required"], [], "Machine-readable datasets on the national open-data portal")}),
     # ---- P7 modules ----
-    "7.1": ("2024-01", 75, [], {"public": f"Public: the working group defined goals, priorities, clusters and modules and produced the e-Culture matrix ({KULIS}); clusters, modules, the matrix and the architecture were among the topics of the annual digitalisation meeting on 2024-12-28 ({MENAFN}). Illustrative: dates, duration, estimate and status"}),
+    # the matrix is the working group's product of 2023 (strategy.working_group); 7.1 builds on it
+    "7.1": ("2024-01", 75, [], {"public": f"Public: clusters, modules, the matrix and the architecture were among the topics of the annual digitalisation meeting on 2024-12-28 ({MENAFN}); the matrix itself was formed by the working group before approval ({KULIS})", "illustrative": ["start", "deadline", "duration_days", "estimate", "status", "other_executors", "funding", "expected_result"]}),
     "7.2": ("2024", 420, [SS("7.1")], {"deadline": "2025-05", "public": f"Public: an electronic system for music and art schools was among the topics of the annual digitalisation meeting on 2024-12-28 ({MENAFN}) and ran the June 2025 admissions ({METBUAT_SCHOOLS}). Illustrative: start, duration, estimate, deadline month, funding and dependencies"}),
     "7.3": ("2025-Q1", 330, ["6.1", "3.3"], {}),
     "7.4": ("2025-06", 180, ["4.2"], {}),
@@ -251,10 +255,31 @@ M: dict[str, tuple] = {
 }
 
 
-def estimate(d: int) -> dict:
+# Three-point estimates (issue 20: each measure its own spread, explained). The spread follows
+# the kind of work of the direction -- legal acts wait for inter-agency approval (a long right
+# tail), migrations and pilots for vendors and data, reports and training barely slip -- and
+# grows with the length of the work (a year-long job has more room to slip than a month's):
+# pessimistic = most likely x (tail + 0.25 x years), optimistic = most likely x (1 - lead).
+SPREAD = {  # direction: (lead, tail)
+    "P1": (0.25, 1.45),  # innovation pilots: new technology, vendors
+    "P2": (0.15, 1.35),  # infrastructure: procurement
+    "P3": (0.10, 1.70),  # legal acts: inter-agency approval, Cabinet decisions
+    "P4": (0.20, 1.30),  # e-services: integration with national systems
+    "P5": (0.10, 1.15),  # reports and analytics: fixed dates
+    "P6": (0.20, 1.35),  # information resources: data entry and cleaning
+    "P7": (0.20, 1.30),  # modules: development
+    "P8": (0.15, 1.50),  # migration to the Government Cloud: cut-overs
+    "P9": (0.15, 1.40),  # cybersecurity and licensing: audits, certificates
+    "P10": (0.10, 1.10),  # training: scheduled courses
+}
+
+
+def estimate(d: int, direction: str = "P7") -> dict:
     if d == 0:
         return {"optimistic": 0, "most_likely": 0, "pessimistic": 0}
-    return {"optimistic": round(d * 0.8), "most_likely": d, "pessimistic": round(d * 1.3)}
+    lead, tail = SPREAD.get(direction, (0.2, 1.3))
+    return {"optimistic": round(d * (1 - lead)), "most_likely": d,
+            "pessimistic": round(d * (tail + 0.25 * d / 365))}
 
 
 def quarter_end(d: dt.date) -> dt.date:
@@ -322,7 +347,7 @@ def build(doc: dict, deadlines: dict[str, str] | None, statuses: dict[str, str |
         st = statuses.get(mid) if statuses else None
         if st:
             m["status"] = st
-        m["estimate"] = estimate(dur)
+        m["estimate"] = estimate(dur, m["direction"])
         parts = [extra["public"]] if "public" in extra else [ILL]
         if "source_extra" in extra:
             parts.append(extra["source_extra"])
