@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Act, Document, Illustrative};
+use crate::model::{Act, Document};
 use crate::strategy::Strategy;
 use crate::validate::provenance::each;
 
@@ -152,15 +152,8 @@ impl Strategy {
 
     /// The caption of a picture of this document: the illustrative content counted by kind,
     /// or `None` when nothing is illustrative (the pictures then carry no caption).
-    pub fn illustrative_caption(&self) -> Option<String> {
+    pub(crate) fn illustrative_caption(&self) -> Option<String> {
         summary(self.document())
-    }
-
-    /// Whether anything in the document is invented for illustration.
-    pub fn has_illustrative(&self) -> bool {
-        let mut any = false;
-        each(self.document(), |_, _, ill| any |= ill.is_any());
-        any
     }
 
     /// Whether measure `m`'s state as of `d` is illustrative: it comes from an illustrative
@@ -278,9 +271,4 @@ impl Citation {
         }
         s
     }
-}
-
-/// The `illustrative` cell of an entity in a CSV row: `true`, the invented fields, or empty.
-pub fn csv_cell(ill: &Illustrative) -> String {
-    ill.describe()
 }
