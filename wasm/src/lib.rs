@@ -38,6 +38,7 @@ mod micmac;
 #[cfg(feature = "full")]
 mod monitoring;
 mod pictures;
+#[cfg(feature = "full")]
 mod provenance;
 mod schedule;
 mod strategy;

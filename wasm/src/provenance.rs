@@ -1,5 +1,5 @@
 //! `Strategy.provenance()`: what is invented for illustration and what is sourced
-//! (docs/provenance.md). In the lean build too, so that the page can say it.
+//! (docs/provenance.md). Full build only: the page's pictures carry the core's caption.
 
 use wasm_bindgen::prelude::*;
 

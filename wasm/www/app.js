@@ -136,10 +136,6 @@ function renderHeader() {
   }
   $("meta").textContent = parts.join(" · ");
   $("source-name").textContent = `Source: ${state.source}`;
-  // the core's provenance notice (docs/provenance.md): shown only when something is illustrative
-  const notice = state.s.provenance().notice;
-  $("provenance").textContent = notice ?? "";
-  $("provenance").hidden = !notice;
   document.title = `${best(info.title, info.id)} · eculture`;
 }
 
