@@ -635,7 +635,7 @@ fn indicators_move_only_after_a_measure_can_move_them() {
         let first = doc
             .measures
             .iter()
-            .filter(|m| m.indicators.iter().any(|i| *i == ind.id))
+            .filter(|m| m.indicators.contains(&ind.id))
             .filter_map(|m| m.start.map(|p| i32::from(p.first_day().year())))
             .min()
             .unwrap_or(i32::MAX);
