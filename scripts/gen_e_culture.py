@@ -2,7 +2,7 @@
 """Regenerates the action plan of the embedded default, core/data/e-culture.json (issue #9).
 
 The committed artefact is the JSON; this script records how its schedule fields were made.
-It rewrites, in place: the strategy `source` (with the as-of date of the statuses), the module
+It rewrites, in place: the strategy `source`, `note` and `statuses_as_of`, the module
 `requires` and `source`, and every measure's start, duration, estimate, dependencies, deadline
 and status. Existing measures keep their titles, executors, targets, funding and indicators
 unless the table below overrides them; new measures are written whole.
@@ -56,17 +56,25 @@ SCHOOLS_2018 = "https://report.az/en/cultural-policy/deputy-minister-about-59-00
 
 STRATEGY_SOURCE = (
     f"Approval, period, 10 priority directions and '100+ measures to 2026': {CP} ; "
-    f"https://culture.gov.az/en/common-news/15453 ; {KULIS}. "
-    f"Measure statuses as of 2025-12-31, the end of the second year (executors' annual reports "
-    f"for 2025 are due by 20 January 2026: {ANNUAL_REPORTS}). "
-    "The official text and action plan are not public. The 106 measures here are a reconstruction: "
-    "their dates, durations, estimates, dependencies, funding, links and statuses are illustrative "
-    "(every measure is marked illustrative; the facts that are public are cited in each measure's "
-    "source). Coordinating body: the Ministry of Culture (it approved the strategy and its working "
-    "group drafted it, per kulis.az). The e-Culture monitoring & evaluation body is NOT in the "
-    "public record; CAERC is assumed here, illustratively, because it is the usual M&E body under "
-    f"Decree 1294 ({MONITORING}) and does M&E of the Culture-2040 Concept for the Ministry "
-    f"({CAERC_2040})."
+    f"https://culture.gov.az/en/common-news/15453 ; {KULIS} ; "
+    f"executors' annual reports due by 20 January: {ANNUAL_REPORTS} ; "
+    f"M&E under Decree 1294: {MONITORING} ; CAERC and Culture-2040: {CAERC_2040}"
+)
+# the as-of date of the statuses is the field `statuses_as_of`; explanations go to `note`
+# (issue 20): `source` holds sources only
+STRATEGY_NOTE = (
+    "The statuses describe the end of the second year (statuses_as_of); executors' annual "
+    "reports for 2025 are due by 20 January 2026. The official text and action plan are not "
+    "public. The 106 measures here are a reconstruction: their dates, durations, estimates, "
+    "dependencies, funding, links and statuses are illustrative (each measure's `illustrative` "
+    "says which fields; the facts that are public are cited in each measure's source). "
+    "Coordinating body: the Ministry of Culture (it approved the strategy and its working group "
+    "drafted it, per kulis.az). The e-Culture monitoring & evaluation body is NOT in the public "
+    "record; CAERC is assumed here, illustratively, because it is the usual M&E body under "
+    "Decree 1294 and does M&E of the Culture-2040 Concept for the Ministry. Three-point "
+    "estimates (illustrative): the spread follows the kind of work of the direction (legal acts "
+    "have the longest right tail, reports and training the shortest) and grows with the length "
+    "of the work (scripts/gen_e_culture.py, SPREAD)."
 )
 
 DESIGN = "Design proposal, not the official module list (the official module list is not public)"
@@ -127,7 +135,7 @@ M: dict[str, tuple] = {
     "1.2": ("2025-Q3", 360, [SS("1.1", 90), "6.5"], {}),
     "1.3": ("2025-Q3", 240, [SS("6.3", 60)], {}),
     "1.4": ("2024-Q3", 60, ["7.1"], {}),
-    "1.5": ("2025-Q2", 210, ["1.4"], {"status": "not_executed", "note": "Not started by the as-of date: the app waits for content from 1.1 (illustrative)"}),
+    "1.5": ("2025-Q2", 210, ["1.4"], {"status": "not_executed", "note": "Not started by the as-of date: the app was to be built on a prototype of the innovation challenge (1.4), and none was chosen for it (illustrative)"}),
     "1.6": ("2025-Q1", 270, ["1.4", "2.4"], {"status": "partially_executed", "note": "Deadline passed with broadcasting running in national theatres only (illustrative)"}),
     "1.7": ("2026-Q1", 180, [SS("6.3", 120)], {"new": ("P1", "AI-assisted metadata enrichment of digitised collections (pilot)", "ict_centre", ["national_library"], ["state_budget"], ["I7"], "Automatic subject indexing and named-entity tagging tested on the national digital library")}),
     "1.8": ("2025-Q4", 150, ["5.2", "8.2"], {"new": ("P1", "Open API and developer portal for e-Culture data", "ict_centre", ["moc"], ["state_budget"], [], "Registry, events and digital-library data available through documented APIs")}),
@@ -168,14 +176,15 @@ M: dict[str, tuple] = {
     "4.11": ("2026-Q1", 150, ["4.8"], {"new": ("P4", "Electronic applications for state support of amateur art collectives of club institutions", "moc", ["rcd"], ["state_budget"], ["I1"], "Club collectives apply for support online")}),
     "4.12": ("2026-Q2", 90, ["4.4"], {"new": ("P4", "User-satisfaction survey of MyCulture services", "moc", ["dsk"], ["not_required"], ["I2"], "Published satisfaction figures per service")}),
     # ---- P5 data-based management ----
-    "5.1": ("2024-12", 20, ["7.1", SS("6.1", 180)], {"deadline": "2024-12-28", "public": f"Public: the annual digitalisation report was presented on 2024-12-28 — clusters, modules, the e-Culture matrix and architecture, information resources, re-creation of the registry of cultural institutions and facilities, the single-window cabinet, the e-system for music and art schools ({MENAFN}). Illustrative: start, duration, estimate and dependencies"}),
+    "5.1": ("2024-12", 20, ["7.1", SS("6.1", 180)], {"deadline": "2024-12-28", "public": f"Public: the annual digitalisation report was presented on 2024-12-28 — clusters, modules, the e-Culture matrix and architecture, information resources, re-creation of the registry of cultural institutions and facilities, the single-window cabinet, the e-system for music and art schools ({MENAFN})", "illustrative": ["start", "duration_days", "estimate", "depends_on"]}),
     "5.2": ("2024-Q3", 270, ["7.1", SS("6.1", 90)], {}),
     "5.3": ("2025-Q3", 300, ["5.2", SS("7.6", 90), SS("5.5", 0)], {}),
     "5.4": ("2026-Q1", 210, [SS("5.3", 90), SS("4.7", 60)], {}),
     "5.5": ("2025-Q1", 240, ["6.1", SS("5.2", 60)], {}),
     "5.6": ("2025-12", 25, ["5.1", "5.5"], {"deadline": "2025-12"}),
     "5.7": ("2026-Q1", 90, ["5.6"], {"new": ("P5", "Interim evaluation of the strategy (relevance, effectiveness, efficiency, results, sustainability)", "caerc", ["moc"], ["state_budget"], [], "An interim evaluation report with recommendations for 2026"), "source_extra": f"Evaluation criteria of Decree 1294: https://laied.az/2021/03/11/dovl%c9%99t-proqramlarinin-icrasinin-effektivliyinin-olculm%c9%99sind%c9%99-yeni-m%c9%99rh%c9%99l%c9%99/"}),
-    "5.8": ("2026-Q2", 40, ["9.6", "5.7", "5.4"], {"new": ("P5", "Final self-assessment of the strategy's execution and proposals for the e-culture platform of the Culture-2040 Concept", "moc", ["caerc"], ["not_required"], [], "A final self-assessment and a hand-over of e-Culture systems to the e-culture platform planned by the Culture-2040 Concept"), "source_extra": f"Successor: the Culture-2040 Concept (approved 14 January 2026) provides for an e-culture platform joining the state information resources in culture, in 2026-2027 by the Azerbaijani text and 2026-2028 by Trend's English text ({PLATFORM_2040} ; https://www.trend.az/azerbaijan/society/4141557.html)"}),
+    # no hand-over to the Culture-2040 Concept: it was approved in January 2026, after this plan (issue 20)
+    "5.8": ("2026-Q2", 40, ["9.6", "5.7", "5.4"], {"new": ("P5", "Final self-assessment of the strategy's execution and proposals for the next digital development strategy", "moc", ["caerc"], ["not_required"], [], "A final self-assessment report and proposals for the next strategy")}),
     "5.9": ("2026-Q1", 240, [FF("5.3", 30)], {"new": ("P5", "Strategy indicators monitored on the BI dashboard", "moc", ["caerc"], ["state_budget"], ["I18"], "Baseline, interim and final values of the result indicators kept current on the dashboard")}),
     "5.10": ("2025-Q1", 180, ["6.1"], {"new": ("P5", "Digital-maturity survey of culture institutions (ENUMERATE core metrics, 0-5 scale)", "moc", ["dsk", "rcd"], ["state_budget"], ["I5", "I7"], "Per institution: share catalogued, digitised and online, and whether it has a digital strategy"), "source_extra": f"Method: ENUMERATE core metrics ({ENUMERATE})"}),
     # ---- P6 information resources ----
@@ -198,7 +207,8 @@ M: dict[str, tuple] = {
     "6.15": ("2025-Q2", 210, ["6.1"], {"new": ("P6", "Integration of the registry with the state address and immovable-property registers", "moc", ["ict_centre"], ["state_budget"], ["I4"], "Institution addresses and buildings checked against the state registers")}),
     "6.16": ("2025-Q4", 150, ["3.5", "6.15"], {"new": ("P6", "Open data: registry and culture statistics published as open datasets", "moc", ["dsk"], ["not_required"], [], "Machine-readable datasets on the national open-data portal")}),
     # ---- P7 modules ----
-    "7.1": ("2024-01", 75, [], {"public": f"Public: the working group defined goals, priorities, clusters and modules and produced the e-Culture matrix ({KULIS}); clusters, modules, the matrix and the architecture were among the topics of the annual digitalisation meeting on 2024-12-28 ({MENAFN}). Illustrative: dates, duration, estimate and status"}),
+    # the matrix is the working group's product of 2023 (strategy.working_group); 7.1 builds on it
+    "7.1": ("2024-01", 75, [], {"public": f"Public: clusters, modules, the matrix and the architecture were among the topics of the annual digitalisation meeting on 2024-12-28 ({MENAFN}); the matrix itself was formed by the working group before approval ({KULIS})", "illustrative": ["start", "deadline", "duration_days", "estimate", "status", "other_executors", "funding", "expected_result"]}),
     "7.2": ("2024", 420, [SS("7.1")], {"deadline": "2025-05", "public": f"Public: an electronic system for music and art schools was among the topics of the annual digitalisation meeting on 2024-12-28 ({MENAFN}) and ran the June 2025 admissions ({METBUAT_SCHOOLS}). Illustrative: start, duration, estimate, deadline month, funding and dependencies"}),
     "7.3": ("2025-Q1", 330, ["6.1", "3.3"], {}),
     "7.4": ("2025-06", 180, ["4.2"], {}),
@@ -245,10 +255,31 @@ M: dict[str, tuple] = {
 }
 
 
-def estimate(d: int) -> dict:
+# Three-point estimates (issue 20: each measure its own spread, explained). The spread follows
+# the kind of work of the direction -- legal acts wait for inter-agency approval (a long right
+# tail), migrations and pilots for vendors and data, reports and training barely slip -- and
+# grows with the length of the work (a year-long job has more room to slip than a month's):
+# pessimistic = most likely x (tail + 0.25 x years), optimistic = most likely x (1 - lead).
+SPREAD = {  # direction: (lead, tail)
+    "P1": (0.25, 1.45),  # innovation pilots: new technology, vendors
+    "P2": (0.15, 1.35),  # infrastructure: procurement
+    "P3": (0.10, 1.70),  # legal acts: inter-agency approval, Cabinet decisions
+    "P4": (0.20, 1.30),  # e-services: integration with national systems
+    "P5": (0.10, 1.15),  # reports and analytics: fixed dates
+    "P6": (0.20, 1.35),  # information resources: data entry and cleaning
+    "P7": (0.20, 1.30),  # modules: development
+    "P8": (0.15, 1.50),  # migration to the Government Cloud: cut-overs
+    "P9": (0.15, 1.40),  # cybersecurity and licensing: audits, certificates
+    "P10": (0.10, 1.10),  # training: scheduled courses
+}
+
+
+def estimate(d: int, direction: str = "P7") -> dict:
     if d == 0:
         return {"optimistic": 0, "most_likely": 0, "pessimistic": 0}
-    return {"optimistic": round(d * 0.8), "most_likely": d, "pessimistic": round(d * 1.3)}
+    lead, tail = SPREAD.get(direction, (0.2, 1.3))
+    return {"optimistic": round(d * (1 - lead)), "most_likely": d,
+            "pessimistic": round(d * (tail + 0.25 * d / 365))}
 
 
 def quarter_end(d: dt.date) -> dt.date:
@@ -301,7 +332,7 @@ def build(doc: dict, deadlines: dict[str, str] | None, statuses: dict[str, str |
         else:
             m = {k: v for k, v in old[mid].items()
                  if k not in ("start", "deadline", "duration_days", "depends_on", "status",
-                              "estimate", "source", "illustrative")}
+                              "estimate", "source", "note", "illustrative")}
         m["start"] = start
         if deadlines is None:
             if "deadline" in extra:  # first pass: only the fixed deadlines
@@ -316,24 +347,26 @@ def build(doc: dict, deadlines: dict[str, str] | None, statuses: dict[str, str |
         st = statuses.get(mid) if statuses else None
         if st:
             m["status"] = st
-        m["estimate"] = estimate(dur)
+        m["estimate"] = estimate(dur, m["direction"])
         parts = [extra["public"]] if "public" in extra else [ILL]
         if "source_extra" in extra:
             parts.append(extra["source_extra"])
         if "note" in extra:
-            parts.append(extra["note"])
+            m["note"] = extra["note"]
         if "public" not in extra and "source_extra" not in extra:
             parts.append(f"direction as published: {CP}")
         m["source"] = ". ".join(parts)
-        m["illustrative"] = True
+        # a list names the invented fields when the others are public (issue 20)
+        m["illustrative"] = extra.get("illustrative", True)
         # keep a stable key order: the order of the Measure struct
         order = ["id", "direction", "title", "main_executor", "other_executors", "start", "deadline",
                  "duration_days", "depends_on", "targets", "funding", "expected_result", "indicators",
-                 "status", "estimate", "source", "illustrative"]
+                 "status", "estimate", "source", "note", "illustrative"]
         measures.append({k: m[k] for k in order if k in m})
     out = dict(doc)
     out["measures"] = measures
-    out["strategy"] = dict(doc["strategy"], source=STRATEGY_SOURCE)
+    out["strategy"] = dict(doc["strategy"], source=STRATEGY_SOURCE, note=STRATEGY_NOTE,
+                           statuses_as_of=AS_OF.isoformat())
     modules = []
     for mod in doc["modules"]:
         requires, source = MODULES[mod["id"]]

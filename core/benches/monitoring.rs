@@ -35,7 +35,8 @@ fn with_reports(n: usize) -> Strategy {
             title: Text::english(format!("direction {k}")),
             goals: vec![],
             source: None,
-            illustrative: true,
+            note: None,
+            illustrative: eculture::model::Illustrative::all(),
         })
         .collect();
     doc.organizations = (0..20)
@@ -44,7 +45,8 @@ fn with_reports(n: usize) -> Strategy {
             name: Text::english(format!("executor {k}")),
             kind: OrganizationKind::Subordinate,
             source: None,
-            illustrative: true,
+            note: None,
+            illustrative: eculture::model::Illustrative::all(),
         })
         .collect();
     let end = doc.strategy.period.end;
@@ -94,7 +96,7 @@ fn with_reports(n: usize) -> Strategy {
             indicators: vec![],
             note: None,
             source: None,
-            illustrative: true,
+            illustrative: eculture::model::Illustrative::all(),
         })
         .collect();
     Strategy::new(doc)

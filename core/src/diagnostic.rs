@@ -154,6 +154,14 @@ codes! {
     /// A portfolio programme defines a shared organisation, cluster or module differently from
     /// an earlier programme (warning; the earlier definition is used).
     PortfolioConflict = "portfolio_conflict",
+    /// An `illustrative` list names a field its entity does not have.
+    UnknownIllustrativeField = "unknown_illustrative_field",
+    /// A calendar year of the strategy, ended by the document's data date, in which the
+    /// working group did not meet (Decree 1294: at least once a year) (warning).
+    WorkingGroupNoMeeting = "working_group_no_meeting",
+    /// A measure's main executor is not a member of the working group (warning, one per
+    /// executor).
+    ExecutorNotInWorkingGroup = "executor_not_in_working_group",
 }
 
 impl fmt::Display for Code {
@@ -374,6 +382,9 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         // MICMAC leaves a scored influence that does not resolve out
         | Code::InvalidInfluence
         | Code::ExternalDependency
-        | Code::PortfolioConflict => None,
+        | Code::PortfolioConflict
+        | Code::UnknownIllustrativeField
+        | Code::WorkingGroupNoMeeting
+        | Code::ExecutorNotInWorkingGroup => None,
     }
 }

@@ -43,6 +43,7 @@ pub mod monitoring;
 mod par;
 pub mod period;
 pub mod portfolio;
+pub mod provenance;
 pub mod render;
 mod resolve;
 pub mod schedule;

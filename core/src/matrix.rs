@@ -48,6 +48,11 @@ pub struct Cell {
     pub state: CellState,
     /// Ids of the measures delivering the module to the cluster, in document order.
     pub measures: Vec<String>,
+    /// The cell's state rests on invented content: the module's applicability, the
+    /// cluster's tags or a delivering measure's targets are illustrative (left out when not).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub illustrative: bool,
 }
 
 /// Coverage of one group (a cluster, a module, or everything).
@@ -123,11 +128,18 @@ impl Matrix {
                 } else {
                     CellState::Covered
                 };
+                let illustrative = m.illustrative.covers("applies_to")
+                    || c.illustrative.covers("tags")
+                    || ix
+                        .deliverers(mi, ci)
+                        .iter()
+                        .any(|&k| doc.measures[k as usize].illustrative.covers("targets"));
                 cells.push(Cell {
                     cluster: c.id.to_string(),
                     module: m.id.to_string(),
                     state,
                     measures,
+                    illustrative,
                 });
             }
         }
@@ -226,9 +238,11 @@ impl Matrix {
             for cell in &self.cells[ci * nm..(ci + 1) * nm] {
                 match cell.state {
                     CellState::NotApplicable => out.push_str(" · |"),
-                    CellState::Gap => out.push_str(" gap |"),
+                    CellState::Gap => {
+                        let _ = write!(out, " gap{} |", md_mark(cell));
+                    }
                     CellState::Covered => {
-                        let _ = write!(out, " ✔{} |", cell.measures.len());
+                        let _ = write!(out, " ✔{}{} |", cell.measures.len(), md_mark(cell));
                     }
                 }
             }
@@ -237,18 +251,24 @@ impl Matrix {
         let _ = write!(out, "\nOverall coverage: {}", share_text(&cov.overall));
         let _ = writeln!(
             out,
-            ". Legend: ✔n covered by n measures, gap = applicable but no measure, · = not applicable."
+            ". Legend: ✔n covered by n measures, gap = applicable but no measure, · = not applicable{}.",
+            if self.cells.iter().any(|c| c.illustrative) {
+                ", † = rests on content invented for illustration"
+            } else {
+                ""
+            }
         );
         out
     }
 
-    /// Long-form CSV: `cluster,module,state,measures` (measure ids joined by `;`). Text that a
+    /// Long-form CSV: `cluster,module,state,measures,illustrative` (measure ids joined by `;`;
+    /// `true` when the cell rests on invented content, else empty). Text that a
     /// spreadsheet would run as a formula is neutralised with a leading `'`.
     pub fn to_csv(&self) -> String {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
-        let _ = w.write_record(["cluster", "module", "state", "measures"]);
+        let _ = w.write_record(["cluster", "module", "state", "measures", "illustrative"]);
         for cell in &self.cells {
             let measures = cell.measures.join(";");
             let _ = w.write_record([
@@ -256,10 +276,16 @@ impl Matrix {
                 csv_safe(&cell.module).as_ref(),
                 cell.state.as_str(),
                 csv_safe(&measures).as_ref(),
+                if cell.illustrative { "true" } else { "" },
             ]);
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
+}
+
+/// The mark of a cell resting on invented content.
+fn md_mark(cell: &Cell) -> &'static str {
+    if cell.illustrative { "†" } else { "" }
 }
 
 /// Why an applicable cell is a gap (see [`Strategy::gaps`]).

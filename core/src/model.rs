@@ -21,6 +21,7 @@ mod dependencies;
 mod influence;
 mod monitoring;
 mod packed;
+mod provenance;
 mod text;
 pub use baseline::{Baseline, BaselineMeasure};
 pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
@@ -28,6 +29,9 @@ pub use influence::{MicmacLevel, ScoredInfluence};
 pub use monitoring::{
     CriterionFinding, Evaluation, EvaluationCriterion, EvaluationKind, Frequency, IndicatorReport,
     Report, ReportEntry, ReportingCalendar, ReportingRule,
+};
+pub use provenance::{
+    Illustrative, KINDS as ILLUSTRATIVE_KINDS, fields_of as illustrative_fields_of,
 };
 pub use text::{Lang, Text};
 
@@ -68,7 +72,8 @@ pub struct Document {
     /// The M&E body's monitoring reports and evaluations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evaluations: Vec<Evaluation>,
-    /// When reports fall due (Decree 1294 defaults when absent).
+    /// When reports fall due (when absent: Decree 1294's 20 January for the executors' reports,
+    /// CAERC's practice of 25 March for the M&E body's).
     #[serde(default, skip_serializing_if = "ReportingCalendar::is_default")]
     pub reporting: ReportingCalendar,
     /// Named baselines: snapshots of the schedule to compare later schedules with.
@@ -104,12 +109,120 @@ pub struct StrategyInfo {
     /// Strategic goals; directions refer to them by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
+    /// The working group that prepared the strategy (Decree 1294: created by an act of the
+    /// coordinating body, it meets at least once a year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_group: Option<WorkingGroup>,
+    /// Who drafted the strategy: `working_group` or an organisation id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted_by: Option<Id>,
+    /// The strategy's own text by section (summary, global trends, current situation, target
+    /// indicators, risks, financing), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sections: Option<Box<Sections>>,
+    /// The date the measures' own `status` fields describe (the data date of the statuses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statuses_as_of: Option<PeriodRef>,
     /// Citation or URL for the facts above.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// True when the content is invented for illustration, not taken from the public record.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
+}
+
+/// The working group that prepared the strategy: analysed the sector, studied local and
+/// international practice, set the goals, directions, clusters and modules, formed the matrix
+/// and drafted the strategy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingGroup {
+    /// The act that created it (e.g. a ministerial order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established_by: Option<Act>,
+    /// Its chair (a person or a position, as published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    /// Member organisations (organisation ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Id>,
+    /// Its meetings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
+}
+
+/// A meeting of the working group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Its date (a year, quarter, month or date).
+    pub date: PeriodRef,
+    /// What it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Citation or URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The strategy's own text by section (Decree 1294's structure of a strategy document).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sections {
+    /// Summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    /// Global trends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_trends: Option<Text>,
+    /// The current situation (the working group's analysis of the sector).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_situation: Option<Text>,
+    /// Target indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_indicators: Option<Text>,
+    /// Risks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risks: Option<Text>,
+    /// Financing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financing: Option<Text>,
+}
+
+impl Sections {
+    /// The sections given, in order, with their English and Azerbaijani headings.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str, &Text)> {
+        [
+            ("Summary", "Xülasə", &self.summary),
+            ("Global trends", "Qlobal meyillər", &self.global_trends),
+            (
+                "Current situation",
+                "Mövcud vəziyyət",
+                &self.current_situation,
+            ),
+            (
+                "Target indicators",
+                "Hədəf göstəriciləri",
+                &self.target_indicators,
+            ),
+            ("Risks", "Risklər", &self.risks),
+            ("Financing", "Maliyyələşmə", &self.financing),
+        ]
+        .into_iter()
+        .filter_map(|(en, az, t)| t.as_ref().map(|t| (en, az, t)))
+    }
 }
 
 /// A closed period. Each end accepts a year, quarter, month or date; `start` normalises to the
@@ -158,9 +271,12 @@ pub struct Goal {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// What kind of organisation an executor or body is.
@@ -194,9 +310,12 @@ pub struct Organization {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// A priority direction of the strategy.
@@ -216,9 +335,12 @@ pub struct Direction {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// A cluster of the sector.
@@ -238,9 +360,12 @@ pub struct Cluster {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// Which clusters a module applies to: the union of the selectors given (`all`, `clusters`,
@@ -295,9 +420,12 @@ pub struct Module {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// One entry of a module's `requires`: the required module, written either as a plain id
@@ -532,9 +660,12 @@ pub struct Measure {
     /// Citation or URL for the facts of this measure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (e.g. why a deadline was missed); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Box<String>>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// The `main_executor` field: normally one organisation id. Written as a string; a list is
@@ -623,9 +754,12 @@ pub struct Indicator {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 pub(crate) fn is_false(b: &bool) -> bool {

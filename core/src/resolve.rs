@@ -293,8 +293,10 @@ impl Resolved {
         let period = validate::strategy::check(doc, &mut d);
         let ids = Ids::build(doc, &mut d);
         validate::strategy::roles(doc, &ids, &mut d);
+        validate::working_group::check(doc, &ids, &mut d);
         validate::entities::titles(doc, &mut d);
         validate::entities::directions(doc, &ids, &mut d);
+        validate::provenance::fields(doc, &mut d);
         let modules = validate::modules::check(doc, &ids, &mut d);
         validate::indicators::check(doc, &mut d);
         let mut scans = validate::measures::scan(doc, &ids, &modules, period, runs, &mut d);

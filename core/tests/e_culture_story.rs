@@ -13,12 +13,10 @@ use eculture::{Severity, Strategy};
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-/// The date the statuses are stated at, read from the strategy's `source`
-/// ("… statuses as of YYYY-MM-DD …").
+/// The date the statuses are stated at: the strategy's `statuses_as_of` (a field, not a
+/// sentence of `source`).
 fn as_of(s: &Strategy) -> Option<Date> {
-    let src = s.document().strategy.source.as_deref()?;
-    let k = src.find("as of ")?;
-    src.get(k + 6..k + 16)?.parse().ok()
+    s.document().strategy.statuses_as_of.map(|p| p.last_day())
 }
 
 fn all_sources(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
@@ -168,7 +166,7 @@ fn story(s: &Strategy) -> (Vec<String>, Value) {
     }
     // public measures with invented fields say so
     for m in &doc.measures {
-        if m.source.is_none() && !m.illustrative {
+        if m.source.is_none() && m.illustrative.is_no() {
             bad.push(format!("{}: neither a source nor illustrative", m.id));
         }
     }
@@ -190,7 +188,7 @@ fn story(s: &Strategy) -> (Vec<String>, Value) {
     }
     for id in &missed {
         let m = doc.measures.iter().find(|m| m.id == *id).unwrap();
-        let why = m.source.as_deref().unwrap_or("");
+        let why = m.note.as_deref().map_or("", |n| n.as_str());
         if !why.to_lowercase().contains("deliberate") {
             bad.push(format!(
                 "{id} misses its deadline without a note saying it is deliberate"
@@ -232,7 +230,7 @@ fn story(s: &Strategy) -> (Vec<String>, Value) {
     // statuses against the stated as-of date
     let records = sch.records().unwrap();
     match as_of(s) {
-        None => bad.push("the strategy source states no 'statuses as of YYYY-MM-DD'".into()),
+        None => bad.push("the strategy states no `statuses_as_of`".into()),
         Some(asof) => {
             for (m, r) in doc.measures.iter().zip(&records) {
                 let deadline = m.deadline.as_ref().map(|d| d.last_day());
@@ -422,4 +420,292 @@ fn the_embedded_reports_agree_with_the_plan() {
             assert_eq!(o.status, ObligationStatus::Submitted, "{o:?}");
         }
     }
+}
+
+/// Issue 20: the working group drafted the strategy and formed the matrix in 2023 (public,
+/// kulis.az); it meets every year of the strategy so far, every main executor is a member (both
+/// illustrative and marked so); the statuses' date is a field; explanations are notes, not
+/// sources.
+#[test]
+fn the_working_group_and_the_notes_are_where_they_belong() {
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let st = &doc.strategy;
+    assert_eq!(st.drafted_by.as_deref(), Some("working_group"));
+    assert_eq!(
+        st.statuses_as_of
+            .map(|p| p.last_day().to_string())
+            .as_deref(),
+        Some("2025-12-31")
+    );
+    assert!(
+        !st.source.as_deref().unwrap_or("").contains("as of"),
+        "the as-of date is a field"
+    );
+    let wg = st.working_group.as_ref().expect("the working group");
+    assert!(
+        wg.established_by
+            .as_ref()
+            .and_then(|a| a.source.as_deref())
+            .is_some_and(|x| x.starts_with("https://"))
+    );
+    let first = &wg.meetings[0];
+    assert_eq!(first.date.to_string(), "2023");
+    assert!(
+        first
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("e-Culture matrix")
+    );
+    assert!(first.source.is_some(), "the 2023 work is public");
+    assert!(wg.illustrative.covers("members") && wg.illustrative.covers("meetings"));
+    let codes: Vec<_> = s.validate().iter().map(|d| d.code).collect();
+    assert!(
+        !codes.contains(&eculture::Code::WorkingGroupNoMeeting),
+        "{codes:?}"
+    );
+    assert!(
+        !codes.contains(&eculture::Code::ExecutorNotInWorkingGroup),
+        "{codes:?}"
+    );
+    // explanations of missed deadlines are notes, not sources
+    for m in &doc.measures {
+        let src = m.source.as_deref().unwrap_or("");
+        assert!(
+            !src.contains("missed deadline")
+                && !src.contains("Deadline passed")
+                && !src.contains("Not started"),
+            "{}: an explanation in `source`: {src}",
+            m.id
+        );
+    }
+    let noted: Vec<&str> = doc
+        .measures
+        .iter()
+        .filter(|m| m.note.is_some())
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(noted, ["1.5", "1.6", "3.1", "6.6"]);
+}
+
+/// Issue 20: every measure past its deadline and not executed as of the statuses' date (1.5
+/// and 1.6 of the default: due 2025-Q4) is reported overdue in triage and in the annual
+/// monitoring report.
+#[test]
+fn every_overdue_measure_is_reported_overdue() {
+    use eculture::monitoring::{MonitoringReportOptions, TriageKind, TriageOptions};
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let asof = as_of(&s).unwrap();
+    let overdue: Vec<&str> = doc
+        .measures
+        .iter()
+        .zip(s.states_as_of(asof))
+        .filter(|(m, st)| {
+            m.deadline.is_some_and(|d| d.last_day() <= asof)
+                && !matches!(st.status, Some(Status::Executed | Status::Cancelled))
+        })
+        .map(|(m, _)| m.id.as_str())
+        .collect();
+    assert!(
+        overdue.contains(&"1.5") && overdue.contains(&"1.6"),
+        "{overdue:?}"
+    );
+    let tri = s.triage(&TriageOptions {
+        as_of: Some(asof),
+        ..TriageOptions::default()
+    });
+    for id in &overdue {
+        assert!(
+            tri.records
+                .iter()
+                .any(|r| r.measure == *id && r.kind == TriageKind::Overdue),
+            "{id} is not reported overdue"
+        );
+    }
+    let report = s
+        .monitoring_report(&MonitoringReportOptions {
+            year: Some(asof.year().into()),
+            ..MonitoringReportOptions::default()
+        })
+        .unwrap();
+    let md = report.to_markdown();
+    for id in &overdue {
+        assert!(
+            md.lines()
+                .any(|l| l.contains(&format!("| {id} |")) && l.contains("| overdue |")),
+            "{id} is not overdue in the report's triage"
+        );
+    }
+}
+
+/// Issue 20, point 5: the directions carry the published English titles word for word and
+/// Azerbaijani titles marked unofficial; G-Cloud is "Hökumət buludu", run by the Ministry of
+/// Digital Development and Transport (Decree 718 in the legal basis), not IDDA; 5.1 has the
+/// published date and public title (only its schedule fields invented); 5.8 hands nothing
+/// over to the Culture-2040 Concept, approved after the plan.
+#[test]
+fn the_public_record_is_stated_as_published() {
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let published = [
+        "Application of new technologies and technological innovations in the field of culture",
+        "Strengthening and ensuring the relevance of ICT infrastructure",
+        "Improving the regulatory and legal framework for the digitisation of culture",
+        "Electronification and integration of services in the field of culture",
+        "Formation of a data-based digital management model, its implementation and creation of forecasting opportunities through analytical tools",
+        "Improvement of information resources (systems, resources and registers), formation, integration and ensuring the relevance of new resources",
+        "Development of relevant modules for each cluster of the cultural sector and implementation of a unified administration policy for various modules",
+        "Migration to the \"Government Cloud\" (\"G-Cloud\")",
+        "Cybersecurity, licensing and personal data protection in the field of culture",
+        "Formation of digital culture, specialisation of personnel potential",
+    ];
+    assert_eq!(doc.directions.len(), 10);
+    for (d, want) in doc.directions.iter().zip(published) {
+        assert_eq!(d.title.en(), Some(want), "{}", d.id);
+        assert!(
+            d.title.az().is_some_and(|t| !t.is_empty()),
+            "{}: no Azerbaijani title",
+            d.id
+        );
+        assert!(
+            d.note
+                .as_deref()
+                .unwrap_or("")
+                .contains("unofficial translation"),
+            "{}",
+            d.id
+        );
+    }
+    let idda = doc.organizations.iter().find(|o| o.id == "idda").unwrap();
+    assert!(
+        !idda.name.best().contains("G-Cloud"),
+        "IDDA is not the G-Cloud operator"
+    );
+    let mddt = doc.organizations.iter().find(|o| o.id == "mddt").unwrap();
+    assert!(mddt.note.as_deref().unwrap_or("").contains("AzInTelecom"));
+    assert!(mddt.illustrative.is_no() && mddt.source.is_some());
+    let st = &doc.strategy;
+    assert!(
+        st.legal_basis
+            .iter()
+            .any(|a| a.number.as_deref() == Some("718")
+                && a.date.is_some_and(|d| d.to_string() == "2019-06-03"))
+    );
+    assert!(
+        doc.directions[7]
+            .title
+            .az()
+            .unwrap()
+            .contains("Hökumət buludu")
+    );
+    for m in doc.measures.iter().filter(|m| m.direction == "P8") {
+        assert!(
+            !m.other_executors.iter().any(|e| e == "idda"),
+            "{}: IDDA runs no cloud",
+            m.id
+        );
+    }
+    let m51 = doc.measures.iter().find(|m| m.id == "5.1").unwrap();
+    assert_eq!(m51.deadline.unwrap().to_string(), "2024-12-28");
+    assert!(!m51.illustrative.is_all() && !m51.illustrative.covers("title"));
+    let finish = s
+        .state_as_of("5.1", jiff::civil::date(2025, 12, 31))
+        .unwrap()
+        .actual_finish;
+    assert_eq!(finish.map(|d| d.to_string()).as_deref(), Some("2024-12-28"));
+    let m58 = doc.measures.iter().find(|m| m.id == "5.8").unwrap();
+    let text = serde_json::to_string(m58).unwrap();
+    assert!(
+        !text.contains("2040"),
+        "5.8 refers to the Culture-2040 Concept: {text}"
+    );
+}
+
+/// Issue 20, point 5: an indicator moves from its baseline only in a year by which a measure
+/// producing it has started (I19 stayed at its baseline in 2024: 6.8 starts in 2025).
+#[test]
+fn indicators_move_only_after_a_measure_can_move_them() {
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let mut bad = Vec::new();
+    for ind in &doc.indicators {
+        let Some(base) = ind.baseline else { continue };
+        let first = doc
+            .measures
+            .iter()
+            .filter(|m| m.indicators.contains(&ind.id))
+            .filter_map(|m| m.start.map(|p| i32::from(p.first_day().year())))
+            .min()
+            .unwrap_or(i32::MAX);
+        let values = ind.actuals.iter().map(|a| (a.year, a.value)).chain(
+            doc.reports
+                .iter()
+                .flat_map(|r| r.indicators.iter())
+                .filter(|v| v.indicator == ind.id)
+                .map(|v| (v.year, v.value)),
+        );
+        for (year, value) in values {
+            if year < first && value != base.value {
+                bad.push(format!(
+                    "{} = {value} in {year}, before any of its measures starts ({first})",
+                    ind.id
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+/// Issue 20, point 5: each measure's three-point estimate has its own spread (no more than five
+/// measures share one optimistic/pessimistic ratio; it was 101 of 106 at 0.8/1.3), and the
+/// matrix is the working group's product of 2023, not a measure's.
+#[test]
+fn estimates_have_their_own_spread_and_the_matrix_is_not_a_measure() {
+    let s = Strategy::e_culture();
+    let doc = s.document();
+    let mut ratios: std::collections::BTreeMap<(i64, i64), Vec<&str>> = Default::default();
+    for m in &doc.measures {
+        let Some(e) = m.estimate.as_deref() else {
+            continue;
+        };
+        if e.most_likely > 0.0 {
+            let r = |x: f64| (x / e.most_likely * 100.0).round() as i64;
+            ratios
+                .entry((r(e.optimistic), r(e.pessimistic)))
+                .or_default()
+                .push(&m.id);
+        }
+    }
+    let worst = ratios.values().map(Vec::len).max().unwrap_or(0);
+    assert!(worst <= 5, "{worst} measures share one spread: {ratios:?}");
+    assert!(
+        doc.strategy
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("spread follows"),
+        "the spread is explained"
+    );
+    for m in &doc.measures {
+        let t = m.title.en().unwrap_or("");
+        assert!(
+            !t.contains("cluster-module matrix") && !t.contains("matrix") || t.contains("2023"),
+            "{}: the matrix is the working group's 2023 product: {t}",
+            m.id
+        );
+    }
+    let m71 = doc.measures.iter().find(|m| m.id == "7.1").unwrap();
+    assert!(!m71.illustrative.covers("title") && m71.illustrative.covers("start"));
+    // 1.5's note names the prerequisite it depends on
+    let m15 = doc.measures.iter().find(|m| m.id == "1.5").unwrap();
+    let deps: Vec<&str> = m15.depends_on.iter().map(|d| d.id).collect();
+    assert!(
+        deps.iter().all(|d| m15
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains(&format!("({d})")))),
+        "{deps:?}"
+    );
 }

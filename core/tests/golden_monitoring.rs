@@ -16,6 +16,18 @@ fn dir() -> PathBuf {
 
 /// Everything the golden files record, with the public Rust API and the options as a binding
 /// would pass them (JSON objects with defaults).
+/// Per table, the rows its `illustrative` column marks (0 without the column).
+fn marked(t: &eculture::monitoring::Table) -> usize {
+    match t.headers.iter().position(|h| h == "illustrative") {
+        Some(c) => t
+            .rows
+            .iter()
+            .filter(|r| serde_json::to_value(&r[c]).unwrap() == "†")
+            .count(),
+        None => 0,
+    }
+}
+
 fn report(s: &Strategy) -> Value {
     let opt = |v: Value| v;
     let mut rates = serde_json::Map::new();
@@ -62,7 +74,10 @@ fn report(s: &Strategy) -> Value {
         "monitoring_report_2025": {
             "sections": mreport.sections.iter().map(|x| &x.title).collect::<Vec<_>>(),
             "tables": mreport.tables().map(|t| json!({"name": t.name, "rows": t.rows.len()})).collect::<Vec<_>>(),
+            "notice": mreport.notice,
+            "marked": mreport.tables().map(|t| json!({"name": t.name, "marked": marked(t)})).collect::<Vec<_>>(),
         },
+        "provenance": s.provenance(),
     })
 }
 

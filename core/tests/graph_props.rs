@@ -18,7 +18,8 @@ fn doc(deps: &[Vec<usize>]) -> Document {
                 .iter()
                 .map(|&j| Dependency::fs(format!("m{j}")))
                 .collect(),
-            illustrative: true,
+            note: None,
+            illustrative: eculture::model::Illustrative::all(),
             ..Measure::default()
         })
         .collect();

@@ -59,6 +59,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
         "capabilities",
         "the questions answered, each adding its operations to Strategy",
         &[
+            "provenance",
             "matrix",
             "schedule",
             "render",

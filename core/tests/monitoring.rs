@@ -1378,8 +1378,9 @@ fn the_monitoring_report_has_every_section_in_markdown_and_html() {
         md.contains("| overall | 87.5 % | 3.5 | 4 | 3 | 1 | 0 | 1 |"),
         "{md}"
     );
-    assert!(md.contains("| D2 | 75.0 % | 1.5 | 2 |"), "{md}");
-    assert!(md.contains("| mus | 75.0 % |"), "{md}");
+    // names beside the ids (issue 20, point 1)
+    assert!(md.contains("| D2 | d2 | 75.0 % | 1.5 | 2 |"), "{md}");
+    assert!(md.contains("| mus | mus | 75.0 % |"), "{md}");
     assert!(md.contains("No data for 1 measures: `g`."), "{md}");
     // an evaluation criterion, and the others said to be not evaluated
     assert!(
@@ -1392,7 +1393,7 @@ fn the_monitoring_report_has_every_section_in_markdown_and_html() {
     );
     // achievement, calendar and data quality rows
     assert!(
-        md.contains("| I1 | 2025 | final | 10 | 50 | 60 | lib-2025 | 125.0 % | met |"),
+        md.contains("| I1 | i1 | 2025 | final | 10 | 50 | 60 | lib-2025 | 125.0 % | met |"),
         "{md}"
     );
     assert!(
@@ -1443,7 +1444,8 @@ fn the_monitoring_report_xlsx_opens_with_one_sheet_per_table() {
     let sheet = wb.worksheet_range("Execution by direction").unwrap();
     assert_eq!(sheet.get((0, 0)), Some(&Data::String("direction".into())));
     assert_eq!(sheet.get((2, 0)), Some(&Data::String("D2".into())));
-    assert_eq!(sheet.get((2, 2)), Some(&Data::Float(1.5)));
+    assert_eq!(sheet.get((2, 1)), Some(&Data::String("d2".into())));
+    assert_eq!(sheet.get((2, 3)), Some(&Data::Float(1.5)));
     let ach = wb.worksheet_range("Achievement").unwrap();
     assert!(
         ach.rows()

@@ -632,11 +632,11 @@ fn exports() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "id,duration,early_start,early_finish,late_start,late_finish,total_float,free_float,critical,early_start_date,early_finish_date,late_start_date,late_finish_date"
+        "id,duration,early_start,early_finish,late_start,late_finish,total_float,free_float,critical,early_start_date,early_finish_date,late_start_date,late_finish_date,illustrative"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "'=cmd,3,0,3,0,3,0,0,true,2024-01-01,2024-01-03,2024-01-01,2024-01-03"
+        "'=cmd,3,0,3,0,3,0,0,true,2024-01-01,2024-01-03,2024-01-01,2024-01-03,"
     );
     let mermaid = sch.to_mermaid().unwrap();
     assert!(mermaid.starts_with("gantt\n"));

@@ -57,7 +57,9 @@ pub(crate) fn measures<'py>(
     )?;
     cols.set_item(
         "illustrative",
-        ms.iter().map(|m| m.illustrative).collect::<Vec<_>>(),
+        ms.iter()
+            .map(|m| m.illustrative.describe())
+            .collect::<Vec<_>>(),
     )?;
     let df = pd.getattr("DataFrame")?.call1((cols,))?;
     df.call_method1("set_index", ("id",))

@@ -37,6 +37,7 @@ mod schedule;
 mod strategy;
 mod strategy_monitoring;
 mod strategy_plans;
+mod strategy_provenance;
 mod views;
 
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};

@@ -235,7 +235,13 @@ impl MatrixCell {
         self.inner.measures.clone()
     }
 
-    /// `{"cluster", "module", "state", "measures"}`.
+    /// True when the cell rests on content invented for illustration (docs/provenance.md).
+    #[getter]
+    fn illustrative(&self) -> bool {
+        self.inner.illustrative
+    }
+
+    /// `{"cluster", "module", "state", "measures"}`, and `"illustrative": True` when it is.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(pythonize::pythonize(py, &self.inner)?)
     }

@@ -194,7 +194,7 @@ result_class! {
 result_class! {
     /// The annual monitoring report (`Strategy.monitoring_report`): its sections as data, and
     /// `to_markdown()`, `to_html()`, `to_xlsx(path=None)`.
-    MonitoringReport(eculture::monitoring::MonitoringReport) { title, year, as_of, sections }
+    MonitoringReport(eculture::monitoring::MonitoringReport) { title, year, as_of, sections, notice }
 
     /// The report as Markdown.
     fn to_markdown(&self) -> String {

@@ -110,20 +110,24 @@ def test_to_dict(matrix: Matrix) -> None:
     assert d["modules"] == matrix.modules
     assert d["cells"] == [c.to_dict() for c in matrix.cells]
     first = matrix.cells[0]
-    assert first.to_dict() == {
+    want = {
         "cluster": first.cluster,
         "module": first.module,
         "state": first.state,
         "measures": first.measures,
     }
+    if first.illustrative:  # present only when true (docs/provenance.md)
+        want["illustrative"] = True
+    assert first.to_dict() == want
 
 
 def test_to_csv(matrix: Matrix) -> None:
     rows = list(csv.reader(io.StringIO(matrix.to_csv())))
-    assert rows[0] == ["cluster", "module", "state", "measures"]
+    assert rows[0] == ["cluster", "module", "state", "measures", "illustrative"]
     assert len(rows) == len(matrix.cells) + 1
     for row, cell in zip(rows[1:], matrix.cells):
-        assert row == [cell.cluster, cell.module, cell.state, ";".join(cell.measures)]
+        flag = "true" if cell.illustrative else ""
+        assert row == [cell.cluster, cell.module, cell.state, ";".join(cell.measures), flag]
 
 
 def test_to_markdown(matrix: Matrix) -> None:

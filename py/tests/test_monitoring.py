@@ -60,8 +60,23 @@ def report(s: Strategy) -> Dict[str, Any]:
                 for sec in mr["sections"]
                 for t in sec["tables"]
             ],
+            "notice": mr.notice,
+            "marked": [
+                {"name": t["name"], "marked": marked(t)}
+                for sec in mr["sections"]
+                for t in sec["tables"]
+            ],
         },
+        "provenance": s.provenance(),
     }
+
+
+def marked(t: Dict[str, Any]) -> int:
+    """The rows a table's `illustrative` column marks (0 without the column)."""
+    if "illustrative" not in t["headers"]:
+        return 0
+    c = t["headers"].index("illustrative")
+    return sum(1 for row in t["rows"] if row[c] == "†")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -40,6 +40,8 @@ mod monitoring;
 mod pictures;
 #[cfg(feature = "full")]
 mod portfolio;
+#[cfg(feature = "full")]
+mod provenance;
 mod schedule;
 mod strategy;
 

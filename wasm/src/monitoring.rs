@@ -108,6 +108,7 @@ result_class! {
         title "title" "string",
         year "year" "number",
         sections "sections" "Section[]",
+        notice "notice" "string | null",
     }
 
     /// The report as Markdown.

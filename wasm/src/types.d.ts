@@ -17,6 +17,10 @@
 /** A year (`2025`), quarter (`"2025-Q3"`), month (`"2025-06"`) or date (`"2025-06-30"`). */
 export type PeriodRef = number | string;
 
+/** Invented for illustration: `true` (the whole entity) or the names of the invented fields
+ * (the others are from the public record). */
+export type Illustrative = boolean | string[];
+
 /** A text in several languages. */
 export interface Text {
     az?: string;
@@ -53,8 +57,41 @@ export interface StrategyInfo {
     coordinating_body?: string;
     monitoring_body?: string;
     goals?: Goal[];
+    working_group?: WorkingGroup;
+    drafted_by?: string;
+    sections?: Sections;
+    statuses_as_of?: PeriodRef;
     source?: string;
-    illustrative?: boolean;
+    note?: string;
+    illustrative?: Illustrative;
+}
+
+/** The working group that prepared the strategy (Decree 1294: it meets at least once a year). */
+export interface WorkingGroup {
+    established_by?: Act;
+    chair?: string;
+    members?: string[];
+    meetings?: Meeting[];
+    source?: string;
+    note?: string;
+    illustrative?: Illustrative;
+}
+
+/** A meeting of the working group. */
+export interface Meeting {
+    date: PeriodRef;
+    note?: string;
+    source?: string;
+}
+
+/** The strategy's own text by section. */
+export interface Sections {
+    summary?: Text;
+    global_trends?: Text;
+    current_situation?: Text;
+    target_indicators?: Text;
+    risks?: Text;
+    financing?: Text;
 }
 
 /** A closed period. */
@@ -78,7 +115,8 @@ export interface Goal {
     id: string;
     title: Text;
     source?: string;
-    illustrative?: boolean;
+    note?: string;
+    illustrative?: Illustrative;
 }
 
 export type OrganizationKind =
@@ -95,7 +133,8 @@ export interface Organization {
     name: Text;
     kind: OrganizationKind;
     source?: string;
-    illustrative?: boolean;
+    note?: string;
+    illustrative?: Illustrative;
 }
 
 /** A priority direction. */
@@ -105,7 +144,8 @@ export interface Direction {
     title: Text;
     goals?: string[];
     source?: string;
-    illustrative?: boolean;
+    note?: string;
+    illustrative?: Illustrative;
 }
 
 /** A cluster of the sector. */
@@ -115,7 +155,8 @@ export interface Cluster {
     tags?: string[];
     institutions?: number;
     source?: string;
-    illustrative?: boolean;
+    note?: string;
+    illustrative?: Illustrative;
 }
 
 /** Which clusters a module applies to. */
@@ -135,7 +176,8 @@ export interface Module {
     applies_to: ApplicabilityRule;
     requires?: Requirement[];
     source?: string;
-    illustrative?: boolean;
+    note?: string;
+    illustrative?: Illustrative;
 }
 
 export type RelationType = "FS" | "SS" | "FF" | "SF";
@@ -192,7 +234,8 @@ export interface Measure {
     status?: Status;
     estimate?: Estimate;
     source?: string;
-    illustrative?: boolean;
+    note?: string;
+    illustrative?: Illustrative;
 }
 
 export type Polarity = "ascending" | "descending";
@@ -221,7 +264,8 @@ export interface Indicator {
     actuals?: YearValue[];
     cumulative?: boolean;
     source?: string;
-    illustrative?: boolean;
+    note?: string;
+    illustrative?: Illustrative;
 }
 
 // ---- monitoring: executors' reports, evaluations, the reporting calendar ----
@@ -246,7 +290,7 @@ export interface Evaluation {
     /** Identifier. */
     id: string;
     /** Invented for illustration. */
-    illustrative?: boolean;
+    illustrative?: Illustrative;
     /** Annual monitoring report, interim or final evaluation. */
     kind: EvaluationKind;
     /** The period evaluated (a year for an annual monitoring report). */
@@ -255,6 +299,8 @@ export interface Evaluation {
     published?: PeriodRef | null;
     /** Citation or URL. */
     source?: string | null;
+    /** A free note; `source` holds sources only. */
+    note?: string | null;
 }
 
 /** An evaluation criterion of Decree 1294 (the OECD-DAC criteria). */
@@ -326,7 +372,7 @@ export interface Report {
     /** Identifier, e.g. `moc-2025`. */
     id: string;
     /** Invented for illustration. */
-    illustrative?: boolean;
+    illustrative?: Illustrative;
     /** Indicator values reported. */
     indicators?: (IndicatorReport)[];
     /** Free note. */
@@ -359,7 +405,7 @@ export interface ReportEntry {
     status: Status;
 }
 
-/** The reporting calendar: the obligations the rules create. Every field has the Decree 1294 default, so `{}` or an absent `reporting` means Decree 1294. */
+/** The reporting calendar: the obligations the rules create. Every field has a default (Decree 1294's 20 January for executors; CAERC's practice of 25 March, not a rule of the Decree, for the M&E body), so `{}` or an absent `reporting` means those. */
 export interface ReportingCalendar {
     /** Executors' reports to the coordinating body. Default: yearly, due `01-20`. */
     executor_reports?: ReportingRule;

@@ -21,6 +21,12 @@ const round = (v) =>
   : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)]))
   : v;
 
+/** The rows a table's `illustrative` column marks (0 without the column). */
+function marked(t) {
+  const c = t.headers.indexOf("illustrative");
+  return c < 0 ? 0 : t.rows.filter((r) => r[c] === "†").length;
+}
+
 function report(s) {
   const execution_rate = {};
   for (const by of ["overall", "direction", "main_executor", "cluster", "module", "deadline_year"]) {
@@ -44,7 +50,10 @@ function report(s) {
     monitoring_report_2025: {
       sections: mr.sections.map((x) => x.title),
       tables: mr.sections.flatMap((x) => x.tables.map((t) => ({ name: t.name, rows: t.rows.length }))),
+      notice: mr.notice,
+      marked: mr.sections.flatMap((x) => x.tables.map((t) => ({ name: t.name, marked: marked(t) }))),
     },
+    provenance: s.provenance(),
   };
 }
 

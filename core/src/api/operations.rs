@@ -126,6 +126,7 @@ ops! {
     Strategy method triage triage triage ("options: as_of, out_of_sequence") -> "Triage";
     Strategy method reporting_calendar reporting_calendar reportingCalendar ("options: as_of") -> "Obligation[]";
     Strategy method monitoring_report monitoring_report monitoringReport ("options: year, as_of, ...") -> "MonitoringReport";
+    Strategy method provenance provenance provenance ("") -> "Provenance: illustrative items, notice, approved_by, legal_basis, sources";
     Strategy method diff diff diff ("other, options: lang + schedule options") -> "PlanDiff";
     Portfolio ctor from_strategies from_strategies fromStrategies ("strategies") -> "Portfolio";
     Portfolio ctor load load - ("path") -> "Portfolio (files: Rust and Python)";
@@ -148,6 +149,7 @@ ops! {
     MatrixCell prop module module - ("") -> "module id";
     MatrixCell prop state state - ("") -> "covered, gap or not_applicable";
     MatrixCell prop measures measures - ("") -> "ids";
+    MatrixCell prop illustrative illustrative - ("") -> "bool: rests on invented content";
     MatrixCell method - to_dict - ("") -> "plain data";
     Diagnostic prop severity severity - ("") -> "error or warning";
     Diagnostic prop code code - ("") -> "stable code";
@@ -212,6 +214,7 @@ ops! {
     MonitoringReport prop year year year ("") -> "int";
     MonitoringReport prop as_of as_of asOf ("") -> "ISO date";
     MonitoringReport prop sections sections sections ("") -> "Section[]";
+    MonitoringReport prop notice notice notice ("") -> "the provenance notice, or None/null";
     MonitoringReport method to_markdown to_markdown toMarkdown ("") -> "Markdown";
     MonitoringReport method to_html to_html toHtml ("") -> "self-contained HTML";
     MonitoringReport method to_xlsx to_xlsx - ("path (optional)") -> "XLSX bytes, or the file written (native builds)";

@@ -171,7 +171,7 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
         );
         ny += 16.0;
     }
-    svg.finish()
+    crate::render::captioned(s, svg.finish())
 }
 
 /// The frame, ticks, axis titles, quadrant lines at the means and the quadrant names.

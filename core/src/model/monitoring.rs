@@ -1,10 +1,11 @@
 //! Monitoring data of the document: executors' reports (dated progress), evaluations, and the
-//! reporting calendar (Decree 1294 defaults). The computations live in [`crate::monitoring`].
+//! reporting calendar (defaults: Decree 1294's 20 January for the executors; CAERC's practice of
+//! 25 March for the M&E body's reports, not a rule of the Decree). The computations live in [`crate::monitoring`].
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Status, Text, is_false};
+use super::{Id, Illustrative, Status, Text};
 use crate::period::PeriodRef;
 
 /// An executor's report on its measures (Decree 1294: the annual report sent with supporting
@@ -42,9 +43,9 @@ pub struct Report {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 impl Report {
@@ -194,9 +195,12 @@ pub struct Evaluation {
     /// Citation or URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Invented for illustration.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub illustrative: bool,
+    /// A free note (explanations, caveats); `source` holds sources only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Invented for illustration: `true` (all of it) or the invented fields' names.
+    #[serde(default, skip_serializing_if = "Illustrative::is_no")]
+    pub illustrative: Illustrative,
 }
 
 /// How often a kind of report is due.
@@ -273,7 +277,8 @@ impl Default for ReportingCalendar {
 }
 
 impl ReportingCalendar {
-    /// True when every field has its Decree 1294 default (then it is not written).
+    /// True when every field has its default (then it is not written): Decree 1294's
+    /// 20 January, CAERC's practice of 25 March.
     pub fn is_default(&self) -> bool {
         *self == ReportingCalendar::default()
     }

@@ -13,7 +13,7 @@ use super::rate::{ExecutionRateOptions, GroupBy, NoData, RateRecord, Scope, Weig
 use super::triage::TriageOptions;
 use crate::error::{ArgumentError, Result};
 use crate::escape::xml;
-use crate::model::{EvaluationCriterion, Status};
+use crate::model::{EvaluationCriterion, Lang, Status};
 use crate::schedule::{OutOfSequence, ScheduleOptions};
 use crate::strategy::Strategy;
 use crate::validate::Code;
@@ -44,6 +44,10 @@ pub struct MonitoringReportOptions {
     pub bands: Bands,
     /// Out-of-sequence rule of the forecast.
     pub out_of_sequence: OutOfSequence,
+    /// The language of the names beside the ids (directions, executors, measures, clusters,
+    /// modules, indicators): `en` (default), `az` or `ru`; a name missing in it falls back to
+    /// English, then Azerbaijani, then the id.
+    pub lang: Lang,
 }
 
 impl Default for MonitoringReportOptions {
@@ -56,6 +60,7 @@ impl Default for MonitoringReportOptions {
             no_data: NoData::Separate,
             bands: Bands::default(),
             out_of_sequence: OutOfSequence::RetainedLogic,
+            lang: Lang::En,
         }
     }
 }
@@ -155,12 +160,56 @@ pub struct MonitoringReport {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pictures: Vec<Picture>,
     /// Sections, in order: execution rate, measures, triage, indicators, coverage, calendar,
-    /// evaluation criteria, data quality.
+    /// evaluation criteria, data quality, sources.
     pub sections: Vec<Section>,
+    /// The provenance notice ([`crate::provenance::Provenance::notice`]) when anything shown
+    /// is illustrative; each table then has an `illustrative` column marking its rows.
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub notice: Option<String>,
 }
 
-fn rate_table(name: &str, first: &str, recs: &[RateRecord]) -> Table {
-    Table {
+/// Append an `illustrative` column marking (†) the rows built from invented content; a
+/// table without such a row is left as it is.
+fn marked(mut tb: Table, flags: impl IntoIterator<Item = bool>) -> Table {
+    let flags: Vec<bool> = flags.into_iter().collect();
+    if flags.iter().any(|&f| f) {
+        tb.headers.push("illustrative".into());
+        for (row, f) in tb.rows.iter_mut().zip(flags) {
+            row.push(t(if f { crate::provenance::MARK } else { "" }));
+        }
+    }
+    tb
+}
+
+/// Whether any measure of a group is flagged: a group's key per measure (`None` for none).
+fn group_flags<'k>(
+    recs: &[RateRecord],
+    keys: impl Iterator<Item = (Option<&'k str>, bool)>,
+) -> Vec<bool> {
+    let mut by: std::collections::HashMap<&str, bool> = Default::default();
+    for (k, f) in keys {
+        *by.entry(k.unwrap_or("(none)")).or_default() |= f;
+    }
+    let any = by.values().any(|&f| f);
+    recs.iter()
+        .map(|r| {
+            if r.group == "overall" {
+                any
+            } else {
+                by.get(r.group.as_str()).copied().unwrap_or(false)
+            }
+        })
+        .collect()
+}
+
+fn rate_table(
+    name: &str,
+    first: &str,
+    recs: &[RateRecord],
+    named: Option<&dyn Fn(&str) -> String>,
+) -> Table {
+    let mut tb = Table {
         name: name.into(),
         headers: [
             first,
@@ -189,6 +238,66 @@ fn rate_table(name: &str, first: &str, recs: &[RateRecord]) -> Table {
                 ]
             })
             .collect(),
+    };
+    if let Some(f) = named {
+        let header = match first {
+            "direction" => "direction title".to_owned(),
+            _ => format!("{first} name"),
+        };
+        with_names(&mut tb, 0, &header, f);
+    }
+    tb
+}
+
+/// `tb` with [`with_names`].
+fn named(mut tb: Table, col: usize, header: &str, f: &dyn Fn(&str) -> String) -> Table {
+    with_names(&mut tb, col, header, f);
+    tb
+}
+
+/// The kinds of entity whose names the tables write beside their ids.
+#[derive(Clone, Copy)]
+enum Kind {
+    Direction,
+    Organization,
+    Measure,
+    Indicator,
+    Cluster,
+}
+
+impl Strategy {
+    /// The name of an entity in `lang` (falling back as the pictures do), or an empty string
+    /// for an id the document does not have (`overall`, `(none)`).
+    fn title_of(&self, kind: Kind, id: &str, lang: Lang) -> String {
+        let doc = self.document();
+        let text = match kind {
+            Kind::Direction => doc.directions.iter().find(|x| x.id == id).map(|x| &x.title),
+            Kind::Organization => doc
+                .organizations
+                .iter()
+                .find(|x| x.id == id)
+                .map(|x| &x.name),
+            Kind::Measure => self
+                .measure_index(id)
+                .map(|i| &doc.measures[i as usize].title),
+            Kind::Indicator => doc.indicators.iter().find(|x| x.id == id).map(|x| &x.name),
+            Kind::Cluster => doc.clusters.iter().find(|x| x.id == id).map(|x| &x.title),
+        };
+        text.map_or(String::new(), |t| {
+            crate::render::name(t, lang, "").to_owned()
+        })
+    }
+}
+
+/// Insert, after column `col` (an id), a column of the names `f` gives those ids.
+fn with_names(tb: &mut Table, col: usize, header: &str, f: &dyn Fn(&str) -> String) {
+    tb.headers.insert(col + 1, header.into());
+    for row in &mut tb.rows {
+        let name = match row.get(col) {
+            Some(CellValue::Text(id)) => t(f(id)),
+            _ => CellValue::Empty,
+        };
+        row.insert(col + 1, name);
     }
 }
 
@@ -288,6 +397,33 @@ fn results_table(by_dir: &ResultsRating) -> Table {
     }
 }
 
+/// The approving act, the legal basis and every source cited.
+fn sources_section(p: &crate::provenance::Provenance) -> Section {
+    let mut paragraphs = Vec::new();
+    if let Some(a) = &p.approved_by {
+        paragraphs.push(format!("Approved by: {a}."));
+    }
+    for a in &p.legal_basis {
+        paragraphs.push(format!("Legal basis: {a}."));
+    }
+    if let Some(a) = &p.working_group {
+        paragraphs.push(format!("Working group established by: {a}."));
+    }
+    Section {
+        title: "9. Sources".into(),
+        paragraphs,
+        tables: vec![Table {
+            name: "Sources".into(),
+            headers: vec!["source".into(), "cited by".into()],
+            rows: p
+                .sources
+                .iter()
+                .map(|c| vec![t(&c.source), t(c.cited_by_text())])
+                .collect(),
+        }],
+    }
+}
+
 /// The year a report covers and the dates its sections are read at.
 #[derive(Clone, Copy)]
 struct Year<'a> {
@@ -302,6 +438,9 @@ struct Year<'a> {
     year_start: Date,
     /// The day before the year.
     before: Date,
+    /// Per measure: whether what the rates and triage count of it as of the date is
+    /// illustrative (its state, dates, direction or executor).
+    flags: &'a [bool],
 }
 
 impl Strategy {
@@ -327,6 +466,17 @@ impl Strategy {
             .unwrap_or_else(|| Date::new(y16, 12, 31).unwrap_or(Date::MIN));
         let year_start = Date::new(y16, 1, 1).unwrap_or(Date::MIN);
         let before = year_start.yesterday().unwrap_or(year_start);
+        let flags: Vec<bool> = (0..doc.measures.len())
+            .map(|m| {
+                self.state_illustrative(m, as_of)
+                    || doc.measures[m].illustrative.covers_any(&[
+                        "start",
+                        "deadline",
+                        "direction",
+                        "main_executor",
+                    ])
+            })
+            .collect();
         let title = format!(
             "Annual monitoring report {year}: {}",
             doc.strategy.title.best()
@@ -338,8 +488,9 @@ impl Strategy {
             as_of,
             year_start,
             before,
+            flags: &flags,
         };
-        let sections = vec![
+        let mut sections = vec![
             self.execution_rate_section(&y)?,
             self.measures_section(&y),
             self.triage_section(&y),
@@ -349,6 +500,8 @@ impl Strategy {
             self.evaluation_section(&y),
             self.data_quality_section(),
         ];
+        let provenance = self.provenance();
+        sections.push(sources_section(&provenance));
         let pictures = self.report_pictures(as_of);
         Ok(MonitoringReport {
             title,
@@ -356,6 +509,7 @@ impl Strategy {
             as_of,
             pictures,
             sections,
+            notice: provenance.notice,
         })
     }
 
@@ -366,8 +520,10 @@ impl Strategy {
             opts,
             as_of,
             year_start,
+            flags,
             ..
         } = *y;
+        let doc = self.document();
         let rate = |by| {
             self.execution_rate(&ExecutionRateOptions {
                 as_of: Some(as_of),
@@ -430,9 +586,40 @@ impl Strategy {
             title: "1. Execution rate".into(),
             paragraphs,
             tables: vec![
-                rate_table("Execution overall", "group", &overall.records),
-                rate_table("Execution by direction", "direction", &by_dir.records),
-                rate_table("Execution by executor", "main executor", &by_exec.records),
+                marked(
+                    rate_table("Execution overall", "group", &overall.records, None),
+                    [flags.iter().any(|&f| f)],
+                ),
+                marked(
+                    rate_table(
+                        "Execution by direction",
+                        "direction",
+                        &by_dir.records,
+                        Some(&|id| self.title_of(Kind::Direction, id, opts.lang)),
+                    ),
+                    group_flags(
+                        &by_dir.records,
+                        doc.measures
+                            .iter()
+                            .zip(flags)
+                            .map(|(m, &f)| (Some(m.direction.as_str()), f)),
+                    ),
+                ),
+                marked(
+                    rate_table(
+                        "Execution by executor",
+                        "main executor",
+                        &by_exec.records,
+                        Some(&|id| self.title_of(Kind::Organization, id, opts.lang)),
+                    ),
+                    group_flags(
+                        &by_exec.records,
+                        doc.measures
+                            .iter()
+                            .zip(flags)
+                            .map(|(m, &f)| (m.main_executor.single(), f)),
+                    ),
+                ),
             ],
         })
     }
@@ -465,6 +652,7 @@ impl Strategy {
             .ok()
             .and_then(|f| f.records_at(0..r.start.len()).ok());
         let mut rows = Vec::new();
+        let mut marks = Vec::new();
         for (m, me) in doc.measures.iter().enumerate().take(r.start.len()) {
             let s = if r.start[m] == i32::MIN {
                 i32::MIN
@@ -479,11 +667,14 @@ impl Strategy {
                 Some(rec) => (Some(rec.early_finish_date), rec.slip_days),
                 None => (None, None),
             };
+            let exec = me.main_executor.single().unwrap_or("");
             rows.push(vec![
                 t(me.id.as_str()),
-                t(me.title.best()),
+                t(crate::render::name(&me.title, opts.lang, &me.id)),
                 t(me.direction.as_str()),
-                t(me.main_executor.single().unwrap_or("")),
+                t(self.title_of(Kind::Direction, &me.direction, opts.lang)),
+                t(exec),
+                t(self.title_of(Kind::Organization, exec, opts.lang)),
                 opt(me.deadline.map(|p| p.last_day())),
                 t(st.status.map_or("no data", Status::as_str)),
                 t(st.report.clone().unwrap_or_else(|| match st.source {
@@ -494,6 +685,7 @@ impl Strategy {
                 opt(ff),
                 slip.map_or(CellValue::Empty, |x| n(x as f64)),
             ]);
+            marks.push(y.flags[m] || me.illustrative.covers("title"));
         }
         let mut paragraphs = vec![format!(
             "Measures active in {year} (planned start by {as_of}, deadline from {year_start}); forecast finish and slip from the schedule as of {as_of} against the plan without progress."
@@ -504,30 +696,37 @@ impl Strategy {
         Section {
             title: "2. Measures: status and slip".into(),
             paragraphs,
-            tables: vec![Table {
-                name: "Measures".into(),
-                headers: [
-                    "measure",
-                    "title",
-                    "direction",
-                    "main executor",
-                    "deadline",
-                    "status",
-                    "source",
-                    "percent complete",
-                    "forecast finish",
-                    "slip days",
-                ]
-                .map(String::from)
-                .to_vec(),
-                rows,
-            }],
+            tables: vec![marked(
+                Table {
+                    name: "Measures".into(),
+                    headers: [
+                        "measure",
+                        "title",
+                        "direction",
+                        "direction title",
+                        "main executor",
+                        "main executor name",
+                        "deadline",
+                        "status",
+                        "source",
+                        "percent complete",
+                        "forecast finish",
+                        "slip days",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows,
+                },
+                marks,
+            )],
         }
     }
 
     /// Overdue and at-risk measures, ranked.
     fn triage_section(&self, y: &Year) -> Section {
-        let Year { opts, as_of, .. } = *y;
+        let Year {
+            opts, as_of, flags, ..
+        } = *y;
         let tri = self.triage(&TriageOptions {
             as_of: Some(as_of),
             out_of_sequence: opts.out_of_sequence,
@@ -537,8 +736,9 @@ impl Strategy {
             paragraphs: vec![
                 "Ranked by total float as of the date, then measures, indicators and matrix cells held back.".into(),
             ],
-            tables: vec![Table {
-                name: "Triage".into(),
+            tables: vec![marked(
+                named(Table {
+                    name: "Triage".into(),
                 headers: [
                     "rank",
                     "measure",
@@ -569,7 +769,10 @@ impl Strategy {
                         ]
                     })
                     .collect(),
-            }],
+            }, 1, "title", &|id| self.title_of(Kind::Measure, id, opts.lang)), tri.records.iter().map(|x| {
+                self.measure_index(&x.measure)
+                    .is_some_and(|m| flags.get(m as usize).copied().unwrap_or(false))
+            }))],
         }
     }
 
@@ -595,11 +798,57 @@ impl Strategy {
                 pct(Some(opts.bands.mostly_met)).text(),
                 pct(Some(opts.bands.partly_met)).text()
             )],
-            tables: vec![
-                achievement_table(&ach, year),
-                indicators_table(&ach),
-                results_table(&by_dir_results),
-            ],
+            tables: {
+                let ind = |id: &str| self.indicator_illustrative(id);
+                let name_of_indicator = |id: &str| self.title_of(Kind::Indicator, id, opts.lang);
+                let by_dir: std::collections::HashMap<&str, bool> = self
+                    .document()
+                    .measures
+                    .iter()
+                    .map(|m| (m.direction.as_str(), m.indicators.iter().any(|i| ind(i))))
+                    .fold(Default::default(), |mut acc, (d, f)| {
+                        *acc.entry(d).or_default() |= f;
+                        acc
+                    });
+                let any = self.document().indicators.iter().any(|i| ind(&i.id));
+                vec![
+                    marked(
+                        named(
+                            achievement_table(&ach, year),
+                            0,
+                            "indicator name",
+                            &name_of_indicator,
+                        ),
+                        ach.records
+                            .iter()
+                            .filter(|x| x.year <= year + 1)
+                            .map(|x| ind(&x.indicator)),
+                    ),
+                    marked(
+                        named(
+                            indicators_table(&ach),
+                            0,
+                            "indicator name",
+                            &name_of_indicator,
+                        ),
+                        ach.indicators.iter().map(|x| ind(&x.indicator)),
+                    ),
+                    marked(
+                        named(
+                            results_table(&by_dir_results),
+                            0,
+                            "direction title",
+                            &|id| self.title_of(Kind::Direction, id, opts.lang),
+                        ),
+                        by_dir_results.records.iter().map(|x| {
+                            by_dir
+                                .get(x.group.as_str())
+                                .copied()
+                                .unwrap_or(any && x.group == "overall")
+                        }),
+                    ),
+                ]
+            },
         })
     }
 
@@ -608,18 +857,29 @@ impl Strategy {
         let doc = self.document();
         let ix = self.index();
         let r = &ix.monitoring;
-        let Year { as_of, before, .. } = *y;
+        let Year {
+            as_of,
+            before,
+            flags,
+            ..
+        } = *y;
         let nc = ix.n_clusters;
         let mut cov_rows = Vec::new();
+        let mut marks = Vec::new();
         let (mut a0, mut a1, mut app) = (0u32, 0u32, 0u32);
         for (ci, cl) in doc.clusters.iter().enumerate() {
             let (mut c0, mut c1, mut ca) = (0u32, 0u32, 0u32);
+            let mut mark = cl.illustrative.is_any();
             for mi in 0..doc.modules.len() {
                 if !ix.applicable.get(mi * nc + ci).copied().unwrap_or(false) {
                     continue;
                 }
                 ca += 1;
                 let ms = ix.deliverers(mi, ci);
+                mark |= doc.modules[mi].illustrative.is_any()
+                    || ms
+                        .iter()
+                        .any(|&k| flags.get(k as usize).copied().unwrap_or(false));
                 let done = |d: Date| {
                     !ms.is_empty()
                         && ms
@@ -642,7 +902,9 @@ impl Strategy {
             a0 += c0;
             a1 += c1;
             app += ca;
+            marks.push(mark);
         }
+        marks.push(marks.iter().any(|&f| f));
         let share = |c: u32| (app > 0).then(|| f64::from(c) / f64::from(app));
         cov_rows.push(vec![
             t("overall"),
@@ -658,21 +920,29 @@ impl Strategy {
             paragraphs: vec![format!(
                 "A cell (cluster × module) is delivered when every measure delivering it is executed; applicable cells delivered on {before} and on {as_of}."
             )],
-            tables: vec![Table {
-                name: "Coverage change".into(),
-                headers: [
-                    "cluster",
-                    "applicable cells",
-                    "delivered at start",
-                    "share at start",
-                    "delivered at end",
-                    "share at end",
-                    "change",
-                ]
-                .map(String::from)
-                .to_vec(),
-                rows: cov_rows,
-            }],
+            tables: vec![marked(
+                named(
+                    Table {
+                        name: "Coverage change".into(),
+                        headers: [
+                            "cluster",
+                            "applicable cells",
+                            "delivered at start",
+                            "share at start",
+                            "delivered at end",
+                            "share at end",
+                            "change",
+                        ]
+                        .map(String::from)
+                        .to_vec(),
+                        rows: cov_rows,
+                    },
+                    0,
+                    "cluster title",
+                    &|id| self.title_of(Kind::Cluster, id, y.opts.lang),
+                ),
+                marks,
+            )],
         }
     }
 
@@ -688,42 +958,51 @@ impl Strategy {
                 format!("{:?}", doc.reporting.executor_reports.every).to_lowercase(),
                 doc.reporting.monitoring_reports.due.join(", ")
             )],
-            tables: vec![Table {
-                name: "Calendar".into(),
-                headers: [
-                    "kind",
-                    "period",
-                    "from",
-                    "to",
-                    "due",
-                    "status",
-                    "submitted",
-                    "days late",
-                    "reports",
-                ]
-                .map(String::from)
-                .to_vec(),
-                rows: cal
-                    .iter()
-                    .map(|o| {
-                        vec![
-                            t(match o.kind {
-                                super::ObligationKind::ExecutorReport => "executor report",
-                                super::ObligationKind::MonitoringReport => "monitoring report",
-                                super::ObligationKind::FinalReport => "final report",
-                            }),
-                            t(&o.period),
-                            t(&o.from),
-                            t(&o.to),
-                            t(o.due.to_string()),
-                            t(o.status.as_str()),
-                            opt(o.submitted),
-                            o.days_late.map_or(CellValue::Empty, |d| n(d as f64)),
-                            t(o.reports.join(", ")),
-                        ]
+            tables: vec![marked(
+                Table {
+                    name: "Calendar".into(),
+                    headers: [
+                        "kind",
+                        "period",
+                        "from",
+                        "to",
+                        "due",
+                        "status",
+                        "submitted",
+                        "days late",
+                        "reports",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows: cal
+                        .iter()
+                        .map(|o| {
+                            vec![
+                                t(match o.kind {
+                                    super::ObligationKind::ExecutorReport => "executor report",
+                                    super::ObligationKind::MonitoringReport => "monitoring report",
+                                    super::ObligationKind::FinalReport => "final report",
+                                }),
+                                t(&o.period),
+                                t(&o.from),
+                                t(&o.to),
+                                t(o.due.to_string()),
+                                t(o.status.as_str()),
+                                opt(o.submitted),
+                                o.days_late.map_or(CellValue::Empty, |d| n(d as f64)),
+                                t(o.reports.join(", ")),
+                            ]
+                        })
+                        .collect(),
+                },
+                cal.iter().map(|o| {
+                    o.reports.iter().any(|id| {
+                        doc.reports
+                            .iter()
+                            .any(|r| r.id == id.as_str() && r.illustrative.is_any())
                     })
-                    .collect(),
-            }],
+                }),
+            )],
         }
     }
 
@@ -737,6 +1016,7 @@ impl Strategy {
             .filter(|e| e.period.first_day().year() <= y16 && e.period.last_day().year() >= y16)
             .collect();
         let mut erows = Vec::new();
+        let mut marks = Vec::new();
         for c in EvaluationCriterion::ALL {
             let found: Vec<_> = evals
                 .iter()
@@ -755,6 +1035,7 @@ impl Strategy {
                     CellValue::Empty,
                     t("not evaluated"),
                 ]);
+                marks.push(false);
             }
             for (e, f) in found {
                 erows.push(vec![
@@ -764,6 +1045,7 @@ impl Strategy {
                     opt(f.rating.clone()),
                     t(f.finding.as_ref().map_or("", |x| x.best())),
                 ]);
+                marks.push(e.illustrative.is_any());
             }
         }
         Section {
@@ -771,13 +1053,13 @@ impl Strategy {
             paragraphs: vec![
                 "Efficiency, effectiveness, final results, relevance and sustainability, as judged by the evaluations on record for the year.".into(),
             ],
-            tables: vec![Table {
+            tables: vec![marked(Table {
                 name: "Evaluation".into(),
                 headers: ["criterion", "evaluation", "score", "rating", "finding"]
                     .map(String::from)
                     .to_vec(),
                 rows: erows,
-            }],
+            }, marks)],
         }
     }
 
@@ -878,6 +1160,9 @@ impl MonitoringReport {
             md_escape(&self.title),
             self.as_of
         );
+        if let Some(n) = &self.notice {
+            s.push_str(&format!("\n> **{}**\n", md_escape(n)));
+        }
         for sec in &self.sections {
             s.push_str(&format!("\n## {}\n\n", md_escape(&sec.title)));
             for p in &sec.paragraphs {
@@ -920,13 +1205,19 @@ impl MonitoringReport {
             String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         s.push_str(&format!("<title>{}</title>\n", xml(&self.title)));
         s.push_str(
-            "<style>\n@page { size: A4; margin: 18mm 15mm; }\nbody { font-family: 'Noto Sans', Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }\nh1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; margin: 0 0 1em 0; page-break-inside: auto; }\nth, td { border: 1px solid #bbb; padding: 2px 4px; vertical-align: top; text-align: left; }\nth { background: #eee; } tr { page-break-inside: avoid; } thead { display: table-header-group; }\ncaption { text-align: left; font-weight: bold; padding: 4px 0; }\ntd.num { text-align: right; }\n.picture svg { max-width: 100%; height: auto; }\n.picture { page-break-inside: avoid; }\n</style>\n</head>\n<body>\n",
+            "<style>\n@page { size: A4; margin: 18mm 15mm; }\nbody { font-family: 'Noto Sans', Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }\nh1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; margin: 0 0 1em 0; page-break-inside: auto; }\nth, td { border: 1px solid #bbb; padding: 2px 4px; vertical-align: top; text-align: left; }\nth { background: #eee; } tr { page-break-inside: avoid; } thead { display: table-header-group; }\ncaption { text-align: left; font-weight: bold; padding: 4px 0; }\ntd.num { text-align: right; }\n.picture svg { max-width: 100%; height: auto; }\n.picture { page-break-inside: avoid; }\n.notice { border: 1px solid #b45309; background: #fef3c7; padding: 4px 6px; }\n</style>\n</head>\n<body>\n",
         );
         s.push_str(&format!(
             "<h1>{}</h1>\n<p>States as of {}.</p>\n",
             xml(&self.title),
             self.as_of
         ));
+        if let Some(n) = &self.notice {
+            s.push_str(&format!(
+                "<p class=\"notice\" role=\"note\"><strong>{}</strong></p>\n",
+                xml(n)
+            ));
+        }
         for pic in &self.pictures {
             s.push_str(&format!(
                 "<section class=\"picture\">\n<h2>{}</h2>\n{}\n</section>\n",
@@ -996,6 +1287,9 @@ impl MonitoringReport {
                 .map_err(fail)?;
             ws.write_string(1, 0, format!("States as of {}", self.as_of))
                 .map_err(fail)?;
+            if let Some(n) = &self.notice {
+                ws.write_string_with_format(2, 0, n, &bold).map_err(fail)?;
+            }
             let mut row = 3u32;
             for sec in &self.sections {
                 ws.write_string_with_format(row, 0, &sec.title, &bold)

@@ -4,9 +4,9 @@
 //! Periods: `year` periods are calendar years, `half_year` January-June and July-December,
 //! `quarter` calendar quarters, each labelled `2025`, `2025-H1`, `2025-Q3`. A period's report
 //! is due on the first due day (`MM-DD`) of the rule that comes strictly after the period's
-//! last day. Decree 1294 defaults: executors' reports yearly by 20 January; the M&E body's
-//! monitoring report yearly by 25 March (CAERC practice); the final report by 25 March after
-//! the strategy period.
+//! last day. Defaults: executors' reports yearly by 20 January (Decree 1294); the M&E body's
+//! monitoring report yearly by 25 March and the final report by 25 March after the strategy
+//! period (CAERC's practice for other state programmes, not a rule of Decree 1294).
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -93,13 +93,15 @@ pub struct Obligation {
 pub struct CalendarOptions {
     /// The day the calendar is read on: obligations due before it and not met are `missing`,
     /// later ones `upcoming`. Default: the document's data date (the latest report
-    /// submission or evaluation publication; the strategy start when there is none).
+    /// submission, evaluation publication or `statuses_as_of`; the strategy start when there
+    /// is none).
     #[serde(with = "dates::iso_opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null", optional))]
     pub as_of: Option<Date>,
 }
 
-/// The document's data date: the latest report submission or evaluation publication.
+/// The document's data date: the latest report submission, evaluation publication or
+/// `statuses_as_of`.
 pub(crate) fn data_date(doc: &Document) -> Date {
     doc.reports
         .iter()
@@ -109,6 +111,7 @@ pub(crate) fn data_date(doc: &Document) -> Date {
                 .iter()
                 .filter_map(|e| e.published.map(|p| p.last_day())),
         )
+        .chain(doc.strategy.statuses_as_of.map(|p| p.last_day()))
         .max()
         .unwrap_or_else(|| doc.strategy.period.start.first_day())
 }

@@ -1,7 +1,9 @@
 //! Triage: overdue and at-risk measures ranked by structural weight.
 //!
-//! *Overdue*: the deadline has passed by the date and the measure is not executed (nor
-//! cancelled); `days_late` counts the days since the deadline. *At risk*: not overdue, not
+//! *Overdue*: the deadline has passed by the end of the date (states describe the end of
+//! their day, so a measure due on the date itself and not executed is overdue: the annual
+//! report's 31 December) and the measure is not executed (nor cancelled); `days_late` counts
+//! the days from the deadline to the date (0 on the deadline itself). *At risk*: not overdue, not
 //! executed, and the forecast as of the date (the schedule with `status_date`) finishes it
 //! after its deadline; `days_late` is the forecast lateness.
 //!
@@ -132,7 +134,7 @@ fn late(s: &Strategy, as_of: Date, mode: OutOfSequence) -> Late {
         if matches!(st, Some(Status::Executed | Status::Cancelled)) {
             continue;
         }
-        if r.deadline[m] < d {
+        if r.deadline[m] <= d {
             out.push((m as u32, TriageKind::Overdue, i64::from(d - r.deadline[m])));
         } else if let Some(&late) = at_risk.get(&(m as u32)) {
             out.push((m as u32, TriageKind::AtRisk, late));
@@ -148,6 +150,7 @@ pub(crate) fn late_measures(s: &Strategy, as_of: Date) -> Vec<(u32, String)> {
         .into_iter()
         .map(|(m, k, days)| {
             let why = match k {
+                TriageKind::Overdue if days == 0 => "overdue: due on the date, not executed".into(),
                 TriageKind::Overdue => format!("overdue {days} days"),
                 TriageKind::AtRisk => format!("forecast {days} days late"),
             };
@@ -268,6 +271,9 @@ impl Strategy {
             .map(|(k, r)| {
                 let id = doc.measures[r.m as usize].id.to_string();
                 let when = match r.kind {
+                    TriageKind::Overdue if r.days == 0 => format!(
+                        "overdue: its deadline was {as_of} and it is not executed by the end of it"
+                    ),
                     TriageKind::Overdue => format!(
                         "overdue: its deadline passed {} days before {as_of} and it is not executed",
                         r.days

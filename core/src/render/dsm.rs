@@ -104,7 +104,7 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
         marks(&mut svg, dsm, &l, lang);
     }
     block_outlines(&mut svg, dsm, &l, lang);
-    svg.finish()
+    crate::render::captioned(s, svg.finish())
 }
 
 /// Measures, dependencies and cyclic blocks; how the sequence is aggregated (`blocks`: their

@@ -365,7 +365,7 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
             right,
         );
     }
-    svg.finish()
+    crate::render::captioned(s, svg.finish())
 }
 
 /// The height of the rows: one per direction (at most [`GANTT_MAX_ROWS`], then a line saying

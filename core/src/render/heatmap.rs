@@ -165,7 +165,7 @@ pub fn heatmap_svg(
     if let Some(n) = note {
         svg.text(PAD, fy + foot, "fill=\"#b00020\"", n);
     }
-    svg.finish()
+    crate::render::captioned(s, svg.finish())
 }
 
 /// What the cell-by-cell heatmap is drawn from: the matrix, its coverage, the gap of each
@@ -704,7 +704,7 @@ fn aggregated(
             ),
         );
     }
-    svg.finish()
+    crate::render::captioned(s, svg.finish())
 }
 
 /// The aggregated heatmap's subtitle: how the axes are grouped, the overall coverage.

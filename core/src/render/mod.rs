@@ -264,6 +264,15 @@ pub(crate) fn what_if_note(opts: &RenderOptions) -> Option<String> {
     ))
 }
 
+/// The picture with the document's illustrative caption, when it has illustrative content
+/// ([`Strategy::illustrative_caption`]); unchanged otherwise.
+pub(crate) fn captioned(s: &Strategy, svg: String) -> String {
+    match s.illustrative_caption() {
+        Some(c) => svg::with_caption(svg, &c),
+        None => svg,
+    }
+}
+
 impl Strategy {
     /// The matrix heatmap (SVG): clusters × modules with their names, cells coloured by
     /// [`RenderOptions::color_by`], gaps hatched or outlined with their reasons

@@ -42,6 +42,8 @@ dl.summary dt { color: #555; }
 dl.summary dd { margin: 0; }
 .sev-error { color: #b00020; font-weight: 600; }
 .sev-warning { color: #a05a00; }
+.notice { background: #fef3c7; border-left: 4px solid #b45309; padding: 8px 12px; }
+sup.illustrative { color: #b45309; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -98,11 +100,12 @@ enum Part {
     Deadlines,
     Dsm,
     Diagnostics,
+    Sources,
 }
 
 impl Part {
     /// Every section, in the report's order.
-    const ALL: [Part; 10] = [
+    const ALL: [Part; 11] = [
         Part::Summary,
         Part::Heatmap,
         Part::Gaps,
@@ -113,6 +116,7 @@ impl Part {
         Part::Deadlines,
         Part::Dsm,
         Part::Diagnostics,
+        Part::Sources,
     ];
 
     /// The anchor of the section (`<section id>`, the navigation's `href`).
@@ -128,6 +132,7 @@ impl Part {
             Part::Deadlines => "deadlines",
             Part::Dsm => "dsm",
             Part::Diagnostics => "diagnostics",
+            Part::Sources => "sources",
         }
     }
 
@@ -144,6 +149,7 @@ impl Part {
             Part::Deadlines => ("Infeasible deadlines", "Mümkün olmayan son tarixlər"),
             Part::Dsm => ("Cycles (DSM)", "Dövrlər (DSM)"),
             Part::Diagnostics => ("Diagnostics", "Diaqnostika"),
+            Part::Sources => ("Sources", "Mənbələr"),
         };
         word(lang, en, az)
     }
@@ -200,6 +206,7 @@ pub fn html(s: &Strategy, schedule: &ScheduleOptions, opts: &RenderOptions) -> S
             Part::Deadlines => deadlines(out, &r),
             Part::Dsm => dsm(out, &r),
             Part::Diagnostics => diagnostics(out, &r),
+            Part::Sources => sources(out, &r),
         }
         out.push_str("</section>\n");
     }
@@ -232,6 +239,70 @@ fn head(out: &mut String, s: &Strategy, lang: Lang) {
         let _ = write!(out, "<a href=\"#{}\">{}</a>", part.id(), part.title(lang));
     }
     out.push_str("</nav>\n");
+    if let Some(n) = s.provenance().notice {
+        let _ = writeln!(
+            out,
+            "<p class=\"notice\" role=\"note\"><strong>{}</strong></p>",
+            esc(&n)
+        );
+    }
+}
+
+/// The mark after an illustrative measure's id (nothing for a public one).
+fn mark(s: &Strategy, i: usize) -> &'static str {
+    if s.document().measures[i].illustrative.is_any() {
+        "<sup class=\"illustrative\" title=\"illustrative\">†</sup>"
+    } else {
+        ""
+    }
+}
+
+/// The approving act, the legal basis and every source cited, with who cites it.
+fn sources(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    let p = r.s.provenance();
+    out.push_str("<dl class=\"summary\">\n");
+    if let Some(a) = &p.approved_by {
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            word(lang, "Approved by", "Təsdiq edib"),
+            esc(a)
+        );
+    }
+    for a in &p.legal_basis {
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            word(lang, "Legal basis", "Hüquqi əsas"),
+            esc(a)
+        );
+    }
+    if let Some(a) = &p.working_group {
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd>{}</dd>",
+            word(lang, "Working group", "İşçi qrup"),
+            esc(a)
+        );
+    }
+    out.push_str("</dl>\n");
+    let _ = writeln!(
+        out,
+        "<table><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+        word(lang, "Source", "Mənbə"),
+        word(lang, "Cited by", "İstinad edən")
+    );
+    for c in p.sources.iter().take(MAX_ROWS) {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            esc(&c.source),
+            esc(&c.cited_by_text())
+        );
+    }
+    out.push_str("</tbody></table>\n");
+    more(out, lang, p.sources.len());
 }
 
 /// The summary: the strategy, its period and contents, validation, coverage and schedule.
@@ -279,7 +350,81 @@ fn summary(out: &mut String, r: &Report) {
         },
     );
     row(word(lang, "Schedule", "Cədvəl"), schedule_text(r));
+    let st = &doc.strategy;
+    if let Some(by) = &st.drafted_by {
+        row(
+            word(lang, "Drafted by", "Hazırlayıb"),
+            esc(&drafted_by(r.s, by, lang)).into_owned(),
+        );
+    }
+    if let Some(wg) = &st.working_group {
+        row(
+            word(lang, "Working group", "İşçi qrup"),
+            esc(&working_group_text(r.s, wg, lang)).into_owned(),
+        );
+    }
+    if let Some(d) = &st.statuses_as_of {
+        row(
+            word(lang, "Statuses as of", "Statusların tarixi"),
+            d.last_day().to_string(),
+        );
+    }
     out.push_str("</dl>\n");
+    if let Some(sec) = &st.sections {
+        for (en, az, text) in sec.iter() {
+            let _ = writeln!(
+                out,
+                "<h3>{}</h3>\n<p>{}</p>",
+                word(lang, en, az),
+                esc(name(text, lang, ""))
+            );
+        }
+    }
+}
+
+/// `working_group` or an organisation's name.
+fn drafted_by(s: &Strategy, by: &str, lang: Lang) -> String {
+    if by == "working_group" {
+        return word(lang, "the working group", "işçi qrup").to_owned();
+    }
+    org_name(s, by, lang)
+}
+
+/// An organisation's name in `lang`, or its id.
+fn org_name(s: &Strategy, id: &str, lang: Lang) -> String {
+    let doc = s.document();
+    doc.organizations
+        .iter()
+        .find(|o| o.id == id)
+        .map_or(id, |o| name(&o.name, lang, id))
+        .to_owned()
+}
+
+/// The working group in one line: chair, members, meetings.
+fn working_group_text(s: &Strategy, wg: &crate::model::WorkingGroup, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = &wg.chair {
+        parts.push(format!("{}: {c}", word(lang, "chair", "sədr")));
+    }
+    if !wg.members.is_empty() {
+        let names: Vec<String> = wg.members.iter().map(|m| org_name(s, m, lang)).collect();
+        parts.push(format!(
+            "{}: {}",
+            word(lang, "members", "üzvlər"),
+            names.join(", ")
+        ));
+    }
+    let dates: Vec<String> = wg.meetings.iter().map(|m| m.date.to_string()).collect();
+    parts.push(format!(
+        "{}: {}",
+        word(lang, "meetings", "iclaslar"),
+        if dates.is_empty() {
+            "–".to_owned()
+        } else {
+            dates.join(", ")
+        }
+    ));
+    parts.join("; ")
 }
 
 /// The summary's validation line: valid, or the errors; the warnings.
@@ -463,10 +608,14 @@ fn waves(out: &mut String, r: &Report) {
             .iter()
             .take(40)
             .map(|id| {
-                let t = s
-                    .measure_index(id)
-                    .map_or("", |i| name(&doc.measures[i as usize].title, lang, id));
-                format!("<span title=\"{}\"><code>{}</code></span>", esc(t), esc(id))
+                let i = s.measure_index(id).map(|i| i as usize);
+                let t = i.map_or("", |i| name(&doc.measures[i].title, lang, id));
+                let m = i.map_or("", |i| mark(s, i));
+                format!(
+                    "<span title=\"{}\"><code>{}</code>{m}</span>",
+                    esc(t),
+                    esc(id)
+                )
             })
             .collect();
         let rest = if w.len() > 40 {
@@ -551,8 +700,9 @@ fn critical_path(out: &mut String, r: &Report) {
             });
         let _ = writeln!(
             out,
-            "<tr><td><code>{}</code></td><td>{}</td><td class=\"date\">{a}</td><td class=\"date\">{b}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td><code>{}</code>{}</td><td>{}</td><td class=\"date\">{a}</td><td class=\"date\">{b}</td><td class=\"num\">{}</td></tr>",
             esc(&m.id),
+            mark(r.s, i),
             esc(name(&m.title, lang, &m.id)),
             sc.durations[i]
         );
@@ -621,13 +771,13 @@ fn deadline_table(out: &mut String, r: &Report, sc: &Schedule) {
             ),
             ChainStart::StatusDate => word(lang, "from the status date", "vəziyyət tarixindən"),
         };
-        let t = s
-            .measure_index(&d.id)
-            .map_or("", |i| name(&doc.measures[i as usize].title, lang, &d.id));
+        let i = s.measure_index(&d.id).map(|i| i as usize);
+        let t = i.map_or("", |i| name(&doc.measures[i].title, lang, &d.id));
         let _ = writeln!(
             out,
-            "<tr><td><code>{}</code> {}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td>{} <span class=\"muted\">({by})</span></td></tr>",
+            "<tr><td><code>{}</code>{} {}</td><td class=\"date\">{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td>{} <span class=\"muted\">({by})</span></td></tr>",
             esc(&d.id),
+            i.map_or("", |i| mark(s, i)),
             esc(t),
             d.deadline,
             d.early_finish_date,

@@ -129,7 +129,7 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
     for (ri, row) in rows.iter().enumerate() {
         draw_row(&mut svg, r, row, left, top + ri as f64 * CELL_H);
     }
-    svg.finish()
+    crate::render::captioned(s, svg.finish())
 }
 
 /// The legend: the shares' ramp and "nothing applicable".

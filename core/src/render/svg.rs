@@ -188,6 +188,59 @@ impl Svg {
     }
 }
 
+/// A picture with a caption below it (the SVG grown by the caption's lines): how pictures of
+/// a document with illustrative content say so. `svg` is a picture this writer made.
+pub fn with_caption(svg: String, caption: &str) -> String {
+    let attr = |name: &str| -> Option<f64> {
+        let head = svg.lines().next()?;
+        let at = head.find(&format!(" {name}=\""))? + name.len() + 3;
+        head[at..].split('"').next()?.parse().ok()
+    };
+    let (Some(w), Some(h)) = (attr("width"), attr("height")) else {
+        return svg;
+    };
+    // wrap at the characters that fit the width (about 6.2 px each at 11 px)
+    let per_line = (((w - 32.0) / 6.2) as usize).max(30);
+    let mut lines: Vec<String> = Vec::new();
+    for word in caption.split(' ') {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 1 + word.chars().count() <= per_line => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    let h2 = h + 10.0 + 15.0 * lines.len() as f64;
+    let (old_size, new_size) = (
+        format!("height=\"{}\" viewBox=\"0 0 {} {}\"", N(h), N(w), N(h)),
+        format!("height=\"{}\" viewBox=\"0 0 {} {}\"", N(h2), N(w), N(h2)),
+    );
+    let (old_bg, new_bg) = (
+        format!("width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>", N(w), N(h)),
+        format!("width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>", N(w), N(h2)),
+    );
+    let mut out = svg
+        .replacen(&old_size, &new_size, 1)
+        .replacen(&old_bg, &new_bg, 1);
+    let Some(end) = out.rfind("</svg>") else {
+        return svg;
+    };
+    let mut text =
+        String::from("<g class=\"illustrative-caption\" font-size=\"11\" fill=\"#92400e\">\n");
+    for (k, l) in lines.iter().enumerate() {
+        let _ = writeln!(
+            text,
+            "<text x=\"16\" y=\"{}\">{}</text>",
+            N(h + 18.0 + 15.0 * k as f64),
+            esc(l)
+        );
+    }
+    text.push_str("</g>\n");
+    out.insert_str(end, &text);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,9 +74,11 @@ impl Schedule {
 
     /// CSV, one row per measure: `id,duration,early_start,early_finish,late_start,late_finish,
     /// total_float,free_float,critical,early_start_date,early_finish_date,late_start_date,
-    /// late_finish_date` (and, compared with a baseline, `baseline_start,baseline_finish,
-    /// start_variance_days,finish_variance_days`, empty for a measure the baseline lacks). Ids
-    /// that a spreadsheet would run as formulas get a leading `'`.
+    /// late_finish_date,illustrative` (`illustrative`: `true` when the measure's schedule fields
+    /// are invented for illustration, else empty; and, compared with a baseline,
+    /// `baseline_start,baseline_finish,start_variance_days,finish_variance_days`, empty for a
+    /// measure the baseline lacks). Ids that a spreadsheet would run as formulas get a
+    /// leading `'`.
     pub fn to_csv(&self) -> Result<String> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
@@ -95,6 +97,7 @@ impl Schedule {
             "early_finish_date",
             "late_start_date",
             "late_finish_date",
+            "illustrative",
         ];
         let compared = self.baseline.is_some();
         if compared {
@@ -122,6 +125,7 @@ impl Schedule {
                 r.early_finish_date.to_string(),
                 r.late_start_date.to_string(),
                 r.late_finish_date.to_string(),
+                if r.illustrative { "true" } else { "" }.to_owned(),
             ];
             if compared {
                 row.extend([

@@ -342,6 +342,27 @@ impl<'a> ScheduleInput<'a> {
             infeasible_deadlines,
             progress: self.progress.take(),
             baseline: None,
+            illustrative: schedule_illustrative(&doc.measures[..nm]),
         })
+    }
+}
+
+/// The measure fields a schedule row is computed from.
+const SCHEDULE_FIELDS: [&str; 6] = [
+    "start",
+    "deadline",
+    "duration_days",
+    "depends_on",
+    "status",
+    "estimate",
+];
+
+/// Per measure, whether its schedule fields are illustrative; empty when none is.
+fn schedule_illustrative(measures: &[crate::model::Measure]) -> Vec<bool> {
+    let flag = |m: &crate::model::Measure| m.illustrative.covers_any(&SCHEDULE_FIELDS);
+    if measures.iter().any(flag) {
+        measures.iter().map(flag).collect()
+    } else {
+        Vec::new()
     }
 }

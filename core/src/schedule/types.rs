@@ -227,6 +227,10 @@ pub struct ScheduleRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub finish_variance_days: Option<i64>,
+    /// The measure's schedule fields are invented for illustration (left out when not).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub illustrative: bool,
 }
 
 /// A computed schedule. Stored by column (one vector per field, rows in document order, day
@@ -282,6 +286,11 @@ pub struct Schedule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub progress: Option<Progress>,
+    /// Per measure (rows): whether its schedule fields (start, deadline, duration,
+    /// dependencies, status) are invented for illustration; empty when none is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub illustrative: Vec<bool>,
     /// The comparison with a named baseline (option `baseline`), else `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
@@ -488,6 +497,7 @@ impl Schedule {
             early_finish_date: efd,
             late_start_date: lsd,
             late_finish_date: lfd,
+            illustrative: self.illustrative.get(i).copied().unwrap_or(false),
         })
     }
 }

@@ -29,8 +29,10 @@ pub(crate) mod indicators;
 pub(crate) mod influences;
 pub(crate) mod measures;
 pub(crate) mod modules;
+pub(crate) mod provenance;
 pub(crate) mod reports;
 pub(crate) mod strategy;
+pub(crate) mod working_group;
 
 /// Earliest and latest plausible years.
 pub(crate) const MIN_YEAR: i16 = 1900;

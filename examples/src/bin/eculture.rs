@@ -7,7 +7,7 @@
 //! eculture validate [FILE]                every diagnostic, errors first; exit 1 when there are errors
 //! eculture convert IN OUT [--force]       convert between .json, .yaml and .toml (lossless)
 //! eculture schema                         print the JSON Schema of the document format
-//! eculture report --year 2025 [FILE] [--out DIR]
+//! eculture report --year 2025 [FILE] [--out DIR] [--lang en|az|ru]
 //!                                         the annual monitoring report (Decree 1294): writes
 //!                                         monitoring-2025.md, .html and .xlsx
 //! eculture diff OLD NEW [--format md|html|json|svg] [-o FILE] [--lang en|az|ru]
@@ -80,6 +80,10 @@ enum Command {
         /// Where to write the outputs.
         #[arg(long, default_value = "out")]
         out: PathBuf,
+        /// Language of the names beside the ids (a missing one falls back to another
+        /// language, then the id).
+        #[arg(long, default_value = "en", value_parser = ["en", "az", "ru"])]
+        lang: String,
     },
     /// What changed between two versions of a plan: every added, removed or changed entity
     /// and field (matched by id: reordering is no change), the matrix cells and the schedule's
@@ -123,7 +127,12 @@ fn main() -> ExitCode {
             output,
             force,
         } => convert(&input, &output, force),
-        Command::Report { file, year, out } => report(file.as_deref(), year, &out),
+        Command::Report {
+            file,
+            year,
+            out,
+            lang,
+        } => report(file.as_deref(), year, &out, &lang),
         Command::Diff {
             files,
             textconv,
@@ -196,7 +205,12 @@ fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> 
     Ok(ExitCode::SUCCESS)
 }
 
-fn report(file: Option<&Path>, year: Option<i32>, out: &Path) -> Result<ExitCode, Error> {
+fn report(
+    file: Option<&Path>,
+    year: Option<i32>,
+    out: &Path,
+    lang: &str,
+) -> Result<ExitCode, Error> {
     let (s, name) = load(file)?;
     let errors = s
         .validate()
@@ -210,9 +224,14 @@ fn report(file: Option<&Path>, year: Option<i32>, out: &Path) -> Result<ExitCode
     }
     let r = s.monitoring_report(&eculture::monitoring::MonitoringReportOptions {
         year,
+        lang: serde_json::from_value(serde_json::Value::String(lang.to_owned()))
+            .unwrap_or_default(),
         ..Default::default()
     })?;
     println!("{} (states as of {})", r.title, r.as_of);
+    if let Some(n) = &r.notice {
+        println!("{n}");
+    }
     if let Some(tb) = r.tables().next()
         && let Some(row) = tb.rows.first()
     {
