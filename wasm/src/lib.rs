@@ -139,6 +139,13 @@ pub fn near_critical_days() -> f64 {
     eculture::api::near_critical_days() as f64
 }
 
+/// A share (0..1) as the summaries write it: `"92.5%"`, or `"n/a"` for `null` (nothing
+/// counted, never 0). The page writes every percentage with it.
+#[wasm_bindgen(js_name = "percentText")]
+pub fn percent_text(share: Option<f64>) -> String {
+    eculture::api::percent_text(share)
+}
+
 /// The format a file name implies (`"json"`, `"yaml"` or `"toml"`); throws `IoError` for
 /// another extension.
 #[wasm_bindgen(

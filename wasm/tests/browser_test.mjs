@@ -17,7 +17,7 @@ const WASM_ROOT = normalize(join(HERE, ".."));
 const SHOT = process.env.SHOT ?? join(WASM_ROOT, "..", "target", "screenshot.png");
 
 // Expected values come from the node build of the same package.
-import { Strategy as NodeStrategy, eCulture } from "../pkg/node/index.js";
+import { Strategy as NodeStrategy, eCulture, percentText } from "../pkg/node/index.js";
 const reference = eCulture();
 /** Bytes (gzip -9 by node's zlib) the page's lean WebAssembly may reach: 276,988 B when set. */
 const LEAN_GZIP_GUARD = 290_000;
@@ -264,6 +264,105 @@ try {
     const path = await download.path();
     return [download.suggestedFilename(), readFileSync(path, "utf8")];
   }
+
+  /** Wait until the monitoring views have been drawn `n` more times than `before`. */
+  async function monitoringRedrawn(before) {
+    await page.waitForFunction((n) => (document.body.dataset.monitoring ?? "0") !== n, before, { timeout: 30_000 });
+  }
+  const rowsOf = (id) => page.locator(`#${id} tbody tr`).count();
+  const column = (id, k) => page.$$eval(`#${id} tbody tr`, (trs, k) => trs.map((tr) => tr.children[k].textContent), k);
+
+  await check("monitoring: opened on demand (full build), every view is the core's result as of the data date", async () => {
+    assert.equal(await page.isVisible("#mon-body"), false, "not drawn before it is asked for");
+    await page.click("#mon-open");
+    await monitoringRedrawn("0");
+    const rate = reference.executionRate(null);
+    const asOf = rate.asOf;
+    assert.equal(await page.inputValue("#mon-date"), asOf, "the data date");
+    const o = rate.records[0];
+    assert.equal(await page.textContent("#mon-rate-overall .stat-value"), percentText(o.rate));
+    const note = await page.textContent("#mon-rate-note");
+    assert.match(note, /Weights: executed 1, partially executed 0\.5, not executed 0/);
+    assert.ok(note.includes(rate.noDataMeasures.length ? `No data for ${rate.noDataMeasures.length}` : "Every measure due has a status"));
+    for (const by of ["direction", "main_executor", "cluster", "deadline_year"]) {
+      const before = await page.evaluate(() => document.body.dataset.monitoring);
+      if ((await page.inputValue("#mon-by")) !== by) {
+        await page.selectOption("#mon-by", by);
+        await monitoringRedrawn(before);
+      }
+      const want = reference.executionRate({ asOf, by }).records;
+      assert.equal(await rowsOf("mon-rate-table"), want.length, by);
+      assert.deepEqual(await column("mon-rate-table", 1), want.map((r) => percentText(r.rate)), `${by}: the core's percentages`);
+      assert.deepEqual((await column("mon-rate-table", 0)).map((t) => t.split(" — ")[0]), want.map((r) => r.group));
+    }
+    const ach = reference.achievement({ asOf });
+    assert.equal(await rowsOf("mon-ach-years"), ach.records.length);
+    assert.deepEqual(await column("mon-ach-years", 6), ach.records.map((r) => percentText(r.achievement)));
+    // a band is a symbol and a word, not a colour alone
+    assert.deepEqual((await column("mon-ach-years", 7)).map((t) => t.slice(1).trim()), ach.records.map((r) => r.band.replaceAll("_", " ")));
+    assert.equal(await rowsOf("mon-ach-latest"), ach.indicators.length);
+    const tri = reference.triage({ asOf });
+    assert.equal(await rowsOf("mon-triage-table"), Math.max(tri.records.length, 1));
+    assert.equal(await page.textContent("#mon-triage-count"), String(tri.records.length));
+    if (tri.records.length) assert.ok((await column("mon-triage-table", 6))[0] === tri.records[0].why);
+    const forecast = reference.schedule({ statusDate: asOf });
+    const slipping = forecast.toRecords().filter((r) => r.slip_days);
+    assert.equal(await rowsOf("mon-slip-table"), Math.max(slipping.length, 1));
+    assert.ok((await page.textContent("#mon-forecast-finish")).includes(`Forecast finish ${forecast.finishDate} (plan ${expected.schedule.finish_date})`));
+    const gantt = await page.textContent("#mon-gantt svg");
+    assert.equal(gantt, await page.evaluate(async (asOf) => {
+      const svg = new DOMParser().parseFromString((await import("eculture/full")).eCulture().ganttSvg({ statusDate: asOf, lang: "en" }), "image/svg+xml");
+      return svg.documentElement.textContent;
+    }, asOf), "the core's forecast Gantt chart");
+    const cal = reference.reportingCalendar({ asOf });
+    assert.equal(await rowsOf("mon-cal-table"), cal.length);
+    assert.deepEqual((await column("mon-cal-table", 5)).map((t) => t.slice(1).trim()), cal.map((c) => c.status));
+    const n = (st) => cal.filter((c) => c.status === st).length;
+    assert.ok((await page.textContent("#mon-cal-summary")).includes(`${n("late")} late, ${n("missing")} missing`));
+  });
+
+  await check("monitoring: another status date recomputes every view; the annual report is the core's", async () => {
+    await page.fill("#mon-date", "2025-06-30"); // fires change
+    await page.waitForSelector("#monitoring[data-as-of='2025-06-30']");
+    const rate = reference.executionRate({ asOf: "2025-06-30" });
+    assert.equal(await page.textContent("#mon-rate-overall .stat-value"), percentText(rate.records[0].rate));
+    assert.equal(await rowsOf("mon-cal-table"), reference.reportingCalendar({ asOf: "2025-06-30" }).length);
+    const tri = reference.triage({ asOf: "2025-06-30" });
+    assert.equal(await page.textContent("#mon-triage-count"), String(tri.records.length));
+    await page.fill("#mon-year", "2025");
+    await page.click("#mon-report-view");
+    await page.waitForSelector("#mon-report-frame:not([hidden])");
+    const mr = reference.monitoringReport({ year: 2025 });
+    assert.equal(await page.getAttribute("#mon-report-frame", "srcdoc"), mr.toHtml());
+    assert.equal(await page.getAttribute("#mon-report-frame", "sandbox"), "", "no script runs in the frame");
+    const [name, html] = await grab("#mon-report-html");
+    assert.equal(name, `${refDoc.strategy.id}-monitoring-2025.html`);
+    assert.equal(html, mr.toHtml());
+    const [, md] = await grab("#mon-report-md");
+    assert.equal(md, mr.toMarkdown());
+    assert.equal(await page.isVisible("#mon-report-xlsx"), typeof mr.toXlsx === "function", "XLSX only where a build writes it");
+  });
+
+  await check("monitoring follows the language: names in Azerbaijani, the toggle sets lang", async () => {
+    await page.click("#lang-az");
+    await page.waitForSelector("#monitoring[data-lang='az']");
+    assert.equal(await page.getAttribute("html", "lang"), "az");
+    const asOf = await page.inputValue("#mon-date");
+    const cal = await page.textContent("#mon-cal-table");
+    const org = refDoc.organizations.find((o) => o.name?.az && o.name.az !== o.name.en && cal.includes(`${o.id} — `));
+    assert.ok(org, "an executor with an Azerbaijani name reports");
+    assert.ok(cal.includes(`${org.id} — ${org.name.az}`), "the executor's Azerbaijani name");
+    assert.ok((await page.textContent("#mon-gantt svg > title")).length > 0);
+    assert.equal(asOf, "2025-06-30", "the status date stays");
+    // Russian is offered: the strategy has a Russian title
+    assert.equal(await page.isVisible("#lang-ru"), Boolean(refDoc.strategy.title.ru));
+    await page.click("#lang-ru");
+    await page.waitForFunction(() => document.documentElement.lang === "ru");
+    assert.equal(await page.textContent("#title"), refDoc.strategy.title.ru);
+    await page.click("#lang-en");
+    await page.waitForSelector("#monitoring[data-lang='en']");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+  });
 
   await check("exports: heatmap and Gantt SVG, matrix and schedule CSV, the report HTML", async () => {
     const stem = refDoc.strategy.id;

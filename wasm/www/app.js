@@ -53,8 +53,9 @@ function fill(target, nodes, { total = nodes.length, noun = "more", cap = LIST_C
 
 /** A document title in the chosen language, falling back like the core's pictures do. */
 const best = (t, fallback = "") =>
-  (state.lang === "az" ? t?.az || t?.en : t?.en || t?.az) || t?.ru || fallback;
-const pct = (share) => (share === null || share === undefined ? "n/a" : `${(share * 100).toFixed(1)}%`);
+  (state.lang === "az" ? t?.az || t?.en : state.lang === "ru" ? t?.ru || t?.en || t?.az : t?.en || t?.az) || t?.ru || fallback;
+/** A share as the core writes it (`92.5%`, `n/a`). */
+const pct = (share) => state.lean.percentText(share ?? null);
 const bump = (key) => {
   document.body.dataset[key] = String(Number(document.body.dataset[key] ?? 0) + 1);
 };
@@ -127,6 +128,8 @@ function renderHeader() {
   const other = state.lang === "az" ? info.title.en : info.title.az;
   $("subtitle").textContent = other && other !== $("title").textContent ? other : "";
   $("subtitle").lang = state.lang === "az" ? "en" : "az";
+  // Russian is offered when the document has Russian titles (the strategy's, at least)
+  $("lang-ru").hidden = !info.title?.ru;
   const parts = [info.id, `${info.period.start} – ${info.period.end}`];
   const act = info.approved_by;
   if (act) {
@@ -364,6 +367,58 @@ function render() {
   renderDiagnostics();
   matrix?.free();
   bump("renders");
+  if (state.monitoring) void refreshMonitoring();
+}
+
+// ---- monitoring (monitoring.js and the full build, loaded when the section is opened) ----
+
+/** What monitoring.js draws with: the full build's copy of the strategy on screen. */
+function monitoringContext() {
+  return {
+    api: state.full,
+    s: state.sFull,
+    doc: state.doc,
+    lang: state.lang,
+    calendar: calendar(),
+    stem: fileStem(),
+    ui: { el, fill, showSvg, download, section },
+  };
+}
+
+/** The full build's copy of the strategy on screen (read once per document). */
+async function fullStrategy(why) {
+  const full = await fullBuild(why);
+  state.sFull ??= state.api === full ? state.s : full.Strategy.fromJson(state.json);
+  return state.sFull;
+}
+
+async function refreshMonitoring() {
+  try {
+    await fullStrategy("monitoring");
+    state.monitoring.render(monitoringContext());
+    $("mon-loading").textContent = "";
+  } catch (e) {
+    $("mon-loading").textContent = blockedText(e);
+  }
+}
+
+async function openMonitoring() {
+  if (state.monitoring) return;
+  $("mon-open").disabled = true;
+  $("mon-loading").textContent = "Loading the full build for monitoring…";
+  try {
+    const [mod] = await Promise.all([import("./monitoring.js"), fullStrategy("monitoring")]);
+    mod.start(monitoringContext);
+    state.monitoring = mod;
+    $("mon-body").hidden = false;
+    $("mon-open").hidden = true;
+    $("mon-loading").textContent = "";
+    await refreshMonitoring();
+  } catch (e) {
+    $("mon-open").disabled = false;
+    $("mon-loading").textContent = `Monitoring could not be loaded: ${e?.message ?? e}`;
+    console.error(e);
+  }
 }
 
 // ---- what-if ----
@@ -473,6 +528,7 @@ async function load(text, format, source) {
     if (state.sFull !== state.s) state.sFull?.free();
     Object.assign(state, { api, s, sFull: null, doc, json, source, changes: [], diags: s.validate() });
     $("wi-result").replaceChildren();
+    $("mon-date").value = ""; // monitoring starts at the new document's data date
     $("load-error").hidden = true;
     document.body.dataset.status = "ok";
     document.body.dataset.format = format;
@@ -544,6 +600,7 @@ export async function start(lean, defaultJson) {
   for (const button of document.querySelectorAll("[data-lang]")) {
     button.addEventListener("click", () => {
       state.lang = button.dataset.lang;
+      document.documentElement.lang = state.lang;
       for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b === button));
       if (state.s) render();
     });
@@ -553,7 +610,9 @@ export async function start(lean, defaultJson) {
     const schedule = renderPlanViews();
     $("stat-finish")?.replaceWith(finishCard(schedule));
     bump("schedules");
+    if (state.monitoring) void refreshMonitoring();
   });
+  $("mon-open").addEventListener("click", openMonitoring);
   $("color-by").addEventListener("change", renderHeatmap);
   $("wi-apply").addEventListener("click", applyWhatIf);
   $("wi-clear").addEventListener("click", clearWhatIf);
@@ -576,11 +635,7 @@ export async function start(lean, defaultJson) {
   // The CSV and HTML writers are in the full build only (together some 25 KB gzip the lean build
   // does not carry): an export runs `write` on the full build's copy of the current strategy,
   // read once per document (a strategy from a YAML or TOML file is the full build's already).
-  const withFull = (write) => async () => {
-    const full = await fullBuild("exports");
-    state.sFull ??= state.api === full ? state.s : full.Strategy.fromJson(state.json);
-    write(state.sFull);
-  };
+  const withFull = (write) => async () => write(await fullStrategy("exports"));
   const freeing = (value, use) => {
     try {
       return use(value);

@@ -64,6 +64,7 @@ ops! {
     module method - operations operations ("") -> "this table";
     module method gap_reason_text gap_reason_text gapReasonText ("reason") -> "why a cell is a gap, in the CLI's words";
     module method diagnostic_entity diagnostic_entity diagnosticEntity ("diagnostic") -> "the kind of entity it is about";
+    module method percent_text percent_text percentText ("share") -> "a share as the summaries write it (92.5%, n/a)";
     module method near_critical_days near_critical_days nearCriticalDays ("") -> "the default near-critical threshold (days)";
     module method format_of format_of formatOf ("file name") -> "json, yaml or toml (IoError for another extension)";
     module method - - eCulture ("") -> "Strategy.eCulture() (the README's one-line start)";

@@ -64,6 +64,7 @@ from ._eculture import (
     json_schema,
     near_critical_days,
     operations,
+    percent_text,
 )
 from ._records import Records
 from ._errors import (
@@ -127,4 +128,5 @@ __all__ = [
     "json_schema",
     "near_critical_days",
     "operations",
+    "percent_text",
 ]
