@@ -155,11 +155,52 @@ try {
       wasmBrotli: brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
       defaultGzip: gzipSync(readFileSync(join(WASM_ROOT, "www/lean/e-culture.json")), { level: 9 }).length,
     };
-    const figures = { readyMs, ...nav, medianMs: bench, sizes };
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("eculture:")).map((m) => [m.name.slice(9), Math.round(m.startTime)])));
+    const figures = { readyMs, ...nav, marks, medianMs: bench, sizes };
     console.log(`  page benchmark: ${JSON.stringify(figures)}`);
+    // issue 21, point 5: the goal is under 400 ms from navigation to the first screen drawn and
+    // wired (a figure, not an assertion: it depends on the machine's load)
+    console.log(`  first screen interactive: ${marks["first-screen"]} ms after navigation (module ready at ${marks["module-ready"]} ms; goal < 400 ms)`);
     mkdirSync(join(WASM_ROOT, "..", "target"), { recursive: true });
     writeFileSync(join(WASM_ROOT, "..", "target", "page-benchmark.json"), `${JSON.stringify(figures, null, 2)}\n`);
     assert.ok(readyMs > 0 && bench.analysis > 0 && bench.pictures > 0, "timed");
+  });
+
+  await check("CPM in WebAssembly: a 10,000-task chain scheduled by the page's build (benchmark)", async () => {
+    // The published anchor: DHTMLX Planning Engine, 10,000-task chain CPM, 22.3 ms in WASM and
+    // 13.6 ms in Rust. The same plan as core/benches/plans/mod.rs `chain_json` (native:
+    // `cargo bench -p eculture --bench schedule -- cpm_chain`); figures printed, not asserted.
+    const figures = await page.evaluate(async () => {
+      const { Strategy } = await import("eculture");
+      const n = 10_000;
+      const parts = [];
+      for (let i = 0; i < n; i += 1) {
+        parts.push(`{"id":"t${i}","direction":"D","title":{"en":"t"},"main_executor":"O","duration_days":${1 + (i % 5)},"depends_on":[${i > 0 ? `"t${i - 1}"` : ""}]}`);
+      }
+      const chainJson = `{"strategy":{"id":"chain","title":{"en":"chain"},"period":{"start":"2024-01-01","end":"2026-12-31"}},"organizations":[{"id":"O","name":{"en":"O"},"kind":"ministry"}],"directions":[{"id":"D","title":{"en":"D"}}],"measures":[${parts.join(",")}]}`;
+      let t = performance.now();
+      const s = Strategy.fromJson(chainJson);
+      const parse = performance.now() - t;
+      t = performance.now();
+      s.validate(); // builds the index (the graph and its topological order), once
+      const index = performance.now() - t;
+      const runs = [];
+      let days = 0;
+      for (let k = 0; k < 21; k += 1) {
+        t = performance.now();
+        const sched = s.scheduleWithChanges([], null); // the plan's schedule, default options
+        runs.push(performance.now() - t);
+        days = sched.durationDays;
+        sched.free();
+      }
+      s.free();
+      runs.sort((a, b) => a - b);
+      return { tasks: n, projectDays: days, parseMs: parse, indexMs: index, cpmMedianMs: runs[10], cpmMinMs: runs[0] };
+    });
+    console.log(`  CPM benchmark (wasm, Chromium): ${JSON.stringify(figures)}`);
+    writeFileSync(join(WASM_ROOT, "..", "target", "cpm-chain-wasm.json"), `${JSON.stringify(figures, null, 2)}\n`);
+    // 10,000 tasks of 1..5 days in turn: 2,000 cycles of 15 days
+    assert.equal(figures.projectDays, 30_000, "the chain's length");
   });
 
   await check("the page's WebAssembly stays within its size guard (what it carries is chosen: docs/performance.md)", async () => {
@@ -182,7 +223,7 @@ try {
     const svg = await page.innerHTML("#heatmap");
     assert.ok(svg.includes("covered (n = measures)"), "legend");
     const title = await page.textContent("#heatmap svg > title");
-    assert.equal(title, reference.heatmapSvg(null).match(/<title>([^<]*)<\/title>/)[1].replaceAll("&amp;", "&"));
+    assert.equal(title, reference.heatmapSvg(null).match(/<title[^>]*>([^<]*)<\/title>/)[1].replaceAll("&amp;", "&"));
   });
 
   await check("gaps with reasons, waves and validation sections are filled", async () => {
@@ -246,6 +287,75 @@ try {
     await page.waitForFunction(() => document.getElementById("wi-result").childElementCount === 0);
     assert.equal(await page.textContent("#sched-finish"), expected.schedule.finish_date);
     await page.selectOption("#color-by", "state");
+  });
+
+  await check("keyboard: heatmap cells and Gantt bars are reached with Tab and arrows, read by their text", async () => {
+    // one tab stop per picture: Tab from the button before the heatmap lands on its first cell
+    await page.focus("#export-matrix-csv");
+    await page.keyboard.press("Tab");
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        return { cell: a.getAttribute("data-cell"), measure: a.getAttribute("data-measure"), label: a.getAttribute("aria-label"), role: a.getAttribute("role"), shown: a.closest(".figure")?.querySelector(".mark-text")?.textContent ?? "" };
+      });
+    const cells = refMatrix.cells; // cluster-major, module order: the heatmap's order
+    let f = await focused();
+    assert.equal(f.cell, `${cells[0].cluster}|${cells[0].module}`, "the first cell has focus");
+    assert.equal(f.role, "img");
+    assert.ok(f.label.length > 10 && f.shown.replace(/\s+/g, " ").trim() === f.label, "read and shown as its tooltip text");
+    await page.keyboard.press("ArrowRight");
+    assert.equal((await focused()).cell, `${cells[1].cluster}|${cells[1].module}`);
+    await page.keyboard.press("ArrowDown");
+    const down = cells[1 + expected.modules];
+    assert.equal((await focused()).cell, `${down.cluster}|${down.module}`, "down is the next cluster");
+    await page.keyboard.press("End");
+    const last = cells[cells.length - 1];
+    assert.equal((await focused()).cell, `${last.cluster}|${last.module}`);
+    assert.equal(await page.locator("#heatmap [data-cell][tabindex='0']").count(), 1, "a single tab stop");
+    // a gap is said in words, not by colour alone
+    const gap = cells.find((c) => c.state === "gap");
+    const gapLabel = await page.getAttribute(`#heatmap [data-cell='${gap.cluster}|${gap.module}']`, "aria-label");
+    assert.match(gapLabel, /gap/i);
+    // the picture is a named group of marks; its name and description are the core's
+    const svgs = await page.$$eval("svg.picture", (all) =>
+      all.map((svg) => ({
+        role: svg.getAttribute("role"),
+        names: (svg.getAttribute("aria-labelledby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? null),
+      })),
+    );
+    assert.ok(svgs.length >= 2);
+    for (const x of svgs) {
+      assert.ok(x.role === "group" || x.role === "img", x.role);
+      assert.equal(x.names.length, 2, "a title and a description");
+      assert.ok(x.names.every((t) => t && t.length > 0), "labelled by elements that exist");
+    }
+    // a Gantt bar is a button: Enter picks its measure for the what-if
+    const bar = expected.schedule.records.find((r) => r.duration > 0 && !r.critical) ?? expected.schedule.records[0];
+    await page.focus(`#gantt [data-measure='${bar.id}']`);
+    f = await focused();
+    assert.equal(f.role, "button");
+    assert.ok(f.label.startsWith(bar.id), f.label);
+    await page.keyboard.press("Enter");
+    assert.equal(await page.inputValue("#wi-measure"), bar.id);
+    await page.keyboard.press("ArrowDown");
+    assert.notEqual((await focused()).measure, bar.id, "down moves to the next bar");
+  });
+
+  await check("a table beside each picture: the matrix and the schedule as text (from the full build)", async () => {
+    const n = await page.evaluate(() => document.body.dataset.alternatives ?? "0");
+    await page.click("#heatmap-alt > summary");
+    await page.waitForFunction((n) => (document.body.dataset.alternatives ?? "0") !== n, n, { timeout: 30_000 });
+    assert.equal(await page.locator("#heatmap-data tbody tr").count(), expected.clusters);
+    assert.equal(await page.locator("#heatmap-data thead th").count(), expected.modules + 1);
+    const covered = await page.$$eval("#heatmap-data td", (tds) => tds.filter((t) => t.textContent.startsWith("covered")).length);
+    assert.equal(covered, expected.states.covered);
+    const m = await page.evaluate(() => document.body.dataset.alternatives);
+    await page.click("#gantt-alt > summary");
+    await page.waitForFunction((n) => document.body.dataset.alternatives !== n, m, { timeout: 30_000 });
+    const rows = expected.schedule.records;
+    assert.equal(await page.locator("#gantt-data tbody tr").count(), rows.length);
+    const crit = await page.$$eval("#gantt-data tbody tr", (trs) => trs.filter((tr) => tr.children[5].textContent === "critical").length);
+    assert.equal(crit, rows.filter((r) => r.critical).length, "criticality in words");
   });
 
   await check("language toggle redraws names in Azerbaijani and back", async () => {
@@ -345,7 +455,7 @@ try {
 
   await check("monitoring follows the language: names in Azerbaijani, the toggle sets lang", async () => {
     await page.click("#lang-az");
-    await page.waitForSelector("#monitoring[data-lang='az']");
+    await page.waitForSelector("#monitoring[data-shown-lang='az']");
     assert.equal(await page.getAttribute("html", "lang"), "az");
     const asOf = await page.inputValue("#mon-date");
     const cal = await page.textContent("#mon-cal-table");
@@ -360,7 +470,7 @@ try {
     await page.waitForFunction(() => document.documentElement.lang === "ru");
     assert.equal(await page.textContent("#title"), refDoc.strategy.title.ru);
     await page.click("#lang-en");
-    await page.waitForSelector("#monitoring[data-lang='en']");
+    await page.waitForSelector("#monitoring[data-shown-lang='en']");
     assert.equal(await page.getAttribute("html", "lang"), "en");
   });
 
@@ -535,6 +645,55 @@ try {
     mkdirSync(dirname(SHOT), { recursive: true });
     await page.screenshot({ path: SHOT, fullPage: true });
     console.log(`  screenshot: ${SHOT}`);
+  });
+
+  /** axe-core's WCAG 2.0-2.2 A and AA rules on `p`'s document (frames are checked on their own). */
+  async function axe(p) {
+    await p.addScriptTag({ path: join(WASM_ROOT, "node_modules", "axe-core", "axe.min.js") });
+    return p.evaluate(() =>
+      // eslint-disable-next-line no-undef
+      axe.run(document, { iframes: false, runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
+    );
+  }
+  const said = (v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`).join("; ")}): ${v.help}`;
+  const serious = (result) => result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+
+  await check("WCAG 2.2 AA: axe-core finds no serious or critical violation (planning and monitoring views)", async () => {
+    if (!(await page.isVisible("#mon-body"))) {
+      await page.click("#mon-open");
+      await page.waitForSelector("#monitoring[data-shown-lang]");
+    }
+    for (const id of ["heatmap-alt", "gantt-alt", "mon-gantt-alt"]) {
+      await page.evaluate((id) => {
+        document.getElementById(id).open = true;
+      }, id);
+    }
+    await page.waitForSelector("#gantt-data");
+    const result = await axe(page);
+    const bad = serious(result);
+    const rest = result.violations.filter((v) => !bad.includes(v));
+    if (rest.length) console.log(`  axe, minor/moderate: ${rest.map(said).join(" | ")}`);
+    console.log(`  axe: ${result.passes.length} rules passed, ${result.violations.length} violated (${bad.length} serious or critical)`);
+    assert.deepEqual(bad.map(said), []);
+  });
+
+  await check("WCAG 2.2 AA: the core's HTML reports (plan, annual monitoring) pass axe-core too", async () => {
+    const context = await browser.newContext({ bypassCSP: true }); // the reports' CSP forbids scripts: axe is one
+    try {
+      for (const [what, html] of [
+        ["plan report", reference.reportHtml(null)],
+        ["annual monitoring report", reference.monitoringReport({ year: 2025 }).toHtml()],
+      ]) {
+        const p = await context.newPage();
+        await p.setContent(html);
+        const result = await axe(p);
+        console.log(`  axe, ${what}: ${result.passes.length} rules passed, ${result.violations.length} violated (${serious(result).length} serious or critical)`);
+        assert.deepEqual(serious(result).map(said), [], what);
+        await p.close();
+      }
+    } finally {
+      await context.close();
+    }
   });
 
   await check("no console errors, page errors or failed requests", async () => {

@@ -7,6 +7,8 @@
 // `start(lean, defaultJson)` is called by loader.js once the lean build is initialised. YAML and
 // TOML documents load the npm package's full build on demand (same API, same results).
 
+import { keyboard, matrixTable, scheduleTable } from "./access.js";
+
 const $ = (id) => document.getElementById(id);
 
 /** The largest file the page reads: a JS string cannot hold much more, and a bigger plan belongs
@@ -92,7 +94,9 @@ function showSvg(target, text) {
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.classList.add("picture");
-  target.replaceChildren(document.importNode(svg, true));
+  const placed = document.importNode(svg, true);
+  target.replaceChildren(placed);
+  keyboard(placed, target, { button: target.id === "gantt" }); // a Gantt bar picks its measure
 }
 
 /** Offer `text` as a file download. */
@@ -300,6 +304,47 @@ function renderGantt() {
   bump("gantts");
 }
 
+/** Names for the text alternatives: `id — title` in the page's language. */
+function names() {
+  const by = (list) => new Map((list ?? []).map((x) => [x.id, best(x.title, x.id)]));
+  const [clusters, modules, measures] = [by(state.doc.clusters), by(state.doc.modules), by(state.doc.measures)];
+  const say = (map) => (id) => (map.get(id) && map.get(id) !== id ? `${id} — ${map.get(id)}` : id);
+  return { cluster: (id) => clusters.get(id) ?? id, module: (id) => modules.get(id) ?? id, measure: say(measures) };
+}
+
+/** The tables beside the heatmap and the Gantt chart (their text alternatives), drawn from the
+ * full build when their disclosure is open (the lean build carries neither cells nor records). */
+async function renderAlternatives() {
+  const open = ["heatmap-alt", "gantt-alt"].filter((id) => $(id).open);
+  if (!open.length || !state.s) return;
+  try {
+    const s = await fullStrategy("the tables");
+    if ($("heatmap-alt").open) {
+      section($("heatmap-table"), () => {
+        const m = s.matrix();
+        try {
+          $("heatmap-table").replaceChildren(matrixTable(m, names(), "The cluster × module matrix: each cell's state and the measures delivering it"));
+        } finally {
+          m.free();
+        }
+      });
+    }
+    if ($("gantt-alt").open) {
+      section($("gantt-table"), () => {
+        const sched = s.scheduleWithChanges(state.changes, scheduleOptions());
+        try {
+          $("gantt-table").replaceChildren(scheduleTable(sched, names(), { id: "gantt-data", caption: "The schedule, measure by measure (early dates)" }));
+        } finally {
+          sched.free();
+        }
+      });
+    }
+  } catch (e) {
+    for (const id of open) $(id.replace("-alt", "-table")).replaceChildren(el("p", "error-inline", blockedText(e)));
+  }
+  bump("alternatives");
+}
+
 function renderDiagnostics() {
   const diags = [...state.diags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   $("diag-count").textContent = String(diags.length);
@@ -343,6 +388,7 @@ function renderPlanViews() {
   if (!schedule) $("sched-stats").replaceChildren();
   renderGantt();
   renderHeatmap();
+  void renderAlternatives();
   return schedule;
 }
 
@@ -613,6 +659,7 @@ export async function start(lean, defaultJson) {
     if (state.monitoring) void refreshMonitoring();
   });
   $("mon-open").addEventListener("click", openMonitoring);
+  for (const id of ["heatmap-alt", "gantt-alt"]) $(id).addEventListener("toggle", () => void renderAlternatives());
   $("color-by").addEventListener("change", renderHeatmap);
   $("wi-apply").addEventListener("click", applyWhatIf);
   $("wi-clear").addEventListener("click", clearWhatIf);
@@ -655,6 +702,7 @@ export async function start(lean, defaultJson) {
   })));
 
   await load(defaultJson, "json", "the embedded e-Culture default");
+  performance.mark("eculture:first-screen"); // drawn, every control wired: interactive
   document.body.dataset.ready = "1";
   document.body.dataset.readyMs = String(Math.round(performance.now()));
 }

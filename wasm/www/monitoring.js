@@ -10,6 +10,8 @@
 // the full build, `s` its Strategy, `doc` the document as plain data, `ui` app.js's helpers
 // (`el`, `fill`, `showSvg`, `download`, `section`).
 
+import { scheduleTable, table } from "./access.js";
+
 const $ = (id) => document.getElementById(id);
 
 /** Symbols that say a state without colour (WCAG 1.4.1): each state is also written out. */
@@ -31,50 +33,9 @@ const MARK = {
 /** A state as a badge: its symbol and its name (underscores as spaces), coloured by class. */
 function badge(ui, state) {
   const b = ui.el("span", `badge state-${state}`);
-  b.append(ui.el("span", "mark", MARK[state] ?? "•"), ` ${String(state).replaceAll("_", " ")}`);
-  b.querySelector(".mark").setAttribute("aria-hidden", "true");
+  b.append(ui.el("span", "sym", MARK[state] ?? "•"), ` ${String(state).replaceAll("_", " ")}`);
+  b.querySelector(".sym").setAttribute("aria-hidden", "true");
   return b;
-}
-
-/** An accessible table: a caption, column headers with scope, at most `cap` rows (then a note). */
-export function table(ui, { id, caption, headers, rows, cap = 300, empty = "Nothing to show." }) {
-  const t = ui.el("table", "data");
-  if (id) t.id = id;
-  t.append(ui.el("caption", null, caption));
-  const head = ui.el("tr");
-  for (const h of headers) {
-    const th = ui.el("th", null, h);
-    th.scope = "col";
-    head.append(th);
-  }
-  const thead = ui.el("thead");
-  thead.append(head);
-  t.append(thead);
-  const body = ui.el("tbody");
-  for (const row of rows.slice(0, cap)) {
-    const tr = ui.el("tr");
-    row.forEach((cell, k) => {
-      const td = ui.el(k === 0 ? "th" : "td");
-      if (k === 0) td.scope = "row";
-      if (cell instanceof Node) td.append(cell);
-      else td.textContent = cell === null || cell === undefined ? "" : String(cell);
-      if (typeof cell === "number") td.className = "num";
-      tr.append(td);
-    });
-    body.append(tr);
-  }
-  if (!rows.length) {
-    const tr = ui.el("tr");
-    const td = ui.el("td", "none", empty);
-    td.colSpan = headers.length;
-    tr.append(td);
-    body.append(tr);
-  }
-  t.append(body);
-  const wrap = ui.el("div", "table-wrap");
-  wrap.append(t);
-  if (rows.length > cap) wrap.append(ui.el("p", "none more", `… and ${(rows.length - cap).toLocaleString("en")} more rows (see the annual report's download)`));
-  return wrap;
 }
 
 /** Titles by id in the page's language (the core's pictures fall back the same way). */
@@ -129,7 +90,7 @@ function renderRate(ctx, names, asOf) {
       (nd.length ? `No data for ${nd.length} measure${nd.length === 1 ? "" : "s"}: ${nd.slice(0, 20).join(", ")}${nd.length > 20 ? ", …" : ""}.` : "Every measure due has a status.");
     const rows = grouped.records.map((r) => [label(names[by], r.group), api.percentText(r.rate), r.numerator, r.denominator, r.executed, r.partially_executed, r.not_executed, r.no_data]);
     $("mon-rate").replaceChildren(
-      table(ui, {
+      table({
         id: "mon-rate-table",
         caption: `Execution rate by ${GROUPS[by]} as of ${grouped.asOf}`,
         headers: [GROUPS[by], "rate", "weighted executed", "measures counted", "executed", "partially", "not executed", "no data"],
@@ -151,8 +112,8 @@ function renderAchievement(ctx, names, asOf) {
     const latest = a.indicators.map((x) => [label(names.indicator, x.indicator), x.latest_year ?? "", api.percentText(x.latest_achievement), badge(ui, x.band), x.trend, x.at_risk ? `yes: ${x.at_risk_measures.join(", ")}` : "no"]);
     const years = a.records.map((x) => [label(names.indicator, x.indicator), x.year, x.is_final ? "final" : "interim", x.baseline ?? "", x.target, x.actual ?? "", api.percentText(x.achievement), badge(ui, x.band), x.reason ?? ""]);
     $("mon-ach").replaceChildren(
-      table(ui, { id: "mon-ach-latest", caption: `Indicators: latest achievement as of ${a.asOf}`, headers: ["indicator", "year", "achievement", "band", "trend", "at risk"], rows: latest }),
-      table(ui, { id: "mon-ach-years", caption: "Achievement per indicator and target year", headers: ["indicator", "year", "target", "baseline", "target value", "actual", "achievement", "band", "why undefined"], rows: years }),
+      table({ id: "mon-ach-latest", caption: `Indicators: latest achievement as of ${a.asOf}`, headers: ["indicator", "year", "achievement", "band", "trend", "at risk"], rows: latest }),
+      table({ id: "mon-ach-years", caption: "Achievement per indicator and target year", headers: ["indicator", "year", "target", "baseline", "target value", "actual", "achievement", "band", "why undefined"], rows: years }),
     );
   } finally {
     a.free();
@@ -166,7 +127,7 @@ function renderTriage(ctx, names, asOf) {
     const rows = t.records.map((x) => [x.rank, label(names.measure, x.measure), badge(ui, x.kind), x.days_late, x.total_float ?? "", x.downstream, x.why]);
     $("mon-triage").replaceChildren(
       ...(t.forecastError ? [ui.el("p", "error-inline", `No forecast: ${t.forecastError}`)] : []),
-      table(ui, { id: "mon-triage-table", caption: `Overdue and at-risk measures as of ${t.asOf}, ranked`, headers: ["rank", "measure", "state", "days late", "total float", "measures held back", "why"], rows, empty: "No measure is overdue or at risk." }),
+      table({ id: "mon-triage-table", caption: `Overdue and at-risk measures as of ${t.asOf}, ranked`, headers: ["rank", "measure", "state", "days late", "total float", "measures held back", "why"], rows, empty: "No measure is overdue or at risk." }),
     );
     $("mon-triage-count").textContent = String(t.records.length);
   } finally {
@@ -186,7 +147,9 @@ function renderForecast(ctx, names, asOf) {
       const earlier = recs.filter((r) => (r.slip_days ?? 0) < 0);
       $("mon-forecast-finish").textContent = `Forecast finish ${forecast.finishDate} (plan ${plan.finishDate}); ${later.length} measure${later.length === 1 ? "" : "s"} later than planned, ${earlier.length} earlier.`;
       const rows = [...later, ...earlier].map((r) => [label(names.measure, r.id), r.status ?? "no data", r.baseline_finish_date ?? "", r.early_finish_date, r.slip_days, r.total_float]);
-      $("mon-slip").replaceChildren(table(ui, { id: "mon-slip-table", caption: `Slip against the plan, forecast as of ${asOf}`, headers: ["measure", "status", "planned finish", "forecast finish", "slip (days)", "total float"], rows, empty: "No measure moves against the plan." }));
+      $("mon-slip").replaceChildren(table({ id: "mon-slip-table", caption: `Slip against the plan, forecast as of ${asOf}`, headers: ["measure", "status", "planned finish", "forecast finish", "slip (days)", "total float"], rows, empty: "No measure moves against the plan." }));
+      // the Gantt chart's text alternative: every measure of the forecast
+      $("mon-gantt-table").replaceChildren(scheduleTable(forecast, { measure: (id) => label(names.measure, id) }, { id: "mon-gantt-data", caption: `The forecast as of ${asOf}, measure by measure` }));
     } finally {
       plan.free();
       forecast.free();
@@ -201,7 +164,7 @@ function renderCalendar(ctx, names, asOf) {
   $("mon-cal-summary").textContent = `As of ${asOf}: ${count("submitted")} submitted on time, ${count("late")} late, ${count("missing")} missing, ${count("upcoming")} upcoming.`;
   const who = (id) => (id === "public" ? id : label(names.main_executor, id));
   const rows = obligations.map((o) => [o.period, o.kind.replaceAll("_", " "), who(o.from), who(o.to), o.due, badge(ui, o.status), o.submitted ?? "", o.days_late ?? "", o.reports.join(", ")]);
-  $("mon-calendar").replaceChildren(table(ui, { id: "mon-cal-table", caption: `Reporting obligations as of ${asOf}`, headers: ["period", "report", "from", "to", "due", "status", "submitted", "days late", "reports"], rows, empty: "No reporting obligation." }));
+  $("mon-calendar").replaceChildren(table({ id: "mon-cal-table", caption: `Reporting obligations as of ${asOf}`, headers: ["period", "report", "from", "to", "due", "status", "submitted", "days late", "reports"], rows, empty: "No reporting obligation." }));
 }
 
 /** The annual report of the chosen year (the core's HTML in a sandboxed frame: no script runs). */
@@ -230,7 +193,7 @@ export function render(ctx) {
   $("mon-report-frame").hidden = true;
   $("mon-report-frame").removeAttribute("srcdoc");
   // what the views show, for a reader of the DOM (and the browser test)
-  Object.assign($("monitoring").dataset, { asOf, lang });
+  Object.assign($("monitoring").dataset, { asOf, shownLang: lang });
   document.body.dataset.monitoring = String(Number(document.body.dataset.monitoring ?? 0) + 1);
 }
 
