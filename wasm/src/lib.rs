@@ -37,6 +37,7 @@ mod matrix;
 mod micmac;
 #[cfg(feature = "full")]
 mod monitoring;
+mod page;
 mod pictures;
 mod schedule;
 mod strategy;
@@ -53,6 +54,7 @@ pub use matrix::Rollup;
 pub use micmac::Micmac;
 #[cfg(feature = "full")]
 pub use monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
+pub use page::DocumentReader;
 pub use schedule::Schedule;
 pub use strategy::Strategy;
 

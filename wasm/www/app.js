@@ -15,6 +15,10 @@ const $ = (id) => document.getElementById(id);
  * in the CLI or Python (the core's own limit, eculture::io::MAX_DOCUMENT_BYTES, is 1 GiB). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
+/** From this size on, a JSON file is read, parsed and analysed in a worker (large.js, worker.js),
+ * so the page never freezes; the what-if, monitoring and exports stay with smaller plans. */
+export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
+
 const state = {
   lean: null, // the lean build (JSON only)
   full: null, // the full build, loaded for YAML/TOML
@@ -27,6 +31,7 @@ const state = {
   source: "",
   lang: "en",
   changes: [],
+  large: null, // large.js, while the plan on screen lives in the worker
 };
 
 /** Create an element with optional class and text. */
@@ -575,6 +580,7 @@ async function load(text, format, source) {
     Object.assign(state, { api, s, sFull: null, doc, json, source, changes: [], diags: s.validate() });
     $("wi-result").replaceChildren();
     $("mon-date").value = ""; // monitoring starts at the new document's data date
+    leaveLarge();
     $("load-error").hidden = true;
     document.body.dataset.status = "ok";
     document.body.dataset.format = format;
@@ -582,6 +588,66 @@ async function load(text, format, source) {
   } catch (e) {
     if (!(e instanceof Error) || !("code" in e)) console.error(e);
     showError(e, source);
+  }
+}
+
+/** The controls that need the plan on this thread (what-if, monitoring, exports). */
+const MAIN_THREAD_ONLY = ["wi-apply", "wi-clear", "mon-open", "export-heatmap", "export-matrix-csv", "export-gantt", "export-schedule-csv", "export-report", "fill"];
+
+function leaveLarge() {
+  if (!state.large) return;
+  state.large = null;
+  for (const id of MAIN_THREAD_ONLY) $(id).disabled = false;
+  $("large-note").hidden = true;
+}
+
+/** The options the worker draws with. */
+const workerOptions = () => ({ lang: state.lang, calendar: calendar(), colorBy: $("color-by").value });
+
+/** Lay out what the worker computed. */
+function showLarge(message) {
+  const ui = { el, fill, showSvg, best, stat, pct };
+  state.large.show(message.result, ui);
+  $("source-name").textContent = `Source: ${message.name}`;
+  const t = message.timings;
+  if (t.totalMs !== undefined) {
+    const n = message.result.measures;
+    $("large-time").textContent = `${n.toLocaleString("en")} measures read, parsed and analysed in ${(t.totalMs / 1000).toFixed(2)} s in a worker (read ${(t.readMs / 1000).toFixed(2)} s, parse ${(t.parseMs / 1000).toFixed(2)} s, analysis ${(t.analysisMs / 1000).toFixed(2)} s)`;
+    document.body.dataset.largeMs = String(Math.round(t.totalMs));
+  }
+  bump("renders");
+}
+
+/** Open a large JSON file in the worker: progress on screen, the page stays responsive. */
+async function openLarge(file) {
+  bump("loads");
+  const large = await import("./large.js");
+  try {
+    const message = await large.openLarge(file, workerOptions());
+    state.s?.free();
+    if (state.sFull !== state.s) state.sFull?.free();
+    Object.assign(state, { s: null, sFull: null, doc: null, json: "", source: file.name, changes: [], diags: [], large });
+    for (const id of MAIN_THREAD_ONLY) $(id).disabled = true;
+    $("large-note").hidden = false;
+    $("mon-body").hidden = true;
+    state.monitoring = null;
+    $("mon-open").hidden = false;
+    $("wi-result").replaceChildren();
+    $("load-error").hidden = true;
+    document.body.dataset.status = "ok";
+    document.body.dataset.format = "json-large";
+    showLarge(message);
+  } catch (e) {
+    showError(e, file.name);
+  }
+}
+
+/** Redraw a large plan in the worker (another language, calendar or colouring). */
+async function redrawLarge() {
+  try {
+    showLarge(await state.large.redraw(workerOptions()));
+  } catch (e) {
+    showError(e, state.source);
   }
 }
 
@@ -600,6 +666,10 @@ export async function openFile(file) {
       { name: "ParseError", code: "parse_error", message: `the file is ${file.size.toLocaleString("en")} bytes; this page reads at most ${MAX_FILE_BYTES.toLocaleString("en")} (use the eculture CLI or Python for larger plans)` },
       file.name,
     );
+    return;
+  }
+  if (format === "json" && file.size >= LARGE_FILE_BYTES) {
+    await openLarge(file);
     return;
   }
   await load(await file.text(), format, file.name);
@@ -648,10 +718,12 @@ export async function start(lean, defaultJson) {
       state.lang = button.dataset.lang;
       document.documentElement.lang = state.lang;
       for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b === button));
-      if (state.s) render();
+      if (state.large) void redrawLarge();
+      else if (state.s) render();
     });
   }
   $("sched-calendar").addEventListener("change", () => {
+    if (state.large) void redrawLarge();
     if (!state.s) return;
     const schedule = renderPlanViews();
     $("stat-finish")?.replaceWith(finishCard(schedule));
@@ -660,7 +732,7 @@ export async function start(lean, defaultJson) {
   });
   $("mon-open").addEventListener("click", openMonitoring);
   for (const id of ["heatmap-alt", "gantt-alt"]) $(id).addEventListener("toggle", () => void renderAlternatives());
-  $("color-by").addEventListener("change", renderHeatmap);
+  $("color-by").addEventListener("change", () => (state.large ? void redrawLarge() : renderHeatmap()));
   $("wi-apply").addEventListener("click", applyWhatIf);
   $("wi-clear").addEventListener("click", clearWhatIf);
   $("gantt").addEventListener("click", (ev) => {
