@@ -19,7 +19,7 @@ export async function writeLargePlan(path, n) {
   const list = (k, f) => Array.from({ length: k }, (_, j) => f(j)).join(",");
   await write(
     `{"strategy":{"id":"country","title":{"en":"A country's plan","az":"Ölkə planı"},"period":{"start":"2024-01-01","end":"2030-12-31"}},` +
-      `"organizations":[${list(20, (j) => `{"id":"O${j + 1}","name":{"en":"Executor ${j + 1}"},"kind":"agency"}`)}],` +
+      `"organizations":[${list(20, (j) => `{"id":"O${j + 1}","name":{"en":"Executor ${j + 1}"},"kind":"state_body"}`)}],` +
       `"directions":[${list(10, (j) => `{"id":"D${j + 1}","title":{"en":"Direction ${j + 1}"}}`)}],` +
       `"clusters":[${list(10, (j) => `{"id":"C${j + 1}","title":{"en":"Cluster ${j + 1}"}}`)}],` +
       `"modules":[${list(30, (j) => `{"id":"M${j + 1}","title":{"en":"Module ${j + 1}"},"applies_to":{"all":true}}`)}],"measures":[`,
