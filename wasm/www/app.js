@@ -11,8 +11,9 @@ import { keyboard, matrixTable, scheduleTable } from "./access.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** The largest file the page reads: a JS string cannot hold much more, and a bigger plan belongs
- * in the CLI or Python (the core's own limit, eculture::io::MAX_DOCUMENT_BYTES, is 1 GiB). */
+/** The largest file the page reads: parsing needs several times the file in WebAssembly's 4 GiB
+ * of memory, and a bigger plan belongs in the CLI or Python (the core's own limit,
+ * eculture::io::MAX_DOCUMENT_BYTES, is 1 GiB). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /** From this size on, a JSON file is read, parsed and analysed in a worker (large.js, worker.js),
