@@ -145,6 +145,15 @@ codes! {
     StatusDisagreesWithReport = "status_disagrees_with_report",
     /// A reporting-calendar due day that is not a valid `MM-DD`.
     InvalidDueDay = "invalid_due_day",
+    /// A scored influence (`influences`) with an intensity above 3, an entity influencing
+    /// itself, or a pair scored twice; MICMAC leaves it out.
+    InvalidInfluence = "invalid_influence",
+    /// A `programme:measure` dependency outside a portfolio (warning): it holds nothing until
+    /// the plans are analysed together (`Portfolio`).
+    ExternalDependency = "external_dependency",
+    /// A portfolio programme defines a shared organisation, cluster or module differently from
+    /// an earlier programme (warning; the earlier definition is used).
+    PortfolioConflict = "portfolio_conflict",
 }
 
 impl fmt::Display for Code {
@@ -229,6 +238,8 @@ pub(crate) fn entity_of(path: &str) -> &'static str {
         "indicators" => "indicator",
         "reports" => "report",
         "evaluations" => "evaluation",
+        "baselines" => "baseline",
+        "influences" => "influence",
         "strategy" if path.starts_with("strategy.goals[") => "goal",
         _ => "strategy",
     }
@@ -359,6 +370,10 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::StatusRegression
         | Code::ConflictingValues
         | Code::StatusDisagreesWithReport
-        | Code::InvalidDueDay => None,
+        | Code::InvalidDueDay
+        // MICMAC leaves a scored influence that does not resolve out
+        | Code::InvalidInfluence
+        | Code::ExternalDependency
+        | Code::PortfolioConflict => None,
     }
 }

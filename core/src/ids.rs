@@ -199,3 +199,9 @@ impl Ids {
             .get(id, |i| doc.indicators[i as usize].id.as_str())
     }
 }
+
+/// The programme of a qualified id (`"culture-2040:3.2"` → `Some("culture-2040")`), `None`
+/// for an unqualified one (see [`crate::portfolio`]).
+pub fn programme_of(id: &str) -> Option<&str> {
+    id.split_once(':').map(|(p, _)| p)
+}

@@ -42,6 +42,7 @@ pub mod model;
 pub mod monitoring;
 mod par;
 pub mod period;
+pub mod portfolio;
 pub mod render;
 mod resolve;
 pub mod schedule;
@@ -60,6 +61,7 @@ pub use matrix::{Cell, CellGap, CellState, Coverage, CoverageReport, GapReason, 
 pub use micmac::{Influence, Micmac, MicmacLevel, MicmacOptions, MicmacRecord, Quadrant};
 pub use model::Document;
 pub use period::PeriodRef;
+pub use portfolio::Portfolio;
 pub use render::{ColorBy, RenderOptions};
 pub use schedule::{Calendar, Schedule, ScheduleOptions};
 pub use strategy::{DependencyEdge, MAX_EXPANDED_DEPENDENCIES, Strategy};

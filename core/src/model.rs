@@ -16,11 +16,15 @@ pub use thin_vec::{ThinVec, thin_vec};
 
 use crate::period::PeriodRef;
 
+mod baseline;
 mod dependencies;
+mod influence;
 mod monitoring;
 mod packed;
 mod text;
+pub use baseline::{Baseline, BaselineMeasure};
 pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
+pub use influence::{MicmacLevel, ScoredInfluence};
 pub use monitoring::{
     CriterionFinding, Evaluation, EvaluationCriterion, EvaluationKind, Frequency, IndicatorReport,
     Report, ReportEntry, ReportingCalendar, ReportingRule,
@@ -67,6 +71,12 @@ pub struct Document {
     /// When reports fall due (Decree 1294 defaults when absent).
     #[serde(default, skip_serializing_if = "ReportingCalendar::is_default")]
     pub reporting: ReportingCalendar,
+    /// Named baselines: snapshots of the schedule to compare later schedules with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baselines: Vec<Baseline>,
+    /// Scored influences for MICMAC (intensities 0-3), by level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub influences: Vec<ScoredInfluence>,
 }
 
 /// Identity and governance of the strategy.

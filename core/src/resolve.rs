@@ -315,6 +315,8 @@ impl Resolved {
             &ids.indicators,
             &mut d,
         );
+        validate::baselines::check(doc, &ids.measures, &mut d);
+        validate::influences::check(doc, &mut d);
         crate::suggest::add_suggestions(doc, &mut d);
         let blocked = d.iter().filter_map(Diagnostic::blocks).min();
         Resolved {

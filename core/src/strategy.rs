@@ -418,6 +418,8 @@ fn unreachable_default(e: &Error) -> Strategy {
         indicators: vec![],
         reports: vec![],
         evaluations: vec![],
+        baselines: vec![],
+        influences: vec![],
         reporting: Default::default(),
     };
     Strategy::new(doc)

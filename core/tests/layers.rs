@@ -65,6 +65,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
             "micmac",
             "monitoring",
             "diff",
+            "portfolio",
         ],
     ),
     (

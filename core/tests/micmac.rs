@@ -628,3 +628,101 @@ fn golden_e_culture_direction() {
         "{path} is stale: UPDATE_GOLDEN=1 cargo test -p eculture --test micmac"
     );
 }
+
+/// The document's `influences` of a level are the matrix when no table is given as argument:
+/// the same result as that table given as argument; other levels still come from the plan.
+#[test]
+fn the_documents_scored_influences_are_the_matrix_of_their_level() {
+    let s = plan(
+        &["A", "B", "C"],
+        vec![
+            m("a1", "A", &[]),
+            m("b1", "B", &["a1"]),
+            m("c1", "C", &["b1"]),
+        ],
+        no_modules(),
+    );
+    let rows: &[&[u8]] = &[&[0, 3, 0], &[0, 0, 2], &[1, 0, 0]];
+    let t = table(rows, &["A", "B", "C"]);
+    let mut doc = serde_json::to_value(s.document()).unwrap();
+    doc["influences"] = t
+        .iter()
+        .map(|i| {
+            json!({"level": "direction", "from": i.from, "to": i.to, "intensity": i.intensity,
+                        "source": "illustrative: a working-group workshop"})
+        })
+        .collect();
+    let scored = Strategy::from_value(doc).unwrap();
+    assert!(scored.is_valid(), "{:?}", scored.validate());
+    let by_dir = |s: &Strategy, influences| {
+        s.micmac(&MicmacOptions {
+            level: MicmacLevel::Direction,
+            influences,
+        })
+        .unwrap()
+    };
+    let from_doc = by_dir(&scored, None);
+    assert!(from_doc.from_table);
+    assert_eq!(from_doc, by_dir(&s, Some(t.clone())));
+    assert_eq!(by_id(&from_doc, "A").influence, 3);
+    assert_ne!(
+        from_doc,
+        by_dir(&s, None),
+        "the plan alone gives another matrix"
+    );
+    // an argument table still wins over the document's
+    let other = table(&[&[0, 1, 0], &[0, 0, 0], &[0, 0, 0]], &["A", "B", "C"]);
+    assert_eq!(
+        by_dir(&scored, Some(other.clone())),
+        by_dir(&s, Some(other))
+    );
+    // the measure level has no scored influences: it comes from the plan
+    let ml = MicmacOptions::default();
+    assert_eq!(scored.micmac(&ml).unwrap(), s.micmac(&ml).unwrap());
+    // and the table survives YAML
+    let back = Strategy::from_yaml(&scored.to_string(eculture::Format::Yaml).unwrap()).unwrap();
+    assert_eq!(back.document().influences, scored.document().influences);
+}
+
+#[test]
+fn bad_scored_influences_are_located_findings_and_left_out() {
+    let s = plan(
+        &["A", "B"],
+        vec![m("a1", "A", &[]), m("b1", "B", &["a1"])],
+        no_modules(),
+    );
+    let mut doc = serde_json::to_value(s.document()).unwrap();
+    doc["influences"] = json!([
+        {"level": "direction", "from": "A", "to": "B", "intensity": 2},
+        {"level": "direction", "from": "A", "to": "X", "intensity": 2},
+        {"level": "direction", "from": "B", "to": "A", "intensity": 7},
+        {"level": "direction", "from": "B", "to": "B", "intensity": 1},
+        {"level": "direction", "from": "A", "to": "B", "intensity": 3},
+        {"level": "measure", "from": "a1", "to": "b1", "intensity": 1}
+    ]);
+    let bad = Strategy::from_value(doc).unwrap();
+    let ours = || {
+        bad.validate()
+            .iter()
+            .filter(|d| d.path.starts_with("influences"))
+    };
+    let found: Vec<(&str, &str)> = ours().map(|d| (d.code.as_str(), d.path.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("unknown_reference", "influences[1].to"),
+            ("invalid_influence", "influences[2].intensity"),
+            ("invalid_influence", "influences[3].to"),
+            ("invalid_influence", "influences[4].to"),
+        ]
+    );
+    assert!(ours().all(|d| d.blocks().is_none() && d.entity() == "influence"));
+    let r = bad
+        .micmac(&MicmacOptions {
+            level: MicmacLevel::Direction,
+            influences: None,
+        })
+        .unwrap();
+    assert_eq!((by_id(&r, "A").influence, by_id(&r, "B").influence), (2, 0));
+    assert_eq!(r.links, 1);
+}

@@ -31,10 +31,12 @@ mod errors;
 mod frames;
 mod matrix;
 mod monitoring;
+mod portfolio;
 mod records;
 mod schedule;
 mod strategy;
 mod strategy_monitoring;
+mod strategy_plans;
 mod views;
 
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};
@@ -43,6 +45,7 @@ pub use matrix::{Matrix, MatrixCell};
 pub use monitoring::{
     Achievement, ExecutionRate, Micmac, MonitoringReport, PlanDiff, ResultsRating, Triage,
 };
+pub use portfolio::Portfolio;
 pub use schedule::Schedule;
 pub use strategy::Strategy;
 pub use views::{
@@ -121,6 +124,7 @@ fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Strategy>()?;
+    m.add_class::<Portfolio>()?;
     m.add_class::<Diagnostic>()?;
     m.add_class::<Matrix>()?;
     m.add_class::<MatrixCell>()?;

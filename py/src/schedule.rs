@@ -311,7 +311,8 @@ impl Schedule {
         let records = self.to_records(py)?;
         let df = pd.getattr("DataFrame")?.call1((records,))?;
         let columns: Vec<String> = df.getattr("columns")?.call_method0("tolist")?.extract()?;
-        for c in columns.iter().filter(|c| c.ends_with("_date")) {
+        let is_date = |c: &&String| c.ends_with("_date") || c.starts_with("baseline_");
+        for c in columns.iter().filter(is_date) {
             df.set_item(c, pd.call_method1("to_datetime", (df.get_item(c)?,))?)?;
         }
         if let Some(st) = &self.strategy {

@@ -3,7 +3,14 @@
 // classes its errors are instances of.
 export * from "./eculture_wasm.js";
 @DEFAULT@
-import { Achievement, ExecutionRate, Matrix, Micmac, MonitoringReport, PlanDiff, ResultsRating, Rollup, Schedule, Strategy, Triage } from "./eculture_wasm.js";
+import { Achievement, ExecutionRate, Matrix, Micmac, MonitoringReport, PlanDiff, Portfolio, ResultsRating, Rollup, Schedule, Strategy, Triage } from "./eculture_wasm.js";
 import { makeInspectable } from "./@SNIPPET@";
 export { ArgumentError, CycleError, EcultureError, IoError, ParseError, ScheduleError, ValidationError } from "./@SNIPPET@";
-makeInspectable(Strategy, Matrix, Schedule, Rollup, ExecutionRate, ResultsRating, Achievement, Triage, MonitoringReport, Micmac, PlanDiff);
+makeInspectable(Strategy, Matrix, Schedule, Rollup, ExecutionRate, ResultsRating, Achievement, Triage, MonitoringReport, Micmac, PlanDiff, Portfolio);
+// wasm-bindgen moves a Strategy handed over by value; the portfolio takes copies, so the
+// strategies given stay usable (as in Rust and Python).
+const fromStrategies = Portfolio.fromStrategies;
+Object.defineProperty(Portfolio, "fromStrategies", {
+  value: (strategies) => fromStrategies([...strategies].map((s) => Strategy.fromObject(s.document()))),
+  configurable: true,
+});

@@ -39,6 +39,8 @@ mod micmac;
 mod monitoring;
 mod page;
 mod pictures;
+#[cfg(feature = "full")]
+mod portfolio;
 mod schedule;
 mod strategy;
 
@@ -55,6 +57,8 @@ pub use micmac::Micmac;
 #[cfg(feature = "full")]
 pub use monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
 pub use page::DocumentReader;
+#[cfg(feature = "full")]
+pub use portfolio::Portfolio;
 pub use schedule::Schedule;
 pub use strategy::Strategy;
 

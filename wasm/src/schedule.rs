@@ -21,6 +21,25 @@ impl Strategy {
         Schedule::wrap(self.inner.schedule(&args::schedule(options)?))
     }
 
+    /// A copy of the strategy holding a baseline `id` of the schedule computed with `options`
+    /// (early dates), taken on `taken` (ISO; default: the status date, else the project start).
+    /// A baseline with the same id is replaced. Compare with it by `schedule({baseline: id})`.
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = "withBaseline")]
+    pub fn with_baseline(
+        &self,
+        id: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] taken: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScheduleInit | null")] options: JsValue,
+    ) -> Result<Strategy, JsValue> {
+        let taken = match taken.is_null() || taken.is_undefined() {
+            true => None,
+            false => Some(args::date(taken, "taken")?),
+        };
+        let opts = args::schedule(options)?;
+        Strategy::wrap(self.inner.with_baseline(id, taken, &opts))
+    }
+
     /// The schedule after duration or start changes (`[{id: "3.2", days: 30}]`; see
     /// `whatIf`), without touching the strategy.
     #[wasm_bindgen(js_name = "scheduleWithChanges")]

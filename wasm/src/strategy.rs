@@ -26,7 +26,7 @@ pub struct Strategy {
 
 #[wasm_bindgen]
 impl Strategy {
-    fn wrap(result: eculture::Result<eculture::Strategy>) -> Result<Strategy, JsValue> {
+    pub(crate) fn wrap(result: eculture::Result<eculture::Strategy>) -> Result<Strategy, JsValue> {
         result.map(|inner| Strategy { inner }).map_err(error::to_js)
     }
 

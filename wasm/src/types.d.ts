@@ -37,6 +37,10 @@ export interface Document {
     reports?: Report[];
     evaluations?: Evaluation[];
     reporting?: ReportingCalendar;
+    /** Named baselines: snapshots of the schedule to compare later schedules with. */
+    baselines?: Baseline[];
+    /** Scored influences for MICMAC (intensities 0-3), by level. */
+    influences?: ScoredInfluence[];
 }
 
 /** Identity and governance of the strategy. */
@@ -274,6 +278,41 @@ export interface IndicatorReport {
     year: number;
 }
 
+/** The entities of a MICMAC matrix. */
+export type MicmacLevel = "measure" | "direction" | "module";
+
+/** One scored influence of the document: at `level`, `from` influences `to` with `intensity`
+ * 0 (none), 1 (weak), 2 (moderate) or 3 (strong). */
+export interface ScoredInfluence {
+    level: MicmacLevel;
+    from: string;
+    to: string;
+    intensity: number;
+    /** Who scored it and where. */
+    source?: string;
+}
+
+/** One named baseline: the planned dates of the measures when it was taken. */
+export interface Baseline {
+    /** Identifier, unique among the baselines. */
+    id: string;
+    /** When the snapshot was taken (a period: a date, month, quarter or year). */
+    taken: PeriodRef;
+    /** Why it was taken. */
+    note?: string;
+    /** The measures' planned dates at the time, each measure at most once. */
+    measures?: BaselineMeasure[];
+}
+
+/** A measure's planned dates in a `Baseline`. */
+export interface BaselineMeasure {
+    measure: string;
+    /** The planned first day of work (a coarser period means its first day). */
+    start: PeriodRef;
+    /** The planned last day of work (a coarser period means its last day). */
+    finish: PeriodRef;
+}
+
 /** An executor's report on its measures (Decree 1294: the annual report sent with supporting documents to the coordinating body by 20 January). Its entries are the measures' states as of `as_of`. */
 export interface Report {
     /** The date the statuses describe (a coarser period means its last day). Absent: the end of `period` or the submission date, whichever is earlier. */
@@ -358,6 +397,14 @@ export interface ScheduleInit {
     mustFinishBy?: string | null;
     /** At most this many critical paths are listed. Default 20. */
     maxCriticalPaths?: number | null;
+    /** P6's data date (ISO): the schedule becomes a forecast from the reports as of it. */
+    statusDate?: string | null;
+    /** Remaining work started out of sequence: `"retained_logic"` (default) or
+     * `"progress_override"`. */
+    outOfSequence?: "retained_logic" | "progress_override" | null;
+    /** The id of a baseline of the document to compare with: the records gain
+     * `baseline_start`, `baseline_finish`, `start_variance_days`, `finish_variance_days`. */
+    baseline?: string | null;
 }
 
 /** Options of `risk`: the schedule options plus the Monte-Carlo `runs` (1..=1,000,000, default

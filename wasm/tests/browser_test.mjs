@@ -22,8 +22,11 @@ const SHOT = process.env.SHOT ?? join(WASM_ROOT, "..", "target", "screenshot.png
 // Expected values come from the node build of the same package.
 import { Strategy as NodeStrategy, eCulture, percentText } from "../pkg/node/index.js";
 const reference = eCulture();
-/** Bytes (gzip -9 by node's zlib) the page's lean WebAssembly may reach: 276,988 B when set. */
-const LEAN_GZIP_GUARD = 290_000;
+/** Bytes (gzip -9 by node's zlib) the page's lean WebAssembly may reach: 276,988 B when set at
+ * 290,000; raised to 295,000 when the document gained two tables every surface reads and
+ * validates (`baselines`, `influences`, issue 22), which took the module from about 281,000 B to
+ * 290,754 B. Reading them through one JSON value instead was tried and cost more (296,892 B). */
+const LEAN_GZIP_GUARD = 295_000;
 const refDoc = reference.document();
 const refMatrix = reference.matrix();
 const expected = {

@@ -103,6 +103,7 @@ ops! {
     Strategy method - to_pandas - ("") -> "pandas DataFrame of the measures";
     Strategy method - to_networkx - ("") -> "networkx DiGraph of the dependencies";
     Strategy method schedule schedule schedule ("options") -> "Schedule";
+    Strategy method with_baseline with_baseline withBaseline ("id, taken, options") -> "Strategy holding a baseline of the current schedule";
     Strategy method schedule_with_changes schedule_with_changes scheduleWithChanges ("changes, options") -> "Schedule";
     Strategy method what_if what_if whatIf ("changes, options") -> "WhatIf";
     Strategy method rollout rollout rollout ("options") -> "Rollout";
@@ -128,6 +129,13 @@ ops! {
     Strategy method reporting_calendar reporting_calendar reportingCalendar ("options: as_of") -> "Obligation[]";
     Strategy method monitoring_report monitoring_report monitoringReport ("options: year, as_of, ...") -> "MonitoringReport";
     Strategy method diff diff diff ("other, options: lang + schedule options") -> "PlanDiff";
+    Portfolio ctor from_strategies from_strategies fromStrategies ("strategies") -> "Portfolio";
+    Portfolio ctor load load - ("path") -> "Portfolio (files: Rust and Python)";
+    Portfolio prop id id id ("") -> "the portfolio's id";
+    Portfolio prop programmes programmes programmes ("") -> "programme ids, in order";
+    Portfolio prop strategy strategy strategy ("") -> "the merged Strategy (qualified ids)";
+    Portfolio method validate validate validate ("") -> "Diagnostic[]: the merged plan's and the portfolio's";
+    Portfolio method cell_programmes cell_programmes cellProgrammes ("cluster, module") -> "programme ids covering the cell";
     Matrix prop clusters clusters clusters ("") -> "cluster ids";
     Matrix prop modules modules modules ("") -> "module ids";
     Matrix prop cells cells cells ("") -> "Cell[]";

@@ -86,6 +86,7 @@ fn schedule_keys() -> Vec<&'static str> {
         "max_critical_paths",
         "status_date",
         "out_of_sequence",
+        "baseline",
     ];
     KEYS.to_vec()
 }

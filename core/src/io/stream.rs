@@ -14,8 +14,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::model::{
-    Cluster, Direction, Document, Evaluation, Indicator, Measure, Module, Organization, Report,
-    ReportingCalendar, StrategyInfo,
+    Baseline, Cluster, Direction, Document, Evaluation, Indicator, Measure, Module, Organization,
+    Report, ReportingCalendar, ScoredInfluence, StrategyInfo,
 };
 
 /// Smallest JSON text (bytes) worth splitting: below it, handing work to threads costs
@@ -48,6 +48,10 @@ pub(super) struct Shell<M> {
     evaluations: Vec<Evaluation>,
     #[serde(default)]
     reporting: ReportingCalendar,
+    #[serde(default)]
+    baselines: Vec<Baseline>,
+    #[serde(default)]
+    influences: Vec<ScoredInfluence>,
 }
 
 /// The field names of [`Shell`], in order, for the test that keeps it in step with
@@ -65,6 +69,8 @@ pub(super) const SHELL_FIELDS: &[&str] = &[
     "reports",
     "evaluations",
     "reporting",
+    "baselines",
+    "influences",
 ];
 
 /// Parse `text` on eculture's threads; `None` when it is small, when there is one thread
@@ -121,6 +127,8 @@ impl<M> Shell<M> {
             reports: shell.reports,
             evaluations: shell.evaluations,
             reporting: shell.reporting,
+            baselines: shell.baselines,
+            influences: shell.influences,
         }
     }
 }

@@ -3,8 +3,9 @@
 //! **The direct matrix** `M` is square over the entities of one [`MicmacLevel`], in document
 //! order; `M[i][j]` is the influence of `i` on `j`, an intensity 0 (none), 1 (weak),
 //! 2 (moderate) or 3 (strong), as MICMAC practitioners score it. The diagonal is zero. It comes
-//! from the plan, or from a table of [`Influence`]s given as the argument
-//! [`MicmacOptions::influences`]:
+//! from the plan, from a table of [`Influence`]s given as the argument
+//! [`MicmacOptions::influences`], or — without that argument — from the document's scored
+//! `influences` of the level when it has any (entries validation finds fault with left out):
 //!
 //! - `measure`: a prerequisite influences its dependent, intensity 1 per dependency — an
 //!   explicit `depends_on` entry or a dependency derived from a module requirement (counted
@@ -79,30 +80,7 @@ pub const MICMAC_MAX_POINTS: usize = 400;
 /// The map labels at most this many points, the most influential (it says so).
 pub const MICMAC_MAX_LABELS: usize = 30;
 
-/// Which entities the matrix is over.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum MicmacLevel {
-    /// The measures of the action plan (the default).
-    #[default]
-    Measure,
-    /// The priority directions.
-    Direction,
-    /// The digital modules.
-    Module,
-}
-
-impl MicmacLevel {
-    /// `measure`, `direction` or `module`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MicmacLevel::Measure => "measure",
-            MicmacLevel::Direction => "direction",
-            MicmacLevel::Module => "module",
-        }
-    }
-}
+pub use crate::model::MicmacLevel;
 
 /// One scored influence: `from` influences `to` with `intensity` 0–3 (ids of the level's
 /// entities).
@@ -230,7 +208,8 @@ pub struct MicmacRecord {
 pub struct Micmac {
     /// The entities' level.
     pub level: MicmacLevel,
-    /// True when the matrix came from [`MicmacOptions::influences`], false when from the plan.
+    /// True when the matrix came from a scored table ([`MicmacOptions::influences`] or the
+    /// document's `influences`), false when from the plan.
     pub from_table: bool,
     /// The power `k` of `M^k` behind the indirect values (1 when the matrix has no path of
     /// length 2).
@@ -515,6 +494,23 @@ impl Strategy {
         if let Some(table) = &opts.influences {
             let entries = self.micmac_table(level, table)?;
             let ids = self.micmac_ids(level);
+            let op = Operator::Weighted(Csr::build(ids.len(), &entries));
+            return Ok(analyse(level, true, ids, &op));
+        }
+        let scored = crate::validate::influences::usable(self.document(), level);
+        if !scored.is_empty() {
+            let ids = self.micmac_ids(level);
+            let index = first_index(ids.iter().map(String::as_str));
+            let entries: BTreeMap<(u32, u32), u8> = scored
+                .iter()
+                .filter(|e| e.intensity > 0)
+                .filter_map(|e| {
+                    Some((
+                        (*index.get(e.from.as_str())?, *index.get(e.to.as_str())?),
+                        e.intensity,
+                    ))
+                })
+                .collect();
             let op = Operator::Weighted(Csr::build(ids.len(), &entries));
             return Ok(analyse(level, true, ids, &op));
         }

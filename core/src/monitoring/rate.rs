@@ -34,6 +34,9 @@ pub enum GroupBy {
     Module,
     /// Year of the deadline (ascending).
     DeadlineYear,
+    /// Programme of a portfolio: the qualifier of the measure id (`p` of `p:m`, in order of
+    /// first appearance); an unqualified measure belongs to the strategy itself.
+    Programme,
 }
 
 /// Which measures count.
@@ -240,6 +243,7 @@ impl Strategy {
         let strategy_start = day_number_i32(doc.strategy.period.start.first_day());
 
         // groups: names and, per measure, the groups it belongs to
+        let mut programme_of_measure: Vec<u32> = Vec::new();
         let (names, n_groups): (Vec<String>, usize) = match opts.by {
             GroupBy::Overall => (vec!["overall".into()], 1),
             GroupBy::Direction => (
@@ -259,6 +263,11 @@ impl Strategy {
                 doc.modules.len(),
             ),
             GroupBy::DeadlineYear => (Vec::new(), 0),
+            GroupBy::Programme => {
+                let names = programme_names(doc, &mut programme_of_measure);
+                let n = names.len();
+                (names, n)
+            }
         };
         let mut acc = vec![Acc::default(); n_groups + 1]; // last: (none)
         let mut years: std::collections::BTreeMap<i16, Acc> = Default::default();
@@ -329,6 +338,7 @@ impl Strategy {
                     let g = r.main_executor[m];
                     add(&mut acc[if g == NONE { n_groups } else { g as usize }]);
                 }
+                GroupBy::Programme => add(&mut acc[programme_of_measure[m] as usize]),
                 GroupBy::DeadlineYear => match doc.measures[m].deadline {
                     Some(p) => add(years.entry(p.last_day().year()).or_default()),
                     None => add(&mut none_year),
@@ -404,4 +414,20 @@ impl Strategy {
             excluded,
         })
     }
+}
+
+/// The programmes of a document's measures in order of first appearance, and each measure's.
+fn programme_names(doc: &crate::model::Document, of: &mut Vec<u32>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<&str, u32> = Default::default();
+    of.reserve(doc.measures.len());
+    for m in &doc.measures {
+        let p = crate::ids::programme_of(&m.id).unwrap_or(doc.strategy.id.as_str());
+        let k = *index.entry(p).or_insert_with(|| {
+            names.push(p.to_owned());
+            (names.len() - 1) as u32
+        });
+        of.push(k);
+    }
+    names
 }

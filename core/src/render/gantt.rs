@@ -201,6 +201,11 @@ fn legend(svg: &mut Svg, opts: &RenderOptions, s: &Schedule, x0: f64, y: f64, ma
         ("dl", word(lang, "deadline", "son tarix").to_owned()),
         ("ms", word(lang, "milestone", "mərhələ").to_owned()),
     ];
+    let mut items = items;
+    if let Some(b) = s.baseline.as_ref() {
+        let label = format!("{} `{}`", word(lang, "baseline", "bazis plan"), b.id);
+        items.push(("base", label));
+    }
     let (mut x, mut y) = (x0, y);
     for (kind, label) in items {
         let w = 26.0 + label.chars().count() as f64 * 6.5 + 14.0;
@@ -224,6 +229,7 @@ fn legend(svg: &mut Svg, opts: &RenderOptions, s: &Schedule, x0: f64, y: f64, ma
                 );
             }
             "late" => svg.rect(x, y + 2.0, 18.0, 9.0, palette::LATE, "", None),
+            "base" => svg.rect(x, y + 8.0, 18.0, 3.0, palette::BASELINE, "", None),
             "dl" => svg.line(
                 x + 9.0,
                 y,
@@ -614,6 +620,7 @@ impl Chart<'_> {
         if tf > 0 && lf > ef {
             svg.line(f.x(ef), yc, f.x(lf), yc, "#8a8a8a", "stroke-width=\"2\"");
         }
+        self.baseline_bar(svg, i, y);
         if let Some(dl) = deadline {
             let x = f.x(i64::from(dl));
             svg.line(
@@ -636,6 +643,39 @@ impl Chart<'_> {
                 &format!("{tf} {}", word(lang, "d", "g")),
             );
         }
+    }
+
+    /// Measure `i`'s bar in the compared baseline (option `baseline`): a thin dark bar under
+    /// its current bar, from the baseline start to the baseline finish, with the variance.
+    fn baseline_bar(&self, svg: &mut Svg, i: usize, y: f64) {
+        let Some(b) = self.sched.baseline.as_ref() else {
+            return;
+        };
+        let (Some(start), Some(finish)) = (b.start[i], b.finish[i]) else {
+            return;
+        };
+        let Ok(map) = self.sched.day_map() else {
+            return;
+        };
+        let (bs, bf) = (map.start_offset(start), map.end_offset(finish));
+        let f = &self.f;
+        let (lang, d) = (self.lang, word(self.lang, "d", "g"));
+        let tip = format!(
+            "{} `{}`: {start} → {finish} · {} {} {d}",
+            word(lang, "baseline", "bazis plan"),
+            b.id,
+            word(lang, "finish variance", "bitmə fərqi"),
+            b.finish_variance_days[i].map_or_else(|| "—".to_owned(), |v| v.to_string()),
+        );
+        svg.rect(
+            f.x(bs),
+            y + ROW_H - 4.0,
+            (f.x(bf) - f.x(bs)).max(1.5),
+            3.0,
+            palette::BASELINE,
+            "class=\"baseline\"",
+            Some(&tip),
+        );
     }
 
     /// Measure `i`'s tooltip: `full` (id and title), dates, floats, critical, deadline.

@@ -205,6 +205,8 @@ pub mod palette {
     pub const LATE: &str = "#e00000";
     /// Delivered after the strategy period.
     pub const AFTER: &str = "#6a3d9a";
+    /// Gantt: the bar of the compared baseline.
+    pub const BASELINE: &str = "#3a3a3a";
 
     /// A sequential blue–teal ramp: `t` in 0..=1 → light to dark.
     pub fn ramp(t: f64) -> String {

@@ -74,12 +74,14 @@ impl Schedule {
 
     /// CSV, one row per measure: `id,duration,early_start,early_finish,late_start,late_finish,
     /// total_float,free_float,critical,early_start_date,early_finish_date,late_start_date,
-    /// late_finish_date`. Ids that a spreadsheet would run as formulas get a leading `'`.
+    /// late_finish_date` (and, compared with a baseline, `baseline_start,baseline_finish,
+    /// start_variance_days,finish_variance_days`, empty for a measure the baseline lacks). Ids
+    /// that a spreadsheet would run as formulas get a leading `'`.
     pub fn to_csv(&self) -> Result<String> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
-        let _ = w.write_record([
+        let mut head = vec![
             "id",
             "duration",
             "early_start",
@@ -93,23 +95,43 @@ impl Schedule {
             "early_finish_date",
             "late_start_date",
             "late_finish_date",
-        ]);
-        for r in self.records()? {
-            let _ = w.write_record([
-                csv_safe(&r.id).as_ref(),
-                &r.duration.to_string(),
-                &r.early_start.to_string(),
-                &r.early_finish.to_string(),
-                &r.late_start.to_string(),
-                &r.late_finish.to_string(),
-                &r.total_float.to_string(),
-                &r.free_float.to_string(),
-                if r.critical { "true" } else { "false" },
-                &r.early_start_date.to_string(),
-                &r.early_finish_date.to_string(),
-                &r.late_start_date.to_string(),
-                &r.late_finish_date.to_string(),
+        ];
+        let compared = self.baseline.is_some();
+        if compared {
+            head.extend([
+                "baseline_start",
+                "baseline_finish",
+                "start_variance_days",
+                "finish_variance_days",
             ]);
+        }
+        let _ = w.write_record(&head);
+        let opt = |x: Option<String>| x.unwrap_or_default();
+        for r in self.records()? {
+            let mut row = vec![
+                csv_safe(&r.id).into_owned(),
+                r.duration.to_string(),
+                r.early_start.to_string(),
+                r.early_finish.to_string(),
+                r.late_start.to_string(),
+                r.late_finish.to_string(),
+                r.total_float.to_string(),
+                r.free_float.to_string(),
+                r.critical.to_string(),
+                r.early_start_date.to_string(),
+                r.early_finish_date.to_string(),
+                r.late_start_date.to_string(),
+                r.late_finish_date.to_string(),
+            ];
+            if compared {
+                row.extend([
+                    opt(r.baseline_start.map(|d| d.to_string())),
+                    opt(r.baseline_finish.map(|d| d.to_string())),
+                    opt(r.start_variance_days.map(|v| v.to_string())),
+                    opt(r.finish_variance_days.map(|v| v.to_string())),
+                ]);
+            }
+            let _ = w.write_record(&row);
         }
         Ok(String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default())
     }

@@ -341,6 +341,7 @@ impl<'a> ScheduleInput<'a> {
             critical_paths_truncated,
             infeasible_deadlines,
             progress: self.progress.take(),
+            baseline: None,
         })
     }
 }

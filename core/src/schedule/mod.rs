@@ -34,6 +34,7 @@
 //! assert_eq!(sch.critical_paths(), vec![vec!["a", "b"]]);
 //! ```
 
+mod baseline;
 mod calendar;
 pub(crate) mod cpm;
 mod dsm;
@@ -88,7 +89,9 @@ impl Strategy {
         let mut plan = ScheduleInput::with_index(self, ix, opts)?;
         let nodes = std::mem::take(&mut plan.base);
         let run = plan.run(nodes);
-        plan.schedule(opts, run)
+        let mut schedule = plan.schedule(opts, run)?;
+        baseline::attach(self.document(), opts, &mut schedule)?;
+        Ok(schedule)
     }
 
     /// The schedule after applying duration or start changes, without touching the strategy.
@@ -104,6 +107,8 @@ impl Strategy {
         let base = plan.run(plan.base.clone());
         let nodes = whatif::apply(&plan, &base, changes)?;
         let run = plan.run(nodes);
-        plan.schedule(opts, run)
+        let mut schedule = plan.schedule(opts, run)?;
+        baseline::attach(self.document(), opts, &mut schedule)?;
+        Ok(schedule)
     }
 }

@@ -41,6 +41,12 @@ pub struct ScheduleOptions {
     /// `retained_logic`.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub out_of_sequence: OutOfSequence,
+    /// The id of a baseline of the document (`baselines`) to compare with: the records gain
+    /// `baseline_start`, `baseline_finish`, `start_variance_days` and `finish_variance_days`
+    /// ([`BaselineColumns`]). Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub baseline: Option<String>,
 }
 
 impl Default for ScheduleOptions {
@@ -54,6 +60,7 @@ impl Default for ScheduleOptions {
             max_critical_paths: 20,
             status_date: None,
             out_of_sequence: OutOfSequence::RetainedLogic,
+            baseline: None,
         }
     }
 }
@@ -194,6 +201,32 @@ pub struct ScheduleRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub slip_days: Option<i64>,
+    /// With `baseline`: the measure's start in that baseline (none when it has no entry).
+    #[serde(
+        default,
+        with = "dates::iso_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "wasm", tsify(type = "string", optional))]
+    pub baseline_start: Option<Date>,
+    /// With `baseline`: the measure's finish (last day of work) in that baseline.
+    #[serde(
+        default,
+        with = "dates::iso_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "wasm", tsify(type = "string", optional))]
+    pub baseline_finish: Option<Date>,
+    /// With `baseline`: baseline start − early start, in working days under a calendar (as
+    /// P6: negative = starts later than the baseline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub start_variance_days: Option<i64>,
+    /// With `baseline`: baseline finish − early finish, in working days under a calendar (as
+    /// P6: negative = finishes later than the baseline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub finish_variance_days: Option<i64>,
 }
 
 /// A computed schedule. Stored by column (one vector per field, rows in document order, day
@@ -249,6 +282,37 @@ pub struct Schedule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub progress: Option<Progress>,
+    /// The comparison with a named baseline (option `baseline`), else `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub baseline: Option<BaselineColumns>,
+}
+
+/// A schedule's comparison with a named baseline of the document, by row (`None` for a
+/// measure the baseline has no entry for). Variances are P6's: baseline − current, in working
+/// days under the schedule's calendar (calendar days without one); negative = later than the
+/// baseline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct BaselineColumns {
+    /// The baseline's id.
+    pub id: String,
+    /// When it was taken (its last day, for a coarser period).
+    #[serde(with = "dates::iso")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub taken: Date,
+    /// Baseline start, by row.
+    #[serde(with = "dates::iso_opt_vec")]
+    #[cfg_attr(feature = "wasm", tsify(type = "(string | null)[]"))]
+    pub start: Vec<Option<Date>>,
+    /// Baseline finish (last day of work), by row.
+    #[serde(with = "dates::iso_opt_vec")]
+    #[cfg_attr(feature = "wasm", tsify(type = "(string | null)[]"))]
+    pub finish: Vec<Option<Date>>,
+    /// Baseline start offset − early start offset, by row.
+    pub start_variance_days: Vec<Option<i32>>,
+    /// Baseline finish offset − early finish offset (both exclusive), by row.
+    pub finish_variance_days: Vec<Option<i32>>,
 }
 
 impl Schedule {
@@ -318,7 +382,7 @@ impl Schedule {
         &self.infeasible_deadlines
     }
 
-    fn start_constraint(&self, row: usize) -> Option<i32> {
+    pub(super) fn start_constraint(&self, row: usize) -> Option<i32> {
         self.start_constraints
             .binary_search_by_key(&(row as u32), |c| c.index)
             .ok()
@@ -399,6 +463,18 @@ impl Schedule {
             remaining_days: p.and_then(|p| p.remaining_days[i]).map(i64::from),
             baseline_finish_date,
             slip_days: p.map(|p| i64::from(self.early_finish[i] - p.baseline_finish[i])),
+            baseline_start: self.baseline.as_ref().and_then(|b| b.start[i]),
+            baseline_finish: self.baseline.as_ref().and_then(|b| b.finish[i]),
+            start_variance_days: self
+                .baseline
+                .as_ref()
+                .and_then(|b| b.start_variance_days[i])
+                .map(i64::from),
+            finish_variance_days: self
+                .baseline
+                .as_ref()
+                .and_then(|b| b.finish_variance_days[i])
+                .map(i64::from),
             id: self.ids[i].to_string(),
             duration: i64::from(self.durations[i]),
             early_start: es,

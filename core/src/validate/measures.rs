@@ -82,6 +82,7 @@ pub(crate) fn scan(
             .collect(),
         use_recent: ids.measures.complete,
         window,
+        programmes: std::sync::OnceLock::new(),
     };
     // Runs of measures are checked and resolved independently (on several threads where
     // there are any); their diagnostics, cells and edges are then taken in document order,
@@ -107,6 +108,9 @@ struct Scanner<'a> {
     use_recent: bool,
     /// The strategy period, first and last day.
     window: (Date, Date),
+    /// The programmes that qualify measure ids of this document (`p` of `p:m`), read once when
+    /// a qualified reference is not found.
+    programmes: std::sync::OnceLock<std::collections::HashSet<&'a str>>,
 }
 
 /// A direct-mapped cache of the measures just visited, keyed by id hash.
@@ -263,6 +267,38 @@ impl Scanner<'_> {
         }
     }
 
+    /// A prerequisite not found: a measure of another programme (`p:m` where no measure of
+    /// this document is qualified by `p`) is the warning `external_dependency`, which holds
+    /// nothing outside a portfolio; anything else is an unknown measure.
+    fn unknown_dependency(&self, dep: &str, path: String, id: &str) -> Diagnostic {
+        let doc = self.doc;
+        if let Some(prog) = crate::ids::programme_of(dep) {
+            let known = self.programmes.get_or_init(|| {
+                doc.measures
+                    .iter()
+                    .filter_map(|m| crate::ids::programme_of(&m.id))
+                    .collect()
+            });
+            if !known.contains(prog) {
+                return warn(
+                    Code::ExternalDependency,
+                    path,
+                    Some(id),
+                    format!(
+                        "`{dep}` is a measure of programme `{prog}`, outside this plan: the \
+                         dependency holds only when the plans are analysed together (Portfolio)"
+                    ),
+                );
+            }
+        }
+        err(
+            Code::UnknownReference,
+            path,
+            Some(id),
+            format!("unknown measure `{dep}`"),
+        )
+    }
+
     /// `depends_on` → explicit edges: each prerequisite found (through the cache of recent
     /// measures first), its lag in range, listed once, its deadline not after this one's.
     fn resolve_dependencies(
@@ -289,12 +325,7 @@ impl Scanner<'_> {
                 self.ids.measures.get_hashed(h, dep.id, measure_of)
             };
             let Some(p) = found else {
-                d.push(err(
-                    Code::UnknownReference,
-                    path(),
-                    Some(id),
-                    format!("unknown measure `{}`", dep.id),
-                ));
+                d.push(self.unknown_dependency(dep.id, path(), id));
                 continue;
             };
             let lag = dep.lag();

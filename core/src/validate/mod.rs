@@ -23,8 +23,10 @@ use crate::period::PeriodRef;
 pub use crate::diagnostic::{Code, Diagnostic, Need, Severity};
 pub(crate) use crate::diagnostic::{err, warn};
 
+pub(crate) mod baselines;
 pub(crate) mod entities;
 pub(crate) mod indicators;
+pub(crate) mod influences;
 pub(crate) mod measures;
 pub(crate) mod modules;
 pub(crate) mod reports;

@@ -68,6 +68,7 @@ __all__ = [
     "MonitoringReport",
     "ParseError",
     "PlanDiff",
+    "Portfolio",
     "Records",
     "ResultsRating",
     "Rollup",
@@ -156,6 +157,9 @@ class _ScheduleOptions(TypedDict, total=False):
     near_critical_days: int
     must_finish_by: _DateArg
     max_critical_paths: int
+    status_date: _DateArg
+    out_of_sequence: Literal["retained_logic", "progress_override"]
+    baseline: str
 
 class _RiskOptions(_ScheduleOptions, total=False):
     runs: int
@@ -499,6 +503,9 @@ class Strategy:
     # Scheduling (critical path method); see docs/scheduling.md. Options are keyword
     # arguments; the core holds their defaults and checks them.
     def schedule(self, **options: Unpack[_ScheduleOptions]) -> Schedule: ...
+    def with_baseline(
+        self, id: str, taken: Optional[_DateArg] = None, **options: Unpack[_ScheduleOptions]
+    ) -> Strategy: ...
     def schedule_with_changes(
         self,
         changes: Iterable[Union[_ChangeDict, Tuple[str, int]]],
@@ -692,3 +699,19 @@ class Schedule:
     def to_csv(self) -> str: ...
     def to_mermaid(self) -> str: ...
     def to_pandas(self) -> Any: ...
+
+class Portfolio:
+    """Several strategies as one plan; measure ids qualified by programme (`"p:1.1"`). Every
+    `Strategy` method works on it (delegated to `strategy`)."""
+    @staticmethod
+    def from_strategies(strategies: Sequence[Strategy]) -> Portfolio: ...
+    @staticmethod
+    def load(path: Union[str, "os.PathLike[str]"]) -> Portfolio: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def programmes(self) -> List[str]: ...
+    @property
+    def strategy(self) -> Strategy: ...
+    def validate(self) -> List[Diagnostic]: ...
+    def cell_programmes(self, cluster: str, module: str) -> List[str]: ...
