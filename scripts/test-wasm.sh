@@ -24,6 +24,9 @@ step "node --test"
 # Explicit files: a bare directory would also pick up browser_test.mjs (it matches *_test.mjs).
 node --test "$WASM_DIR"/tests/*.test.mjs
 
+step "native counterpart of the page's worker (release; the large-plan benchmark runs both)"
+(cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo build -q --release -p eculture-examples --bin page_native)
+
 step "browser"
 SHOT="$ROOT/target/screenshot.png" node "$WASM_DIR/tests/browser_test.mjs"
 

@@ -15,7 +15,8 @@
 //! one critical path), plus reading durations and constraints from the document and building
 //! the columnar result. `schedule/full` lists up to 20 tied critical paths (the default).
 //! `schedule/cpm_shuffled` is the same plan with the measures listed in random order (Kahn's
-//! sort runs and memory access loses its locality).
+//! sort runs and memory access loses its locality). `schedule/cpm_chain/10000` is the published
+//! WebAssembly anchor's plan (`plans::chain_json`), with the default options, as the page calls it.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -26,7 +27,7 @@ use eculture::schedule::{RiskOptions, ScheduleOptions};
 
 #[path = "plans/mod.rs"]
 mod plans;
-use plans::{plan_json, sizes};
+use plans::{chain_json, plan_json, sizes};
 
 fn bench(c: &mut Criterion) {
     let one = ScheduleOptions {
@@ -36,6 +37,17 @@ fn bench(c: &mut Criterion) {
     let full = ScheduleOptions::default();
     let mut group = c.benchmark_group("schedule");
     group.sample_size(10);
+    {
+        // the published WebAssembly anchor's plan: a 10,000-task chain (DHTMLX Planning Engine
+        // 13.6 ms in Rust, 22.3 ms in WASM); the browser test times the same plan in the page's
+        // WebAssembly build (docs/performance.md, "CPM in WebAssembly")
+        let s = Strategy::from_json(&chain_json(10_000)).unwrap();
+        let sch = s.schedule(&full).unwrap();
+        eprintln!("chain 10000: project {} days", sch.duration_days());
+        group.bench_function("cpm_chain/10000", |b| {
+            b.iter(|| black_box(s.schedule(&full).unwrap()))
+        });
+    }
     for n in sizes() {
         let t0 = Instant::now();
         let text = plan_json(n, 1, false);

@@ -525,7 +525,11 @@ fn the_map_is_a_self_contained_labelled_picture() {
     let opts = MicmacOptions::default();
     let svg = s.micmac_svg(&opts, &RenderOptions::default()).unwrap();
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert!(svg.contains("role=\"img\"") && svg.contains("<title>") && svg.contains("<desc>"));
+    assert!(
+        svg.contains("role=\"img\"")
+            && svg.contains("<title id=\"ec-micmac-title\">")
+            && svg.contains("<desc id=\"ec-micmac-desc\">")
+    );
     assert!(svg.contains("Influence / dependence map (MICMAC)"));
     assert!(svg.contains("marker-end=\"url(#micmac-arrow)\""));
     assert!(svg.contains("Labels: at most the 30 most influential"));

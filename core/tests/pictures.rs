@@ -567,3 +567,56 @@ fn golden_cases_as_the_bindings_draw_them() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// WCAG 2.2 (issue 21): a picture is `role="img"` named by `aria-labelledby`, whose ids are
+/// its `<title>` and `<desc>` (both present, not empty), and its id prefix is its kind.
+fn assert_accessible(svg: &str, kind: &str) {
+    let head = &svg[..svg.find('>').unwrap()];
+    assert!(
+        head.contains(" role=\"img\""),
+        "{kind}: no role=img in {head}"
+    );
+    let want = format!(" aria-labelledby=\"ec-{kind}-title ec-{kind}-desc\"");
+    assert!(head.contains(&want), "{kind}: {head} lacks{want}");
+    for (tag, id) in [("title", "title"), ("desc", "desc")] {
+        let open = format!("<{tag} id=\"ec-{kind}-{id}\">");
+        let at = svg
+            .find(&open)
+            .unwrap_or_else(|| panic!("{kind}: no {open}"));
+        let text = &svg[at + open.len()..];
+        let text = &text[..text.find(&format!("</{tag}>")).unwrap()];
+        assert!(!text.trim().is_empty(), "{kind}: empty <{tag}>");
+    }
+}
+
+#[test]
+fn every_picture_is_an_image_with_a_title_and_a_description() {
+    let s = Strategy::e_culture();
+    let sched = ScheduleOptions::default();
+    let o = RenderOptions::default();
+    let status = ScheduleOptions {
+        status_date: Some(jiff::civil::date(2025, 12, 31)),
+        ..ScheduleOptions::default()
+    };
+    assert_accessible(&s.heatmap_svg(&sched, &o).unwrap(), "heatmap");
+    assert_accessible(&s.gantt_svg(&sched, &o).unwrap(), "gantt");
+    assert_accessible(&s.gantt_svg(&status, &o).unwrap(), "gantt");
+    assert_accessible(&s.rollout_svg(&sched, &o).unwrap(), "rollout");
+    assert_accessible(&s.dsm_svg(&o).unwrap(), "dsm");
+    assert_accessible(&s.micmac_svg(&Default::default(), &o).unwrap(), "micmac");
+    let big = generated(2_000, 80);
+    assert_accessible(&big.heatmap_svg(&sched, &o).unwrap(), "heatmap");
+    assert_accessible(&big.gantt_svg(&sched, &o).unwrap(), "gantt");
+    // the report holds each kind once: its ids stay unique on the page
+    let report = s.report_html(&sched, &o);
+    let svgs = svgs_in(&report);
+    assert!(svgs.len() >= 3, "the report has its pictures");
+    let mut kinds: Vec<&str> = Vec::new();
+    for svg in svgs {
+        let at = svg.find("aria-labelledby=\"ec-").unwrap() + "aria-labelledby=\"ec-".len();
+        let kind = &svg[at..at + svg[at..].find("-title").unwrap()];
+        assert_accessible(svg, kind);
+        assert!(!kinds.contains(&kind), "{kind} twice in the report");
+        kinds.push(kind);
+    }
+}

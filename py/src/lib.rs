@@ -93,6 +93,13 @@ fn diagnostic_entity(d: &Diagnostic) -> &'static str {
     eculture::api::diagnostic_entity(d.core())
 }
 
+/// A share (0..1) as the summaries write it: `92.5%`, or `n/a` for `None`.
+#[pyfunction]
+#[pyo3(signature = (share))]
+fn percent_text(share: Option<f64>) -> String {
+    eculture::api::percent_text(share)
+}
+
 /// The default near-critical threshold of a schedule, in days.
 #[pyfunction]
 fn near_critical_days() -> i64 {
@@ -138,6 +145,7 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(gap_reason_text, m)?)?;
     m.add_function(wrap_pyfunction!(diagnostic_entity, m)?)?;
     m.add_function(wrap_pyfunction!(near_critical_days, m)?)?;
+    m.add_function(wrap_pyfunction!(percent_text, m)?)?;
     m.add_function(wrap_pyfunction!(format_of, m)?)?;
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(format_diagnostic, m)?)?;

@@ -180,6 +180,9 @@ def test_validate_is_lazy_and_shows_a_table() -> None:
 
 def test_page_facts_come_from_the_core(e_culture: Strategy) -> None:
     assert eculture.near_critical_days() == 5
+    assert eculture.percent_text(0.925) == "92.5%" and eculture.percent_text(None) == "n/a"
+    rate = e_culture.execution_rate()
+    assert f"rate={eculture.percent_text(rate['records'][0]['rate'])}," in repr(rate)
     assert eculture.format_of("plan.YML") == "yaml"
     with pytest.raises(eculture.EcultureIOError, match="unknown extension"):
         eculture.format_of("plan.txt")

@@ -37,6 +37,7 @@ mod matrix;
 mod micmac;
 #[cfg(feature = "full")]
 mod monitoring;
+mod page;
 mod pictures;
 #[cfg(feature = "full")]
 mod portfolio;
@@ -57,6 +58,7 @@ pub use matrix::Rollup;
 pub use micmac::Micmac;
 #[cfg(feature = "full")]
 pub use monitoring::{Achievement, ExecutionRate, MonitoringReport, ResultsRating, Triage};
+pub use page::DocumentReader;
 #[cfg(feature = "full")]
 pub use portfolio::Portfolio;
 pub use schedule::Schedule;
@@ -143,6 +145,13 @@ pub fn gap_reason_text(
 #[wasm_bindgen(js_name = "nearCriticalDays")]
 pub fn near_critical_days() -> f64 {
     eculture::api::near_critical_days() as f64
+}
+
+/// A share (0..1) as the summaries write it: `"92.5%"`, or `"n/a"` for `null` (nothing
+/// counted, never 0). The page writes every percentage with it.
+#[wasm_bindgen(js_name = "percentText")]
+pub fn percent_text(share: Option<f64>) -> String {
+    eculture::api::percent_text(share)
 }
 
 /// The format a file name implies (`"json"`, `"yaml"` or `"toml"`); throws `IoError` for

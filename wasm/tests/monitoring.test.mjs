@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 import { inspect } from "node:util";
 
-import { Strategy, eCulture, ArgumentError, ExecutionRate, MonitoringReport, Achievement, Triage, ResultsRating } from "../pkg/node/index.js";
+import { Strategy, eCulture, percentText, ArgumentError, ExecutionRate, MonitoringReport, Achievement, Triage, ResultsRating } from "../pkg/node/index.js";
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "golden_monitoring");
 const cases = readdirSync(GOLDEN).filter((d) => statSync(join(GOLDEN, d)).isDirectory());
@@ -102,4 +102,12 @@ test("monitoring results are typed objects, printed as in Python", () => {
   assert.equal(mr.year, 2025);
   assert.match(String(mr), /^MonitoringReport\(year=2025, as_of=/);
   assert.ok(mr.sections.length > 3 && mr.toJSON().sections.length === mr.sections.length);
+});
+
+test("percentages are written by the core, as in the summaries", () => {
+  assert.equal(percentText(0.925), "92.5%");
+  assert.equal(percentText(null), "n/a");
+  assert.equal(percentText(undefined), "n/a");
+  const r = eCulture().executionRate(null);
+  assert.ok(String(r).includes(`rate=${percentText(r.records[0].rate)},`));
 });

@@ -7,11 +7,18 @@
 // `start(lean, defaultJson)` is called by loader.js once the lean build is initialised. YAML and
 // TOML documents load the npm package's full build on demand (same API, same results).
 
+import { keyboard, matrixTable, scheduleTable } from "./access.js";
+
 const $ = (id) => document.getElementById(id);
 
-/** The largest file the page reads: a JS string cannot hold much more, and a bigger plan belongs
- * in the CLI or Python (the core's own limit, eculture::io::MAX_DOCUMENT_BYTES, is 1 GiB). */
+/** The largest file the page reads: parsing needs several times the file in WebAssembly's 4 GiB
+ * of memory, and a bigger plan belongs in the CLI or Python (the core's own limit,
+ * eculture::io::MAX_DOCUMENT_BYTES, is 1 GiB). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** From this size on, a JSON file is read, parsed and analysed in a worker (large.js, worker.js),
+ * so the page never freezes; the what-if, monitoring and exports stay with smaller plans. */
+export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 
 const state = {
   lean: null, // the lean build (JSON only)
@@ -25,6 +32,7 @@ const state = {
   source: "",
   lang: "en",
   changes: [],
+  large: null, // large.js, while the plan on screen lives in the worker
 };
 
 /** Create an element with optional class and text. */
@@ -53,8 +61,9 @@ function fill(target, nodes, { total = nodes.length, noun = "more", cap = LIST_C
 
 /** A document title in the chosen language, falling back like the core's pictures do. */
 const best = (t, fallback = "") =>
-  (state.lang === "az" ? t?.az || t?.en : t?.en || t?.az) || t?.ru || fallback;
-const pct = (share) => (share === null || share === undefined ? "n/a" : `${(share * 100).toFixed(1)}%`);
+  (state.lang === "az" ? t?.az || t?.en : state.lang === "ru" ? t?.ru || t?.en || t?.az : t?.en || t?.az) || t?.ru || fallback;
+/** A share as the core writes it (`92.5%`, `n/a`). */
+const pct = (share) => state.lean.percentText(share ?? null);
 const bump = (key) => {
   document.body.dataset[key] = String(Number(document.body.dataset[key] ?? 0) + 1);
 };
@@ -91,7 +100,9 @@ function showSvg(target, text) {
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.classList.add("picture");
-  target.replaceChildren(document.importNode(svg, true));
+  const placed = document.importNode(svg, true);
+  target.replaceChildren(placed);
+  keyboard(placed, target, { button: target.id === "gantt" }); // a Gantt bar picks its measure
 }
 
 /** Offer `text` as a file download. */
@@ -127,6 +138,8 @@ function renderHeader() {
   const other = state.lang === "az" ? info.title.en : info.title.az;
   $("subtitle").textContent = other && other !== $("title").textContent ? other : "";
   $("subtitle").lang = state.lang === "az" ? "en" : "az";
+  // Russian is offered when the document has Russian titles (the strategy's, at least)
+  $("lang-ru").hidden = !info.title?.ru;
   const parts = [info.id, `${info.period.start} – ${info.period.end}`];
   const act = info.approved_by;
   if (act) {
@@ -297,6 +310,47 @@ function renderGantt() {
   bump("gantts");
 }
 
+/** Names for the text alternatives: `id — title` in the page's language. */
+function names() {
+  const by = (list) => new Map((list ?? []).map((x) => [x.id, best(x.title, x.id)]));
+  const [clusters, modules, measures] = [by(state.doc.clusters), by(state.doc.modules), by(state.doc.measures)];
+  const say = (map) => (id) => (map.get(id) && map.get(id) !== id ? `${id} — ${map.get(id)}` : id);
+  return { cluster: (id) => clusters.get(id) ?? id, module: (id) => modules.get(id) ?? id, measure: say(measures) };
+}
+
+/** The tables beside the heatmap and the Gantt chart (their text alternatives), drawn from the
+ * full build when their disclosure is open (the lean build carries neither cells nor records). */
+async function renderAlternatives() {
+  const open = ["heatmap-alt", "gantt-alt"].filter((id) => $(id).open);
+  if (!open.length || !state.s) return;
+  try {
+    const s = await fullStrategy("the tables");
+    if ($("heatmap-alt").open) {
+      section($("heatmap-table"), () => {
+        const m = s.matrix();
+        try {
+          $("heatmap-table").replaceChildren(matrixTable(m, names(), "The cluster × module matrix: each cell's state and the measures delivering it"));
+        } finally {
+          m.free();
+        }
+      });
+    }
+    if ($("gantt-alt").open) {
+      section($("gantt-table"), () => {
+        const sched = s.scheduleWithChanges(state.changes, scheduleOptions());
+        try {
+          $("gantt-table").replaceChildren(scheduleTable(sched, names(), { id: "gantt-data", caption: "The schedule, measure by measure (early dates)" }));
+        } finally {
+          sched.free();
+        }
+      });
+    }
+  } catch (e) {
+    for (const id of open) $(id.replace("-alt", "-table")).replaceChildren(el("p", "error-inline", blockedText(e)));
+  }
+  bump("alternatives");
+}
+
 function renderDiagnostics() {
   const diags = [...state.diags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   $("diag-count").textContent = String(diags.length);
@@ -340,6 +394,7 @@ function renderPlanViews() {
   if (!schedule) $("sched-stats").replaceChildren();
   renderGantt();
   renderHeatmap();
+  void renderAlternatives();
   return schedule;
 }
 
@@ -364,6 +419,58 @@ function render() {
   renderDiagnostics();
   matrix?.free();
   bump("renders");
+  if (state.monitoring) void refreshMonitoring();
+}
+
+// ---- monitoring (monitoring.js and the full build, loaded when the section is opened) ----
+
+/** What monitoring.js draws with: the full build's copy of the strategy on screen. */
+function monitoringContext() {
+  return {
+    api: state.full,
+    s: state.sFull,
+    doc: state.doc,
+    lang: state.lang,
+    calendar: calendar(),
+    stem: fileStem(),
+    ui: { el, fill, showSvg, download, section },
+  };
+}
+
+/** The full build's copy of the strategy on screen (read once per document). */
+async function fullStrategy(why) {
+  const full = await fullBuild(why);
+  state.sFull ??= state.api === full ? state.s : full.Strategy.fromJson(state.json);
+  return state.sFull;
+}
+
+async function refreshMonitoring() {
+  try {
+    await fullStrategy("monitoring");
+    state.monitoring.render(monitoringContext());
+    $("mon-loading").textContent = "";
+  } catch (e) {
+    $("mon-loading").textContent = blockedText(e);
+  }
+}
+
+async function openMonitoring() {
+  if (state.monitoring) return;
+  $("mon-open").disabled = true;
+  $("mon-loading").textContent = "Loading the full build for monitoring…";
+  try {
+    const [mod] = await Promise.all([import("./monitoring.js"), fullStrategy("monitoring")]);
+    mod.start(monitoringContext);
+    state.monitoring = mod;
+    $("mon-body").hidden = false;
+    $("mon-open").hidden = true;
+    $("mon-loading").textContent = "";
+    await refreshMonitoring();
+  } catch (e) {
+    $("mon-open").disabled = false;
+    $("mon-loading").textContent = `Monitoring could not be loaded: ${e?.message ?? e}`;
+    console.error(e);
+  }
 }
 
 // ---- what-if ----
@@ -473,6 +580,8 @@ async function load(text, format, source) {
     if (state.sFull !== state.s) state.sFull?.free();
     Object.assign(state, { api, s, sFull: null, doc, json, source, changes: [], diags: s.validate() });
     $("wi-result").replaceChildren();
+    $("mon-date").value = ""; // monitoring starts at the new document's data date
+    leaveLarge();
     $("load-error").hidden = true;
     document.body.dataset.status = "ok";
     document.body.dataset.format = format;
@@ -480,6 +589,66 @@ async function load(text, format, source) {
   } catch (e) {
     if (!(e instanceof Error) || !("code" in e)) console.error(e);
     showError(e, source);
+  }
+}
+
+/** The controls that need the plan on this thread (what-if, monitoring, exports). */
+const MAIN_THREAD_ONLY = ["wi-apply", "wi-clear", "mon-open", "export-heatmap", "export-matrix-csv", "export-gantt", "export-schedule-csv", "export-report", "fill"];
+
+function leaveLarge() {
+  if (!state.large) return;
+  state.large = null;
+  for (const id of MAIN_THREAD_ONLY) $(id).disabled = false;
+  $("large-note").hidden = true;
+}
+
+/** The options the worker draws with. */
+const workerOptions = () => ({ lang: state.lang, calendar: calendar(), colorBy: $("color-by").value });
+
+/** Lay out what the worker computed. */
+function showLarge(message) {
+  const ui = { el, fill, showSvg, best, stat, pct };
+  state.large.show(message.result, ui);
+  $("source-name").textContent = `Source: ${message.name}`;
+  const t = message.timings;
+  if (t.totalMs !== undefined) {
+    const n = message.result.measures;
+    $("large-time").textContent = `${n.toLocaleString("en")} measures read, parsed and analysed in ${(t.totalMs / 1000).toFixed(2)} s in a worker (read ${(t.readMs / 1000).toFixed(2)} s, parse ${(t.parseMs / 1000).toFixed(2)} s, analysis ${(t.analysisMs / 1000).toFixed(2)} s)`;
+    document.body.dataset.largeMs = String(Math.round(t.totalMs));
+  }
+  bump("renders");
+}
+
+/** Open a large JSON file in the worker: progress on screen, the page stays responsive. */
+async function openLarge(file) {
+  bump("loads");
+  const large = await import("./large.js");
+  try {
+    const message = await large.openLarge(file, workerOptions());
+    state.s?.free();
+    if (state.sFull !== state.s) state.sFull?.free();
+    Object.assign(state, { s: null, sFull: null, doc: null, json: "", source: file.name, changes: [], diags: [], large });
+    for (const id of MAIN_THREAD_ONLY) $(id).disabled = true;
+    $("large-note").hidden = false;
+    $("mon-body").hidden = true;
+    state.monitoring = null;
+    $("mon-open").hidden = false;
+    $("wi-result").replaceChildren();
+    $("load-error").hidden = true;
+    document.body.dataset.status = "ok";
+    document.body.dataset.format = "json-large";
+    showLarge(message);
+  } catch (e) {
+    showError(e, file.name);
+  }
+}
+
+/** Redraw a large plan in the worker (another language, calendar or colouring). */
+async function redrawLarge() {
+  try {
+    showLarge(await state.large.redraw(workerOptions()));
+  } catch (e) {
+    showError(e, state.source);
   }
 }
 
@@ -498,6 +667,10 @@ export async function openFile(file) {
       { name: "ParseError", code: "parse_error", message: `the file is ${file.size.toLocaleString("en")} bytes; this page reads at most ${MAX_FILE_BYTES.toLocaleString("en")} (use the eculture CLI or Python for larger plans)` },
       file.name,
     );
+    return;
+  }
+  if (format === "json" && file.size >= LARGE_FILE_BYTES) {
+    await openLarge(file);
     return;
   }
   await load(await file.text(), format, file.name);
@@ -544,17 +717,23 @@ export async function start(lean, defaultJson) {
   for (const button of document.querySelectorAll("[data-lang]")) {
     button.addEventListener("click", () => {
       state.lang = button.dataset.lang;
+      document.documentElement.lang = state.lang;
       for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b === button));
-      if (state.s) render();
+      if (state.large) void redrawLarge();
+      else if (state.s) render();
     });
   }
   $("sched-calendar").addEventListener("change", () => {
+    if (state.large) void redrawLarge();
     if (!state.s) return;
     const schedule = renderPlanViews();
     $("stat-finish")?.replaceWith(finishCard(schedule));
     bump("schedules");
+    if (state.monitoring) void refreshMonitoring();
   });
-  $("color-by").addEventListener("change", renderHeatmap);
+  $("mon-open").addEventListener("click", openMonitoring);
+  for (const id of ["heatmap-alt", "gantt-alt"]) $(id).addEventListener("toggle", () => void renderAlternatives());
+  $("color-by").addEventListener("change", () => (state.large ? void redrawLarge() : renderHeatmap()));
   $("wi-apply").addEventListener("click", applyWhatIf);
   $("wi-clear").addEventListener("click", clearWhatIf);
   $("gantt").addEventListener("click", (ev) => {
@@ -576,11 +755,7 @@ export async function start(lean, defaultJson) {
   // The CSV and HTML writers are in the full build only (together some 25 KB gzip the lean build
   // does not carry): an export runs `write` on the full build's copy of the current strategy,
   // read once per document (a strategy from a YAML or TOML file is the full build's already).
-  const withFull = (write) => async () => {
-    const full = await fullBuild("exports");
-    state.sFull ??= state.api === full ? state.s : full.Strategy.fromJson(state.json);
-    write(state.sFull);
-  };
+  const withFull = (write) => async () => write(await fullStrategy("exports"));
   const freeing = (value, use) => {
     try {
       return use(value);
@@ -600,6 +775,7 @@ export async function start(lean, defaultJson) {
   })));
 
   await load(defaultJson, "json", "the embedded e-Culture default");
+  performance.mark("eculture:first-screen"); // drawn, every control wired: interactive
   document.body.dataset.ready = "1";
   document.body.dataset.readyMs = String(Math.round(performance.now()));
 }

@@ -48,6 +48,7 @@ try {
   const eculture = await import("eculture");
   // init() fetches eculture_wasm_bg.wasm next to the module, while the default downloads
   const [, text] = await Promise.all([eculture.default(), defaultJson]);
+  performance.mark("eculture:module-ready"); // the module compiled and the default fetched
   loaded = [eculture, text];
 } catch (e) {
   console.error(e);

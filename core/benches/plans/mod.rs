@@ -165,3 +165,28 @@ pub fn sizes() -> Vec<usize> {
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![1_000, 10_000, 100_000, 1_000_000])
 }
+
+/// The published anchor's plan (DHTMLX Planning Engine, 10,000-task chain CPM): `n` measures,
+/// each finish-to-start after the one before, durations 1..5 days in turn (`1 + i % 5`), one
+/// direction and one executor. `wasm/tests/browser_test.mjs` builds the same text in the
+/// browser (`chainJson`), so native and WebAssembly schedule the same plan.
+#[allow(dead_code)] // the schedule bench's only
+pub fn chain_json(n: usize) -> String {
+    let mut out = String::with_capacity(n * 110);
+    out.push_str(r#"{"strategy":{"id":"chain","title":{"en":"chain"},"period":{"start":"2024-01-01","end":"2026-12-31"}},"organizations":[{"id":"O","name":{"en":"O"},"kind":"ministry"}],"directions":[{"id":"D","title":{"en":"D"}}],"measures":["#);
+    for i in 0..n {
+        let _ = write!(
+            out,
+            r#"{}{{"id":"t{i}","direction":"D","title":{{"en":"t"}},"main_executor":"O","duration_days":{},"depends_on":[{}]}}"#,
+            if i > 0 { "," } else { "" },
+            1 + i % 5,
+            if i > 0 {
+                format!(r#""t{}""#, i - 1)
+            } else {
+                String::new()
+            }
+        );
+    }
+    out.push_str("]}");
+    out
+}

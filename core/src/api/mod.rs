@@ -26,7 +26,8 @@ pub use options::{
     risk_options, schedule_options,
 };
 pub use present::{
-    Summary, diagnostic_entity, format_of, gap_reason_text, near_critical_days, records_html,
+    Summary, diagnostic_entity, format_of, gap_reason_text, near_critical_days, percent_text,
+    records_html,
 };
 pub use value::BindingValue;
 

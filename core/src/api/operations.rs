@@ -64,6 +64,7 @@ ops! {
     module method - operations operations ("") -> "this table";
     module method gap_reason_text gap_reason_text gapReasonText ("reason") -> "why a cell is a gap, in the CLI's words";
     module method diagnostic_entity diagnostic_entity diagnosticEntity ("diagnostic") -> "the kind of entity it is about";
+    module method percent_text percent_text percentText ("share") -> "a share as the summaries write it (92.5%, n/a)";
     module method near_critical_days near_critical_days nearCriticalDays ("") -> "the default near-critical threshold (days)";
     module method format_of format_of formatOf ("file name") -> "json, yaml or toml (IoError for another extension)";
     module method - - eCulture ("") -> "Strategy.eCulture() (the README's one-line start)";
@@ -118,6 +119,7 @@ ops! {
     Strategy method dsm_svg dsm_svg dsmSvg ("options") -> "SVG";
     Strategy method micmac_svg micmac_svg micmacSvg ("options: level, influences, lang, width") -> "SVG";
     Strategy method to_dot to_dot toDot ("options") -> "Graphviz DOT";
+    Strategy method - - header ("") -> "the document's strategy section (the page's worker: no whole document)";
     Strategy method report_html report_html reportHtml ("options") -> "self-contained HTML report";
     Strategy method states_as_of states_as_of statesAsOf ("as_of") -> "MeasureState[]";
     Strategy method execution_rate execution_rate executionRate ("options: as_of, by, scope, weights, no_data") -> "ExecutionRate";

@@ -284,6 +284,12 @@ pub fn records_html<T: serde::Serialize>(summary: &str, records: &[T]) -> String
     s
 }
 
+/// A share (0..1) as the summaries and the page write it: a percentage with one decimal
+/// (`0.925` → `92.5%`), or `n/a` for no share (nothing counted: never 0).
+pub fn percent_text(share: Option<f64>) -> String {
+    self::share(share)
+}
+
 /// Why a cell is a gap, in the words of the command-line tool (`GapReason`'s `Display`):
 /// `no measure targets it`, …
 pub fn gap_reason_text(reason: &GapReason) -> String {

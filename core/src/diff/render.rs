@@ -351,9 +351,10 @@ impl PlanDiff {
             word(lang, "Plan diff", "Plan fərqi"),
             truncate(&self.title, 60)
         );
-        let mut svg = Svg::headed(w, h, &title, "");
+        let headline = self.headline();
+        let mut svg = Svg::headed(w, h, "ec-diff", &title, &headline, "");
         let muted = format!("fill=\"{}\"", palette::MUTED);
-        svg.text(16.0, 46.0, &muted, &self.headline());
+        svg.text(16.0, 46.0, &muted, &headline);
         let finish = match &self.schedule {
             Some(s) => format!(
                 "{}: {} → {} ({} d); {}: {}, {}: {}",

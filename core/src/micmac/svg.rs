@@ -152,11 +152,10 @@ pub fn micmac_svg(s: &Strategy, m: &Micmac, opts: &RenderOptions) -> String {
          mövqeyə ox ilə; orta xətlər kvadrantları ayırır.",
     );
     let defs = format!(
-        "<desc>{}</desc>\n<defs><marker id=\"micmac-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker></defs>\n",
-        esc(desc),
+        "<defs><marker id=\"micmac-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker></defs>\n",
         palette::MUTED
     );
-    let mut svg = Svg::headed(w, h, &title, &defs);
+    let mut svg = Svg::headed(w, h, "ec-micmac", &title, desc, &defs);
     frame(&mut svg, &p);
     points(&mut svg, s, &p);
     labels(&mut svg, &p);

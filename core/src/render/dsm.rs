@@ -73,13 +73,9 @@ pub fn dsm_svg(s: &Strategy, dsm: &Dsm, opts: &RenderOptions) -> String {
         ),
         width,
     );
-    let mut svg = Svg::headed(width, height, &title, "");
-    svg.text(
-        PAD,
-        42.0,
-        "fill=\"#555555\"",
-        &subtitle(dsm, lang, aggregated.then_some(cells)),
-    );
+    let sub = subtitle(dsm, lang, aggregated.then_some(cells));
+    let mut svg = Svg::headed(width, height, "ec-dsm", &title, &sub, "");
+    svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
     legend(&mut svg, lang);
     // frame and diagonal
     svg.rect(

@@ -318,7 +318,7 @@ pub fn gantt_svg(s: &Strategy, sched: &Schedule, opts: &RenderOptions) -> String
     let body_top = axis_y + 8.0;
     let body_h = body_height(groups.len(), n, aggregated);
     let height = body_top + body_h + PAD + 10.0;
-    let mut svg = Svg::headed(width, height, &title, "");
+    let mut svg = Svg::headed(width, height, "ec-gantt", &title, &sub, "");
     svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
     legend(&mut svg, opts, sched, PAD, 56.0, width - PAD);
     let bottom = body_top + body_h;

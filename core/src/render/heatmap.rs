@@ -147,8 +147,9 @@ pub fn heatmap_svg(
     let note_h = if note.is_some() { 18.0 } else { 0.0 };
     let height = top + grid_h + foot + note_h + PAD;
 
-    let mut svg = Svg::headed(width, height, &title, &defs());
-    svg.text(PAD, 44.0, "fill=\"#555555\"", &g.subtitle(gaps.len()));
+    let sub = g.subtitle(gaps.len());
+    let mut svg = Svg::headed(width, height, "ec-heatmap", &title, &sub, &defs());
+    svg.text(PAD, 44.0, "fill=\"#555555\"", &sub);
     legend(&mut svg, &keys, PAD, 58.0, width - PAD);
     g.column_heads(&mut svg, left, top);
     for ci in 0..nc {
@@ -670,8 +671,9 @@ fn aggregated(
         word(lang, "Clusters × modules", "Klasterlər × modullar"),
         width,
     );
-    let mut svg = Svg::headed(width, height, &title, "");
-    svg.text(PAD, 44.0, "fill=\"#555555\"", &aggregated_note(m, &b, lang));
+    let sub = aggregated_note(m, &b, lang);
+    let mut svg = Svg::headed(width, height, "ec-heatmap", &title, &sub, "");
+    svg.text(PAD, 44.0, "fill=\"#555555\"", &sub);
     let mut keys: Vec<Key> = [0.0, 0.25, 0.5, 0.75, 1.0]
         .iter()
         .map(|&t| key(palette::ramp(t), "", format!("{}%", N(t * 100.0))))

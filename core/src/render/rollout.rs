@@ -97,7 +97,6 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
         ),
         width,
     );
-    let mut svg = Svg::headed(width, height, &title, "");
     let mut sub = word(lang, "share of the cluster's applicable modules whose last delivering measure has finished (early schedule); gaps are never delivered", "klasterin tətbiq olunan modullarının payı (erkən cədvəl); boşluqlar heç vaxt təhvil verilmir").to_owned();
     if per > 1 {
         sub = format!(
@@ -109,6 +108,7 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
             word(lang, "blocks", "blok")
         );
     }
+    let mut svg = Svg::headed(width, height, "ec-rollout", &title, &sub, "");
     svg.text(PAD, 42.0, "fill=\"#555555\"", &sub);
     legend(&mut svg, lang);
     for (k, q) in r.quarters.iter().enumerate() {

@@ -64,18 +64,37 @@ pub struct Svg {
 }
 
 impl Svg {
-    /// Open an `<svg>` of `w × h` with a `<title>` (the picture's accessible name) and an
-    /// `id` prefix for its definitions.
+    /// Open an `<svg>` of `w × h` with a `<title>` (the picture's accessible name), for a
+    /// picture without a description (a notice, a scratch document): [`Svg::labelled`] with
+    /// the id `ec-picture`.
     pub fn new(w: f64, h: f64, title: &str) -> Svg {
+        Svg::labelled(w, h, "ec-picture", title, "")
+    }
+
+    /// Open an accessible `<svg>` of `w × h` (WCAG 2.2: an image with a name and a
+    /// description): `role="img"`, `aria-labelledby` naming its `<title id="{id}-title">` and,
+    /// when `desc` is not empty, its `<desc id="{id}-desc">`. `id` is the picture's kind
+    /// (`ec-heatmap`, `ec-gantt`, …): one picture of a kind per page keeps the ids unique.
+    pub fn labelled(w: f64, h: f64, id: &str, title: &str, desc: &str) -> Svg {
         let mut out = String::with_capacity(4096);
+        let described = !desc.is_empty();
         let _ = write!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" font-family=\"{f}\" font-size=\"12\">\n<title>{t}</title>\n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{id}-title{d}\" font-family=\"{f}\" font-size=\"12\">\n<title id=\"{id}-title\">{t}</title>\n",
             w = N(w),
             h = N(h),
+            id = esc(id),
+            d = if described {
+                format!(" {}-desc", esc(id))
+            } else {
+                String::new()
+            },
             f = esc(FONT),
             t = esc(title)
         );
+        if described {
+            let _ = writeln!(out, "<desc id=\"{}-desc\">{}</desc>", esc(id), esc(desc));
+        }
         let _ = writeln!(
             out,
             "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
@@ -85,10 +104,11 @@ impl Svg {
         Svg { out }
     }
 
-    /// Open a picture with its heading: the `<svg>` element and its `<title>` ([`Svg::new`]),
-    /// `defs` (raw markup, often empty), then the title drawn at the top left in bold.
-    pub fn headed(w: f64, h: f64, title: &str, defs: &str) -> Svg {
-        let mut svg = Svg::new(w, h, title);
+    /// Open a picture with its heading: the accessible `<svg>` ([`Svg::labelled`]: `id`,
+    /// `title`, `desc`), `defs` (raw markup, often empty), then the title drawn at the top
+    /// left in bold. The description is what the picture's subtitle says; the caller draws it.
+    pub fn headed(w: f64, h: f64, id: &str, title: &str, desc: &str, defs: &str) -> Svg {
+        let mut svg = Svg::labelled(w, h, id, title, desc);
         svg.raw(defs);
         svg.text(
             16.0,

@@ -65,6 +65,7 @@ from ._eculture import (
     json_schema,
     near_critical_days,
     operations,
+    percent_text,
 )
 from ._records import Records
 from ._errors import (
@@ -129,4 +130,5 @@ __all__ = [
     "json_schema",
     "near_critical_days",
     "operations",
+    "percent_text",
 ]

@@ -85,6 +85,7 @@ __all__ = [
     "json_schema",
     "near_critical_days",
     "operations",
+    "percent_text",
 ]
 
 _Path = Union[str, "os.PathLike[str]"]
@@ -195,6 +196,9 @@ def format_diagnostic(d: Diagnostic) -> str:
 
 def operations() -> List[Dict[str, Any]]:
     """The table of operations every surface exposes, with their Rust, Python and JS names."""
+
+def percent_text(share: float | None) -> str:
+    """A share (0..1) as the summaries write it: ``"92.5%"``, or ``"n/a"`` for ``None``."""
 
 def gap_reason_text(reason: Mapping[str, Any]) -> str:
     """Why a cell is a gap (one of ``Strategy.gaps()``' reasons), in the CLI's words."""
