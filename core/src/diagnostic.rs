@@ -145,6 +145,12 @@ codes! {
     StatusDisagreesWithReport = "status_disagrees_with_report",
     /// A reporting-calendar due day that is not a valid `MM-DD`.
     InvalidDueDay = "invalid_due_day",
+    /// A spreadsheet cell whose value could not be read (a period, a number, a funding
+    /// source, JSON); the rest of the row is read. Located by `sheet` and `cell`.
+    UnreadableCell = "unreadable_cell",
+    /// A non-empty spreadsheet cell outside the table, or under a heading eculture does not
+    /// know; its text is in the message (warning).
+    UnplacedCell = "unplaced_cell",
 }
 
 impl fmt::Display for Code {
@@ -180,6 +186,13 @@ pub struct Diagnostic {
     /// 1-based column (in characters) that goes with `line`.
     #[serde(default)]
     pub column: Option<u32>,
+    /// The sheet of the workbook the value was read from, when the document came from a
+    /// spreadsheet (`Strategy::from_xlsx`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The cell of `sheet`, e.g. `E17`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -200,6 +213,8 @@ impl Diagnostic {
             suggestion: None,
             line: None,
             column: None,
+            sheet: None,
+            cell: None,
         }
     }
 
@@ -261,6 +276,11 @@ impl fmt::Display for Diagnostic {
         write!(f, "at {}", self.path)?;
         if let Some(line) = self.line {
             write!(f, ", line {line}")?;
+        }
+        if let (Some(sheet), Some(cell)) = (&self.sheet, &self.cell)
+            && !self.message.contains(cell.as_str())
+        {
+            write!(f, ", sheet `{sheet}` cell {cell}")?;
         }
         write!(f, ": {}", self.message)
     }
@@ -359,6 +379,8 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::StatusRegression
         | Code::ConflictingValues
         | Code::StatusDisagreesWithReport
-        | Code::InvalidDueDay => None,
+        | Code::InvalidDueDay
+        | Code::UnreadableCell
+        | Code::UnplacedCell => None,
     }
 }

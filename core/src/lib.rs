@@ -45,9 +45,13 @@ pub mod period;
 pub mod render;
 mod resolve;
 pub mod schedule;
+#[cfg(feature = "xlsx")]
+pub mod sheets;
 pub mod strategy;
 mod suggest;
 pub mod validate;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 pub use columnar::{Groups, Rollup};
 pub use diff::{DiffOptions, PlanDiff};
