@@ -151,6 +151,9 @@ codes! {
     /// A non-empty spreadsheet cell outside the table, or under a heading eculture does not
     /// know; its text is in the message (warning).
     UnplacedCell = "unplaced_cell",
+    /// A value a spreadsheet did not state and the import inferred (the strategy's period
+    /// from the measures' years) (warning).
+    InferredValue = "inferred_value",
 }
 
 impl fmt::Display for Code {
@@ -381,6 +384,7 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::StatusDisagreesWithReport
         | Code::InvalidDueDay
         | Code::UnreadableCell
-        | Code::UnplacedCell => None,
+        | Code::UnplacedCell
+        | Code::InferredValue => None,
     }
 }

@@ -50,8 +50,11 @@ impl SheetCells {
                 }
             }
         }
-        let found: std::collections::HashSet<(crate::diagnostic::Code, &str)> =
-            self.findings.iter().map(|f| (f.code, f.path.as_str())).collect();
+        let found: std::collections::HashSet<(crate::diagnostic::Code, &str)> = self
+            .findings
+            .iter()
+            .map(|f| (f.code, f.path.as_str()))
+            .collect();
         let mut out = self.findings.clone();
         out.extend(
             diagnostics

@@ -156,7 +156,8 @@ impl Strategy {
     #[cfg(feature = "xlsx")]
     pub fn from_csv(bytes: &[u8], mapping: Option<&crate::sheets::Mapping>) -> Result<Strategy> {
         let m = mapping.cloned().unwrap_or_default();
-        crate::sheets::read_csv(bytes, &m, "<csv>").map(|(doc, cells)| Strategy::from_sheet(doc, cells))
+        crate::sheets::read_csv(bytes, &m, "<csv>")
+            .map(|(doc, cells)| Strategy::from_sheet(doc, cells))
     }
 
     /// The document as an XLSX workbook: the action plan in the Decree 1294 layout (sheet

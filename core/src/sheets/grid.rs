@@ -72,7 +72,10 @@ pub(crate) struct Sheet {
 
 impl Sheet {
     pub(crate) fn get(&self, r: usize, c: usize) -> &Val {
-        self.rows.get(r).and_then(|row| row.get(c)).unwrap_or(&Val::Empty)
+        self.rows
+            .get(r)
+            .and_then(|row| row.get(c))
+            .unwrap_or(&Val::Empty)
     }
 }
 
@@ -119,7 +122,8 @@ fn excel_day(serial: f64) -> Option<jiff::civil::Date> {
         return None;
     }
     let base = jiff::civil::date(1899, 12, 30);
-    base.checked_add(jiff::Span::new().days(serial.floor() as i64)).ok()
+    base.checked_add(jiff::Span::new().days(serial.floor() as i64))
+        .ok()
 }
 
 fn val(d: &Data) -> Val {
@@ -148,11 +152,18 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
         return Err(unreadable(
             source,
             Format::Xlsx,
-            format!("the workbook is {} bytes; the limit is {MAX_WORKBOOK_BYTES}", bytes.len()),
+            format!(
+                "the workbook is {} bytes; the limit is {MAX_WORKBOOK_BYTES}",
+                bytes.len()
+            ),
         ));
     }
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        unreadable(source, Format::Xlsx, format!("not a workbook eculture can read: {e}"))
+        unreadable(
+            source,
+            Format::Xlsx,
+            format!("not a workbook eculture can read: {e}"),
+        )
     })?;
     let meta: Vec<(String, bool)> = wb
         .sheets_metadata()
@@ -162,7 +173,11 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
     let mut out = Vec::with_capacity(meta.len());
     for (name, hidden) in meta {
         let range = wb.worksheet_range(&name).map_err(|e| {
-            unreadable(source, Format::Xlsx, format!("sheet `{name}` cannot be read: {e}"))
+            unreadable(
+                source,
+                Format::Xlsx,
+                format!("sheet `{name}` cannot be read: {e}"),
+            )
         })?;
         let mut sheet = Sheet {
             name,
@@ -204,12 +219,21 @@ pub(crate) fn read_csv(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
         return Err(unreadable(
             name,
             Format::Csv,
-            format!("the file is {} bytes; the limit is {MAX_WORKBOOK_BYTES}", bytes.len()),
+            format!(
+                "the file is {} bytes; the limit is {MAX_WORKBOOK_BYTES}",
+                bytes.len()
+            ),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = bytes.split(|b| *b == b'\n').next().unwrap_or(bytes);
-    let count = |c: u8| first.iter().filter(|b| **b == c).count();
+    // the separator of the first lines (a title line may have none)
+    let head: Vec<&[u8]> = bytes.split(|b| *b == b'\n').take(8).collect();
+    let count = |c: u8| {
+        head.iter()
+            .map(|l| l.iter().filter(|b| **b == c).count())
+            .max()
+            .unwrap_or(0)
+    };
     let sep = [b',', b';', b'\t']
         .into_iter()
         .max_by_key(|c| count(*c))
@@ -225,9 +249,7 @@ pub(crate) fn read_csv(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
     };
     let mut cells = 0usize;
     for (i, rec) in rd.records().enumerate() {
-        let rec = rec.map_err(|e| {
-            unreadable(name, Format::Csv, format!("line {}: {e}", i + 1))
-        })?;
+        let rec = rec.map_err(|e| unreadable(name, Format::Csv, format!("line {}: {e}", i + 1)))?;
         cells = cells.saturating_add(rec.len());
         if cells > MAX_CELLS {
             sheet.cut = true;
@@ -235,7 +257,13 @@ pub(crate) fn read_csv(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
         }
         let mut vals: Vec<Val> = rec
             .iter()
-            .map(|s| if s.trim().is_empty() { Val::Empty } else { Val::Text(s.to_owned()) })
+            .map(|s| {
+                if s.trim().is_empty() {
+                    Val::Empty
+                } else {
+                    Val::Text(s.to_owned())
+                }
+            })
             .collect();
         while vals.last().is_some_and(Val::is_empty) {
             vals.pop();

@@ -41,7 +41,12 @@ pub struct Mapping(pub BTreeMap<String, String>);
 impl Mapping {
     /// A mapping from (heading or column letter, field) pairs.
     pub fn new<K: Into<String>, V: Into<String>>(pairs: impl IntoIterator<Item = (K, V)>) -> Self {
-        Mapping(pairs.into_iter().map(|(k, v)| (k.into(), v.into())).collect())
+        Mapping(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
     }
 }
 
@@ -58,7 +63,11 @@ pub(crate) fn read_workbook(
 }
 
 /// Read an action plan from CSV.
-pub(crate) fn read_csv(bytes: &[u8], mapping: &Mapping, source: &str) -> Result<(Document, SheetCells)> {
+pub(crate) fn read_csv(
+    bytes: &[u8],
+    mapping: &Mapping,
+    source: &str,
+) -> Result<(Document, SheetCells)> {
     let sheets = grid::read_csv(bytes, source)?;
     read::read(&sheets, mapping, None)
 }

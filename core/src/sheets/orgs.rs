@@ -69,7 +69,12 @@ impl Orgs {
         let names: Vec<String> = v
             .get("name")
             .and_then(Value::as_object)
-            .map(|m| m.values().filter_map(Value::as_str).map(str::to_owned).collect())
+            .map(|m| {
+                m.values()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
             .unwrap_or_default();
         let mut folded: Vec<String> = names.iter().map(|n| norm(n)).collect();
         folded.extend(names.iter().flat_map(|n| abbreviations(n)));
@@ -80,8 +85,11 @@ impl Orgs {
     pub(crate) fn resolve(&mut self, text: &str) -> Match {
         if self.exact {
             let hit = self.known.iter().find(|(id, _, _)| id == text).or_else(|| {
-                let named: Vec<_> =
-                    self.known.iter().filter(|(_, names, _)| names.iter().any(|n| n == text)).collect();
+                let named: Vec<_> = self
+                    .known
+                    .iter()
+                    .filter(|(_, names, _)| names.iter().any(|n| n == text))
+                    .collect();
                 (named.len() == 1).then(|| named[0])
             });
             return Match::Known(hit.map_or_else(|| text.to_owned(), |(id, _, _)| id.clone()));
@@ -97,7 +105,9 @@ impl Orgs {
         let mut budget = crate::suggest::MAX_COMPARISONS;
         let near = crate::suggest::nearest(
             &n,
-            self.known.iter().flat_map(|(_, _, f)| f.iter().map(String::as_str)),
+            self.known
+                .iter()
+                .flat_map(|(_, _, f)| f.iter().map(String::as_str)),
             &mut budget,
         );
         if let Some(near) = near
@@ -117,8 +127,15 @@ impl Orgs {
 
     /// An id for a new organisation: its abbreviation, or its name folded to `a-z0-9_`.
     fn new_id(&self, name: &str) -> String {
-        let base = abbreviations(name).into_iter().next().unwrap_or_else(|| slug(name));
-        let base = if base.is_empty() { "org".to_owned() } else { base };
+        let base = abbreviations(name)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| slug(name));
+        let base = if base.is_empty() {
+            "org".to_owned()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut k = 2;
         while self.known.iter().any(|(i, _, _)| *i == id) {
@@ -162,9 +179,18 @@ fn kind_of(name: &str) -> &'static str {
         .any(|w| name.contains(w))
     {
         "ministry"
-    } else if ["agentliy", "xidmət", "agency", "service", "комитет", "агентств", "служб", "komitə"]
-        .iter()
-        .any(|w| name.contains(w))
+    } else if [
+        "agentliy",
+        "xidmət",
+        "agency",
+        "service",
+        "комитет",
+        "агентств",
+        "служб",
+        "komitə",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
     {
         "state_body"
     } else {

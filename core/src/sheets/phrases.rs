@@ -280,8 +280,16 @@ pub(crate) fn decree_heading(col: &Col, lang: Lang) -> &'static str {
         Col::Others => ["Digər icraçılar", "Other executors", "Другие исполнители"],
         Col::Executors => ["İcraçılar", "Executors", "Исполнители"],
         Col::Period => ["İcra müddəti", "Execution period", "Срок исполнения"],
-        Col::Funding => ["Maliyyə mənbəyi", "Funding source", "Источник финансирования"],
-        Col::Result(_) => ["Gözlənilən nəticə", "Expected result", "Ожидаемый результат"],
+        Col::Funding => [
+            "Maliyyə mənbəyi",
+            "Funding source",
+            "Источник финансирования",
+        ],
+        Col::Result(_) => [
+            "Gözlənilən nəticə",
+            "Expected result",
+            "Ожидаемый результат",
+        ],
         Col::Indicators => ["İndikatorlar", "Indicators", "Индикаторы"],
         Col::Clusters => ["Klasterlər", "Clusters", "Кластеры"],
         Col::Modules => ["Modullar", "Modules", "Модули"],
@@ -331,14 +339,20 @@ const FUNDING: &[(FundingSource, [&str; 3], &[&str])] = &[
             "No funding required",
             "Финансирование не требуется",
         ],
-        &["tələb olunmur", "tələb etmir", "not required", "no funding", "не требуется"],
+        &[
+            "tələb olunmur",
+            "tələb etmir",
+            "not required",
+            "no funding",
+            "не требуется",
+        ],
     ),
     (
         FundingSource::Other,
         [
             "Qanunvericiliklə qadağan olunmayan digər mənbələr",
             "Other sources not prohibited by law",
-            "Другие источники, не запрещённые законодательством",
+            "Другие не запрещённые законодательством источники",
         ],
         &["digər", "other", "друг", "ины", "иные"],
     ),
@@ -455,8 +469,15 @@ pub(crate) fn period(text: &str, whole: Option<(PeriodRef, PeriodRef)>) -> Resul
     let lower = t.to_lowercase();
     let ws = words(t);
     let has = |ps: &[&str]| ps.iter().any(|p| ws.iter().any(|w| w.starts_with(p)));
-    if has(&["daimi", "mütəmadi", "ongoing", "permanent", "continuous", "постоянн", "ежегодно"])
-    {
+    if has(&[
+        "daimi",
+        "mütəmadi",
+        "ongoing",
+        "permanent",
+        "continuous",
+        "постоянн",
+        "ежегодно",
+    ]) {
         return whole
             .map(|(s, e)| (Some(s), Some(e)))
             .ok_or_else(|| format!("`{t}` needs the strategy's period"));
@@ -510,7 +531,9 @@ fn single(t: &str) -> Result<Window, String> {
         .iter()
         .filter_map(|w| {
             let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-            (digits.len() == 4).then(|| digits.parse::<i16>().ok()).flatten()
+            (digits.len() == 4)
+                .then(|| digits.parse::<i16>().ok())
+                .flatten()
         })
         .filter(|y| (1900..=2200).contains(y))
         .collect();
@@ -518,9 +541,8 @@ fn single(t: &str) -> Result<Window, String> {
     let Some(&y) = years.first() else {
         return Err(unreadable());
     };
-    let year = |y: i16| -> Result<PeriodRef, String> {
-        y.to_string().parse().map_err(|e| format!("{e}"))
-    };
+    let year =
+        |y: i16| -> Result<PeriodRef, String> { y.to_string().parse().map_err(|e| format!("{e}")) };
     // Q2 2026, 2026 Q2, H1 2026
     for w in &ws {
         if let Some(q) = w.strip_prefix('q').and_then(|q| q.parse::<u8>().ok())
@@ -572,7 +594,11 @@ fn single(t: &str) -> Result<Window, String> {
 }
 
 /// The phrase eculture writes for a measure's window, in `lang`.
-pub(crate) fn period_phrase(start: Option<&PeriodRef>, deadline: Option<&PeriodRef>, lang: Lang) -> String {
+pub(crate) fn period_phrase(
+    start: Option<&PeriodRef>,
+    deadline: Option<&PeriodRef>,
+    lang: Lang,
+) -> String {
     use crate::period::Granularity as G;
     let one = |p: &PeriodRef| -> String {
         let y = p.first_day().year();
@@ -672,6 +698,7 @@ pub(crate) fn act_parts(text: &str) -> (Option<String>, Option<String>, Option<P
     let lower = text.to_lowercase();
     let kind = [
         ("sərəncam", "order"),
+        ("əmr", "order"),
         ("fərman", "decree"),
         ("qərar", "decision"),
         ("order", "order"),
@@ -699,9 +726,11 @@ pub(crate) fn act_parts(text: &str) -> (Option<String>, Option<String>, Option<P
     }
     let date = ws.iter().find_map(|w| {
         let w = w.trim_matches(|c: char| c == ',' || c == '(' || c == ')');
-        dotted_date(w)
-            .map(PeriodRef::date)
-            .or_else(|| w.parse::<PeriodRef>().ok().filter(|p| p.granularity() == crate::period::Granularity::Day))
+        dotted_date(w).map(PeriodRef::date).or_else(|| {
+            w.parse::<PeriodRef>()
+                .ok()
+                .filter(|p| p.granularity() == crate::period::Granularity::Day)
+        })
     });
     (kind, number, date)
 }
@@ -710,4 +739,183 @@ pub(crate) fn act_parts(text: &str) -> (Option<String>, Option<String>, Option<P
 pub(crate) fn is_act(text: &str) -> bool {
     let l = text.to_lowercase();
     l.contains("təsdiq") || l.contains("approved") || l.contains("утвержд")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(t: &str) -> (Option<String>, Option<String>) {
+        let whole = Some(("2024".parse().unwrap(), "2026".parse().unwrap()));
+        let (s, e) = period(t, whole).unwrap_or_else(|e| panic!("{t}: {e}"));
+        (s.map(|p| p.to_string()), e.map(|p| p.to_string()))
+    }
+
+    fn both(a: &str, b: &str) -> (Option<String>, Option<String>) {
+        (Some(a.into()), Some(b.into()))
+    }
+
+    #[test]
+    fn periods_as_ministries_write_them() {
+        for (t, want) in [
+            ("2025-ci il", both("2025", "2025")),
+            ("2025-2026-cı illər", both("2025", "2026")),
+            ("2026-cı ilin II rübü", both("2026-Q2", "2026-Q2")),
+            ("2026-cı ilin I yarısı", both("2026-Q1", "2026-Q2")),
+            ("2026-cı ilin II yarımili", both("2026-Q3", "2026-Q4")),
+            ("2026-cı ilin may ayı", both("2026-05", "2026-05")),
+            ("2026-cı ilin sonunadək", (None, Some("2026".into()))),
+            (
+                "2026-cı ilin III rübünün sonunadək",
+                (None, Some("2026-Q3".into())),
+            ),
+            ("Daimi", both("2024", "2026")),
+            (
+                "2025-ci ilin II rübü – 2026-cı ilin I rübü",
+                both("2025-Q2", "2026-Q1"),
+            ),
+            ("2025", both("2025", "2025")),
+            ("2025–2026", both("2025", "2026")),
+            ("Q3 2025", both("2025-Q3", "2025-Q3")),
+            ("second quarter of 2025", both("2025-Q2", "2025-Q2")),
+            ("H2 2025", both("2025-Q3", "2025-Q4")),
+            ("first half of 2026", both("2026-Q1", "2026-Q2")),
+            ("May 2026", both("2026-05", "2026-05")),
+            ("by the end of 2025", (None, Some("2025".into()))),
+            ("Ongoing", both("2024", "2026")),
+            ("2025 год", both("2025", "2025")),
+            ("2025-2026 годы", both("2025", "2026")),
+            ("II квартал 2026 года", both("2026-Q2", "2026-Q2")),
+            ("I полугодие 2026 года", both("2026-Q1", "2026-Q2")),
+            ("май 2026 года", both("2026-05", "2026-05")),
+            ("декабрь 2025 года", both("2025-12", "2025-12")),
+            ("до конца 2026 года", (None, Some("2026".into()))),
+            ("Постоянно", both("2024", "2026")),
+            ("15.03.2025", both("2025-03-15", "2025-03-15")),
+            ("2025-Q2", both("2025-Q2", "2025-Q2")),
+        ] {
+            assert_eq!(w(t), want, "{t}");
+        }
+        for bad in [
+            "2026-cı ilin V rübü",
+            "tezliklə",
+            "soon",
+            "III полугодие 2026",
+        ] {
+            assert!(period(bad, None).is_err(), "{bad}");
+        }
+        assert!(
+            period("Daimi", None).is_err(),
+            "needs the strategy's period"
+        );
+    }
+
+    #[test]
+    fn written_phrases_read_back() {
+        for s in ["2024", "2025-Q1", "2025-Q4", "2026-05", "2025-06-30"] {
+            let p: PeriodRef = s.parse().unwrap();
+            for lang in Lang::ALL {
+                let text = period_phrase(Some(&p), Some(&p), lang);
+                assert_eq!(w(&text), both(s, s), "{lang:?} {text}");
+            }
+        }
+        let (a, b): (PeriodRef, PeriodRef) = ("2025".parse().unwrap(), "2026".parse().unwrap());
+        assert_eq!(
+            period_phrase(Some(&a), Some(&b), Lang::Az),
+            "2025-2026-cı illər"
+        );
+        assert_eq!(
+            w(&period_phrase(None, Some(&b), Lang::Az)),
+            (None, Some("2026".into()))
+        );
+    }
+
+    #[test]
+    fn azerbaijani_year_suffixes() {
+        for (y, s) in [
+            (2020, "ci"),
+            (2021, "ci"),
+            (2023, "cü"),
+            (2024, "cü"),
+            (2025, "ci"),
+            (2026, "cı"),
+            (2027, "ci"),
+            (2029, "cu"),
+            (2030, "cu"),
+            (2040, "cı"),
+            (2100, "cü"),
+        ] {
+            assert_eq!(az_suffix(y), s, "{y}");
+        }
+    }
+
+    #[test]
+    fn funding_words() {
+        use FundingSource::*;
+        assert_eq!(
+            funding("Dövlət büdcəsi və xarici qrantlar").unwrap(),
+            [StateBudget, ExternalGrant]
+        );
+        assert_eq!(
+            funding("Qanunvericiliklə qadağan olunmayan digər mənbələr").unwrap(),
+            [Other]
+        );
+        assert_eq!(
+            funding("own funds; loan").unwrap(),
+            [OwnFunds, ExternalLoan]
+        );
+        assert_eq!(funding("Не требуется").unwrap(), [NotRequired]);
+        assert_eq!(funding("state_budget").unwrap(), [StateBudget]);
+        assert_eq!(
+            funding("Dövlət büdcəsi, sponsorlar").unwrap_err(),
+            "sponsorlar"
+        );
+        for f in [
+            StateBudget,
+            OwnFunds,
+            ExternalGrant,
+            ExternalLoan,
+            NotRequired,
+            Other,
+        ] {
+            for lang in Lang::ALL {
+                assert_eq!(
+                    funding(funding_phrase(f, lang)).unwrap(),
+                    [f],
+                    "{f:?} {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn headings_with_their_variants() {
+        assert_eq!(heading("S/s"), Some((Col::Id, Some(Lang::Az))));
+        assert_eq!(
+            heading(" Tədbirlər "),
+            Some((Col::Title(Lang::Az), Some(Lang::Az)))
+        );
+        assert_eq!(heading("İcraçılar"), Some((Col::Executors, Some(Lang::Az))));
+        assert_eq!(
+            heading("Maliyyələşdirmə mənbəyi"),
+            Some((Col::Funding, Some(Lang::Az)))
+        );
+        assert_eq!(
+            heading("Nəticə göstəricisi"),
+            Some((Col::Result(Lang::Az), Some(Lang::Az)))
+        );
+        assert_eq!(
+            heading("Срок исполнения"),
+            Some((Col::Period, Some(Lang::Ru)))
+        );
+        assert_eq!(
+            heading("title.en").map(|h| h.0),
+            Some(Col::Field {
+                key: "title".into(),
+                lang: Some(Lang::En),
+                json: false
+            })
+        );
+        assert_eq!(heading("Remarks"), None);
+    }
 }

@@ -19,7 +19,10 @@ use crate::period::PeriodRef;
 const HEADER_SEARCH: usize = 50;
 
 /// The heading row: its index, each column's meaning and the headings' language.
-pub(crate) fn header_row(sheet: &Sheet, mapping: &Mapping) -> Option<(usize, Vec<Option<Col>>, Lang)> {
+pub(crate) fn header_row(
+    sheet: &Sheet,
+    mapping: &Mapping,
+) -> Option<(usize, Vec<Option<Col>>, Lang)> {
     let by_letter = mapping.0.keys().any(|k| column_of(k).is_some());
     for r in 0..sheet.rows.len().min(HEADER_SEARCH) {
         let row = &sheet.rows[r];
@@ -40,7 +43,11 @@ pub(crate) fn header_row(sheet: &Sheet, mapping: &Mapping) -> Option<(usize, Vec
         // the mapping wins over the recognised headings
         for (c, v) in row.iter().enumerate() {
             let t = norm(&v.text());
-            if let Some((_, field)) = mapping.0.iter().find(|(h, _)| norm(h) == t && !t.is_empty()) {
+            if let Some((_, field)) = mapping
+                .0
+                .iter()
+                .find(|(h, _)| norm(h) == t && !t.is_empty())
+            {
                 cols[c] = phrases::mapped(field, lang);
             }
         }
@@ -143,7 +150,12 @@ pub(crate) fn read_plan(
     };
     for (c, v) in sheet.rows[hr].iter().enumerate() {
         if !v.is_empty() && cols.get(c).is_none_or(Option::is_none) {
-            ctx.unplaced(sheet, hr, c, "is a heading eculture does not know (give it in the mapping)");
+            ctx.unplaced(
+                sheet,
+                hr,
+                c,
+                "is a heading eculture does not know (give it in the mapping)",
+            );
         }
     }
     title(ctx, sheet, hr, lang, exact, top);
@@ -178,15 +190,41 @@ pub(crate) fn read_plan(
         }
         if let [c] = filled[..]
             && matches!(row[c], Val::Text(_))
-            && row[c].text().chars().filter(|ch| ch.is_alphabetic()).count() >= 3
-            && !matches!(cols.get(c), Some(Some(Col::Title(_))))
+            && row[c]
+                .text()
+                .chars()
+                .filter(|ch| ch.is_alphabetic())
+                .count()
+                >= 3
+            && matches!(cols.get(c), Some(Some(col)) if !matches!(col, Col::Title(_)))
         {
             let text = row[c].text();
-            current = direction_row(ctx, sheet, (r, c), &text, exact, lang, &mut directions, known_dirs);
+            current = direction_row(
+                ctx,
+                sheet,
+                (r, c),
+                &text,
+                exact,
+                lang,
+                &mut directions,
+                known_dirs,
+            );
             continue;
         }
         let i = measures.len();
-        let m = measure_row(ctx, sheet, r, &cols, lang, &mut orgs, whole, current.as_ref(), has_dir_col, exact, i);
+        let m = measure_row(
+            ctx,
+            sheet,
+            r,
+            &cols,
+            lang,
+            &mut orgs,
+            whole,
+            current.as_ref(),
+            has_dir_col,
+            exact,
+            i,
+        );
         if let Some(m) = m {
             measures.push(m);
         }
@@ -215,7 +253,14 @@ fn whole_period(top: &Map<String, Value>) -> Option<(PeriodRef, PeriodRef)> {
 }
 
 /// The title rows: checked against the `strategy` sheet, or read for the title, act and period.
-fn title(ctx: &mut Ctx, sheet: &Sheet, hr: usize, lang: Lang, exact: bool, top: &mut Map<String, Value>) {
+fn title(
+    ctx: &mut Ctx,
+    sheet: &Sheet,
+    hr: usize,
+    lang: Lang,
+    exact: bool,
+    top: &mut Map<String, Value>,
+) {
     let rows: Vec<(usize, usize, String)> = (0..hr)
         .flat_map(|r| {
             sheet.rows[r]
@@ -229,7 +274,12 @@ fn title(ctx: &mut Ctx, sheet: &Sheet, hr: usize, lang: Lang, exact: bool, top: 
         let expected = title_rows(strategy, lang);
         for (r, c, t) in rows {
             if !expected.contains(&t) {
-                ctx.unplaced(sheet, r, c, "is a title row that differs from the `strategy` sheet");
+                ctx.unplaced(
+                    sheet,
+                    r,
+                    c,
+                    "is a title row that differs from the `strategy` sheet",
+                );
             }
         }
         return;
@@ -260,7 +310,10 @@ fn title(ctx: &mut Ctx, sheet: &Sheet, hr: usize, lang: Lang, exact: bool, top: 
             info.insert("title".into(), json!({lang.code(): t}));
         } else {
             // a second title line (an annex label, a subtitle) goes with the title's source
-            let note = info.get("source").and_then(Value::as_str).map_or_else(|| t.clone(), |s| format!("{s}\n{t}"));
+            let note = info
+                .get("source")
+                .and_then(Value::as_str)
+                .map_or_else(|| t.clone(), |s| format!("{s}\n{t}"));
             ctx.at("strategy.source".into(), &sheet.name, r, c);
             info.insert("source".into(), json!(note));
         }
@@ -275,13 +328,20 @@ fn title(ctx: &mut Ctx, sheet: &Sheet, hr: usize, lang: Lang, exact: bool, top: 
 
 /// A strategy for a plan whose title rows did not state everything: id and title from the
 /// sheet's name, the period from the measures' years (each said in a finding).
-fn fallback_strategy(ctx: &mut Ctx, top: &mut Map<String, Value>, measures: &[Value], sheet: &Sheet) -> Result<()> {
+fn fallback_strategy(
+    ctx: &mut Ctx,
+    top: &mut Map<String, Value>,
+    measures: &[Value],
+    sheet: &Sheet,
+) -> Result<()> {
     let mut info = top
         .remove("strategy")
         .and_then(|v| v.as_object().cloned())
         .unwrap_or_default();
-    info.entry("id").or_insert_with(|| json!(super::orgs::slug(&sheet.name)));
-    info.entry("title").or_insert_with(|| json!({"en": sheet.name}));
+    info.entry("id")
+        .or_insert_with(|| json!(super::orgs::slug(&sheet.name)));
+    info.entry("title")
+        .or_insert_with(|| json!({"en": sheet.name}));
     if !info.contains_key("period") {
         let years: Vec<i16> = measures
             .iter()
@@ -298,10 +358,13 @@ fn fallback_strategy(ctx: &mut Ctx, top: &mut Map<String, Value>, measures: &[Va
                     .into(),
             ));
         };
-        info.insert("period".into(), json!({"start": a.to_string(), "end": b.to_string()}));
+        info.insert(
+            "period".into(),
+            json!({"start": a.to_string(), "end": b.to_string()}),
+        );
         ctx.cells.findings.push(crate::diagnostic::Diagnostic::new(
             Severity::Warning,
-            Code::UnplacedCell,
+            Code::InferredValue,
             "strategy.period".to_owned(),
             None,
             format!("sheet `{}`: no title row states the strategy's period; it is taken from the measures ({a}-{b})", sheet.name),
@@ -333,13 +396,21 @@ fn direction_row(
         return Some(pick(d));
     }
     if exact {
-        ctx.unplaced(sheet, r, c, "is a heading row that names no direction of the `directions` sheet");
+        ctx.unplaced(
+            sheet,
+            r,
+            c,
+            "is a heading row that names no direction of the `directions` sheet",
+        );
         return None;
     }
     let (num, title) = numbered(text);
     let hit = directions.iter().enumerate().find(|(_, d)| {
         num.is_some() && d.get("number").and_then(Value::as_u64) == num.map(u64::from)
-            || d.get("title").and_then(|t| t.get(lang.code())).and_then(Value::as_str) == Some(title.as_str())
+            || d.get("title")
+                .and_then(|t| t.get(lang.code()))
+                .and_then(Value::as_str)
+                == Some(title.as_str())
     });
     if let Some((j, d)) = hit {
         let j_new = j >= known;
@@ -358,11 +429,21 @@ fn direction_row(
 }
 
 /// Resolve executors' names; a near miss is a finding with the known organisation.
-fn executors(ctx: &mut Ctx, sheet: &Sheet, at: (usize, usize), path: &str, text: &str, orgs: &mut Orgs) -> Vec<String> {
+fn executors(
+    ctx: &mut Ctx,
+    sheet: &Sheet,
+    at: (usize, usize),
+    path: &str,
+    text: &str,
+    orgs: &mut Orgs,
+) -> Vec<String> {
     let pieces: Vec<&str> = if orgs.exact {
         text.split('\n').collect()
     } else {
-        text.split(['\n', ';']).map(str::trim).filter(|p| !p.is_empty()).collect()
+        text.split(['\n', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
     };
     pieces
         .into_iter()
@@ -370,7 +451,15 @@ fn executors(ctx: &mut Ctx, sheet: &Sheet, at: (usize, usize), path: &str, text:
             Match::Known(id) | Match::New(id) => id,
             Match::Near(t, id) => {
                 let msg = format!("unknown organisation `{t}`; did you mean `{id}`?");
-                ctx.finding(Severity::Error, Code::UnknownReference, path.to_owned(), None, &sheet.name, at, msg);
+                ctx.finding(
+                    Severity::Error,
+                    Code::UnknownReference,
+                    path.to_owned(),
+                    None,
+                    &sheet.name,
+                    at,
+                    msg,
+                );
                 if let Some(d) = ctx.cells.findings.last_mut() {
                     d.suggestion = Some(id);
                 }
@@ -391,7 +480,10 @@ pub(crate) fn dependencies(text: &str) -> Result<Vec<Value>, String> {
             if rest.is_empty() {
                 return Ok(json!(id));
             }
-            let (rel, lag) = match rest.get(..2).filter(|r| ["FS", "SS", "FF", "SF"].contains(r)) {
+            let (rel, lag) = match rest
+                .get(..2)
+                .filter(|r| ["FS", "SS", "FF", "SF"].contains(r))
+            {
                 Some(r) => (Some(r.to_owned()), &rest[2..]),
                 None => (None, rest.as_str()),
             };
@@ -401,9 +493,9 @@ pub(crate) fn dependencies(text: &str) -> Result<Vec<Value>, String> {
             }
             let lag = lag.trim_end_matches('d');
             if !lag.is_empty() {
-                let n: i32 = lag
-                    .parse()
-                    .map_err(|_| format!("`{}` is not `id`, `id SS`, `id FS+5` or `id -3`", p.trim()))?;
+                let n: i32 = lag.parse().map_err(|_| {
+                    format!("`{}` is not `id`, `id SS`, `id FS+5` or `id -3`", p.trim())
+                })?;
                 o["lag_days"] = json!(n);
             }
             Ok(o)
@@ -459,7 +551,15 @@ fn measure_row(
     let (mut clusters, mut modules) = (Vec::new(), Vec::new());
     let mut first = None;
     let bad = |ctx: &mut Ctx, c: usize, msg: String| {
-        ctx.finding(Severity::Error, Code::UnreadableCell, path.clone(), None, &sheet.name, (r, c), msg);
+        ctx.finding(
+            Severity::Error,
+            Code::UnreadableCell,
+            path.clone(),
+            None,
+            &sheet.name,
+            (r, c),
+            msg,
+        );
     };
     let mut placed: HashMap<&'static str, usize> = HashMap::new();
     for (c, v) in row.iter().enumerate() {
@@ -472,13 +572,18 @@ fn measure_row(
         };
         first.get_or_insert(c);
         let text = v.text();
-        let t = if exact { text.clone() } else { text.trim().to_owned() };
+        let t = if exact {
+            text.clone()
+        } else {
+            text.trim().to_owned()
+        };
         let key: &'static str = match col {
             Col::Id => {
                 let mut id = t.clone();
                 if !exact {
                     id = id.trim_end_matches('.').to_owned();
-                    if !id.contains('.') && !has_dir_col
+                    if !id.contains('.')
+                        && !has_dir_col
                         && let Some((_, Some(n))) = current
                     {
                         id = format!("{n}.{id}");
@@ -496,7 +601,14 @@ fn measure_row(
                 "expected_result"
             }
             Col::Main | Col::Others | Col::Executors => {
-                let p = format!("{path}.{}", if matches!(col, Col::Others) { "other_executors" } else { "main_executor" });
+                let p = format!(
+                    "{path}.{}",
+                    if matches!(col, Col::Others) {
+                        "other_executors"
+                    } else {
+                        "main_executor"
+                    }
+                );
                 let ids = executors(ctx, sheet, (r, c), &p, &text, orgs);
                 let (main, others) = match col {
                     Col::Main => (ids, Vec::new()),
@@ -533,18 +645,37 @@ fn measure_row(
                     "funding"
                 }
                 Err(piece) => {
-                    bad(ctx, c, format!("`{piece}` is no funding source eculture knows (state budget, own funds, grant, loan, not required, other)"));
+                    bad(
+                        ctx,
+                        c,
+                        format!(
+                            "`{piece}` is no funding source eculture knows (state budget, own funds, grant, loan, not required, other)"
+                        ),
+                    );
                     continue;
                 }
             },
             Col::Indicators => {
-                let ids: Vec<&str> = text.split(['\n', ';', ',']).map(str::trim).filter(|s| !s.is_empty()).collect();
+                let ids: Vec<&str> = text
+                    .split(['\n', ';', ','])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 m.insert("indicators".into(), json!(ids));
                 "indicators"
             }
             Col::Clusters | Col::Modules => {
-                let ids: Vec<String> = text.split(['\n', ';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
-                if matches!(col, Col::Clusters) { clusters = ids } else { modules = ids }
+                let ids: Vec<String> = text
+                    .split(['\n', ';', ','])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if matches!(col, Col::Clusters) {
+                    clusters = ids
+                } else {
+                    modules = ids
+                }
                 placed.insert("targets", c);
                 continue;
             }
@@ -584,19 +715,34 @@ fn measure_row(
     if !modules.is_empty() {
         let targets: Vec<Value> = modules
             .iter()
-            .map(|md| if clusters.is_empty() { json!({"module": md}) } else { json!({"module": md, "clusters": clusters}) })
+            .map(|md| {
+                if clusters.is_empty() {
+                    json!({"module": md})
+                } else {
+                    json!({"module": md, "clusters": clusters})
+                }
+            })
             .collect();
         m.insert("targets".into(), Value::Array(targets));
     } else if let Some(&c) = placed.get("targets") {
-        bad(ctx, c, "clusters without a module: give the module column too".into());
+        bad(
+            ctx,
+            c,
+            "clusters without a module: give the module column too".into(),
+        );
     }
     if let Some((id, _)) = current
         && !m.contains_key("direction")
     {
         m.insert("direction".into(), json!(id));
     }
-    m.entry("id")
-        .or_insert_with(|| json!(if exact { String::new() } else { format!("{}", i + 1) }));
+    m.entry("id").or_insert_with(|| {
+        json!(if exact {
+            String::new()
+        } else {
+            format!("{}", i + 1)
+        })
+    });
     m.entry("direction").or_insert_with(|| json!(""));
     m.entry("title").or_insert_with(|| json!({}));
     for (k, c) in placed {

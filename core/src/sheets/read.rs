@@ -144,7 +144,9 @@ pub(crate) fn fit<T: DeserializeOwned>(
                 };
                 let message = crate::error::humanize(&e.inner().to_string());
                 let id = obj.get("id").and_then(Value::as_str).map(str::to_owned);
-                let located = key.as_ref().and_then(|k| ctx.cells.at.get(&format!("{path}.{k}")));
+                let located = key
+                    .as_ref()
+                    .and_then(|k| ctx.cells.at.get(&format!("{path}.{k}")));
                 let row_cell = ctx.cells.at.get(path).cloned();
                 let Some((sheet, cell)) = located.cloned().or(row_cell) else {
                     return None;
@@ -152,7 +154,8 @@ pub(crate) fn fit<T: DeserializeOwned>(
                 let mut d = Diagnostic::new(
                     Severity::Error,
                     Code::UnreadableCell,
-                    key.as_ref().map_or_else(|| path.to_owned(), |k| format!("{path}.{k}")),
+                    key.as_ref()
+                        .map_or_else(|| path.to_owned(), |k| format!("{path}.{k}")),
                     id.as_deref(),
                     format!("sheet `{sheet}`, cell {cell}: {what}: {message}"),
                 );
@@ -173,8 +176,10 @@ pub(crate) fn fit<T: DeserializeOwned>(
 /// under `key[i]`.
 pub(crate) fn entity_rows(ctx: &mut Ctx, sheet: &Sheet, key: &str) -> Vec<Map<String, Value>> {
     let header = sheet.rows.first().cloned().unwrap_or_default();
-    let cols: Vec<Option<super::phrases::Col>> =
-        header.iter().map(|h| field_heading(h.text().trim())).collect();
+    let cols: Vec<Option<super::phrases::Col>> = header
+        .iter()
+        .map(|h| field_heading(h.text().trim()))
+        .collect();
     for (c, h) in header.iter().enumerate() {
         if !h.is_empty() && cols[c].is_none() {
             ctx.unread_column(sheet, c);
@@ -262,15 +267,19 @@ pub(crate) fn read(
                 crate::error::Format::Xlsx,
                 format!(
                     "no sheet `{name}`; the sheets are {}",
-                    sheets.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", ")
+                    sheets
+                        .iter()
+                        .map(|s| format!("`{}`", s.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
     }
     let plan_at = plan_at.or_else(|| {
-        sheets
-            .iter()
-            .position(|s| !(exact && is_key(&s.name)) && super::plan::header_row(s, mapping).is_some())
+        sheets.iter().position(|s| {
+            !(exact && is_key(&s.name)) && super::plan::header_row(s, mapping).is_some()
+        })
     });
     // the entity sheets eculture writes
     for (i, s) in sheets.iter().enumerate() {
@@ -280,7 +289,9 @@ pub(crate) fn read(
         if !(exact && is_key(&s.name)) {
             ctx.unread_sheet(
                 s,
-                if plan_at.is_none() {
+                if s.hidden {
+                    "is on a hidden sheet eculture does not read"
+                } else if plan_at.is_none() {
                     "is on a sheet without an action-plan heading row (S/s, Tədbirin adı, …)"
                 } else {
                     "is on a sheet eculture does not read"

@@ -85,7 +85,10 @@ pub(crate) fn layouts(rows: &[&Map<String, Value>], skip: &[&str]) -> Vec<(Strin
 /// The headings of a layout.
 pub(crate) fn headings(key: &str, layout: &Layout) -> Vec<String> {
     match layout {
-        Layout::Text(langs) => langs.iter().map(|l| format!("{key}.{}", l.code())).collect(),
+        Layout::Text(langs) => langs
+            .iter()
+            .map(|l| format!("{key}.{}", l.code()))
+            .collect(),
         Layout::Plain => vec![key.to_owned()],
         Layout::Json => vec![format!("{key} [json]")],
     }
@@ -96,13 +99,19 @@ pub(crate) fn cells(v: Option<&Value>, layout: &Layout) -> Vec<XCell> {
     match layout {
         Layout::Text(langs) => langs
             .iter()
-            .map(|l| match v.and_then(|v| v.get(l.code())).and_then(Value::as_str) {
-                Some(s) => XCell::Text(s.to_owned()),
-                None => XCell::Empty,
-            })
+            .map(
+                |l| match v.and_then(|v| v.get(l.code())).and_then(Value::as_str) {
+                    Some(s) => XCell::Text(s.to_owned()),
+                    None => XCell::Empty,
+                },
+            )
             .collect(),
         Layout::Plain => vec![match v {
-            Some(Value::String(s)) => XCell::Text(s.clone()),
+            // a day is a date cell (read back as the same ISO text)
+            Some(Value::String(s)) => match s.parse::<jiff::civil::Date>() {
+                Ok(d) if d.to_string() == *s && (1900..=9999).contains(&d.year()) => XCell::Date(d),
+                _ => XCell::Text(s.clone()),
+            },
             Some(Value::Bool(b)) => XCell::Bool(*b),
             Some(Value::Number(n)) => XCell::Number(n.as_f64().unwrap_or(f64::NAN)),
             _ => XCell::Empty,

@@ -34,7 +34,8 @@ pub(crate) fn write(doc: &Document) -> Result<Vec<u8>> {
     for (k, v) in &top {
         match v {
             Value::Array(a) if k != "measures" && a.iter().all(Value::is_object) => {
-                let rows: Vec<&Map<String, Value>> = a.iter().filter_map(Value::as_object).collect();
+                let rows: Vec<&Map<String, Value>> =
+                    a.iter().filter_map(Value::as_object).collect();
                 entity_sheet(wb.add_worksheet(), k, &rows, &f).map_err(fail(WHAT))?;
             }
             Value::Object(o) => {
@@ -88,16 +89,24 @@ fn decree_columns(
         .unwrap_or_default();
     let mut orgs = Orgs::new(&orgs_list, true, lang);
     let mut name_of = |id: &str| -> Option<String> {
-        let named = orgs_list.iter().find(|o| o.get("id").and_then(Value::as_str) == Some(id));
+        let named = orgs_list
+            .iter()
+            .find(|o| o.get("id").and_then(Value::as_str) == Some(id));
         let name = named
             .and_then(|o| o.get("name"))
-            .and_then(|n| [lang.code(), "az", "en", "ru"].iter().find_map(|l| n.get(*l).and_then(Value::as_str)))
+            .and_then(|n| {
+                [lang.code(), "az", "en", "ru"]
+                    .iter()
+                    .find_map(|l| n.get(*l).and_then(Value::as_str))
+            })
             .map(str::to_owned);
         let pick = name
             .filter(|n| !n.contains('\n') && orgs.resolve(n) == Match::Known(id.to_owned()))
             .unwrap_or_else(|| id.to_owned());
-        (!pick.is_empty() && !pick.contains('\n') && orgs.resolve(&pick) == Match::Known(id.to_owned()))
-            .then_some(pick)
+        (!pick.is_empty()
+            && !pick.contains('\n')
+            && orgs.resolve(&pick) == Match::Known(id.to_owned()))
+        .then_some(pick)
     };
     let mut rest: Vec<Map<String, Value>> = ms.iter().map(|m| (*m).clone()).collect();
     let mut out = Vec::new();
@@ -105,25 +114,38 @@ fn decree_columns(
         rest_col(ms, |m| m.get(k).and_then(Value::as_str).map(str::to_owned))
     };
     // S/s: the id as written
-    out.push(Column { heading: decree_heading(&Col::Id, lang).into(), cells: texts("id") });
+    out.push(Column {
+        heading: decree_heading(&Col::Id, lang).into(),
+        cells: texts("id"),
+    });
     for r in &mut rest {
         r.remove("id");
     }
     // the title and the expected result in `lang`, when every one is a plain text
-    for (key, c) in [("title", Col::Title(lang)), ("expected_result", Col::Result(lang))] {
+    for (key, c) in [
+        ("title", Col::Title(lang)),
+        ("expected_result", Col::Result(lang)),
+    ] {
         let ok = ms.iter().all(|m| match m.get(key) {
             None => key == "expected_result",
             Some(Value::Object(o)) => {
                 (key == "title" || !o.is_empty())
-                    && o.iter().all(|(l, v)| phrases::lang_of(l).is_some() && v.as_str().is_some_and(|s| !s.is_empty()))
+                    && o.iter().all(|(l, v)| {
+                        phrases::lang_of(l).is_some() && v.as_str().is_some_and(|s| !s.is_empty())
+                    })
             }
             _ => false,
         });
         if !ok {
             continue;
         }
-        let cells = rest_col(ms, |m| m.get(key)?.get(lang.code())?.as_str().map(str::to_owned));
-        out.push(Column { heading: decree_heading(&c, lang).into(), cells });
+        let cells = rest_col(ms, |m| {
+            m.get(key)?.get(lang.code())?.as_str().map(str::to_owned)
+        });
+        out.push(Column {
+            heading: decree_heading(&c, lang).into(),
+            cells,
+        });
         for r in &mut rest {
             if let Some(Value::Object(o)) = r.get_mut(key) {
                 o.remove(lang.code());
@@ -134,7 +156,10 @@ fn decree_columns(
         }
     }
     // executors by name (or id) when each reads back to its organisation
-    for (key, c) in [("main_executor", Col::Main), ("other_executors", Col::Others)] {
+    for (key, c) in [
+        ("main_executor", Col::Main),
+        ("other_executors", Col::Others),
+    ] {
         let mut cells = Vec::with_capacity(ms.len());
         let mut ok = true;
         for m in ms {
@@ -151,7 +176,11 @@ fn decree_columns(
             };
             let names: Option<Vec<String>> = ids.iter().map(|id| name_of(id)).collect();
             match names {
-                Some(n) => cells.push(if n.is_empty() { XCell::Empty } else { XCell::Text(n.join("\n")) }),
+                Some(n) => cells.push(if n.is_empty() {
+                    XCell::Empty
+                } else {
+                    XCell::Text(n.join("\n"))
+                }),
                 None => {
                     ok = false;
                     break;
@@ -159,14 +188,20 @@ fn decree_columns(
             }
         }
         if ok {
-            out.push(Column { heading: decree_heading(&c, lang).into(), cells });
+            out.push(Column {
+                heading: decree_heading(&c, lang).into(),
+                cells,
+            });
             for r in &mut rest {
                 r.remove(key);
             }
         }
     }
     // the period as a phrase (start and deadline stay in their own columns)
-    if ms.iter().any(|m| m.contains_key("start") || m.contains_key("deadline")) {
+    if ms
+        .iter()
+        .any(|m| m.contains_key("start") || m.contains_key("deadline"))
+    {
         let p = |m: &Map<String, Value>, k: &str| -> Option<PeriodRef> {
             serde_json::from_value(m.get(k)?.clone()).ok()
         };
@@ -174,27 +209,60 @@ fn decree_columns(
             let s = phrases::period_phrase(p(m, "start").as_ref(), p(m, "deadline").as_ref(), lang);
             (!s.is_empty()).then_some(s)
         });
-        out.push(Column { heading: decree_heading(&Col::Period, lang).into(), cells });
+        out.push(Column {
+            heading: decree_heading(&Col::Period, lang).into(),
+            cells,
+        });
     }
     lists(ms, &mut rest, &mut out, lang);
     // the Decree 1294 order
-    let order = [Col::Id, Col::Title(lang), Col::Main, Col::Others, Col::Period, Col::Funding, Col::Result(lang), Col::Indicators, Col::Depends];
-    let rank = |h: &str| order.iter().position(|c| decree_heading(c, lang) == h).unwrap_or(order.len());
+    let order = [
+        Col::Id,
+        Col::Title(lang),
+        Col::Main,
+        Col::Others,
+        Col::Period,
+        Col::Funding,
+        Col::Result(lang),
+        Col::Indicators,
+        Col::Depends,
+    ];
+    let rank = |h: &str| {
+        order
+            .iter()
+            .position(|c| decree_heading(c, lang) == h)
+            .unwrap_or(order.len())
+    };
     out.sort_by_key(|c| rank(&c.heading));
     (out, rest)
 }
 
 /// Funding, indicators and dependencies as text, when each reads back exactly.
-fn lists(ms: &[&Map<String, Value>], rest: &mut [Map<String, Value>], out: &mut Vec<Column>, lang: Lang) {
+fn lists(
+    ms: &[&Map<String, Value>],
+    rest: &mut [Map<String, Value>],
+    out: &mut Vec<Column>,
+    lang: Lang,
+) {
     type Render = fn(&Value, Lang) -> Option<String>;
     let funding: Render = |v, lang| {
         let codes: Vec<crate::model::FundingSource> = serde_json::from_value(v.clone()).ok()?;
-        let text = codes.iter().map(|c| phrases::funding_phrase(*c, lang)).collect::<Vec<_>>().join("\n");
+        let text = codes
+            .iter()
+            .map(|c| phrases::funding_phrase(*c, lang))
+            .collect::<Vec<_>>()
+            .join("\n");
         (phrases::funding(&text).ok()? == codes).then_some(text)
     };
     let indicators: Render = |v, _| {
-        let ids: Vec<&str> = v.as_array()?.iter().map(Value::as_str).collect::<Option<_>>()?;
-        let ok = ids.iter().all(|i| !i.is_empty() && i.trim() == *i && !i.contains(['\n', ';', ',']));
+        let ids: Vec<&str> = v
+            .as_array()?
+            .iter()
+            .map(Value::as_str)
+            .collect::<Option<_>>()?;
+        let ok = ids
+            .iter()
+            .all(|i| !i.is_empty() && i.trim() == *i && !i.contains(['\n', ';', ',']));
         ok.then(|| ids.join("\n"))
     };
     let depends: Render = |v, _| {
@@ -218,7 +286,10 @@ fn lists(ms: &[&Map<String, Value>], rest: &mut [Map<String, Value>], out: &mut 
             })
             .collect();
         if let Some(cells) = cells {
-            out.push(Column { heading: decree_heading(&c, lang).into(), cells });
+            out.push(Column {
+                heading: decree_heading(&c, lang).into(),
+                cells,
+            });
             for r in rest.iter_mut() {
                 r.remove(key);
             }
@@ -226,8 +297,13 @@ fn lists(ms: &[&Map<String, Value>], rest: &mut [Map<String, Value>], out: &mut 
     }
 }
 
-fn rest_col(ms: &[&Map<String, Value>], f: impl Fn(&Map<String, Value>) -> Option<String>) -> Vec<XCell> {
-    ms.iter().map(|m| f(m).map_or(XCell::Empty, XCell::Text)).collect()
+fn rest_col(
+    ms: &[&Map<String, Value>],
+    f: impl Fn(&Map<String, Value>) -> Option<String>,
+) -> Vec<XCell> {
+    ms.iter()
+        .map(|m| f(m).map_or(XCell::Empty, XCell::Text))
+        .collect()
 }
 
 fn plan_sheet(
@@ -246,7 +322,12 @@ fn plan_sheet(
     let rest_refs: Vec<&Map<String, Value>> = rest.iter().collect();
     let mut lay = layouts(&rest_refs, &[]);
     // `direction` first among the field columns
-    lay.sort_by_key(|(k, _)| ["direction", "start", "deadline"].iter().position(|x| x == k).unwrap_or(3));
+    lay.sort_by_key(|(k, _)| {
+        ["direction", "start", "deadline"]
+            .iter()
+            .position(|x| x == k)
+            .unwrap_or(3)
+    });
     for (k, l) in &lay {
         let heads = headings(k, l);
         let mut per: Vec<Vec<XCell>> = vec![Vec::with_capacity(ms.len()); heads.len()];
@@ -259,24 +340,36 @@ fn plan_sheet(
             columns.push(Column { heading: h, cells });
         }
     }
-    let title = top.get("strategy").map(|s| title_rows(s, lang)).unwrap_or_default();
+    let title = top
+        .get("strategy")
+        .map(|s| title_rows(s, lang))
+        .unwrap_or_default();
     let bold = Format::new().set_bold();
     for (r, t) in title.iter().enumerate() {
         ws.write_string_with_format(r as u32, 0, t, &bold)?;
     }
     let hr = title.len() as u32;
-    let mut widths: Vec<usize> = columns.iter().map(|c| c.heading.chars().count() + 3).collect();
+    let mut widths: Vec<usize> = columns
+        .iter()
+        .map(|c| c.heading.chars().count() + 3)
+        .collect();
     for (c, column) in columns.iter().enumerate() {
         ws.write_string_with_format(hr, col(c), &column.heading, &f.bold)?;
     }
-    let dirs: Vec<&Value> = top.get("directions").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+    let dirs: Vec<&Value> = top
+        .get("directions")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
     let mut row = hr + 1;
     let mut last: Option<&str> = None;
     for (i, m) in ms.iter().enumerate() {
         let dir = m.get("direction").and_then(Value::as_str);
         if dir != last {
             last = dir;
-            let d = dirs.iter().find(|d| d.get("id").and_then(Value::as_str) == dir);
+            let d = dirs
+                .iter()
+                .find(|d| d.get("id").and_then(Value::as_str) == dir);
             if let Some(text) = d.map(|d| direction_heading(d))
                 && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
             {
