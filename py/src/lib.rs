@@ -35,6 +35,7 @@ mod records;
 mod schedule;
 mod strategy;
 mod strategy_monitoring;
+mod strategy_sheets;
 mod views;
 
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};

@@ -39,6 +39,8 @@ mod micmac;
 mod monitoring;
 mod pictures;
 mod schedule;
+#[cfg(feature = "full")]
+mod sheets;
 mod strategy;
 
 use serde::Serialize;

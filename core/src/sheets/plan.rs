@@ -232,6 +232,24 @@ pub(crate) fn read_plan(
     if !top.contains_key("strategy") {
         fallback_strategy(ctx, top, &measures, sheet)?;
     }
+    // a plan without direction rows: one direction for the measures that have none
+    if !exact && measures.iter().any(|m| m["direction"] == "") {
+        let id = (1..)
+            .map(|k| k.to_string())
+            .find(|k| !directions.iter().any(|d| d["id"] == *k))
+            .unwrap_or_default();
+        for m in measures.iter_mut().filter(|m| m["direction"] == "") {
+            m["direction"] = json!(id);
+        }
+        directions.push(json!({"id": id, "title": {lang.code(): sheet.name}}));
+        ctx.cells.findings.push(crate::diagnostic::Diagnostic::new(
+            Severity::Warning,
+            Code::InferredValue,
+            format!("directions[{}]", directions.len() - 1),
+            Some(&id),
+            format!("sheet `{}` has no direction rows (\"1. …\"); its measures are put in one direction `{id}`", sheet.name),
+        ));
+    }
     let mut all_orgs = orgs_list;
     all_orgs.extend(orgs.created);
     if !all_orgs.is_empty() {

@@ -142,6 +142,14 @@ pub(crate) fn fit<T: DeserializeOwned>(
                     Some(serde_path_to_error::Segment::Map { key }) => Some(key.clone()),
                     _ => None,
                 };
+                // a number or a boolean typed as text (CSV, a cell formatted as text)
+                if let Some(k) = &key
+                    && let Some(Value::String(t)) = obj.get(k)
+                    && let Some(v) = typed_text(t)
+                {
+                    obj.insert(k.clone(), v);
+                    continue;
+                }
                 let message = crate::error::humanize(&e.inner().to_string());
                 let id = obj.get("id").and_then(Value::as_str).map(str::to_owned);
                 let located = key
@@ -170,6 +178,24 @@ pub(crate) fn fit<T: DeserializeOwned>(
         }
     }
     None
+}
+
+/// A text that is a number or a boolean, as that value.
+fn typed_text(t: &str) -> Option<Value> {
+    let t = t.trim();
+    if let Ok(i) = t.parse::<i64>() {
+        return Some(Value::from(i));
+    }
+    if let Ok(x) = t.replace(',', ".").parse::<f64>()
+        && x.is_finite()
+    {
+        return serde_json::Number::from_f64(x).map(Value::Number);
+    }
+    match t.to_lowercase().as_str() {
+        "true" | "bəli" | "yes" | "да" => Some(Value::Bool(true)),
+        "false" | "xeyr" | "no" | "нет" => Some(Value::Bool(false)),
+        _ => None,
+    }
 }
 
 /// The rows of an entity sheet (row 0 the field headings) as objects, each placed on its cells

@@ -6,6 +6,10 @@
 //!                                         writes matrix.md, matrix.csv and report.html
 //! eculture validate [FILE]                every diagnostic, errors first; exit 1 when there are errors
 //! eculture convert IN OUT [--force]       convert between .json, .yaml and .toml (lossless)
+//! eculture import PLAN -o OUT [--sheet S] [--map HEADING=FIELD]... [--force]
+//!                                         an action plan from .xlsx/.xls/.ods/.csv into .json,
+//!                                         .yaml or .toml (or any document into .xlsx); prints
+//!                                         every cell it could not read or place, by sheet and cell
 //! eculture schema                         print the JSON Schema of the document format
 //! eculture report --year 2025 [FILE] [--out DIR]
 //!                                         the annual monitoring report (Decree 1294): writes
@@ -62,6 +66,26 @@ enum Command {
         input: PathBuf,
         /// The document to write; its extension chooses the format.
         output: PathBuf,
+        /// Overwrite OUTPUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// An action plan from a spreadsheet (.xlsx, .xlsm, .xls, .ods or .csv; headings in
+    /// Azerbaijani, English or Russian, see docs/spreadsheets.md) into a document (.json,
+    /// .yaml, .toml), or any document into a workbook (.xlsx). Prints every cell that could
+    /// not be read or placed, with its sheet and cell.
+    Import {
+        /// The spreadsheet (or document) to read.
+        input: PathBuf,
+        /// The document to write; its extension chooses the format (.xlsx writes a workbook).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// The action-plan sheet (default: the first with recognised headings).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A column the headings do not name: `HEADING=FIELD` or `E=FIELD` (repeatable).
+        #[arg(long = "map", value_name = "HEADING=FIELD")]
+        map: Vec<String>,
         /// Overwrite OUTPUT if it exists.
         #[arg(long)]
         force: bool,
@@ -124,6 +148,13 @@ fn main() -> ExitCode {
             force,
         } => convert(&input, &output, force),
         Command::Report { file, year, out } => report(file.as_deref(), year, &out),
+        Command::Import {
+            input,
+            output,
+            sheet,
+            map,
+            force,
+        } => import(&input, &output, sheet.as_deref(), &map, force),
         Command::Diff {
             files,
             textconv,
@@ -192,6 +223,67 @@ fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> 
         .into());
     }
     Strategy::load(input)?.save(output)?;
+    println!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(
+    input: &Path,
+    output: &Path,
+    sheet: Option<&str>,
+    map: &[String],
+    force: bool,
+) -> Result<ExitCode, Error> {
+    use eculture::Format;
+    if output.exists() && !force {
+        return Err(IoError::new(
+            "write",
+            output.display().to_string(),
+            "it exists; pass --force to overwrite it",
+        )
+        .into());
+    }
+    let name = input.display().to_string();
+    let mut pairs = serde_json::Map::new();
+    for m in map {
+        let Some((h, f)) = m.split_once('=') else {
+            return Err(eculture::ArgumentError::new(
+                format!("`{m}` is not HEADING=FIELD"),
+                "--map",
+            )
+            .into());
+        };
+        pairs.insert(h.to_owned(), serde_json::Value::String(f.to_owned()));
+    }
+    let mapping = eculture::api::mapping(serde_json::Value::Object(pairs))?;
+    let s = match Format::from_path(input) {
+        Some(f @ (Format::Xlsx | Format::Csv)) if mapping.is_some() || sheet.is_some() => {
+            let bytes =
+                std::fs::read(input).map_err(|e| IoError::from_io("read", name.clone(), &e))?;
+            if f == Format::Csv {
+                Strategy::from_csv(&bytes, mapping.as_ref())?
+            } else {
+                Strategy::from_xlsx(&bytes, mapping.as_ref(), sheet)?
+            }
+        }
+        _ => Strategy::load(input)?,
+    };
+    let findings: Vec<&Diagnostic> = s.validate().iter().filter(|d| d.sheet.is_some()).collect();
+    for d in &findings {
+        println!("{}", d.to_string_in(&name));
+    }
+    println!(
+        "{} measures, {} findings on cells",
+        s.document().measures.len(),
+        findings.len()
+    );
+    if Format::from_path(output) == Some(Format::Xlsx) {
+        let bytes = s.to_xlsx()?;
+        std::fs::write(output, bytes)
+            .map_err(|e| IoError::from_io("write", output.display().to_string(), &e))?;
+    } else {
+        s.save(output)?;
+    }
     println!("wrote {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
