@@ -152,6 +152,8 @@ ops! {
     Diagnostic prop suggestion suggestion - ("") -> "nearest id";
     Diagnostic prop line line - ("") -> "line";
     Diagnostic prop column column - ("") -> "column";
+    Diagnostic prop sheet sheet - ("") -> "the workbook sheet (documents read from a spreadsheet)";
+    Diagnostic prop cell cell - ("") -> "the cell of sheet, e.g. E17";
     Diagnostic prop blocks blocks - ("") -> "the level it stops";
     Diagnostic method - to_dict - ("") -> "plain data";
     Schedule prop duration_days duration_days durationDays ("") -> "days";
