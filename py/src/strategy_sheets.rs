@@ -12,10 +12,10 @@ use crate::strategy::{Strategy, construct};
 
 /// The bytes of `data`: bytes-like, or a path (`str` or `os.PathLike`) read from disk.
 fn data_bytes(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    if let Ok(b) = data.extract::<Vec<u8>>() {
-        if !data.is_instance_of::<pyo3::types::PyString>() {
-            return Ok(b);
-        }
+    if !data.is_instance_of::<pyo3::types::PyString>()
+        && let Ok(b) = data.extract::<Vec<u8>>()
+    {
+        return Ok(b);
     }
     let path: PathBuf = data.extract()?;
     std::fs::read(&path).map_err(|e| {

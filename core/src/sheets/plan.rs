@@ -718,9 +718,7 @@ fn measure_row(
         };
         placed.insert(key, c);
     }
-    if first.is_none() {
-        return None;
-    }
+    first?;
     if let Some((c, text)) = period {
         placed.insert("deadline", c);
         if !m.contains_key("start") && !m.contains_key("deadline") {

@@ -156,9 +156,7 @@ pub(crate) fn fit<T: DeserializeOwned>(
                     .as_ref()
                     .and_then(|k| ctx.cells.at.get(&format!("{path}.{k}")));
                 let row_cell = ctx.cells.at.get(path).cloned();
-                let Some((sheet, cell)) = located.cloned().or(row_cell) else {
-                    return None;
-                };
+                let (sheet, cell) = located.cloned().or(row_cell)?;
                 let mut d = Diagnostic::new(
                     Severity::Error,
                     Code::UnreadableCell,
