@@ -1,6 +1,7 @@
 //! Action plans in the forms they travel in: spreadsheets (feature `xlsx`). A workbook (XLSX,
 //! XLSM, XLSB, XLS or ODS, read by calamine) or a CSV file becomes a document
-//! ([`read_workbook`]), and a document becomes a workbook ([`write_workbook`]) that reads back
+//! ([`crate::Strategy::from_xlsx`]), and a document becomes a workbook
+//! ([`crate::Strategy::to_xlsx`]) that reads back
 //! equal. `docs/spreadsheets.md` describes the layout, the headings recognised in
 //! Azerbaijani, English and Russian, the period phrases and the mapping.
 //!

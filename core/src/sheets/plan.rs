@@ -217,7 +217,6 @@ pub(crate) fn read_plan(
             sheet,
             r,
             &cols,
-            lang,
             &mut orgs,
             whole,
             current.as_ref(),
@@ -554,7 +553,6 @@ fn measure_row(
     sheet: &Sheet,
     r: usize,
     cols: &[Option<Col>],
-    lang: Lang,
     orgs: &mut Orgs,
     whole: Option<(PeriodRef, PeriodRef)>,
     current: Option<&(String, Option<u64>)>,
@@ -628,28 +626,8 @@ fn measure_row(
                     }
                 );
                 let ids = executors(ctx, sheet, (r, c), &p, &text, orgs);
-                let (main, others) = match col {
-                    Col::Main => (ids, Vec::new()),
-                    Col::Others => (Vec::new(), ids),
-                    _ => {
-                        let mut it = ids.into_iter();
-                        (it.next().into_iter().collect(), it.collect())
-                    }
-                };
-                match main.len() {
-                    0 => {}
-                    1 => {
-                        m.insert("main_executor".into(), json!(main[0]));
-                        placed.insert("main_executor", c);
-                    }
-                    _ => {
-                        m.insert("main_executor".into(), json!(main));
-                        placed.insert("main_executor", c);
-                    }
-                }
-                if !others.is_empty() {
-                    m.insert("other_executors".into(), json!(others));
-                    placed.insert("other_executors", c);
+                for k in put_executors(&mut m, col, ids) {
+                    placed.insert(k, c);
                 }
                 continue;
             }
@@ -728,19 +706,7 @@ fn measure_row(
             }
         }
     }
-    if !modules.is_empty() {
-        let targets: Vec<Value> = modules
-            .iter()
-            .map(|md| {
-                if clusters.is_empty() {
-                    json!({"module": md})
-                } else {
-                    json!({"module": md, "clusters": clusters})
-                }
-            })
-            .collect();
-        m.insert("targets".into(), Value::Array(targets));
-    } else if let Some(&c) = placed.get("targets") {
+    if let Err(c) = targets(&mut m, &modules, &clusters, placed.get("targets").copied()) {
         bad(
             ctx,
             c,
@@ -765,8 +731,62 @@ fn measure_row(
         ctx.at(format!("{path}.{k}"), &sheet.name, r, c);
     }
     ctx.at(path.clone(), &sheet.name, r, first.unwrap_or(0));
-    let _ = lang;
     fit::<Measure>(ctx, &mut m, &path, "measure").map(|_| Value::Object(m))
+}
+
+/// Executors' ids into a measure (the first of an `Executors` column is the main one); the
+/// fields set.
+fn put_executors(m: &mut Map<String, Value>, col: &Col, ids: Vec<String>) -> Vec<&'static str> {
+    let (main, others) = match col {
+        Col::Main => (ids, Vec::new()),
+        Col::Others => (Vec::new(), ids),
+        _ => {
+            let mut it = ids.into_iter();
+            (it.next().into_iter().collect(), it.collect())
+        }
+    };
+    let mut set = Vec::new();
+    match main.as_slice() {
+        [] => {}
+        [one] => {
+            m.insert("main_executor".into(), json!(one));
+            set.push("main_executor");
+        }
+        _ => {
+            m.insert("main_executor".into(), json!(main));
+            set.push("main_executor");
+        }
+    }
+    if !others.is_empty() {
+        m.insert("other_executors".into(), json!(others));
+        set.push("other_executors");
+    }
+    set
+}
+
+/// The targets of a measure from its module and cluster columns; `Err(column)` for clusters
+/// without a module.
+fn targets(
+    m: &mut Map<String, Value>,
+    modules: &[String],
+    clusters: &[String],
+    at: Option<usize>,
+) -> Result<(), usize> {
+    if modules.is_empty() {
+        return at.map_or(Ok(()), Err);
+    }
+    let targets: Vec<Value> = modules
+        .iter()
+        .map(|md| {
+            if clusters.is_empty() {
+                json!({"module": md})
+            } else {
+                json!({"module": md, "clusters": clusters})
+            }
+        })
+        .collect();
+    m.insert("targets".into(), Value::Array(targets));
+    Ok(())
 }
 
 fn text_into(m: &mut Map<String, Value>, key: &str, l: Lang, t: String) {
