@@ -170,40 +170,16 @@ proptest! {
     }
 }
 
+#[path = "support/bench_plan.rs"]
+mod bench_plan;
+
 #[test]
 fn the_benchmark_generators_plan_round_trips() {
-    let out = std::env::temp_dir().join(format!("eculture_sheet_plan_{}.json", std::process::id()));
-    let gen_path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/gen_strategy.py");
-    let ok = std::process::Command::new("python3")
-        .arg(&gen_path)
-        .args(["--measures", "1000", "--seed", "1", "--out"])
-        .arg(&out)
-        .status()
-        .expect("python3 runs the plan generator");
-    assert!(ok.success());
-    let plan: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let _ = std::fs::remove_file(&out);
-    let measures: Vec<Value> = plan["measures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            json!({"id": m["id"], "direction": "D", "title": {"en": m["id"]}, "main_executor": "O",
-               "duration_days": m["duration_days"], "depends_on": m["depends_on"],
-               "targets": [{"module": m["module"], "clusters": [m["cluster"]]}]})
-        })
-        .collect();
-    let doc = json!({
-        "strategy": {"id": "bench", "title": {"az": "b", "en": "b"}, "period": {"start": "2024-01-01", "end": "2026-12-31"}},
-        "organizations": [{"id": "O", "name": {"en": "O"}, "kind": "ministry"}],
-        "directions": [{"id": "D", "title": {"en": "D"}}],
-        "clusters": plan["clusters"].as_array().unwrap().iter().map(|c| json!({"id": c["id"], "title": {"en": c["name"]}})).collect::<Vec<_>>(),
-        "modules": plan["modules"].as_array().unwrap().iter().map(|m| json!({"id": m["id"], "title": {"en": m["name"]}, "applies_to": {"all": true}})).collect::<Vec<_>>(),
-        "measures": measures,
-    });
-    let s = Strategy::from_json(&doc.to_string()).unwrap();
-    assert_lossless(&s, "generated 1,000-measure plan");
+    let plan = bench_plan::generate(1_000, false).expect("python3 runs the generator");
+    assert_lossless(
+        &bench_plan::to_strategy(&plan),
+        "generated 1,000-measure plan",
+    );
 }
 
 #[test]

@@ -34,6 +34,24 @@ fn mapping(
     eculture::api::mapping(v).map_err(|e| to_py_err(py, &e))
 }
 
+/// `bytes` as Python bytes, or written to `path` (then `None`).
+pub(crate) fn bytes_or_file<'py>(
+    py: Python<'py>,
+    bytes: &[u8],
+    path: Option<PathBuf>,
+) -> PyResult<Option<Bound<'py, PyBytes>>> {
+    match path {
+        None => Ok(Some(PyBytes::new(py, bytes))),
+        Some(p) => {
+            std::fs::write(&p, bytes).map_err(|e| {
+                let err = eculture::IoError::from_io("write", p.display().to_string(), &e);
+                to_py_err(py, &err.into())
+            })?;
+            Ok(None)
+        }
+    }
+}
+
 #[pymethods]
 impl Strategy {
     /// An action plan from a workbook (XLSX, XLSM, XLS or ODS): `data` is the bytes or a path;
@@ -81,15 +99,6 @@ impl Strategy {
         path: Option<PathBuf>,
     ) -> PyResult<Option<Bound<'py, PyBytes>>> {
         let bytes = self.run(py, eculture::Strategy::to_xlsx)?;
-        match path {
-            None => Ok(Some(PyBytes::new(py, &bytes))),
-            Some(p) => {
-                std::fs::write(&p, &bytes).map_err(|e| {
-                    let err = eculture::IoError::from_io("write", p.display().to_string(), &e);
-                    to_py_err(py, &err.into())
-                })?;
-                Ok(None)
-            }
-        }
+        bytes_or_file(py, &bytes, path)
     }
 }

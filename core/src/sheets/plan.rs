@@ -578,14 +578,8 @@ fn measure_row(
         );
     };
     let mut placed: HashMap<&'static str, usize> = HashMap::new();
-    for (c, v) in row.iter().enumerate() {
-        if v.is_empty() {
-            continue;
-        }
-        let Some(Some(col)) = cols.get(c) else {
-            ctx.unplaced(sheet, r, c, "stands under no heading eculture reads");
-            continue;
-        };
+    for (c, col) in ctx.row_columns(sheet, r, cols, "stands under no heading eculture reads") {
+        let v = &row[c];
         first.get_or_insert(c);
         let text = v.text();
         let t = if exact {

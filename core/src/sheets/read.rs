@@ -217,14 +217,8 @@ pub(crate) fn entity_rows(ctx: &mut Ctx, sheet: &Sheet, key: &str) -> Vec<Map<St
         let path = format!("{key}[{}]", out.len());
         let mut obj = Map::new();
         let mut first = None;
-        for (c, v) in row.iter().enumerate() {
-            if v.is_empty() {
-                continue;
-            }
-            let Some(Some(col)) = cols.get(c) else {
-                ctx.unplaced(sheet, r, c, "stands under no field heading");
-                continue;
-            };
+        for (c, col) in ctx.row_columns(sheet, r, &cols, "stands under no field heading") {
+            let v = sheet.get(r, c);
             first.get_or_insert(c);
             if let super::phrases::Col::Field { key: k, .. } = col {
                 ctx.at(format!("{path}.{k}"), &sheet.name, r, c);
@@ -248,6 +242,29 @@ pub(crate) fn entity_rows(ctx: &mut Ctx, sheet: &Sheet, key: &str) -> Vec<Map<St
 }
 
 impl Ctx {
+    /// The non-empty cells of row `r` with their column's meaning; a cell under no heading is
+    /// reported (`why`) and left out.
+    pub(crate) fn row_columns<'c>(
+        &mut self,
+        sheet: &Sheet,
+        r: usize,
+        cols: &'c [Option<super::phrases::Col>],
+        why: &str,
+    ) -> Vec<(usize, &'c super::phrases::Col)> {
+        let row = sheet.rows.get(r).map_or(&[][..], Vec::as_slice);
+        let mut out = Vec::with_capacity(row.len());
+        for (c, v) in row.iter().enumerate() {
+            if v.is_empty() {
+                continue;
+            }
+            match cols.get(c) {
+                Some(Some(col)) => out.push((c, col)),
+                _ => self.unplaced(sheet, r, c, why),
+            }
+        }
+        out
+    }
+
     fn unread_column(&mut self, sheet: &Sheet, c: usize) {
         for r in 0..sheet.rows.len() {
             if !sheet.get(r, c).is_empty() {

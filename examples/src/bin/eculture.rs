@@ -213,7 +213,8 @@ fn validate(file: Option<&Path>) -> Result<ExitCode, Error> {
     })
 }
 
-fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> {
+/// An error when `output` exists and `--force` was not given.
+fn refuse_overwrite(output: &Path, force: bool) -> Result<(), Error> {
     if output.exists() && !force {
         return Err(IoError::new(
             "write",
@@ -222,6 +223,11 @@ fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> 
         )
         .into());
     }
+    Ok(())
+}
+
+fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> {
+    refuse_overwrite(output, force)?;
     Strategy::load(input)?.save(output)?;
     println!("wrote {}", output.display());
     Ok(ExitCode::SUCCESS)
@@ -235,14 +241,7 @@ fn import(
     force: bool,
 ) -> Result<ExitCode, Error> {
     use eculture::Format;
-    if output.exists() && !force {
-        return Err(IoError::new(
-            "write",
-            output.display().to_string(),
-            "it exists; pass --force to overwrite it",
-        )
-        .into());
-    }
+    refuse_overwrite(output, force)?;
     let name = input.display().to_string();
     let mut pairs = serde_json::Map::new();
     for m in map {
