@@ -43,6 +43,8 @@ pub mod monitoring;
 mod par;
 pub mod period;
 pub mod render;
+#[cfg(feature = "xlsx")]
+pub mod reportbooks;
 mod resolve;
 pub mod schedule;
 #[cfg(feature = "xlsx")]

@@ -66,6 +66,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
             "micmac",
             "monitoring",
             "diff",
+            "reportbooks",
         ],
     ),
     (

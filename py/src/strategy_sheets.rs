@@ -102,3 +102,56 @@ impl Strategy {
         bytes_or_file(py, &bytes, path)
     }
 }
+
+#[pymethods]
+impl Strategy {
+    /// One report workbook per executor with measures active in `period` ("2025", a quarter
+    /// or a month), headings and statuses in `lang` ("az", "en", "ru"): executor id → bytes.
+    #[pyo3(signature = (period, lang="en"))]
+    fn report_workbooks<'py>(
+        &self,
+        py: Python<'py>,
+        period: String,
+        lang: &str,
+    ) -> PyResult<std::collections::BTreeMap<String, Bound<'py, PyBytes>>> {
+        let l = eculture::api::lang(lang).map_err(|e| to_py_err(py, &e))?;
+        let books = self.run(py, |s| s.report_workbooks(&period, l))?;
+        Ok(books
+            .into_iter()
+            .map(|(k, v)| (k, PyBytes::new(py, &v)))
+            .collect())
+    }
+
+    /// A new Strategy with the reports of filled-in workbooks (paths or bytes) added; each
+    /// value it cannot take is a diagnostic naming the file, sheet and cell. `submitted` an
+    /// ISO date (default: the day after the period); `replace` a second report of the same
+    /// executor and period.
+    #[pyo3(signature = (files, submitted=None, replace=false))]
+    fn collect_reports(
+        &self,
+        py: Python<'_>,
+        files: Vec<Bound<'_, PyAny>>,
+        submitted: Option<String>,
+        replace: bool,
+    ) -> PyResult<Strategy> {
+        let mut named = Vec::with_capacity(files.len());
+        for (k, f) in files.iter().enumerate() {
+            let name = f.extract::<PathBuf>().map_or_else(
+                |_| format!("workbook {}", k + 1),
+                |p| p.display().to_string(),
+            );
+            named.push((name, data_bytes(py, f)?));
+        }
+        let sub = submitted
+            .map(|d| d.parse::<eculture::PeriodRef>())
+            .transpose()
+            .map_err(|e| {
+                to_py_err(
+                    py,
+                    &eculture::ArgumentError::new(e.to_string(), "submitted").into(),
+                )
+            })?;
+        self.run(py, |s| s.collect_reports(&named, sub, replace))
+            .map(Strategy::from)
+    }
+}

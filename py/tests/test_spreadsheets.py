@@ -84,3 +84,95 @@ def test_every_workbook_is_typed() -> None:
     head = [c.value for c in reports[1]]
     submitted = reports.cell(row=2, column=head.index("submitted") + 1)
     assert submitted.is_date and submitted.number_format == "yyyy-mm-dd"
+
+
+STATUS_EN = {
+    "executed": "executed",
+    "partially_executed": "partially executed",
+    "not_executed": "not executed",
+    "not_due": "not due",
+    "cancelled": "cancelled",
+}
+
+
+def _fill(book: bytes, report: dict, *, edits=None) -> bytes:
+    """Fill a report workbook as an executor would: one row per entry of `report`."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(io.BytesIO(book))
+    ws = wb["Report"]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    for e in report["entries"]:
+        r = rows[e["measure"]]
+        ws.cell(row=r, column=6, value=STATUS_EN[e["status"]])
+        if "percent_complete" in e:
+            ws.cell(row=r, column=7, value=e["percent_complete"])
+        for c, k in ((8, "actual_start"), (9, "actual_finish")):
+            if k in e:
+                import datetime
+
+                ws.cell(row=r, column=c, value=datetime.date.fromisoformat(e[k]))
+        if "remaining_days" in e:
+            ws.cell(row=r, column=10, value=e["remaining_days"])
+        if "note" in e:
+            ws.cell(row=r, column=11, value=e["note"])
+        if e.get("evidence"):
+            ws.cell(row=r, column=12, value="\n".join(e["evidence"]))
+    ind = wb["Indicators"]
+    irows = {ind.cell(row=r, column=1).value: r for r in range(2, ind.max_row + 1)}
+    for v in report.get("indicators", []):
+        if v["indicator"] in irows:
+            ind.cell(row=irows[v["indicator"]], column=5, value=v["value"])
+    for (sheet, cell), value in (edits or {}).items():
+        wb[sheet][cell] = value
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_report_workbooks_out_and_back_in() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    full = Strategy.e_culture()
+    doc = full.document()
+    report = next(r for r in doc["reports"] if r["by"] == "moc" and r["period"] == 2025)
+    # the plan without that report: the executor fills it in again
+    without = dict(doc, reports=[r for r in doc["reports"] if r is not report])
+    s = Strategy.from_dict(without)
+    books = s.report_workbooks("2025", lang="en")
+    assert "moc" in books and all(isinstance(b, bytes) for b in books.values())
+    wb = openpyxl.load_workbook(io.BytesIO(books["moc"]))
+    ws = wb["Report"]
+    assert [c.value for c in ws[1]] == [
+        "Measure", "Title", "Role", "Planned start", "Planned finish", "Status", "Percent complete",
+        "Actual start", "Actual finish", "Remaining days", "Note", "Evidence",
+    ]
+    assert ws.protection.sheet and wb["eculture"].sheet_state == "hidden"
+    assert ws["A2"].protection.locked and not ws["F2"].protection.locked
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert lists and "partially executed" in lists[0].formula1
+    assert ws["D2"].is_date
+    filled = _fill(books["moc"], report)
+    back = s.collect_reports([filled], submitted=report["submitted"])
+    got = back.document()["reports"][-1]
+    assert (got["by"], got["period"]) == ("moc", "2025")
+    key = lambda e: e["measure"]
+    in_book = {ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)}
+    want = sorted((e for e in report["entries"] if e["measure"] in in_book), key=key)
+    assert sorted(got["entries"], key=key) == want
+    assert not [d for d in back.validate() if d.code == "unreadable_cell"]
+    # a second submission is a finding unless replace=True
+    again = back.collect_reports([filled])
+    assert any("second report" in d.message for d in again.validate())
+    assert len(back.collect_reports([filled], replace=True).document()["reports"]) == len(back.document()["reports"])
+    # findings by file, sheet and cell: a value outside the drop-down, a changed id, a date as text
+    bad = _fill(books["moc"], report, edits={("Report", "F2"): "done-ish", ("Report", "A3"): "99.9",
+                                             ("Report", "H4"): "15.03.2025", ("Report", "F4"): "executed"})
+    got = s.collect_reports([bad])
+    msgs = {d.cell: d for d in got.validate() if d.code == "unreadable_cell"}
+    assert msgs["F2"].sheet == "Report" and "done-ish" in msgs["F2"].message and "workbook 1" in msgs["F2"].message
+    assert "99.9" in msgs["A3"].message
+    entry4 = [e for e in got.document()["reports"][-1]["entries"] if e.get("actual_start") == "2025-03-15"]
+    assert entry4, "15.03.2025 typed as text is read"
+    # a workbook of another plan version
+    changed = dict(without, measures=[dict(m, title={"en": "changed"}) if m["id"] == "1.1" else m for m in without["measures"]])
+    other = Strategy.from_dict(changed).collect_reports([filled])
+    assert any("another version" in d.message for d in other.validate())

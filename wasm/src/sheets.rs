@@ -50,3 +50,60 @@ impl Strategy {
         self.inner.to_xlsx().map_err(error::to_js)
     }
 }
+
+#[wasm_bindgen]
+impl Strategy {
+    /// One report workbook per executor with measures active in `period`, in `lang` (`az`,
+    /// `en`, `ru`): an object executor id → `Uint8Array`.
+    #[wasm_bindgen(
+        js_name = "reportWorkbooks",
+        unchecked_return_type = "Record<string, Uint8Array>"
+    )]
+    pub fn report_workbooks(&self, period: &str, lang: Option<String>) -> Result<JsValue, JsValue> {
+        let l = eculture::api::lang(lang.as_deref().unwrap_or("en")).map_err(error::to_js)?;
+        let books = self
+            .inner
+            .report_workbooks(period, l)
+            .map_err(error::to_js)?;
+        let out = js_sys::Object::new();
+        for (k, v) in books {
+            js_sys::Reflect::set(
+                &out,
+                &JsValue::from_str(&k),
+                &js_sys::Uint8Array::from(v.as_slice()),
+            )?;
+        }
+        Ok(out.into())
+    }
+
+    /// A new Strategy with the reports of filled-in workbooks (an array of `Uint8Array`)
+    /// added; `submitted` an ISO date; `replace` a second report of an executor and period.
+    #[wasm_bindgen(js_name = "collectReports")]
+    pub fn collect_reports(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array[]")] files: js_sys::Array,
+        submitted: Option<String>,
+        replace: Option<bool>,
+    ) -> Result<Strategy, JsValue> {
+        let named: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                (
+                    format!("workbook {}", k + 1),
+                    js_sys::Uint8Array::new(&f).to_vec(),
+                )
+            })
+            .collect();
+        let sub = submitted
+            .map(|d| d.parse::<eculture::PeriodRef>())
+            .transpose()
+            .map_err(|e| {
+                error::to_js(eculture::ArgumentError::new(e.to_string(), "submitted").into())
+            })?;
+        self.inner
+            .collect_reports(&named, sub, replace.unwrap_or(false))
+            .map(|inner| Strategy { inner })
+            .map_err(error::to_js)
+    }
+}

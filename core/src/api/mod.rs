@@ -31,7 +31,7 @@ pub use present::{
     Summary, diagnostic_entity, format_of, gap_reason_text, near_critical_days, records_html,
 };
 #[cfg(feature = "xlsx")]
-pub use sheets::mapping;
+pub use sheets::{lang, mapping};
 pub use value::BindingValue;
 
 use serde::Serialize;

@@ -75,6 +75,8 @@ ops! {
     Strategy ctor load load - ("path") -> "Strategy (files: Rust and Python; .xlsx/.xls/.ods/.csv action plans too)";
     Strategy ctor from_xlsx from_xlsx fromXlsx ("data, mapping (optional), sheet (optional)") -> "Strategy from an XLSX/XLS/ODS action plan (docs/spreadsheets.md)";
     Strategy ctor from_csv from_csv fromCsv ("data, mapping (optional)") -> "Strategy from a CSV action plan";
+    Strategy method report_workbooks report_workbooks reportWorkbooks ("period, lang") -> "executor id -> XLSX bytes: one report workbook per executor (protected, drop-downs, hidden fingerprint)";
+    Strategy method collect_reports collect_reports collectReports ("files (paths or bytes), submitted (optional), replace") -> "Strategy with the reports added; findings by file, sheet and cell";
     Strategy method to_xlsx to_xlsx toXlsx ("path (optional, Python)") -> "XLSX bytes: the action plan and a sheet per other part; from_xlsx reads it back equal";
     Strategy method to_json to_json toJson ("") -> "JSON text";
     Strategy method - to_yaml toYaml ("") -> "YAML text";

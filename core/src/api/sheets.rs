@@ -65,3 +65,17 @@ pub fn mapping(value: serde_json::Value) -> Result<Option<Mapping>> {
     }
     Ok(Some(Mapping::new(pairs)))
 }
+
+/// A language code (`az`, `en`, `ru`).
+pub fn lang(code: &str) -> Result<crate::model::Lang> {
+    crate::model::Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == code)
+        .ok_or_else(|| {
+            ArgumentError::at(
+                format!("`{code}` is not a language: use az, en or ru"),
+                "lang",
+            )
+            .into()
+        })
+}

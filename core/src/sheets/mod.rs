@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-mod grid;
+pub(crate) mod grid;
 mod orgs;
-mod phrases;
+pub(crate) mod phrases;
 mod plan;
 mod read;
 mod table;
