@@ -336,11 +336,16 @@ impl Strategy {
             let Some(report) = c.report(&sheets, &print, submitted) else {
                 continue;
             };
-            match doc
-                .reports
-                .iter()
-                .position(|x| x.by == report.by && x.period == report.period)
-            {
+            if report.entries.is_empty() && report.indicators.is_empty() {
+                c.finding(None, (0, 0), "nothing is filled in: no report added".into());
+                continue;
+            }
+            let same = |x: &Report| {
+                x.by == report.by
+                    && x.period.first_day() == report.period.first_day()
+                    && x.period.last_day() == report.period.last_day()
+            };
+            match doc.reports.iter().position(same) {
                 Some(k) if replace => doc.reports[k] = report,
                 Some(k) => {
                     let id = doc.reports[k].id.to_string();

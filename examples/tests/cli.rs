@@ -307,3 +307,30 @@ fn import_reads_a_spreadsheet_plan_and_says_which_cells_it_could_not_read() {
     );
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
 }
+
+#[test]
+fn templates_then_collect() {
+    let dir = temp_dir("templates");
+    let o = eculture(
+        &[
+            "templates",
+            "--period",
+            "2025",
+            "--lang",
+            "az",
+            "--out",
+            "books",
+        ],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(dir.join("books/moc-2025.xlsx").exists(), "{}", text(&o));
+    // workbooks nobody filled in add no report, and each says so
+    let o = eculture(&["collect", "books", "-o", "plan.json"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("0 reports added") && t.contains("moc-2025.xlsx: nothing is filled in"),
+        "{t}"
+    );
+}

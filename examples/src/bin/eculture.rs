@@ -10,6 +10,10 @@
 //!                                         an action plan from .xlsx/.xls/.ods/.csv into .json,
 //!                                         .yaml or .toml (or any document into .xlsx); prints
 //!                                         every cell it could not read or place, by sheet and cell
+//! eculture templates --period 2025 [FILE] [--lang en|az|ru] [--out DIR]
+//!                                         one report workbook per executor (EXECUTOR-2025.xlsx)
+//! eculture collect DIR [FILE] -o OUT [--submitted DATE] [--replace]
+//!                                         the filled-in workbooks of DIR added as reports
 //! eculture schema                         print the JSON Schema of the document format
 //! eculture report --year 2025 [FILE] [--out DIR]
 //!                                         the annual monitoring report (Decree 1294): writes
@@ -90,6 +94,38 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// One report workbook per executor with measures active in the period: the measures
+    /// locked, a status drop-down, the indicator values to fill in (EXECUTOR-PERIOD.xlsx).
+    Templates {
+        /// A strategy document; the embedded e-Culture strategy when absent.
+        file: Option<PathBuf>,
+        /// The period reported on: a year (2025), quarter or month.
+        #[arg(long)]
+        period: String,
+        /// Language of the headings and statuses.
+        #[arg(long, default_value = "en", value_parser = ["en", "az", "ru"])]
+        lang: String,
+        /// Where to write the workbooks.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+    },
+    /// The filled-in report workbooks of DIR (every .xlsx) added to the plan as reports;
+    /// prints every value it could not take, by file, sheet and cell.
+    Collect {
+        /// The folder of filled-in workbooks.
+        dir: PathBuf,
+        /// A strategy document; the embedded e-Culture strategy when absent.
+        file: Option<PathBuf>,
+        /// The document to write, with the reports.
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// The submission date of the reports (default: the day after the period).
+        #[arg(long)]
+        submitted: Option<String>,
+        /// Replace an executor's report already in the plan for the same period.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Print the JSON Schema of the document format.
     Schema,
     /// The annual monitoring report (Decree 1294): execution rate, measures, triage,
@@ -148,6 +184,25 @@ fn main() -> ExitCode {
             force,
         } => convert(&input, &output, force),
         Command::Report { file, year, out } => report(file.as_deref(), year, &out),
+        Command::Templates {
+            file,
+            period,
+            lang,
+            out,
+        } => templates(file.as_deref(), &period, &lang, &out),
+        Command::Collect {
+            dir,
+            file,
+            output,
+            submitted,
+            replace,
+        } => collect(
+            &dir,
+            file.as_deref(),
+            &output,
+            submitted.as_deref(),
+            replace,
+        ),
         Command::Import {
             input,
             output,
@@ -283,6 +338,73 @@ fn import(
     } else {
         s.save(output)?;
     }
+    println!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn templates(file: Option<&Path>, period: &str, lang: &str, out: &Path) -> Result<ExitCode, Error> {
+    let (s, _) = load(file)?;
+    let books = s.report_workbooks(period, eculture::api::lang(lang)?)?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| IoError::from_io("create", out.display().to_string(), &e))?;
+    for (exec, bytes) in &books {
+        let path = out.join(format!("{exec}-{period}.xlsx"));
+        std::fs::write(&path, bytes)
+            .map_err(|e| IoError::from_io("write", path.display().to_string(), &e))?;
+    }
+    println!(
+        "wrote {} report workbooks to {}",
+        books.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn collect(
+    dir: &Path,
+    file: Option<&Path>,
+    output: &Path,
+    submitted: Option<&str>,
+    replace: bool,
+) -> Result<ExitCode, Error> {
+    let (s, _) = load(file)?;
+    let read_dir = |e: std::io::Error| IoError::from_io("read", dir.display().to_string(), &e);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(read_dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+        })
+        .collect();
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    for p in &paths {
+        let name = p.display().to_string();
+        let bytes = std::fs::read(p).map_err(|e| IoError::from_io("read", name.clone(), &e))?;
+        files.push((name, bytes));
+    }
+    let submitted = submitted
+        .map(|d| d.parse::<eculture::PeriodRef>())
+        .transpose()
+        .map_err(|e| eculture::ArgumentError::new(e.to_string(), "--submitted"))?;
+    let before = s.document().reports.len();
+    let s = s.collect_reports(&files, submitted, replace)?;
+    let findings: Vec<&Diagnostic> = s
+        .validate()
+        .iter()
+        .filter(|d| d.code == eculture::Code::UnreadableCell)
+        .collect();
+    for d in &findings {
+        println!("{d}");
+    }
+    println!(
+        "{} workbooks, {} reports added, {} findings",
+        files.len(),
+        s.document().reports.len() - before,
+        findings.len()
+    );
+    s.save(output)?;
     println!("wrote {}", output.display());
     Ok(ExitCode::SUCCESS)
 }
