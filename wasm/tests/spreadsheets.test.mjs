@@ -43,3 +43,12 @@ test("a mapping names other headings; wrong input throws the same classes as Pyt
   assert.throws(() => Strategy.fromCsv(text, { Code: "no such field!" }), ArgumentError);
   assert.throws(() => Strategy.fromXlsx(new Uint8Array([1, 2, 3])), ParseError);
 });
+
+test("report workbooks out and back in", () => {
+  const s = eCulture();
+  const books = s.reportWorkbooks("2025", "ru");
+  assert.ok(books.moc instanceof Uint8Array && books.moc.length > 1000);
+  const back = s.collectReports([books.moc]);
+  assert.ok(back.validate().some((d) => d.message.includes("workbook 1: nothing is filled in")));
+  assert.throws(() => s.reportWorkbooks("2025", "fr"), ArgumentError);
+});
