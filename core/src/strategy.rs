@@ -50,6 +50,7 @@ impl Strategy {
     }
 
     /// Wrap a document read from a spreadsheet, with the cells it came from.
+    #[cfg(feature = "xlsx")]
     pub(crate) fn from_sheet(doc: Document, cells: SheetCells) -> Strategy {
         let mut s = Strategy::new(doc);
         s.cells = Some(Arc::new(cells));

@@ -644,20 +644,65 @@ fn report_workbooks_lock_the_plan_and_know_their_plan() {
     let moc = &books["moc"];
     let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(moc.clone())).unwrap();
     assert_eq!(wb.sheet_names(), ["Report", "Indicators", "eculture"]);
-    let hidden = wb.sheets_metadata().iter().find(|m| m.name == "eculture").unwrap().visible;
+    let hidden = wb
+        .sheets_metadata()
+        .iter()
+        .find(|m| m.name == "eculture")
+        .unwrap()
+        .visible;
     assert_eq!(hidden, calamine::SheetVisible::Hidden);
     let report = wb.worksheet_range("Report").unwrap();
-    let head: Vec<String> = report.rows().next().unwrap().iter().map(|d| d.to_string()).collect();
-    assert_eq!(head, ["Measure", "Title", "Role", "Planned start", "Planned finish", "Status", "Percent complete", "Actual start", "Actual finish", "Remaining days", "Note", "Evidence"]);
-    assert!(matches!(report.get((1, 3)), Some(Data::DateTime(_))), "planned dates are date cells");
+    let head: Vec<String> = report
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        head,
+        [
+            "Measure",
+            "Title",
+            "Role",
+            "Planned start",
+            "Planned finish",
+            "Status",
+            "Percent complete",
+            "Actual start",
+            "Actual finish",
+            "Remaining days",
+            "Note",
+            "Evidence"
+        ]
+    );
+    assert!(
+        matches!(report.get((1, 3)), Some(Data::DateTime(_))),
+        "planned dates are date cells"
+    );
     // an unfilled workbook adds nothing, and says so; another plan's workbook is refused
-    let same = s.collect_reports(&[("moc.xlsx".into(), moc.clone())], None, false).unwrap();
+    let same = s
+        .collect_reports(&[("moc.xlsx".into(), moc.clone())], None, false)
+        .unwrap();
     assert_eq!(same.document().reports.len(), s.document().reports.len());
-    assert!(same.validate().iter().any(|d| d.message.contains("moc.xlsx: nothing is filled in")));
+    assert!(
+        same.validate()
+            .iter()
+            .any(|d| d.message.contains("moc.xlsx: nothing is filled in"))
+    );
     let mut doc = s.document().clone();
     doc.measures[0].duration_days = Some(1);
-    let other = Strategy::new(doc).collect_reports(&[("moc.xlsx".into(), moc.clone())], None, false).unwrap();
-    let d = other.validate().iter().find(|d| d.message.contains("another version")).expect("refused");
-    assert_eq!((d.sheet.as_deref(), d.cell.as_deref()), (Some("eculture"), Some("B1")));
+    let other = Strategy::new(doc)
+        .collect_reports(&[("moc.xlsx".into(), moc.clone())], None, false)
+        .unwrap();
+    let d = other
+        .validate()
+        .iter()
+        .find(|d| d.message.contains("another version"))
+        .expect("refused");
+    assert_eq!(
+        (d.sheet.as_deref(), d.cell.as_deref()),
+        (Some("eculture"), Some("B1"))
+    );
     assert!(s.report_workbooks("20x5", Lang::Az).is_err());
 }

@@ -176,3 +176,21 @@ def test_report_workbooks_out_and_back_in() -> None:
     changed = dict(without, measures=[dict(m, title={"en": "changed"}) if m["id"] == "1.1" else m for m in without["measures"]])
     other = Strategy.from_dict(changed).collect_reports([filled])
     assert any("another version" in d.message for d in other.validate())
+
+
+def test_a_formula_without_a_cached_value_is_a_finding() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    ws.append(["Action plan 2025-2026"])
+    ws.append(["No.", "Measure", "Main executor", "Execution period"])
+    ws.append(["1.1", "Portal", "Ministry of Culture", "2025"])
+    ws.append(["1.2", "=B3&\" 2\"", "Ministry of Culture", "2026"])  # openpyxl caches no value
+    out = io.BytesIO()
+    wb.save(out)
+    s = Strategy.from_xlsx(out.getvalue())
+    found = [d for d in s.validate() if d.code == "unreadable_cell"]
+    assert [(d.sheet, d.cell) for d in found] == [("Plan", "B4")], found
+    assert "no cached value" in found[0].message
+    assert [m["id"] for m in s.document()["measures"]] == ["1.1", "1.2"]

@@ -204,6 +204,27 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
             }
             sheet.rows.push(vals);
         }
+        // a formula is read by the value the file cached; one without a cached value is a
+        // cell eculture cannot read (never recalculated, never silently empty)
+        if let Ok(formulas) = wb.worksheet_formula(&sheet.name) {
+            let (f0, g0) = formulas.start().unwrap_or((0, 0));
+            for (r, c, f) in formulas.used_cells() {
+                let (r, c) = (f0 as usize + r, g0 as usize + c);
+                if f.is_empty() || r >= sheet.rows.len() && sheet.cut {
+                    continue;
+                }
+                if sheet.rows.len() <= r {
+                    sheet.rows.resize(r + 1, Vec::new());
+                }
+                let row = &mut sheet.rows[r];
+                if row.len() <= c {
+                    row.resize(c + 1, Val::Empty);
+                }
+                if row[c].is_empty() {
+                    row[c] = Val::Bad(format!("={f} (a formula with no cached value)"));
+                }
+            }
+        }
         while sheet.rows.last().is_some_and(Vec::is_empty) {
             sheet.rows.pop();
         }

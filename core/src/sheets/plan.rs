@@ -581,6 +581,10 @@ fn measure_row(
     for (c, col) in ctx.row_columns(sheet, r, cols, "stands under no heading eculture reads") {
         let v = &row[c];
         first.get_or_insert(c);
+        if let Val::Bad(what) = v {
+            bad(ctx, c, format!("the cell holds `{what}`, not a value"));
+            continue;
+        }
         let text = v.text();
         let t = if exact {
             text.clone()

@@ -134,6 +134,16 @@ pub(crate) fn fit<T: DeserializeOwned>(
     path: &str,
     what: &str,
 ) -> Option<T> {
+    // the fast path: no copy, no path tracking (a row that reads is the usual case)
+    let whole = Value::Object(std::mem::take(obj));
+    let quick = T::deserialize(&whole);
+    let Value::Object(back) = whole else {
+        return None;
+    };
+    *obj = back;
+    if let Ok(t) = quick {
+        return Some(t);
+    }
     for _ in 0..=obj.len() {
         match serde_path_to_error::deserialize::<_, T>(Value::Object(obj.clone())) {
             Ok(t) => return Some(t),
