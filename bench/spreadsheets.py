@@ -5,6 +5,10 @@ process, on the same file (issue 19, point 6).
 
     .venv/bin/python bench/spreadsheets.py [--measures 10000]
 
+Needs pandas, openpyxl and python-calamine (`pip install python-calamine`; keep it out of the
+test venv: with it installed, pandas warns that its default xlsx engine will change, which the
+test suite treats as an error).
+
 The plan is bench/gen_strategy.py's (seed 1) mapped by bench/plan_to_eculture.py and written by
 eculture's own `to_xlsx()` (the action-plan sheet in the Decree 1294 layout plus the other
 sheets). Timed, best of 3 after a warm-up:
