@@ -162,6 +162,15 @@ codes! {
     /// A measure's main executor is not a member of the working group (warning, one per
     /// executor).
     ExecutorNotInWorkingGroup = "executor_not_in_working_group",
+    /// A spreadsheet cell whose value could not be read (a period, a number, a funding
+    /// source, JSON); the rest of the row is read. Located by `sheet` and `cell`.
+    UnreadableCell = "unreadable_cell",
+    /// A non-empty spreadsheet cell outside the table, or under a heading eculture does not
+    /// know; its text is in the message (warning).
+    UnplacedCell = "unplaced_cell",
+    /// A value a spreadsheet did not state and the import inferred (the strategy's period
+    /// from the measures' years) (warning).
+    InferredValue = "inferred_value",
 }
 
 impl fmt::Display for Code {
@@ -197,6 +206,13 @@ pub struct Diagnostic {
     /// 1-based column (in characters) that goes with `line`.
     #[serde(default)]
     pub column: Option<u32>,
+    /// The sheet of the workbook the value was read from, when the document came from a
+    /// spreadsheet (`Strategy::from_xlsx`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The cell of `sheet`, e.g. `E17`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -217,6 +233,8 @@ impl Diagnostic {
             suggestion: None,
             line: None,
             column: None,
+            sheet: None,
+            cell: None,
         }
     }
 
@@ -280,6 +298,11 @@ impl fmt::Display for Diagnostic {
         write!(f, "at {}", self.path)?;
         if let Some(line) = self.line {
             write!(f, ", line {line}")?;
+        }
+        if let (Some(sheet), Some(cell)) = (&self.sheet, &self.cell)
+            && !self.message.contains(cell.as_str())
+        {
+            write!(f, ", sheet `{sheet}` cell {cell}")?;
         }
         write!(f, ": {}", self.message)
     }
@@ -385,6 +408,9 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::PortfolioConflict
         | Code::UnknownIllustrativeField
         | Code::WorkingGroupNoMeeting
-        | Code::ExecutorNotInWorkingGroup => None,
+        | Code::ExecutorNotInWorkingGroup
+        | Code::UnreadableCell
+        | Code::UnplacedCell
+        | Code::InferredValue => None,
     }
 }

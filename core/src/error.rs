@@ -73,6 +73,10 @@ pub enum Format {
     Yaml,
     /// TOML.
     Toml,
+    /// A workbook: XLSX, XLSM, XLSB, XLS or ODS (read by `Strategy::from_xlsx`).
+    Xlsx,
+    /// CSV (an action plan, read by `Strategy::from_csv`).
+    Csv,
 }
 
 impl Format {
@@ -82,6 +86,8 @@ impl Format {
             Format::Json => "json",
             Format::Yaml => "yaml",
             Format::Toml => "toml",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
         }
     }
 }

@@ -45,11 +45,17 @@ pub mod period;
 pub mod portfolio;
 pub mod provenance;
 pub mod render;
+#[cfg(feature = "xlsx")]
+pub mod reportbooks;
 mod resolve;
 pub mod schedule;
+#[cfg(feature = "xlsx")]
+pub mod sheets;
 pub mod strategy;
 mod suggest;
 pub mod validate;
+#[cfg(feature = "xlsx")]
+mod workbook;
 
 pub use columnar::{Groups, Rollup};
 pub use diff::{DiffOptions, PlanDiff};

@@ -24,6 +24,47 @@ pub(crate) struct Source {
     pub format: Format,
 }
 
+/// Where a document read from a spreadsheet came from: the sheet and cell of each JSON path
+/// (`measures[3].start` → `Plan`, `E17`) and what the import found (cells it could not read or
+/// place). Validation's diagnostics are placed on the cells of their paths (or of the nearest
+/// enclosing path), and the findings come first.
+#[derive(Debug, Default)]
+pub(crate) struct SheetCells {
+    pub at: std::collections::HashMap<String, (String, String)>,
+    pub findings: Vec<crate::diagnostic::Diagnostic>,
+}
+
+impl SheetCells {
+    pub(crate) fn place(&self, diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
+        for d in diagnostics.iter_mut() {
+            let mut p = d.path.as_str();
+            loop {
+                if let Some((sheet, cell)) = self.at.get(p) {
+                    d.sheet = Some(sheet.clone());
+                    d.cell = Some(cell.clone());
+                    break;
+                }
+                match parent(p) {
+                    Some(q) => p = q,
+                    None => break,
+                }
+            }
+        }
+        let found: std::collections::HashSet<(crate::diagnostic::Code, &str)> = self
+            .findings
+            .iter()
+            .map(|f| (f.code, f.path.as_str()))
+            .collect();
+        let mut out = self.findings.clone();
+        out.extend(
+            diagnostics
+                .drain(..)
+                .filter(|d| !found.contains(&(d.code, d.path.as_str()))),
+        );
+        *diagnostics = out;
+    }
+}
+
 /// 1-based (line, column) of every value whose path is wanted, or of its nearest located
 /// ancestor.
 pub(crate) fn locate(src: &Source, wanted: &[&str]) -> Vec<Option<(u32, u32)>> {
@@ -57,6 +98,7 @@ pub(crate) fn locate(src: &Source, wanted: &[&str]) -> Vec<Option<(u32, u32)>> {
         Format::Toml => toml_positions(&src.text, &mut record),
         #[cfg(not(feature = "toml"))]
         Format::Toml => {}
+        Format::Xlsx | Format::Csv => {}
     }
     wanted
         .iter()
@@ -77,7 +119,7 @@ fn clamp(v: usize) -> u32 {
 }
 
 /// `a.b[3]` → `a.b`, `a.b` → `a`, `a` → none.
-fn parent(p: &str) -> Option<&str> {
+pub(crate) fn parent(p: &str) -> Option<&str> {
     let cut = p.rfind(['.', '['])?;
     (cut > 0).then(|| &p[..cut])
 }

@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use crate::error::{ArgumentError, CycleError, Error, Format, Result, ValidationError};
 use crate::graph::DepGraph;
 use crate::io;
-use crate::locate::{MAX_LOCATED_BYTES, Source};
+use crate::locate::{MAX_LOCATED_BYTES, SheetCells, Source};
 use crate::model::Document;
 use crate::resolve::Resolved;
 use crate::validate::{Code, Diagnostic, Need, Severity};
@@ -28,6 +28,8 @@ pub struct Strategy {
     /// The text the document was read from (small documents only), to put lines on
     /// diagnostics.
     source: Option<Arc<Source>>,
+    /// The cells a document read from a spreadsheet came from, and the import's findings.
+    cells: Option<Arc<SheetCells>>,
 }
 
 impl From<Document> for Strategy {
@@ -43,7 +45,16 @@ impl Strategy {
             doc,
             resolved: OnceLock::new(),
             source: None,
+            cells: None,
         }
+    }
+
+    /// Wrap a document read from a spreadsheet, with the cells it came from.
+    #[cfg(feature = "xlsx")]
+    pub(crate) fn from_sheet(doc: Document, cells: SheetCells) -> Strategy {
+        let mut s = Strategy::new(doc);
+        s.cells = Some(Arc::new(cells));
+        s
     }
 
     /// Wrap a document read from `text`, which is kept (when small) to locate diagnostics.
@@ -100,15 +111,63 @@ impl Strategy {
         Strategy::parse_text(text, format, "<string>")
     }
 
-    /// Read a file; the format follows the extension (`.json`, `.yaml`/`.yml`, `.toml`).
+    /// Read a file; the format follows the extension (`.json`, `.yaml`/`.yml`, `.toml`; with
+    /// the `xlsx` feature also `.xlsx`, `.xlsm`, `.xls`, `.ods` and `.csv` action plans).
     pub fn load(path: impl AsRef<Path>) -> Result<Strategy> {
         let path = path.as_ref();
+        #[cfg(feature = "xlsx")]
+        if let Some(f @ (Format::Xlsx | Format::Csv)) = Format::from_path(path) {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path)
+                .map_err(|e| crate::error::IoError::from_io("read", name.clone(), &e))?;
+            let mapping = crate::sheets::Mapping::default();
+            let (doc, cells) = if f == Format::Csv {
+                crate::sheets::read_csv(&bytes, &mapping, &name)?
+            } else {
+                crate::sheets::read_workbook(&bytes, &mapping, None, &name)?
+            };
+            return Ok(Strategy::from_sheet(doc, cells));
+        }
         match io::read_small(path)? {
             Some((text, format)) => {
                 Strategy::parse_text(&text, format, &path.display().to_string())
             }
             None => io::load(path).map(Strategy::new),
         }
+    }
+
+    /// Read an action plan from a workbook (XLSX, XLSM, XLSB, XLS or ODS, by content):
+    /// the headings are recognised in Azerbaijani, English and Russian, or given by `mapping`;
+    /// `sheet` names the action-plan sheet (default: the first with recognised headings). A
+    /// workbook written by [`Strategy::to_xlsx`] reads back equal. Every non-empty cell lands in
+    /// the document or is a diagnostic of [`Strategy::validate`] with its `sheet` and `cell`.
+    /// Errors: a file that is no workbook, a missing `sheet`, a plan that states no period.
+    #[cfg(feature = "xlsx")]
+    pub fn from_xlsx(
+        bytes: &[u8],
+        mapping: Option<&crate::sheets::Mapping>,
+        sheet: Option<&str>,
+    ) -> Result<Strategy> {
+        let m = mapping.cloned().unwrap_or_default();
+        crate::sheets::read_workbook(bytes, &m, sheet, "<workbook>")
+            .map(|(doc, cells)| Strategy::from_sheet(doc, cells))
+    }
+
+    /// Read an action plan from CSV (UTF-8; comma, semicolon or tab), as [`Strategy::from_xlsx`].
+    #[cfg(feature = "xlsx")]
+    pub fn from_csv(bytes: &[u8], mapping: Option<&crate::sheets::Mapping>) -> Result<Strategy> {
+        let m = mapping.cloned().unwrap_or_default();
+        crate::sheets::read_csv(bytes, &m, "<csv>")
+            .map(|(doc, cells)| Strategy::from_sheet(doc, cells))
+    }
+
+    /// The document as an XLSX workbook: the action plan in the Decree 1294 layout (sheet
+    /// [`crate::sheets::PLAN_SHEET`]) and a sheet for every other part (`strategy`,
+    /// `organizations`, `directions`, …). [`Strategy::from_xlsx`] reads it back equal.
+    /// Errors: a text longer than a cell holds (32,767 characters).
+    #[cfg(feature = "xlsx")]
+    pub fn to_xlsx(&self) -> Result<Vec<u8>> {
+        crate::sheets::write_workbook(&self.doc)
     }
 
     /// The document.
@@ -148,6 +207,9 @@ impl Strategy {
                         d.column = Some(column);
                     }
                 }
+            }
+            if let Some(cells) = &self.cells {
+                cells.place(&mut ix.diagnostics);
             }
             ix
         })

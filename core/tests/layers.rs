@@ -33,12 +33,13 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
             "ids",
             "suggest",
             "error",
+            "workbook",
         ],
     ),
     (
         "reading",
         "documents from text: formats, parse errors, lines for paths",
-        &["locate", "io"],
+        &["locate", "io", "sheets"],
     ),
     (
         "graph",
@@ -67,6 +68,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
             "monitoring",
             "diff",
             "portfolio",
+            "reportbooks",
         ],
     ),
     (

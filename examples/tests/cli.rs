@@ -257,3 +257,80 @@ fn diff_textconv_prints_sorted_lines() {
     let o = eculture(&["diff", "--textconv", "a", "b"], &dir);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn import_reads_a_spreadsheet_plan_and_says_which_cells_it_could_not_read() {
+    let dir = temp_dir("import");
+    // a CSV action plan with one unreadable period and a custom column mapped
+    std::fs::write(
+        dir.join("plan.csv"),
+        "Fəaliyyət Planı 2025-2026-cı illər üçün\nS/s,Tədbirin adı,Əsas icraçı,İcra müddəti,Qiymət\n1.1,Portal,Mədəniyyət Nazirliyi,2025-ci ilin II rübü,10\n1.2,Arxiv,Mədəniyyət Nazirliyi,2026-cı ilin V rübü,\n",
+    )
+    .unwrap();
+    let o = eculture(
+        &[
+            "import",
+            "plan.csv",
+            "-o",
+            "plan.yaml",
+            "--map",
+            "Qiymət=duration_days",
+        ],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("plan.csv: error [unreadable_cell]") && t.contains("cell D4"),
+        "{t}"
+    );
+    assert!(t.contains("2 measures,"), "{t}");
+    assert_eq!(t.matches("unreadable_cell").count(), 1, "{t}");
+    let yaml = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
+    assert!(
+        yaml.contains("duration_days: 10") && yaml.contains("start: 2025-Q2"),
+        "{yaml}"
+    );
+    // and back out as a workbook, which imports to the same document
+    let o = eculture(&["import", "plan.yaml", "-o", "plan.xlsx"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = eculture(&["import", "plan.xlsx", "-o", "again.yaml"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("again.yaml")).unwrap(),
+        yaml
+    );
+    // a bad mapping is an argument error
+    let o = eculture(
+        &["import", "plan.csv", "-o", "x.yaml", "--map", "nonsense"],
+        &dir,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+}
+
+#[test]
+fn templates_then_collect() {
+    let dir = temp_dir("templates");
+    let o = eculture(
+        &[
+            "templates",
+            "--period",
+            "2025",
+            "--lang",
+            "az",
+            "--out",
+            "books",
+        ],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(dir.join("books/moc-2025.xlsx").exists(), "{}", text(&o));
+    // workbooks nobody filled in add no report, and each says so
+    let o = eculture(&["collect", "books", "-o", "plan.json"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("0 reports added") && t.contains("moc-2025.xlsx: nothing is filled in"),
+        "{t}"
+    );
+}

@@ -79,6 +79,8 @@ impl Diagnostic {
             suggestion,
             line,
             column,
+            sheet: None,
+            cell: None,
         }
         .into())
     }
@@ -129,6 +131,18 @@ impl Diagnostic {
     #[getter]
     fn column(&self) -> Option<u32> {
         self.inner.column
+    }
+
+    /// The sheet of the workbook the value came from (documents read from a spreadsheet).
+    #[getter]
+    fn sheet(&self) -> Option<&str> {
+        self.inner.sheet.as_deref()
+    }
+
+    /// The cell of `sheet`, e.g. "E17".
+    #[getter]
+    fn cell(&self) -> Option<&str> {
+        self.inner.cell.as_deref()
     }
 
     /// The operations this diagnostic stops: "cells", "graph", "dag", "schedule", or None

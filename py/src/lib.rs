@@ -38,6 +38,7 @@ mod strategy;
 mod strategy_monitoring;
 mod strategy_plans;
 mod strategy_provenance;
+mod strategy_sheets;
 mod views;
 
 pub use columnar::{MeasureIds, MeasureIdsIterator, Rollup};

@@ -216,16 +216,7 @@ result_class! {
         let bytes = py
             .detach(|| self.inner.to_xlsx())
             .map_err(|e| to_py_err(py, &e))?;
-        match path {
-            None => Ok(Some(PyBytes::new(py, &bytes))),
-            Some(p) => {
-                std::fs::write(&p, &bytes).map_err(|e| {
-                    let err = eculture::IoError::from_io("write", p.display().to_string(), &e);
-                    to_py_err(py, &err.into())
-                })?;
-                Ok(None)
-            }
-        }
+        crate::strategy_sheets::bytes_or_file(py, &bytes, path)
     }
 
     /// Every table of the report as a pandas DataFrame, by table name.

@@ -38,7 +38,7 @@ impl From<eculture::Strategy> for Strategy {
 }
 
 /// Run a core constructor with the GIL released and wrap its result.
-fn construct(
+pub(crate) fn construct(
     py: Python<'_>,
     make: impl FnOnce() -> eculture::Result<eculture::Strategy> + Send,
 ) -> PyResult<Strategy> {

@@ -44,6 +44,8 @@ mod portfolio;
 #[cfg(feature = "full")]
 mod provenance;
 mod schedule;
+#[cfg(feature = "full")]
+mod sheets;
 mod strategy;
 
 use serde::Serialize;

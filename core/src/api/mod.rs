@@ -17,6 +17,8 @@
 mod operations;
 mod options;
 mod present;
+#[cfg(feature = "xlsx")]
+mod sheets;
 mod value;
 
 pub use operations::{OPERATIONS, OpKind, Operation};
@@ -29,6 +31,8 @@ pub use present::{
     Summary, diagnostic_entity, format_of, gap_reason_text, near_critical_days, percent_text,
     records_html,
 };
+#[cfg(feature = "xlsx")]
+pub use sheets::{lang, mapping};
 pub use value::BindingValue;
 
 use serde::Serialize;

@@ -73,7 +73,12 @@ ops! {
     Strategy ctor from_yaml from_yaml fromYaml ("text") -> "Strategy";
     Strategy ctor from_toml from_toml fromToml ("text") -> "Strategy";
     Strategy ctor from_value from_dict fromObject ("plain data") -> "Strategy";
-    Strategy ctor load load - ("path") -> "Strategy (files: Rust and Python)";
+    Strategy ctor load load - ("path") -> "Strategy (files: Rust and Python; .xlsx/.xls/.ods/.csv action plans too)";
+    Strategy ctor from_xlsx from_xlsx fromXlsx ("data, mapping (optional), sheet (optional)") -> "Strategy from an XLSX/XLS/ODS action plan (docs/spreadsheets.md)";
+    Strategy ctor from_csv from_csv fromCsv ("data, mapping (optional)") -> "Strategy from a CSV action plan";
+    Strategy method report_workbooks report_workbooks reportWorkbooks ("period, lang") -> "executor id -> XLSX bytes: one report workbook per executor (protected, drop-downs, hidden fingerprint)";
+    Strategy method collect_reports collect_reports collectReports ("files (paths or bytes), submitted (optional), replace") -> "Strategy with the reports added; findings by file, sheet and cell";
+    Strategy method to_xlsx to_xlsx toXlsx ("path (optional, Python)") -> "XLSX bytes: the action plan and a sheet per other part; from_xlsx reads it back equal";
     Strategy method to_json to_json toJson ("") -> "JSON text";
     Strategy method - to_yaml toYaml ("") -> "YAML text";
     Strategy method - to_toml toToml ("") -> "TOML text";
@@ -161,6 +166,8 @@ ops! {
     Diagnostic prop suggestion suggestion - ("") -> "nearest id";
     Diagnostic prop line line - ("") -> "line";
     Diagnostic prop column column - ("") -> "column";
+    Diagnostic prop sheet sheet - ("") -> "the workbook sheet (documents read from a spreadsheet)";
+    Diagnostic prop cell cell - ("") -> "the cell of sheet, e.g. E17";
     Diagnostic prop blocks blocks - ("") -> "the level it stops";
     Diagnostic method - to_dict - ("") -> "plain data";
     Schedule prop duration_days duration_days durationDays ("") -> "days";

@@ -308,19 +308,27 @@ pub fn near_critical_days() -> i64 {
     ScheduleOptions::default().near_critical_days
 }
 
-/// The format a file name implies (`json`, `yaml` or `toml`, from its extension), or the
-/// error reading that file would give.
+/// The document format a file name implies (`json`, `yaml` or `toml`, from its extension),
+/// or the error reading that file as a document would give. Spreadsheets (`.xlsx`, `.xls`,
+/// `.ods`, `.csv`) are action plans read by `Strategy.fromXlsx` / `fromCsv`, not documents:
+/// they are refused here with that said, so that a page that opens documents by this rule
+/// keeps working.
 pub fn format_of(name: &str) -> Result<&'static str> {
-    Format::from_path(std::path::Path::new(name))
-        .map(Format::as_str)
-        .ok_or_else(|| {
-            IoError::new(
-                "read",
-                name,
-                "unknown extension: use .json, .yaml, .yml or .toml",
-            )
-            .into()
-        })
+    match Format::from_path(std::path::Path::new(name)) {
+        Some(f @ (Format::Json | Format::Yaml | Format::Toml)) => Ok(f.as_str()),
+        Some(_) => Err(IoError::new(
+            "read",
+            name,
+            "unknown extension for a document: use .json, .yaml, .yml or .toml (a spreadsheet action plan is read by Strategy.fromXlsx / fromCsv)",
+        )
+        .into()),
+        None => Err(IoError::new(
+            "read",
+            name,
+            "unknown extension: use .json, .yaml, .yml or .toml",
+        )
+        .into()),
+    }
 }
 
 #[cfg(test)]

@@ -60,6 +60,8 @@ impl Format {
             "json" => Some(Format::Json),
             "yaml" | "yml" => Some(Format::Yaml),
             "toml" => Some(Format::Toml),
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(Format::Xlsx),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -92,6 +94,7 @@ pub fn parse_bytes(bytes: &[u8], format: Format, source_name: &str) -> Result<Do
     }
     match format {
         Format::Json => parse_json(bytes, source_name),
+        Format::Xlsx | Format::Csv => Err(spreadsheet(format, source_name)),
         Format::Yaml | Format::Toml => {
             let text = std::str::from_utf8(bytes).map_err(|e| {
                 unlocated(
@@ -107,6 +110,19 @@ pub fn parse_bytes(bytes: &[u8], format: Format, source_name: &str) -> Result<Do
             }
         }
     }
+}
+
+/// Spreadsheets are action plans, read by `Strategy::from_xlsx` / `Strategy::from_csv`
+/// (`Strategy::load` picks them by extension), not documents of this module.
+fn spreadsheet(format: Format, source_name: &str) -> Error {
+    unlocated(
+        format,
+        source_name,
+        format!(
+            "a {} file is an action plan: read it with Strategy.from_xlsx / from_csv or Strategy.load",
+            format.as_str().to_uppercase()
+        ),
+    )
 }
 
 /// Parse a JSON document.
@@ -130,7 +146,7 @@ fn format_of(path: &Path, name: &str, action: &'static str) -> Result<Format> {
         IoError::new(
             action,
             name,
-            "unknown extension: use .json, .yaml, .yml or .toml",
+            "unknown extension: use .json, .yaml, .yml, .toml (or .xlsx, .xls, .ods, .csv for an action plan)",
         )
         .into()
     })
@@ -190,6 +206,7 @@ pub fn to_string(doc: &Document, format: Format) -> Result<String> {
         Format::Yaml => serde_yaml_ng::to_string(doc).map_err(|e| fail(e.to_string())),
         #[cfg(feature = "toml")]
         Format::Toml => toml::to_string_pretty(doc).map_err(|e| fail(e.to_string())),
+        Format::Xlsx | Format::Csv => Err(spreadsheet(format, "<output>")),
         #[cfg(not(all(feature = "yaml", feature = "toml")))]
         _ => Err(not_built(format, "<output>")),
     }

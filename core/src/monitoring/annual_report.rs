@@ -65,8 +65,9 @@ impl Default for MonitoringReportOptions {
     }
 }
 
-/// A table cell.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A table cell. Shares and dates are typed (the XLSX writes a number with a percent format
+/// and a date cell); as plain data they are their text (`"96.0 %"`, `"2026-03-31"`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null))]
@@ -77,14 +78,45 @@ pub enum CellValue {
     Number(f64),
     /// Nothing.
     Empty,
+    /// A share (0.96 is 96 %).
+    Percent(f64),
+    /// A day, ISO `YYYY-MM-DD`.
+    Date(String),
+}
+
+impl Serialize for CellValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            CellValue::Number(x) => s.serialize_f64(*x),
+            CellValue::Empty => s.serialize_none(),
+            other => s.serialize_str(&other.text()),
+        }
+    }
 }
 
 impl CellValue {
     fn text(&self) -> String {
         match self {
-            CellValue::Text(s) => s.clone(),
+            CellValue::Text(s) | CellValue::Date(s) => s.clone(),
             CellValue::Number(x) => fmt_num(*x),
+            CellValue::Percent(x) => format!("{:.1} %", x * 100.0),
             CellValue::Empty => String::new(),
+        }
+    }
+}
+
+#[cfg(feature = "xlsx")]
+impl CellValue {
+    fn xcell(&self) -> crate::workbook::XCell {
+        use crate::workbook::XCell;
+        match self {
+            CellValue::Text(s) => XCell::Text(s.clone()),
+            CellValue::Number(x) => XCell::Number(*x),
+            CellValue::Percent(x) => XCell::Percent(*x),
+            CellValue::Date(s) => s
+                .parse()
+                .map_or_else(|_| XCell::Text(s.clone()), XCell::Date),
+            CellValue::Empty => XCell::Empty,
         }
     }
 }
@@ -100,7 +132,7 @@ fn fmt_num(x: f64) -> String {
 
 fn pct(x: Option<f64>) -> CellValue {
     match x {
-        Some(x) => CellValue::Text(format!("{:.1} %", x * 100.0)),
+        Some(x) => CellValue::Percent(x),
         None => CellValue::Text("–".into()),
     }
 }
@@ -111,6 +143,10 @@ fn t(s: impl Into<String>) -> CellValue {
 
 fn n(x: f64) -> CellValue {
     CellValue::Number(x)
+}
+
+fn date(x: Option<jiff::civil::Date>) -> CellValue {
+    x.map_or(CellValue::Empty, |d| CellValue::Date(d.to_string()))
 }
 
 fn opt<T: ToString>(x: Option<T>) -> CellValue {
@@ -675,14 +711,14 @@ impl Strategy {
                 t(self.title_of(Kind::Direction, &me.direction, opts.lang)),
                 t(exec),
                 t(self.title_of(Kind::Organization, exec, opts.lang)),
-                opt(me.deadline.map(|p| p.last_day())),
+                date(me.deadline.map(|p| p.last_day())),
                 t(st.status.map_or("no data", Status::as_str)),
                 t(st.report.clone().unwrap_or_else(|| match st.source {
                     super::state::StateSource::Document => "own status".into(),
                     _ => String::new(),
                 })),
                 st.percent_complete.map_or(CellValue::Empty, n),
-                opt(ff),
+                date(ff),
                 slip.map_or(CellValue::Empty, |x| n(x as f64)),
             ]);
             marks.push(y.flags[m] || me.illustrative.covers("title"));
@@ -986,9 +1022,9 @@ impl Strategy {
                                 t(&o.period),
                                 t(&o.from),
                                 t(&o.to),
-                                t(o.due.to_string()),
+                                date(Some(o.due)),
                                 t(o.status.as_str()),
-                                opt(o.submitted),
+                                date(o.submitted),
                                 o.days_late.map_or(CellValue::Empty, |d| n(d as f64)),
                                 t(o.reports.join(", ")),
                             ]
@@ -1270,10 +1306,13 @@ impl MonitoringReport {
         self.sections.iter().flat_map(|s| s.tables.iter())
     }
 
-    /// An XLSX workbook: a `Summary` sheet, then one sheet per table (rust_xlsxwriter).
-    /// Text is always written as text, never as a formula.
-    #[cfg(all(feature = "xlsx", not(target_arch = "wasm32")))]
+    /// An XLSX workbook: a `Summary` sheet, then one sheet per table (rust_xlsxwriter):
+    /// numbers as numbers, shares as numbers with a percent format, dates as date cells, text
+    /// always as text (never a formula), a bold frozen header with an autofilter, fitted
+    /// column widths.
+    #[cfg(feature = "xlsx")]
     pub fn to_xlsx(&self) -> Result<Vec<u8>> {
+        use crate::workbook::XCell;
         use rust_xlsxwriter::{Format, Workbook};
         let fail = |e: rust_xlsxwriter::XlsxError| -> crate::Error {
             crate::error::IoError::new("write", "monitoring report (xlsx)", e.to_string()).into()
@@ -1303,6 +1342,7 @@ impl MonitoringReport {
             }
         }
         let mut used: Vec<String> = vec!["summary".into()];
+        let formats = crate::workbook::Formats::default();
         for tb in self.tables() {
             let mut name: String = tb
                 .name
@@ -1318,27 +1358,12 @@ impl MonitoringReport {
             used.push(name.to_lowercase());
             let ws = wb.add_worksheet();
             ws.set_name(&name).map_err(fail)?;
-            for (c, h) in tb.headers.iter().enumerate() {
-                ws.write_string_with_format(0, c as u16, h, &bold)
-                    .map_err(fail)?;
-            }
-            for (r, row) in tb.rows.iter().enumerate() {
-                let r = r as u32 + 1;
-                for (c, v) in row.iter().enumerate() {
-                    let c = c as u16;
-                    match v {
-                        CellValue::Text(s) => {
-                            ws.write_string(r, c, s).map_err(fail)?;
-                        }
-                        CellValue::Number(x) if x.is_finite() => {
-                            ws.write_number(r, c, *x).map_err(fail)?;
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            ws.set_freeze_panes(1, 0).map_err(fail)?;
-            ws.autofit();
+            let rows: Vec<Vec<XCell>> = tb
+                .rows
+                .iter()
+                .map(|row| row.iter().map(CellValue::xcell).collect())
+                .collect();
+            crate::workbook::write_table(ws, 0, &tb.headers, &rows, &formats).map_err(fail)?;
         }
         wb.save_to_buffer().map_err(fail)
     }

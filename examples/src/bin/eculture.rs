@@ -6,6 +6,14 @@
 //!                                         writes matrix.md, matrix.csv and report.html
 //! eculture validate [FILE]                every diagnostic, errors first; exit 1 when there are errors
 //! eculture convert IN OUT [--force]       convert between .json, .yaml and .toml (lossless)
+//! eculture import PLAN -o OUT [--sheet S] [--map HEADING=FIELD]... [--force]
+//!                                         an action plan from .xlsx/.xls/.ods/.csv into .json,
+//!                                         .yaml or .toml (or any document into .xlsx); prints
+//!                                         every cell it could not read or place, by sheet and cell
+//! eculture templates --period 2025 [FILE] [--lang en|az|ru] [--out DIR]
+//!                                         one report workbook per executor (EXECUTOR-2025.xlsx)
+//! eculture collect DIR [FILE] -o OUT [--submitted DATE] [--replace]
+//!                                         the filled-in workbooks of DIR added as reports
 //! eculture schema                         print the JSON Schema of the document format
 //! eculture report --year 2025 [FILE] [--out DIR] [--lang en|az|ru]
 //!                                         the annual monitoring report (Decree 1294): writes
@@ -65,6 +73,58 @@ enum Command {
         /// Overwrite OUTPUT if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// An action plan from a spreadsheet (.xlsx, .xlsm, .xls, .ods or .csv; headings in
+    /// Azerbaijani, English or Russian, see docs/spreadsheets.md) into a document (.json,
+    /// .yaml, .toml), or any document into a workbook (.xlsx). Prints every cell that could
+    /// not be read or placed, with its sheet and cell.
+    Import {
+        /// The spreadsheet (or document) to read.
+        input: PathBuf,
+        /// The document to write; its extension chooses the format (.xlsx writes a workbook).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// The action-plan sheet (default: the first with recognised headings).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A column the headings do not name: `HEADING=FIELD` or `E=FIELD` (repeatable).
+        #[arg(long = "map", value_name = "HEADING=FIELD")]
+        map: Vec<String>,
+        /// Overwrite OUTPUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// One report workbook per executor with measures active in the period: the measures
+    /// locked, a status drop-down, the indicator values to fill in (EXECUTOR-PERIOD.xlsx).
+    Templates {
+        /// A strategy document; the embedded e-Culture strategy when absent.
+        file: Option<PathBuf>,
+        /// The period reported on: a year (2025), quarter or month.
+        #[arg(long)]
+        period: String,
+        /// Language of the headings and statuses.
+        #[arg(long, default_value = "en", value_parser = ["en", "az", "ru"])]
+        lang: String,
+        /// Where to write the workbooks.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+    },
+    /// The filled-in report workbooks of DIR (every .xlsx) added to the plan as reports;
+    /// prints every value it could not take, by file, sheet and cell.
+    Collect {
+        /// The folder of filled-in workbooks.
+        dir: PathBuf,
+        /// A strategy document; the embedded e-Culture strategy when absent.
+        file: Option<PathBuf>,
+        /// The document to write, with the reports.
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// The submission date of the reports (default: the day after the period).
+        #[arg(long)]
+        submitted: Option<String>,
+        /// Replace an executor's report already in the plan for the same period.
+        #[arg(long)]
+        replace: bool,
     },
     /// Print the JSON Schema of the document format.
     Schema,
@@ -133,6 +193,32 @@ fn main() -> ExitCode {
             out,
             lang,
         } => report(file.as_deref(), year, &out, &lang),
+        Command::Templates {
+            file,
+            period,
+            lang,
+            out,
+        } => templates(file.as_deref(), &period, &lang, &out),
+        Command::Collect {
+            dir,
+            file,
+            output,
+            submitted,
+            replace,
+        } => collect(
+            &dir,
+            file.as_deref(),
+            &output,
+            submitted.as_deref(),
+            replace,
+        ),
+        Command::Import {
+            input,
+            output,
+            sheet,
+            map,
+            force,
+        } => import(&input, &output, sheet.as_deref(), &map, force),
         Command::Diff {
             files,
             textconv,
@@ -191,7 +277,8 @@ fn validate(file: Option<&Path>) -> Result<ExitCode, Error> {
     })
 }
 
-fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> {
+/// An error when `output` exists and `--force` was not given.
+fn refuse_overwrite(output: &Path, force: bool) -> Result<(), Error> {
     if output.exists() && !force {
         return Err(IoError::new(
             "write",
@@ -200,7 +287,133 @@ fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> 
         )
         .into());
     }
+    Ok(())
+}
+
+fn convert(input: &Path, output: &Path, force: bool) -> Result<ExitCode, Error> {
+    refuse_overwrite(output, force)?;
     Strategy::load(input)?.save(output)?;
+    println!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(
+    input: &Path,
+    output: &Path,
+    sheet: Option<&str>,
+    map: &[String],
+    force: bool,
+) -> Result<ExitCode, Error> {
+    use eculture::Format;
+    refuse_overwrite(output, force)?;
+    let name = input.display().to_string();
+    let mut pairs = serde_json::Map::new();
+    for m in map {
+        let Some((h, f)) = m.split_once('=') else {
+            return Err(eculture::ArgumentError::new(
+                format!("`{m}` is not HEADING=FIELD"),
+                "--map",
+            )
+            .into());
+        };
+        pairs.insert(h.to_owned(), serde_json::Value::String(f.to_owned()));
+    }
+    let mapping = eculture::api::mapping(serde_json::Value::Object(pairs))?;
+    let s = match Format::from_path(input) {
+        Some(f @ (Format::Xlsx | Format::Csv)) if mapping.is_some() || sheet.is_some() => {
+            let bytes =
+                std::fs::read(input).map_err(|e| IoError::from_io("read", name.clone(), &e))?;
+            if f == Format::Csv {
+                Strategy::from_csv(&bytes, mapping.as_ref())?
+            } else {
+                Strategy::from_xlsx(&bytes, mapping.as_ref(), sheet)?
+            }
+        }
+        _ => Strategy::load(input)?,
+    };
+    let findings: Vec<&Diagnostic> = s.validate().iter().filter(|d| d.sheet.is_some()).collect();
+    for d in &findings {
+        println!("{}", d.to_string_in(&name));
+    }
+    println!(
+        "{} measures, {} findings on cells",
+        s.document().measures.len(),
+        findings.len()
+    );
+    if Format::from_path(output) == Some(Format::Xlsx) {
+        let bytes = s.to_xlsx()?;
+        std::fs::write(output, bytes)
+            .map_err(|e| IoError::from_io("write", output.display().to_string(), &e))?;
+    } else {
+        s.save(output)?;
+    }
+    println!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn templates(file: Option<&Path>, period: &str, lang: &str, out: &Path) -> Result<ExitCode, Error> {
+    let (s, _) = load(file)?;
+    let books = s.report_workbooks(period, eculture::api::lang(lang)?)?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| IoError::from_io("create", out.display().to_string(), &e))?;
+    for (exec, bytes) in &books {
+        let path = out.join(format!("{exec}-{period}.xlsx"));
+        std::fs::write(&path, bytes)
+            .map_err(|e| IoError::from_io("write", path.display().to_string(), &e))?;
+    }
+    println!(
+        "wrote {} report workbooks to {}",
+        books.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn collect(
+    dir: &Path,
+    file: Option<&Path>,
+    output: &Path,
+    submitted: Option<&str>,
+    replace: bool,
+) -> Result<ExitCode, Error> {
+    let (s, _) = load(file)?;
+    let read_dir = |e: std::io::Error| IoError::from_io("read", dir.display().to_string(), &e);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(read_dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+        })
+        .collect();
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    for p in &paths {
+        let name = p.display().to_string();
+        let bytes = std::fs::read(p).map_err(|e| IoError::from_io("read", name.clone(), &e))?;
+        files.push((name, bytes));
+    }
+    let submitted = submitted
+        .map(|d| d.parse::<eculture::PeriodRef>())
+        .transpose()
+        .map_err(|e| eculture::ArgumentError::new(e.to_string(), "--submitted"))?;
+    let before = s.document().reports.len();
+    let s = s.collect_reports(&files, submitted, replace)?;
+    let findings: Vec<&Diagnostic> = s
+        .validate()
+        .iter()
+        .filter(|d| d.code == eculture::Code::UnreadableCell)
+        .collect();
+    for d in &findings {
+        println!("{d}");
+    }
+    println!(
+        "{} workbooks, {} reports added, {} findings",
+        files.len(),
+        s.document().reports.len() - before,
+        findings.len()
+    );
+    s.save(output)?;
     println!("wrote {}", output.display());
     Ok(ExitCode::SUCCESS)
 }

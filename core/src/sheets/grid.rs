@@ -1,0 +1,295 @@
+//! A workbook read into plain cells: XLSX, XLSM, XLSB, XLS and ODS through calamine (by
+//! content, never running a macro), CSV through the csv crate. Formulas are read by the value
+//! the file cached; dates as days.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, SheetVisible};
+
+use crate::error::{Error, Format, ParseError, Result};
+
+/// Largest workbook accepted, in bytes (the same 1 GiB as a document); calamine also caps
+/// what a zip entry may expand to.
+pub(crate) const MAX_WORKBOOK_BYTES: usize = crate::io::MAX_DOCUMENT_BYTES;
+
+/// Most cells read from one sheet (a full 1,048,576-row sheet of 16 columns); beyond it the
+/// sheet is cut and a finding says so.
+/// (public as `sheets::MAX_CELLS`)
+pub const MAX_CELLS: usize = 1 << 24;
+
+/// One cell's value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Val {
+    Empty,
+    Text(String),
+    Num(f64),
+    Bool(bool),
+    Date(jiff::civil::Date),
+    /// A cell error (`#REF!`) or a value eculture cannot read (a duration).
+    Bad(String),
+}
+
+impl Val {
+    pub(crate) fn is_empty(&self) -> bool {
+        match self {
+            Val::Empty => true,
+            Val::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text: numbers in their shortest form (`1.1`, `2025`), dates ISO.
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Val::Empty => String::new(),
+            Val::Text(s) => s.clone(),
+            Val::Num(x) => num_text(*x),
+            Val::Bool(b) => b.to_string(),
+            Val::Date(d) => d.to_string(),
+            Val::Bad(s) => s.clone(),
+        }
+    }
+}
+
+/// A number as a person wrote it: `2025`, `1.1`.
+pub(crate) fn num_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// One sheet: its name, whether it is hidden, its rows from row 0 and column 0.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sheet {
+    pub name: String,
+    pub hidden: bool,
+    pub rows: Vec<Vec<Val>>,
+    /// The sheet had more cells than [`MAX_CELLS`].
+    pub cut: bool,
+}
+
+impl Sheet {
+    pub(crate) fn get(&self, r: usize, c: usize) -> &Val {
+        self.rows
+            .get(r)
+            .and_then(|row| row.get(c))
+            .unwrap_or(&Val::Empty)
+    }
+}
+
+/// The `A1` name of a 0-based cell.
+pub(crate) fn cell_name(row: usize, col: usize) -> String {
+    let mut c = col + 1;
+    let mut letters = Vec::new();
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+}
+
+/// A 0-based column of a letter name (`E` → 4), for mappings by column.
+pub(crate) fn column_of(letters: &str) -> Option<usize> {
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some(
+        letters
+            .bytes()
+            .fold(0usize, |n, b| n * 26 + usize::from(b - b'A' + 1))
+            - 1,
+    )
+}
+
+pub(crate) fn unreadable(source: &str, format: Format, message: String) -> Error {
+    Error::Parse(ParseError {
+        format,
+        source_name: source.to_owned(),
+        line: None,
+        column: None,
+        path: None,
+        message,
+    })
+}
+
+/// Days since 1899-12-30 (Excel's day 0 in the 1900 system) as a civil date.
+fn excel_day(serial: f64) -> Option<jiff::civil::Date> {
+    if !serial.is_finite() || !(1.0..3_000_000.0).contains(&serial) {
+        return None;
+    }
+    let base = jiff::civil::date(1899, 12, 30);
+    base.checked_add(jiff::Span::new().days(serial.floor() as i64))
+        .ok()
+}
+
+fn val(d: &Data) -> Val {
+    match d {
+        Data::Empty => Val::Empty,
+        Data::String(s) => Val::Text(s.clone()),
+        Data::Int(i) => Val::Num(*i as f64),
+        Data::Float(x) => Val::Num(*x),
+        Data::Bool(b) => Val::Bool(*b),
+        Data::DateTime(dt) => match excel_day(dt.as_f64()) {
+            Some(d) if !dt.is_duration() => Val::Date(d),
+            _ => Val::Bad(format!("{}", dt.as_f64())),
+        },
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+            .map_or_else(|| Val::Text(s.clone()), Val::Date),
+        Data::DurationIso(s) => Val::Bad(s.clone()),
+        Data::Error(e) => Val::Bad(format!("#{e:?}")),
+    }
+}
+
+/// Read a workbook (XLSX, XLSM, XLSB, XLS or ODS, by content).
+pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        return Err(unreadable(
+            source,
+            Format::Xlsx,
+            format!(
+                "the workbook is {} bytes; the limit is {MAX_WORKBOOK_BYTES}",
+                bytes.len()
+            ),
+        ));
+    }
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        unreadable(
+            source,
+            Format::Xlsx,
+            format!("not a workbook eculture can read: {e}"),
+        )
+    })?;
+    let meta: Vec<(String, bool)> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .collect();
+    let mut out = Vec::with_capacity(meta.len());
+    for (name, hidden) in meta {
+        let range = wb.worksheet_range(&name).map_err(|e| {
+            unreadable(
+                source,
+                Format::Xlsx,
+                format!("sheet `{name}` cannot be read: {e}"),
+            )
+        })?;
+        let mut sheet = Sheet {
+            name,
+            hidden,
+            ..Sheet::default()
+        };
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let (r0, c0) = (r0 as usize, c0 as usize);
+        let mut cells = 0usize;
+        for (r, row) in range.rows().enumerate() {
+            cells = cells.saturating_add(row.len() + c0);
+            if cells > MAX_CELLS {
+                sheet.cut = true;
+                break;
+            }
+            let mut vals = vec![Val::Empty; c0];
+            vals.extend(row.iter().map(val));
+            while vals.last().is_some_and(Val::is_empty) {
+                vals.pop();
+            }
+            let at = r0 + r;
+            if sheet.rows.len() <= at {
+                sheet.rows.resize(at, Vec::new());
+            }
+            sheet.rows.push(vals);
+        }
+        // a formula is read by the value the file cached; one without a cached value is a
+        // cell eculture cannot read (never recalculated, never silently empty)
+        if let Ok(formulas) = wb.worksheet_formula(&sheet.name) {
+            let (f0, g0) = formulas.start().unwrap_or((0, 0));
+            for (r, c, f) in formulas.used_cells() {
+                let (r, c) = (f0 as usize + r, g0 as usize + c);
+                if f.is_empty() || r >= sheet.rows.len() && sheet.cut {
+                    continue;
+                }
+                if sheet.rows.len() <= r {
+                    sheet.rows.resize(r + 1, Vec::new());
+                }
+                let row = &mut sheet.rows[r];
+                if row.len() <= c {
+                    row.resize(c + 1, Val::Empty);
+                }
+                if row[c].is_empty() {
+                    row[c] = Val::Bad(format!("={f} (a formula with no cached value)"));
+                }
+            }
+        }
+        while sheet.rows.last().is_some_and(Vec::is_empty) {
+            sheet.rows.pop();
+        }
+        out.push(sheet);
+    }
+    Ok(out)
+}
+
+/// Read a CSV file (UTF-8, comma, semicolon or tab separated: the separator of the header
+/// line) as one sheet named `name`.
+pub(crate) fn read_csv(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        return Err(unreadable(
+            name,
+            Format::Csv,
+            format!(
+                "the file is {} bytes; the limit is {MAX_WORKBOOK_BYTES}",
+                bytes.len()
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // the separator of the first lines (a title line may have none)
+    let head: Vec<&[u8]> = bytes.split(|b| *b == b'\n').take(8).collect();
+    let count = |c: u8| {
+        head.iter()
+            .map(|l| l.iter().filter(|b| **b == c).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let sep = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|c| count(*c))
+        .unwrap_or(b',');
+    let mut rd = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(sep)
+        .from_reader(bytes);
+    let mut sheet = Sheet {
+        name: "csv".into(),
+        ..Sheet::default()
+    };
+    let mut cells = 0usize;
+    for (i, rec) in rd.records().enumerate() {
+        let rec = rec.map_err(|e| unreadable(name, Format::Csv, format!("line {}: {e}", i + 1)))?;
+        cells = cells.saturating_add(rec.len());
+        if cells > MAX_CELLS {
+            sheet.cut = true;
+            break;
+        }
+        let mut vals: Vec<Val> = rec
+            .iter()
+            .map(|s| {
+                if s.trim().is_empty() {
+                    Val::Empty
+                } else {
+                    Val::Text(s.to_owned())
+                }
+            })
+            .collect();
+        while vals.last().is_some_and(Val::is_empty) {
+            vals.pop();
+        }
+        sheet.rows.push(vals);
+    }
+    Ok(vec![sheet])
+}
