@@ -17,7 +17,8 @@ pub struct Diagnostic {
     inner: eculture::Diagnostic,
 }
 
-/// The arguments of `Diagnostic(severity, code, path, id, message, suggestion, line, column)`.
+/// The arguments of `Diagnostic(severity, code, path, id, message, suggestion, line, column,
+/// sheet, cell)`.
 type NewArgs = (
     &'static str,
     &'static str,
@@ -27,6 +28,8 @@ type NewArgs = (
     Option<String>,
     Option<u32>,
     Option<u32>,
+    Option<String>,
+    Option<String>,
 );
 
 impl From<eculture::Diagnostic> for Diagnostic {
@@ -56,7 +59,7 @@ impl Diagnostic {
     /// Build a diagnostic (mostly for tests and unpickling); `severity` and `code` must be
     /// known values.
     #[new]
-    #[pyo3(signature = (severity, code, path, id, message, suggestion=None, line=None, column=None))]
+    #[pyo3(signature = (severity, code, path, id, message, suggestion=None, line=None, column=None, sheet=None, cell=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         severity: &Bound<'_, PyAny>,
@@ -67,6 +70,8 @@ impl Diagnostic {
         suggestion: Option<String>,
         line: Option<u32>,
         column: Option<u32>,
+        sheet: Option<String>,
+        cell: Option<String>,
     ) -> PyResult<Self> {
         Ok(eculture::Diagnostic {
             severity: pythonize::depythonize(severity)
@@ -79,8 +84,8 @@ impl Diagnostic {
             suggestion,
             line,
             column,
-            sheet: None,
-            cell: None,
+            sheet,
+            cell,
         }
         .into())
     }
@@ -169,6 +174,8 @@ impl Diagnostic {
             d.suggestion.clone(),
             d.line,
             d.column,
+            d.sheet.clone(),
+            d.cell.clone(),
         );
         (slf.get_type(), args)
     }
@@ -177,7 +184,7 @@ impl Diagnostic {
         let d = &self.inner;
         let mut h = DefaultHasher::new();
         (
-            d.severity, d.code, &d.path, &d.id, &d.message, d.line, d.column,
+            d.severity, d.code, &d.path, &d.id, &d.message, d.line, d.column, &d.sheet, &d.cell,
         )
             .hash(&mut h);
         h.finish()

@@ -194,3 +194,18 @@ def test_a_formula_without_a_cached_value_is_a_finding() -> None:
     assert [(d.sheet, d.cell) for d in found] == [("Plan", "B4")], found
     assert "no cached value" in found[0].message
     assert [m["id"] for m in s.document()["measures"]] == ["1.1", "1.2"]
+
+
+def test_a_located_diagnostic_pickles_and_hashes_with_its_sheet_and_cell() -> None:
+    import pickle
+
+    from eculture import Diagnostic
+
+    d = Diagnostic("error", "unreadable_cell", "measures[3].deadline", "1.4", "bad period",
+                   sheet="Plan", cell="E17")
+    again = pickle.loads(pickle.dumps(d))
+    assert (again.sheet, again.cell) == ("Plan", "E17")
+    assert again == d and hash(again) == hash(d)
+    other = Diagnostic("error", "unreadable_cell", "measures[3].deadline", "1.4", "bad period",
+                       sheet="Plan", cell="E18")
+    assert other != d and hash(other) != hash(d)

@@ -595,6 +595,8 @@ class Diagnostic:
         suggestion: Optional[str] = None,
         line: Optional[int] = None,
         column: Optional[int] = None,
+        sheet: Optional[str] = None,
+        cell: Optional[str] = None,
     ) -> Diagnostic: ...
     @property
     def severity(self) -> Literal["error", "warning"]: ...
