@@ -268,16 +268,7 @@ mod tests;
 /// Parse a text of `format` into a JSON value (for files that are not strategy documents, such
 /// as a portfolio). Errors are [`Error::Parse`] naming `source_name`.
 pub fn parse_value(text: &str, format: Format, source_name: &str) -> Result<serde_json::Value> {
-    let fail = |message: String| {
-        Error::Parse(ParseError {
-            format,
-            source_name: source_name.to_owned(),
-            line: None,
-            column: None,
-            path: None,
-            message,
-        })
-    };
+    let fail = |message: String| unlocated(format, source_name, message);
     match format {
         Format::Json => serde_json::from_str(text).map_err(|e| fail(e.to_string())),
         #[cfg(feature = "yaml")]
