@@ -22,6 +22,12 @@ fi
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
   "${PIP[@]}" 'openpyxl>=3' || echo "warning: openpyxl could not be installed; the XLSX read-back test will skip" >&2
 fi
+# pyarrow, polars and DuckDB read the results through the Arrow PyCapsule interface
+# (py/tests/test_arrow.py).
+if ! "$PY" -c 'import pyarrow, polars, duckdb' 2>/dev/null; then
+  "${PIP[@]}" 'pyarrow>=14' 'polars>=1' 'duckdb>=1.1' ||
+    echo "warning: pyarrow/polars/duckdb could not be installed; the Arrow tests will skip" >&2
+fi
 # nbclient, nbformat and ipykernel execute the notebook test (py/tests/test_notebook.py).
 if ! "$PY" -c 'import nbclient, nbformat, ipykernel' 2>/dev/null; then
   "${PIP[@]}" 'nbclient>=0.10' 'nbformat>=5' 'ipykernel>=6' ||

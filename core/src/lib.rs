@@ -26,6 +26,8 @@
 #![deny(missing_docs)]
 
 pub mod api;
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod columnar;
 mod dates;
 mod diagnostic;

@@ -74,7 +74,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "surfaces",
         "what bindings call: plain-data options and flat result columns",
-        &["columnar", "api"],
+        &["columnar", "arrow", "api"],
     ),
 ];
 

@@ -25,6 +25,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod columnar;
 mod diagnostic;
 mod errors;
@@ -151,5 +152,6 @@ fn _eculture(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(format_diagnostic, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::records_arrow, m)?)?;
     Ok(())
 }

@@ -10,9 +10,9 @@ use crate::diagnostic::repr;
 #[pyclass(frozen, eq, module = "eculture")]
 #[derive(Debug)]
 pub struct Matrix {
-    inner: eculture::Matrix,
+    pub(crate) inner: eculture::Matrix,
     /// The strategy it comes from: names for tables and pictures.
-    strategy: Option<Py<crate::strategy::Strategy>>,
+    pub(crate) strategy: Option<Py<crate::strategy::Strategy>>,
 }
 
 impl PartialEq for Matrix {

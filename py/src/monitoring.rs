@@ -49,7 +49,7 @@ macro_rules! result_class {
         $(#[doc = $doc])*
         #[pyclass(frozen, module = "eculture")]
         pub struct $name {
-            inner: $core,
+            pub(crate) inner: $core,
             data: PyOnceLock<Py<PyDict>>,
         }
 

@@ -142,9 +142,9 @@ pub(crate) fn ids(py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Vec<String
 #[pyclass(frozen, module = "eculture")]
 #[derive(Debug)]
 pub struct Schedule {
-    inner: eculture::Schedule,
+    pub(crate) inner: eculture::Schedule,
     /// The strategy it was computed from: titles, directions and the Gantt chart.
-    strategy: Option<Py<crate::strategy::Strategy>>,
+    pub(crate) strategy: Option<Py<crate::strategy::Strategy>>,
 }
 
 impl From<eculture::Schedule> for Schedule {

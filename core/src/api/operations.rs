@@ -106,6 +106,8 @@ ops! {
     Strategy method descendant_counts descendant_counts descendantCounts ("ids") -> "counts";
     Strategy method rollup rollup rollup ("") -> "Rollup";
     Strategy method - to_pandas - ("") -> "pandas DataFrame of the measures";
+    Strategy method measures_arrow __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of the measures (PyCapsule interface: pyarrow, polars, DuckDB)";
+    Strategy method - to_polars - ("") -> "polars DataFrame of the measures";
     Strategy method - to_networkx - ("") -> "networkx DiGraph of the dependencies";
     Strategy method schedule schedule schedule ("options") -> "Schedule";
     Strategy method with_baseline with_baseline withBaseline ("id, taken, options") -> "Strategy holding a baseline of the current schedule";
@@ -152,6 +154,8 @@ ops! {
     Matrix method to_csv to_csv toCsv ("") -> "CSV";
     Matrix method - to_dict toJSON ("") -> "plain data";
     Matrix method - to_pandas - ("wide") -> "pandas DataFrame";
+    Matrix method - __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of the cells (PyCapsule interface: pyarrow, polars, DuckDB)";
+    Matrix method - to_polars - ("") -> "polars DataFrame of the cells";
     MatrixCell prop cluster cluster - ("") -> "cluster id";
     MatrixCell prop module module - ("") -> "module id";
     MatrixCell prop state state - ("") -> "covered, gap or not_applicable";
@@ -187,6 +191,8 @@ ops! {
     Schedule method - columns - ("") -> "dict of NumPy arrays";
     Schedule method - critical_path_indices - ("") -> "uint32 arrays";
     Schedule method - to_pandas - ("") -> "pandas DataFrame";
+    Schedule method to_arrow __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of one row per measure (PyCapsule interface: pyarrow, polars, DuckDB)";
+    Schedule method - to_polars - ("") -> "polars DataFrame of one row per measure";
     Schedule method - - toJSON ("") -> "ScheduleReport";
     ExecutionRate prop as_of as_of asOf ("") -> "ISO date";
     ExecutionRate prop by by by ("") -> "the grouping";
@@ -199,11 +205,15 @@ ops! {
     ExecutionRate method - to_dict toJSON ("") -> "plain data";
     ExecutionRate method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     ExecutionRate method - to_pandas - ("") -> "pandas DataFrame of the records";
+    ExecutionRate method - __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of the records (PyCapsule interface: pyarrow, polars, DuckDB)";
+    ExecutionRate method - to_polars - ("") -> "polars DataFrame of the records";
     ResultsRating prop as_of as_of asOf ("") -> "ISO date";
     ResultsRating prop records records records ("") -> "ResultsRecord[]";
     ResultsRating method - to_dict toJSON ("") -> "plain data";
     ResultsRating method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     ResultsRating method - to_pandas - ("") -> "pandas DataFrame of the records";
+    ResultsRating method - __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of the records (PyCapsule interface: pyarrow, polars, DuckDB)";
+    ResultsRating method - to_polars - ("") -> "polars DataFrame of the records";
     Achievement prop as_of as_of asOf ("") -> "ISO date";
     Achievement prop cap cap cap ("") -> "bool";
     Achievement prop bands bands bands ("") -> "Bands";
@@ -213,12 +223,16 @@ ops! {
     Achievement method - to_dict toJSON ("") -> "plain data";
     Achievement method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     Achievement method - to_pandas - ("") -> "pandas DataFrame of the records";
+    Achievement method - __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of the records (PyCapsule interface: pyarrow, polars, DuckDB)";
+    Achievement method - to_polars - ("") -> "polars DataFrame of the records";
     Triage prop as_of as_of asOf ("") -> "ISO date";
     Triage prop records records records ("") -> "TriageRecord[]";
     Triage prop forecast_error forecast_error forecastError ("") -> "text or null";
     Triage method - to_dict toJSON ("") -> "plain data";
     Triage method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     Triage method - to_pandas - ("") -> "pandas DataFrame of the records";
+    Triage method - __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of the records (PyCapsule interface: pyarrow, polars, DuckDB)";
+    Triage method - to_polars - ("") -> "polars DataFrame of the records";
     MonitoringReport prop title title title ("") -> "text";
     MonitoringReport prop year year year ("") -> "int";
     MonitoringReport prop as_of as_of asOf ("") -> "ISO date";
@@ -247,6 +261,8 @@ ops! {
     PlanDiff method - to_dict toJSON ("") -> "plain data";
     PlanDiff method - keys - ("") -> "the keys of to_dict() (result[key] reads them)";
     PlanDiff method - to_pandas - ("") -> "pandas DataFrame of the records";
+    PlanDiff method - __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of the records (PyCapsule interface: pyarrow, polars, DuckDB)";
+    PlanDiff method - to_polars - ("") -> "polars DataFrame of the records";
     Rollup prop clusters clusters clusters ("") -> "cluster ids";
     Rollup prop modules modules modules ("") -> "module ids";
     Rollup prop measures measures measures ("") -> "clusters x modules counts";
@@ -269,4 +285,6 @@ ops! {
     Micmac method - to_dict toJSON ("") -> "plain data";
     Micmac method - keys - ("") -> "the keys of to_dict() (result[key] reads them)";
     Micmac method - to_pandas - ("") -> "pandas DataFrame of the records";
+    Micmac method - __arrow_c_stream__ - ("requested_schema") -> "Arrow C stream of the records (PyCapsule interface: pyarrow, polars, DuckDB)";
+    Micmac method - to_polars - ("") -> "polars DataFrame of the records";
 }
