@@ -244,7 +244,53 @@ def cases() -> List[Case]:
     out.append(("yaml-valid-but-cyclic", "yaml", None, diag("dependency_cycle", "measures[0].depends_on[0]")))
     out.append(("yaml-nan-baseline", "yaml", None, diag("non_finite_number", "indicators[0].baseline.value")))
     out.append(("yaml-inf-target", "yaml", None, diag("non_finite_number", "indicators[0].targets[0].value")))
+    # Workbooks: bounds checked before calamine reads them (docs/robustness.md). A shared-string
+    # table declaring 10^12 strings made calamine reserve 24 TB and abort the process.
+    raw("xlsx-shared-strings-bomb", "xlsx", xlsx(SST.replace(b"{n}", b"1000000000000")), load("xl/sharedStrings.xml"))
+    raw("xlsx-entry-declares-3-gib", "xlsx", declaring(xlsx(SST.replace(b"{n}", b"2")), "xl/worksheets/sheet1.xml", 3 << 30), load("xl/worksheets/sheet1.xml"))
     return out
+
+
+def xlsx(shared_strings: bytes) -> bytes:
+    """A minimal XLSX (stored, fixed timestamps: the same bytes on every run) whose sheet has
+    two shared-string cells, with the given shared-string table."""
+    import io
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        "_rels/.rels": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row></sheetData></worksheet>',
+        "xl/sharedStrings.xml": shared_strings,
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        for name, data in parts.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+    return buf.getvalue()
+
+
+SST = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="{n}"><si><t>S/s</t></si><si><t>Tedbir</t></si></sst>'
+
+
+def declaring(zip_bytes: bytes, name: str, size: int) -> bytes:
+    """The zip with entry ``name``'s declared uncompressed size set to ``size`` (both headers)."""
+    import struct
+
+    data = bytearray(zip_bytes)
+    at = 0
+    while True:
+        at = data.index(b"PK\x01\x02", at)
+        n = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46:at + 46 + n]) == name.encode():
+            break
+        at += 4
+    local = struct.unpack_from("<I", data, at + 42)[0]
+    struct.pack_into("<I", data, at + 24, size)
+    struct.pack_into("<I", data, local + 22, size)
+    return bytes(data)
 
 
 def yaml_of(d: Doc) -> str:

@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, SheetVisible};
+use calamine::{Data, Reader, SheetVisible, Sheets};
 
 use crate::error::{Error, Format, ParseError, Result};
 
@@ -16,6 +16,11 @@ pub(crate) const MAX_WORKBOOK_BYTES: usize = crate::io::MAX_DOCUMENT_BYTES;
 /// sheet is cut and a finding says so.
 /// (public as `sheets::MAX_CELLS`)
 pub const MAX_CELLS: usize = 1 << 24;
+
+/// A sheet's rows and columns (XLSX's 1,048,576 × 16,384); a cell placed past them cuts the
+/// sheet.
+const MAX_ROWS: u32 = 1 << 20;
+const MAX_COLUMNS: u32 = 1 << 14;
 
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,6 +152,13 @@ fn val(d: &Data) -> Val {
 }
 
 /// Read a workbook (XLSX, XLSM, XLSB, XLS or ODS, by content).
+///
+/// XLSX and XLSB sheets are read cell by cell (calamine's cell readers) into rows eculture
+/// bounds itself: a cell past the sheet's last row or column, or past [`MAX_CELLS`] cells of
+/// rows, cuts the sheet with a finding. Reading them into calamine's `Range` would first
+/// allocate the rectangle between the first and the last cell: two cells at `A1` and
+/// `XFD1048576` would ask for 550 GB. XLS (at most 65,536 × 256 cells) and ODS sheets are read
+/// through the `Range`.
 pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         return Err(unreadable(
@@ -158,6 +170,7 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
             ),
         ));
     }
+    super::zipguard::check(bytes, source)?;
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         unreadable(
             source,
@@ -172,65 +185,176 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
         .collect();
     let mut out = Vec::with_capacity(meta.len());
     for (name, hidden) in meta {
-        let range = wb.worksheet_range(&name).map_err(|e| {
+        let cannot = |e: &dyn std::fmt::Display| {
             unreadable(
                 source,
                 Format::Xlsx,
                 format!("sheet `{name}` cannot be read: {e}"),
             )
-        })?;
+        };
+        let mut rows = Rows::default();
+        match &mut wb {
+            Sheets::Xlsx(x) => stream_xlsx(x, &name, &mut rows).map_err(|e| cannot(&e))?,
+            Sheets::Xlsb(x) => stream_xlsb(x, &name, &mut rows).map_err(|e| cannot(&e))?,
+            _ => ranged(&mut wb, &name, &mut rows).map_err(|e| cannot(&e))?,
+        }
         let mut sheet = Sheet {
             name,
             hidden,
-            ..Sheet::default()
+            rows: rows.rows,
+            cut: rows.cut,
         };
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let (r0, c0) = (r0 as usize, c0 as usize);
-        let mut cells = 0usize;
-        for (r, row) in range.rows().enumerate() {
-            cells = cells.saturating_add(row.len() + c0);
-            if cells > MAX_CELLS {
-                sheet.cut = true;
-                break;
-            }
-            let mut vals = vec![Val::Empty; c0];
-            vals.extend(row.iter().map(val));
-            while vals.last().is_some_and(Val::is_empty) {
-                vals.pop();
-            }
-            let at = r0 + r;
-            if sheet.rows.len() <= at {
-                sheet.rows.resize(at, Vec::new());
-            }
-            sheet.rows.push(vals);
-        }
-        // a formula is read by the value the file cached; one without a cached value is a
-        // cell eculture cannot read (never recalculated, never silently empty)
-        if let Ok(formulas) = wb.worksheet_formula(&sheet.name) {
-            let (f0, g0) = formulas.start().unwrap_or((0, 0));
-            for (r, c, f) in formulas.used_cells() {
-                let (r, c) = (f0 as usize + r, g0 as usize + c);
-                if f.is_empty() || r >= sheet.rows.len() && sheet.cut {
-                    continue;
-                }
-                if sheet.rows.len() <= r {
-                    sheet.rows.resize(r + 1, Vec::new());
-                }
-                let row = &mut sheet.rows[r];
-                if row.len() <= c {
-                    row.resize(c + 1, Val::Empty);
-                }
-                if row[c].is_empty() {
-                    row[c] = Val::Bad(format!("={f} (a formula with no cached value)"));
-                }
-            }
-        }
         while sheet.rows.last().is_some_and(Vec::is_empty) {
             sheet.rows.pop();
         }
         out.push(sheet);
     }
     Ok(out)
+}
+
+/// Rows of cells filled in any order, bounded: a cell past calamine's last row or column, or
+/// one that would take the rows past [`MAX_CELLS`] cells, is not placed and cuts the sheet.
+#[derive(Debug, Default)]
+struct Rows {
+    rows: Vec<Vec<Val>>,
+    cells: usize,
+    cut: bool,
+}
+
+impl Rows {
+    /// Place a value; `formula` is a formula without a cached value, which only fills an
+    /// empty cell (a cached value wins).
+    fn put(&mut self, r: u32, c: u32, v: Val) {
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            self.cut = true;
+            return;
+        }
+        let (r, c) = (r as usize, c as usize);
+        let grow = (r + 1).saturating_sub(self.rows.len())
+            + self
+                .rows
+                .get(r)
+                .map_or(c + 1, |row| (c + 1).saturating_sub(row.len()));
+        if self.cells + grow > MAX_CELLS {
+            self.cut = true;
+            return;
+        }
+        self.cells += grow;
+        if self.rows.len() <= r {
+            self.rows.resize(r + 1, Vec::new());
+        }
+        let row = &mut self.rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Val::Empty);
+        }
+        row[c] = v;
+    }
+
+    /// A formula without a cached value: a cell eculture cannot read (never recalculated,
+    /// never silently empty), unless the cell holds a value.
+    fn formula(&mut self, r: u32, c: u32, f: &str) {
+        let filled = self
+            .rows
+            .get(r as usize)
+            .and_then(|row| row.get(c as usize))
+            .is_some_and(|v| !v.is_empty());
+        if !f.is_empty() && !filled {
+            self.put(
+                r,
+                c,
+                Val::Bad(format!("={f} (a formula with no cached value)")),
+            );
+        }
+    }
+
+    /// Drop trailing empty cells of every row.
+    fn trim(&mut self) {
+        for row in &mut self.rows {
+            while row.last().is_some_and(Val::is_empty) {
+                row.pop();
+            }
+        }
+    }
+}
+
+/// An XLSX sheet, cell by cell: each cell's cached value, or its formula when none is cached.
+fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+    rows: &mut Rows,
+) -> std::result::Result<(), calamine::XlsxError> {
+    let mut cells = x.worksheet_cells_reader(name)?;
+    while let Some(cell) = cells.next_cell_with_formula()? {
+        let (r, c) = cell.pos;
+        let v = val(&Data::from(cell.value));
+        match cell.formula {
+            Some(f) if v.is_empty() => rows.formula(r, c, &f),
+            _ if !v.is_empty() => rows.put(r, c, v),
+            _ => {}
+        }
+        if rows.cut {
+            break;
+        }
+    }
+    rows.trim();
+    Ok(())
+}
+
+/// An XLSB sheet, cell by cell, then its formulas without a cached value.
+fn stream_xlsb<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsb<RS>,
+    name: &str,
+    rows: &mut Rows,
+) -> std::result::Result<(), calamine::XlsbError> {
+    {
+        let mut cells = x.worksheet_cells_reader(name)?;
+        while let Some(cell) = cells.next_cell()? {
+            let (r, c) = cell.get_position();
+            let v = val(&Data::from(cell.get_value().clone()));
+            if !v.is_empty() {
+                rows.put(r, c, v);
+            }
+            if rows.cut {
+                break;
+            }
+        }
+    }
+    if !rows.cut {
+        let mut cells = x.worksheet_cells_reader(name)?;
+        while let Some(cell) = cells.next_formula()? {
+            let (r, c) = cell.get_position();
+            rows.formula(r, c, cell.get_value());
+            if rows.cut {
+                break;
+            }
+        }
+    }
+    rows.trim();
+    Ok(())
+}
+
+/// An XLS or ODS sheet through calamine's `Range` (XLS is at most 65,536 × 256 cells).
+fn ranged<RS: std::io::Read + std::io::Seek>(
+    wb: &mut Sheets<RS>,
+    name: &str,
+    rows: &mut Rows,
+) -> std::result::Result<(), calamine::Error> {
+    let range = wb.worksheet_range(name)?;
+    for (r, c, d) in range.used_cells() {
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let v = val(d);
+        if !v.is_empty() {
+            rows.put(r0 + r as u32, c0 + c as u32, v);
+        }
+    }
+    if let Ok(formulas) = wb.worksheet_formula(name) {
+        let (f0, g0) = formulas.start().unwrap_or((0, 0));
+        for (r, c, f) in formulas.used_cells() {
+            rows.formula(f0 + r as u32, g0 + c as u32, f);
+        }
+    }
+    rows.trim();
+    Ok(())
 }
 
 /// Read a CSV file (UTF-8, comma, semicolon or tab separated: the separator of the header

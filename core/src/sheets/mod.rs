@@ -20,6 +20,7 @@ mod plan;
 mod read;
 mod table;
 mod write;
+pub mod zipguard;
 
 use crate::error::Result;
 use crate::locate::SheetCells;
