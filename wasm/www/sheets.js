@@ -1,0 +1,198 @@
+// The page's spreadsheet half (issue 19 point 5, issue 21 point 1): action plans opened from
+// XLSX/XLSM/XLS/ODS/CSV, the executors' report workbooks (one to download per executor) and the
+// filled-in workbooks dropped back on the page. Every read and write is the eculture core's, in
+// the npm package's full build (loaded on demand, as for YAML and TOML: the workbook crates are
+// not in the lean module, which stays under its size guard, docs/performance.md). This file only
+// picks the reader, wires the controls and lists what the core returned: the findings' texts,
+// sheets and cells are the core's diagnostics.
+//
+// Spreadsheets are read on the main thread (a Decree 1294 action plan is a few hundred rows; the
+// e-Culture default's 106 measures read in a few milliseconds): the page shows "Reading …" first
+// and refuses a workbook over MAX_SHEET_BYTES, which belongs in the CLI or Python.
+
+/** The largest workbook or CSV the page reads (a plan of this size is 100,000s of rows). */
+export const MAX_SHEET_BYTES = 32 * 1024 * 1024;
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * THE one place where a file extension is handed to the full build: extension → how the full
+ * build reads the file's bytes into a Strategy. `read: null` lists a format that is coming.
+ * Adding a reader is one line here (and the extension in index.html's `accept`).
+ */
+export const FULL_BUILD_READERS = {
+  xlsx: { label: "XLSX workbook", read: (api, bytes) => api.Strategy.fromXlsx(bytes, null, null) },
+  xlsm: { label: "XLSM workbook (macros are not run)", read: (api, bytes) => api.Strategy.fromXlsx(bytes, null, null) },
+  xlsb: { label: "XLSB workbook", read: (api, bytes) => api.Strategy.fromXlsx(bytes, null, null) },
+  xls: { label: "XLS workbook", read: (api, bytes) => api.Strategy.fromXlsx(bytes, null, null) },
+  ods: { label: "ODS spreadsheet", read: (api, bytes) => api.Strategy.fromXlsx(bytes, null, null) },
+  csv: { label: "CSV table", read: (api, bytes) => api.Strategy.fromCsv(bytes, null) },
+  // Issue 19: MS Project (MSPDI) and Primavera P6 plans, once their readers are in the full
+  // build — then e.g. `read: (api, bytes) => api.Strategy.fromMspdi(bytes)`.
+  xml: { label: "MS Project XML (MSPDI)", read: null },
+  xer: { label: "Primavera P6 XER", read: null },
+};
+
+/** The reader entry for a file name's extension (undefined: not a spreadsheet). */
+export function readerFor(name) {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(String(name))?.[1]?.toLowerCase();
+  const entry = ext ? FULL_BUILD_READERS[ext] : undefined;
+  return entry && { ext, ...entry };
+}
+
+/** A workbook recognised by its first bytes when its name says nothing the core knows: a zip
+ * (XLSX, XLSM, ODS) or an OLE compound file (XLS). */
+export async function sniff(file) {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  const starts = (bytes) => bytes.every((b, k) => head[k] === b);
+  if (starts([0x50, 0x4b, 0x03, 0x04])) return readerFor("x.xlsx");
+  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return readerFor("x.xls");
+  return undefined;
+}
+
+/** Where a diagnostic's cell is, as a spreadsheet names it (`Plan!E17`, `'Tədbirlər planı'!B4`). */
+export function cellRef(d) {
+  if (!d?.cell) return null;
+  if (!d.sheet) return d.cell;
+  return /^[A-Za-z0-9_]+$/.test(d.sheet) ? `${d.sheet}!${d.cell}` : `'${d.sheet.replaceAll("'", "''")}'!${d.cell}`;
+}
+
+// ---- executors' report workbooks (the monitoring section) ----
+
+const $ = (id) => document.getElementById(id);
+let urls = []; // the object URLs of the listed workbooks (revoked when listed again)
+let listedFor = null; // the strategy the list was made from
+
+/** The years of the plan's period, for the period picker (the core checks the period itself). */
+function years(doc) {
+  const from = Number(String(doc?.strategy?.period?.start ?? "").slice(0, 4));
+  const to = Number(String(doc?.strategy?.period?.end ?? "").slice(0, 4));
+  if (!from || !to || to < from || to - from > 50) return [];
+  return Array.from({ length: to - from + 1 }, (_, k) => String(from + k));
+}
+
+/** Fill the period and language pickers for the plan on screen (keeping the choices made). */
+function fillPickers(ctx) {
+  const period = $("mon-wb-period");
+  const ys = years(ctx.doc);
+  if (ys.join() !== [...period.options].map((o) => o.value).join()) {
+    const keep = period.value;
+    period.replaceChildren(...ys.map((y) => Object.assign(document.createElement("option"), { value: y, textContent: y })));
+    const year = $("mon-year").value || $("mon-date").value.slice(0, 4);
+    period.value = ys.includes(keep) ? keep : ys.includes(year) ? year : ys.at(-1) ?? "";
+  }
+  // Russian workbooks where the plan has Russian titles, as the page's own RU button
+  const ru = $("mon-wb-lang").querySelector("option[value='ru']");
+  ru.hidden = ru.disabled = !ctx.doc?.strategy?.title?.ru;
+  if (ru.disabled && $("mon-wb-lang").value === "ru") $("mon-wb-lang").value = "en";
+}
+
+/** List one workbook per executor (the core's `reportWorkbooks`), each a download link. */
+function listWorkbooks(ctx) {
+  const { s, doc, ui } = ctx;
+  const period = $("mon-wb-period").value;
+  const lang = $("mon-wb-lang").value;
+  for (const u of urls) URL.revokeObjectURL(u);
+  urls = [];
+  listedFor = s;
+  let books;
+  try {
+    books = s.reportWorkbooks(period, lang);
+  } catch (e) {
+    $("mon-wb-execs").replaceChildren(ui.el("li", "error-inline", e?.message ?? String(e)));
+    $("mon-wb-all").disabled = true;
+    return;
+  }
+  const names = new Map((doc.organizations ?? []).map((o) => [o.id, o.name ?? o.title]));
+  const pick = (t) => (lang === "az" ? t?.az || t?.en : lang === "ru" ? t?.ru || t?.en || t?.az : t?.en || t?.az) || t?.ru;
+  const items = Object.entries(books).map(([id, bytes]) => {
+    const li = ui.el("li", "wb-item");
+    const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
+    urls.push(url);
+    const a = ui.el("a", "wb-link", `${id}-${period}-${lang}.xlsx`);
+    a.href = url;
+    a.download = `${ctx.stem}-report-${id}-${period}-${lang}.xlsx`;
+    a.dataset.executor = id;
+    const name = pick(names.get(id));
+    li.append(a, ui.el("span", "wb-name", name && name !== id ? `${id} — ${name}` : id), ui.el("span", "wb-size", `${Math.ceil(bytes.length / 1024)} KB`));
+    return li;
+  });
+  if (!items.length) items.push(ui.el("li", "none", `No executor has a measure active in ${period}.`));
+  $("mon-wb-execs").replaceChildren(...items);
+  $("mon-wb-all").disabled = !urls.length;
+  $("mon-wb-status").textContent = `${urls.length} report workbook${urls.length === 1 ? "" : "s"} for ${period} (${lang}), one per executor.`;
+  document.body.dataset.workbooks = String(urls.length);
+}
+
+/** Read filled-in workbooks back (`collectReports`) into the plan on screen; the page then shows
+ * the strategy the core returned, so every monitoring view updates. */
+async function collect(current, files) {
+  const list = [...(files ?? [])];
+  if (!list.length) return;
+  const ctx = current();
+  const { api, s, ui } = ctx;
+  const status = $("mon-wb-status");
+  const too = list.find((f) => f.size > MAX_SHEET_BYTES);
+  if (too) {
+    status.textContent = `${too.name} is ${too.size.toLocaleString("en")} bytes; this page reads workbooks of at most ${MAX_SHEET_BYTES.toLocaleString("en")}.`;
+    return;
+  }
+  status.textContent = `Reading ${list.length} workbook${list.length === 1 ? "" : "s"}…`;
+  const bytes = await Promise.all(list.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+  const before = new Set(s.validate().map((d) => api.formatDiagnostic(d)));
+  let next;
+  try {
+    next = s.collectReports(bytes, $("mon-wb-submitted").value || null, $("mon-wb-replace").checked, list.map((f) => f.name));
+  } catch (e) {
+    status.textContent = `Not collected: ${e?.message ?? e}`;
+    $("mon-wb-findings").replaceChildren();
+    return;
+  }
+  const added = next.document().reports.length - s.document().reports.length;
+  // what this collection found: the new strategy's diagnostics the plan did not have before
+  const findings = next.validate().filter((d) => !before.has(api.formatDiagnostic(d)));
+  const items = findings.map((d) => {
+    const li = ui.el("li", d.severity);
+    li.append(ui.el("span", "sev", d.severity), ui.el("code", null, d.code));
+    const at = cellRef(d);
+    if (at) li.append(ui.el("code", "cell", at));
+    li.append(ui.el("span", null, d.message));
+    return li;
+  });
+  $("mon-wb-findings").replaceChildren(...items);
+  const names = list.map((f) => f.name).join(", ");
+  status.textContent =
+    `Collected ${names}: ${added > 0 ? `${added} report${added === 1 ? "" : "s"} added` : "reports replaced or none added"}; ` +
+    `${findings.length ? `${findings.length} finding${findings.length === 1 ? "" : "s"} (below)` : "no findings"}. Every view now shows the plan with these reports.`;
+  ctx.adopt(next, `${ctx.source} + ${names}`);
+  document.body.dataset.collected = String(Number(document.body.dataset.collected ?? 0) + 1);
+}
+
+/** Redraw the workbooks part for the plan on screen (the list is made again if it was shown). */
+export function renderWorkbooks(ctx) {
+  fillPickers(ctx);
+  if (listedFor && listedFor !== ctx.s && urls.length) listWorkbooks(ctx);
+}
+
+/** Wire the workbooks controls; `current()` gives the context of the strategy on screen. */
+export function startWorkbooks(current) {
+  $("mon-wb-list").addEventListener("click", () => listWorkbooks(current()));
+  for (const id of ["mon-wb-period", "mon-wb-lang"]) {
+    $(id).addEventListener("change", () => {
+      if (urls.length) listWorkbooks(current());
+    });
+  }
+  $("mon-wb-all").addEventListener("click", () => {
+    // one file per executor (no zip: that would need a zip writer in the page)
+    const links = [...document.querySelectorAll("#mon-wb-execs a.wb-link")];
+    links.forEach((a, k) => setTimeout(() => a.click(), k * 250));
+    $("mon-wb-status").textContent = `Downloading ${links.length} workbook${links.length === 1 ? "" : "s"}…`;
+  });
+  $("mon-wb-pick").addEventListener("click", () => $("mon-wb-file").click());
+  $("mon-wb-file").addEventListener("change", async (ev) => {
+    await collect(current, ev.target.files);
+    ev.target.value = "";
+  });
+  // files dropped on the zone (app.js's page-wide drop handler hands them here)
+  $("mon-wb-drop").addEventListener("files", (ev) => void collect(current, ev.detail));
+}
