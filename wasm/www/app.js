@@ -609,11 +609,15 @@ function adopt(api, s, { source, format, json = null, keepDate = false }) {
 async function openSpreadsheet(file, reader) {
   bump("loads");
   try {
+    // refused before reading, as showError shows them (not thrown: nothing went wrong)
+    const refuse = (name, code, message) => showError({ name, code, message }, file.name);
     if (!reader.read) {
-      throw { name: "ArgumentError", code: "invalid_argument", message: `${reader.label} (.${reader.ext}) files are not read by this build yet; JSON, YAML, TOML, XLSX, XLSM, XLSB, XLS, ODS and CSV are` };
+      refuse("ArgumentError", "invalid_argument", `${reader.label} (.${reader.ext}) files are not read by this build yet; JSON, YAML, TOML, XLSX, XLSM, XLSB, XLS, ODS and CSV are`);
+      return;
     }
     if (file.size > MAX_SHEET_BYTES) {
-      throw { name: "ParseError", code: "parse_error", message: `the ${reader.label} is ${file.size.toLocaleString("en")} bytes; this page reads spreadsheets of at most ${MAX_SHEET_BYTES.toLocaleString("en")} (use the eculture CLI or Python)` };
+      refuse("ParseError", "parse_error", `the ${reader.label} is ${file.size.toLocaleString("en")} bytes; this page reads spreadsheets of at most ${MAX_SHEET_BYTES.toLocaleString("en")} (use the eculture CLI or Python)`);
+      return;
     }
     $("source-name").textContent = `Reading ${file.name} (${reader.label})…`;
     const [full, bytes] = await Promise.all([fullBuild(`the ${reader.label}`), file.arrayBuffer()]);

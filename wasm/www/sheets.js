@@ -10,6 +10,8 @@
 // e-Culture default's 106 measures read in a few milliseconds): the page shows "Reading …" first
 // and refuses a workbook over MAX_SHEET_BYTES, which belongs in the CLI or Python.
 
+import { table } from "./access.js";
+
 /** The largest workbook or CSV the page reads (a plan of this size is 100,000s of rows). */
 export const MAX_SHEET_BYTES = 32 * 1024 * 1024;
 
@@ -60,6 +62,7 @@ export function cellRef(d) {
 // ---- executors' report workbooks (the monitoring section) ----
 
 const $ = (id) => document.getElementById(id);
+const LANGS = { en: "English", az: "Azerbaijani", ru: "Russian" };
 let urls = []; // the object URLs of the listed workbooks (revoked when listed again)
 let listedFor = null; // the strategy the list was made from
 
@@ -87,8 +90,9 @@ function fillPickers(ctx) {
   if (ru.disabled && $("mon-wb-lang").value === "ru") $("mon-wb-lang").value = "en";
 }
 
-/** List one workbook per executor (the core's `reportWorkbooks`), each a download link. */
-function listWorkbooks(ctx) {
+/** List one workbook per executor (the core's `reportWorkbooks`), each a download link;
+ * `quiet`: made again for another plan on screen, the status line is left as it is. */
+function listWorkbooks(ctx, quiet = false) {
   const { s, doc, ui } = ctx;
   const period = $("mon-wb-period").value;
   const lang = $("mon-wb-lang").value;
@@ -99,14 +103,13 @@ function listWorkbooks(ctx) {
   try {
     books = s.reportWorkbooks(period, lang);
   } catch (e) {
-    $("mon-wb-execs").replaceChildren(ui.el("li", "error-inline", e?.message ?? String(e)));
+    $("mon-wb-execs").replaceChildren(ui.el("p", "error-inline", e?.message ?? String(e)));
     $("mon-wb-all").disabled = true;
     return;
   }
   const names = new Map((doc.organizations ?? []).map((o) => [o.id, o.name ?? o.title]));
   const pick = (t) => (lang === "az" ? t?.az || t?.en : lang === "ru" ? t?.ru || t?.en || t?.az : t?.en || t?.az) || t?.ru;
-  const items = Object.entries(books).map(([id, bytes]) => {
-    const li = ui.el("li", "wb-item");
+  const rows = Object.entries(books).map(([id, bytes]) => {
     const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
     urls.push(url);
     const a = ui.el("a", "wb-link", `${id}-${period}-${lang}.xlsx`);
@@ -114,13 +117,14 @@ function listWorkbooks(ctx) {
     a.download = `${ctx.stem}-report-${id}-${period}-${lang}.xlsx`;
     a.dataset.executor = id;
     const name = pick(names.get(id));
-    li.append(a, ui.el("span", "wb-name", name && name !== id ? `${id} — ${name}` : id), ui.el("span", "wb-size", `${Math.ceil(bytes.length / 1024)} KB`));
-    return li;
+    return [name && name !== id ? `${id} — ${name}` : id, a, `${Math.ceil(bytes.length / 1024)} KB`];
   });
-  if (!items.length) items.push(ui.el("li", "none", `No executor has a measure active in ${period}.`));
-  $("mon-wb-execs").replaceChildren(...items);
+  const caption = `Report workbooks for ${period} (${LANGS[lang] ?? lang}), one per executor with measures active in it`;
+  $("mon-wb-execs").replaceChildren(
+    table({ id: "mon-wb-table", caption, headers: ["executor", "workbook", "size"], rows, empty: `No executor has a measure active in ${period}.` }),
+  );
   $("mon-wb-all").disabled = !urls.length;
-  $("mon-wb-status").textContent = `${urls.length} report workbook${urls.length === 1 ? "" : "s"} for ${period} (${lang}), one per executor.`;
+  if (!quiet) $("mon-wb-status").textContent = `${urls.length} report workbook${urls.length === 1 ? "" : "s"} for ${period} (${LANGS[lang] ?? lang}), one per executor.`;
   document.body.dataset.workbooks = String(urls.length);
 }
 
@@ -148,12 +152,16 @@ async function collect(current, files) {
     $("mon-wb-findings").replaceChildren();
     return;
   }
-  const added = next.document().reports.length - s.document().reports.length;
+  // the reports read from these files (their `source` names the file) that the plan did not have
+  const sources = new Set(list.map((f) => `collected from ${f.name}`));
+  const old = new Set(s.document().reports.map((r) => JSON.stringify(r)));
+  const added = next.document().reports.filter((r) => sources.has(r.source) && !old.has(JSON.stringify(r))).length;
   // what this collection found: the new strategy's diagnostics the plan did not have before
   const findings = next.validate().filter((d) => !before.has(api.formatDiagnostic(d)));
   const items = findings.map((d) => {
     const li = ui.el("li", d.severity);
     li.append(ui.el("span", "sev", d.severity), ui.el("code", null, d.code));
+    if (d.id) li.append(ui.el("span", "where", `${api.diagnosticEntity(d)} ${d.id}`));
     const at = cellRef(d);
     if (at) li.append(ui.el("code", "cell", at));
     li.append(ui.el("span", null, d.message));
@@ -162,7 +170,7 @@ async function collect(current, files) {
   $("mon-wb-findings").replaceChildren(...items);
   const names = list.map((f) => f.name).join(", ");
   status.textContent =
-    `Collected ${names}: ${added > 0 ? `${added} report${added === 1 ? "" : "s"} added` : "reports replaced or none added"}; ` +
+    `Collected ${names}: ${added} report${added === 1 ? "" : "s"} added or replaced; ` +
     `${findings.length ? `${findings.length} finding${findings.length === 1 ? "" : "s"} (below)` : "no findings"}. Every view now shows the plan with these reports.`;
   ctx.adopt(next, `${ctx.source} + ${names}`);
   document.body.dataset.collected = String(Number(document.body.dataset.collected ?? 0) + 1);
@@ -171,7 +179,7 @@ async function collect(current, files) {
 /** Redraw the workbooks part for the plan on screen (the list is made again if it was shown). */
 export function renderWorkbooks(ctx) {
   fillPickers(ctx);
-  if (listedFor && listedFor !== ctx.s && urls.length) listWorkbooks(ctx);
+  if (listedFor && listedFor !== ctx.s && urls.length) listWorkbooks(ctx, true);
 }
 
 /** Wire the workbooks controls; `current()` gives the context of the strategy on screen. */
