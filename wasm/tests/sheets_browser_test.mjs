@@ -104,6 +104,31 @@ try {
     assert.equal(await page.locator("#stats .stat:first-child .stat-value").textContent(), String(bad.document().measures.length));
   });
 
+  await check("a large workbook is read in the spreadsheet worker (threshold lowered): the same plan, the same located findings", async () => {
+    await page.evaluate(async () => {
+      (await import("./sheets.js")).sheetLimits.workerBytes = 0;
+    });
+    try {
+      const [renders, worker] = [await data("renders"), await data("sheetWorker")];
+      await page.setInputFiles("#file", { name: "bad-cell.xlsx", mimeType: "application/octet-stream", buffer: badXlsx });
+      await changed("sheetWorker", worker);
+      await changed("renders", renders);
+      const items = await page.locator("#diagnostics li").allTextContents();
+      for (const d of located) assert.ok(items.some((t) => t.includes(d.message) && t.includes(cellRef(d))), d.message);
+      assert.equal(await page.textContent("#stats .stat:first-child .stat-value"), String(bad.document().measures.length));
+      const [r2, w2] = [await data("renders"), await data("sheetWorker")];
+      await page.setInputFiles("#file", { name: "e-culture.xlsx", mimeType: "application/octet-stream", buffer: planXlsx });
+      await changed("sheetWorker", w2);
+      await changed("renders", r2);
+      assert.equal(await page.textContent("#sched-finish"), fromPlan.schedule().finishDate);
+      console.log(`  e-culture.xlsx read in the worker in ${await data("sheetMs")} ms`);
+    } finally {
+      await page.evaluate(async () => {
+        (await import("./sheets.js")).sheetLimits.workerBytes = 1024 * 1024;
+      });
+    }
+  });
+
   await check("a workbook named without extension is recognised by its bytes; .xer is listed as coming", async () => {
     await page.setInputFiles("#file", { name: "plan-from-mail", mimeType: "application/octet-stream", buffer: planXlsx });
     await page.waitForFunction(() => document.getElementById("source-name").textContent === "Source: plan-from-mail", null, { timeout: 30_000 });
@@ -250,6 +275,10 @@ try {
     });
     await page.screenshot({ path: SHOT, fullPage: true, clip: box });
     console.log(`  screenshot: ${SHOT}`);
+    const top = SHOT.replace(/\.png$/, "-toolbar.png");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator("header").screenshot({ path: top });
+    console.log(`  screenshot: ${top}`);
   });
 
   await check("no console errors, page errors or failed requests", async () => {

@@ -9,7 +9,7 @@
 // API, same results).
 
 import { keyboard, matrixTable, scheduleTable } from "./access.js";
-import { MAX_SHEET_BYTES, XLSX_TYPE, cellRef, readerFor, sniff } from "./sheets.js";
+import { MAX_SHEET_BYTES, XLSX_TYPE, cellRef, readInWorker, readerFor, sheetLimits, sniff } from "./sheets.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -589,12 +589,12 @@ async function load(text, format, source) {
 /** Show `s` (a Strategy of `api`, the lean or the full build) as the plan on screen. `json`: its
  * document's text when known; `keepDate`: the monitoring status date stays (the same plan with
  * collected reports), else monitoring starts at the new document's data date. */
-function adopt(api, s, { source, format, json = null, keepDate = false }) {
+function adopt(api, s, { source, format, json = null, keepDate = false, diags = null }) {
   json ??= s.toJson();
   const doc = JSON.parse(json);
   if (state.s !== s) state.s?.free();
   if (state.sFull !== state.s && state.sFull !== s) state.sFull?.free();
-  Object.assign(state, { api, s, sFull: api === state.full ? s : null, doc, json, source, changes: [], diags: s.validate() });
+  Object.assign(state, { api, s, sFull: api === state.full ? s : null, doc, json, source, changes: [], diags: diags ?? s.validate() });
   $("wi-result").replaceChildren();
   if (!keepDate) $("mon-date").value = "";
   leaveLarge();
@@ -620,6 +620,20 @@ async function openSpreadsheet(file, reader) {
       return;
     }
     $("source-name").textContent = `Reading ${file.name} (${reader.label})…`;
+    if (file.size >= sheetLimits.workerBytes) {
+      // a large workbook is read in sheet-worker.js; the page gets the document and the
+      // reading's diagnostics (sheet and cell) back
+      const [full, read] = await Promise.all([fullBuild(`the ${reader.label}`), readInWorker(file, reader)]);
+      document.body.dataset.sheetMs = String(Math.round(read.ms));
+      document.body.dataset.sheetWorker = String(Number(document.body.dataset.sheetWorker ?? 0) + 1);
+      if (read.json.length >= LARGE_FILE_BYTES) {
+        // a country's plan: analysed in the large-plan worker like a JSON file of its size
+        await openLarge(new File([read.json], file.name, { type: "application/json" }));
+        return;
+      }
+      adopt(full, full.Strategy.fromJson(read.json), { source: file.name, format: reader.ext, json: read.json, diags: read.diags });
+      return;
+    }
     const [full, bytes] = await Promise.all([fullBuild(`the ${reader.label}`), file.arrayBuffer()]);
     const t0 = performance.now();
     const s = reader.read(full, new Uint8Array(bytes));

@@ -6,14 +6,19 @@
 // picks the reader, wires the controls and lists what the core returned: the findings' texts,
 // sheets and cells are the core's diagnostics.
 //
-// Spreadsheets are read on the main thread (a Decree 1294 action plan is a few hundred rows; the
-// e-Culture default's 106 measures read in a few milliseconds): the page shows "Reading …" first
-// and refuses a workbook over MAX_SHEET_BYTES, which belongs in the CLI or Python.
+// Where a spreadsheet is read: under `sheetLimits.workerBytes` (1 MiB: a Decree 1294 action plan
+// of a few hundred rows; the e-Culture default's 106 measures, 47 KB, read in 0.1-0.4 s) on the
+// main thread; from that size on in sheet-worker.js (the full build in a worker), so the page
+// stays responsive, and the plan comes back as JSON text with the reading's diagnostics. Over
+// MAX_SHEET_BYTES the page refuses the file (the CLI or Python read it).
 
 import { table } from "./access.js";
 
 /** The largest workbook or CSV the page reads (a plan of this size is 100,000s of rows). */
 export const MAX_SHEET_BYTES = 32 * 1024 * 1024;
+
+/** From this size on a spreadsheet is read in a worker (mutable: the browser test lowers it). */
+export const sheetLimits = { workerBytes: 1024 * 1024 };
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -50,6 +55,19 @@ export async function sniff(file) {
   if (starts([0x50, 0x4b, 0x03, 0x04])) return readerFor("x.xlsx");
   if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return readerFor("x.xls");
   return undefined;
+}
+
+let worker = null;
+
+/** Read `file` with `reader` in sheet-worker.js: `{json, diags, ms}`, or throws the core's error
+ * (as plain data: name, code, message, path). One file at a time. */
+export function readInWorker(file, reader) {
+  worker ??= new Worker(new URL("./sheet-worker.js", import.meta.url), { type: "module" });
+  return new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => (data.type === "result" ? resolve(data) : reject(Object.assign(new Error(data.error.message), data.error)));
+    worker.onerror = (ev) => reject(new Error(ev.message || "the spreadsheet worker failed"));
+    worker.postMessage({ file, ext: reader.ext });
+  });
 }
 
 /** Where a diagnostic's cell is, as a spreadsheet names it (`Plan!E17`, `'Tədbirlər planı'!B4`). */
