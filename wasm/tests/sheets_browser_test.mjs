@@ -129,6 +129,16 @@ try {
     }
   });
 
+  await check("a CSV action plan opens too (the core's CSV reader)", async () => {
+    const csv = Buffer.from("No.,Measure,Main executor,Execution period\n1.1.,Digitise the museum funds,Ministry of Culture (MOC),2025\n1.2.,Open the digital archive,MOC,Q2 2026\n");
+    const expected = NodeStrategy.fromCsv(csv, null);
+    await page.setInputFiles("#file", { name: "plan.csv", mimeType: "text/csv", buffer: csv });
+    await page.waitForFunction(() => document.body.dataset.format === "csv", null, { timeout: 30_000 });
+    assert.equal(await page.textContent("#source-name"), "Source: plan.csv");
+    assert.equal(await page.textContent("#stats .stat:first-child .stat-value"), String(expected.document().measures.length));
+    assert.equal(await page.textContent("#diag-count"), String(expected.validate().length));
+  });
+
   await check("a workbook named without extension is recognised by its bytes; .xer is listed as coming", async () => {
     await page.setInputFiles("#file", { name: "plan-from-mail", mimeType: "application/octet-stream", buffer: planXlsx });
     await page.waitForFunction(() => document.getElementById("source-name").textContent === "Source: plan-from-mail", null, { timeout: 30_000 });
@@ -159,6 +169,13 @@ try {
 
   await check("executors' workbooks: one download link per executor, in the chosen period and language", async () => {
     assert.deepEqual(await page.locator("#mon-wb-period option").allTextContents(), ["2024", "2025", "2026"]);
+    // the workbooks' language follows the page's until one is chosen
+    await page.click("#lang-az");
+    await page.waitForSelector("#monitoring[data-shown-lang='az']");
+    assert.equal(await page.inputValue("#mon-wb-lang"), "az");
+    await page.click("#lang-en");
+    await page.waitForSelector("#monitoring[data-shown-lang='en']");
+    assert.equal(await page.inputValue("#mon-wb-lang"), "en");
     await page.selectOption("#mon-wb-period", "2025");
     await page.selectOption("#mon-wb-lang", "az");
     await page.click("#mon-wb-list");

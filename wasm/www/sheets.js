@@ -83,6 +83,7 @@ const $ = (id) => document.getElementById(id);
 const LANGS = { en: "English", az: "Azerbaijani", ru: "Russian" };
 let urls = []; // the object URLs of the listed workbooks (revoked when listed again)
 let listedFor = null; // the strategy the list was made from
+let langChosen = false; // the workbooks' language follows the page's until one is chosen
 
 /** The years of the plan's period, for the period picker (the core checks the period itself). */
 function years(doc) {
@@ -105,6 +106,10 @@ function fillPickers(ctx) {
   // Russian workbooks where the plan has Russian titles, as the page's own RU button
   const ru = $("mon-wb-lang").querySelector("option[value='ru']");
   ru.hidden = ru.disabled = !ctx.doc?.strategy?.title?.ru;
+  if (!langChosen && $("mon-wb-lang").value !== ctx.lang && !(ctx.lang === "ru" && ru.disabled)) {
+    $("mon-wb-lang").value = ctx.lang;
+    if (urls.length) listWorkbooks(ctx, true);
+  }
   if (ru.disabled && $("mon-wb-lang").value === "ru") $("mon-wb-lang").value = "en";
 }
 
@@ -203,6 +208,7 @@ export function renderWorkbooks(ctx) {
 /** Wire the workbooks controls; `current()` gives the context of the strategy on screen. */
 export function startWorkbooks(current) {
   $("mon-wb-list").addEventListener("click", () => listWorkbooks(current()));
+  $("mon-wb-lang").addEventListener("change", () => (langChosen = true));
   for (const id of ["mon-wb-period", "mon-wb-lang"]) {
     $(id).addEventListener("change", () => {
       if (urls.length) listWorkbooks(current());
