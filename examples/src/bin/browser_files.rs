@@ -135,10 +135,28 @@ fn bad_cell_plan() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     ws.set_name("Plan")?;
     ws.write_string(0, 0, "Digital culture action plan 2025-2027")?;
     let rows: [[&str; 5]; 5] = [
-        ["No.", "Measure", "Main executor", "Other executors", "Execution period"],
+        [
+            "No.",
+            "Measure",
+            "Main executor",
+            "Other executors",
+            "Execution period",
+        ],
         ["1. Digital heritage", "", "", "", ""],
-        ["1.1.", "Digitise the museum funds", "Ministry of Culture (MOC)", "", "2025"],
-        ["1.2.", "Open the digital archive", "MOC", "", "2026-cı ilin V rübü"],
+        [
+            "1.1.",
+            "Digitise the museum funds",
+            "Ministry of Culture (MOC)",
+            "",
+            "2025",
+        ],
+        [
+            "1.2.",
+            "Open the digital archive",
+            "MOC",
+            "",
+            "2026-cı ilin V rübü",
+        ],
         ["1.3.", "Train the curators", "MOC", "", "H1 2027"],
     ];
     for (r, row) in rows.iter().enumerate() {
