@@ -9,7 +9,7 @@
 // API, same results).
 
 import { keyboard, matrixTable, scheduleTable } from "./access.js";
-import { MAX_SHEET_BYTES, XLSX_TYPE, cellRef, readInWorker, readerFor, sheetLimits, sniff } from "./sheets.js";
+import { MAX_SHEET_BYTES, PLAN_EXPORTS, cellRef, readInWorker, readerFor, sheetLimits, sniff } from "./sheets.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -647,7 +647,7 @@ async function openSpreadsheet(file, reader) {
 }
 
 /** The controls that need the plan on this thread (what-if, monitoring, exports). */
-const MAIN_THREAD_ONLY = ["wi-apply", "wi-clear", "mon-open", "export-heatmap", "export-matrix-csv", "export-gantt", "export-schedule-csv", "export-report", "export-plan-xlsx", "fill"];
+const MAIN_THREAD_ONLY = ["wi-apply", "wi-clear", "mon-open", "export-heatmap", "export-matrix-csv", "export-gantt", "export-schedule-csv", "export-report", ...PLAN_EXPORTS.map((x) => x.id), "fill"];
 
 function leaveLarge() {
   if (!state.large) return;
@@ -846,9 +846,9 @@ export async function start(lean, defaultJson) {
     const sched = s.scheduleWithChanges(state.changes, scheduleOptions());
     download(`${fileStem()}-schedule.csv`, "text/csv", freeing(sched, (x) => x.toCsv()));
   })));
-  $("export-plan-xlsx").addEventListener("click", exporting(withFull((s) => {
-    download(`${fileStem()}.xlsx`, XLSX_TYPE, s.toXlsx());
-  })));
+  for (const x of PLAN_EXPORTS) {
+    $(x.id).addEventListener("click", exporting(withFull((s) => download(`${fileStem()}.${x.ext}`, x.type, x.write(s)))));
+  }
   $("export-report").addEventListener("click", exporting(withFull((s) => {
     download(`${fileStem()}-report.html`, "text/html", s.reportHtml(pictureOptions({ colorBy: $("color-by").value })));
   })));

@@ -40,6 +40,14 @@ export const FULL_BUILD_READERS = {
   xer: { label: "Primavera P6 XER", read: null },
 };
 
+/**
+ * The plan's exports in other files than the page's own (the toolbar's buttons, whose ids these
+ * are in index.html): how the full build writes the plan on screen. Issue 19's MS Project and
+ * Primavera P6 writers are one line each here, and a button, once they are in the full build —
+ * e.g. `{ id: "export-plan-mspdi", ext: "xml", type: "application/xml", write: (s) => s.toMspdi() }`.
+ */
+export const PLAN_EXPORTS = [{ id: "export-plan-xlsx", ext: "xlsx", type: XLSX_TYPE, write: (s) => s.toXlsx() }];
+
 /** The reader entry for a file name's extension (undefined: not a spreadsheet). */
 export function readerFor(name) {
   const ext = /\.([A-Za-z0-9]+)$/.exec(String(name))?.[1]?.toLowerCase();
