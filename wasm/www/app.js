@@ -760,7 +760,9 @@ export async function start(lean, defaultJson) {
   });
   window.addEventListener("dragleave", () => {
     depth = Math.max(0, depth - 1);
-    if (!depth) overlay.hidden = true;
+    if (depth) return;
+    overlay.hidden = true;
+    for (const z of document.querySelectorAll("[data-drop]")) z.classList.remove("over");
   });
   // a drop zone of its own (`data-drop`, the filled-in workbooks) gets its files as a "files"
   // event; anywhere else a drop opens the file as the plan
