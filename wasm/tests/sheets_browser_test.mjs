@@ -173,6 +173,13 @@ try {
     await page.click("#lang-az");
     await page.waitForSelector("#monitoring[data-shown-lang='az']");
     assert.equal(await page.inputValue("#mon-wb-lang"), "az");
+    // the part's own texts follow the page's language (the findings are the core's)
+    assert.equal(await page.textContent("#mon-wb-h"), "İcraçıların hesabat iş kitabları");
+    assert.equal(await page.textContent("#mon-wb-list"), "İş kitablarını göstər");
+    await page.click("#lang-ru");
+    await page.waitForSelector("#monitoring[data-shown-lang='ru']");
+    assert.equal(await page.textContent("#mon-wb-pick"), "выберите заполненные книги…");
+    assert.equal(await page.inputValue("#mon-wb-lang"), "ru");
     await page.click("#lang-en");
     await page.waitForSelector("#monitoring[data-shown-lang='en']");
     assert.equal(await page.inputValue("#mon-wb-lang"), "en");
@@ -292,6 +299,14 @@ try {
     });
     await page.screenshot({ path: SHOT, fullPage: true, clip: box });
     console.log(`  screenshot: ${SHOT}`);
+    // the same part with the page in Azerbaijani
+    await page.click("#lang-az");
+    await page.waitForSelector("#monitoring[data-shown-lang='az']");
+    const az = SHOT.replace(/\.png$/, "-az.png");
+    await page.locator("#mon-workbooks").screenshot({ path: az });
+    console.log(`  screenshot: ${az}`);
+    await page.click("#lang-en");
+    await page.waitForSelector("#monitoring[data-shown-lang='en']");
     const top = SHOT.replace(/\.png$/, "-toolbar.png");
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator("header").screenshot({ path: top });

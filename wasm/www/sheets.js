@@ -88,7 +88,101 @@ export function cellRef(d) {
 // ---- executors' report workbooks (the monitoring section) ----
 
 const $ = (id) => document.getElementById(id);
-const LANGS = { en: "English", az: "Azerbaijani", ru: "Russian" };
+
+/** The workbooks part's own texts in the page's language (index.html's `data-t` elements and the
+ * status lines); a number is written with the noun form each language needs after it. The
+ * findings themselves are the core's text. */
+const TEXT = {
+  en: {
+    title: "Executors' report workbooks",
+    hint: "One workbook per executor with its measures active in the period: the plan locked, the status (a drop-down), percent complete, actual dates, notes and evidence to fill in. Filled-in workbooks dropped here (or chosen) become the plan's reports, and every view above is computed again with them.",
+    period: "Period",
+    language: "Language",
+    list: "List workbooks",
+    all: "Download all",
+    drop: "Drop filled-in workbooks here, or",
+    pick: "choose filled-in workbooks…",
+    replace: "Replace a report the plan already has (a second submission)",
+    submitted: "Submitted on",
+    findings: "Findings in the collected workbooks",
+    langs: { en: "English", az: "Azerbaijani", ru: "Russian" },
+    headers: ["executor", "workbook", "size"],
+    books: (n) => `${n} workbook${n === 1 ? "" : "s"}`,
+    reports: (n) => `${n} report${n === 1 ? "" : "s"}`,
+    found: (n) => `${n} finding${n === 1 ? "" : "s"}`,
+    caption: (p, l) => `Report workbooks for ${p} (${l}), one per executor with measures active in it`,
+    none: (p) => `No executor has a measure active in ${p}.`,
+    listed: (n, p, l) => `${TEXT.en.books(n).replace("workbook", "report workbook")} for ${p} (${l}), one per executor.`,
+    downloading: (n) => `Downloading ${TEXT.en.books(n)}…`,
+    reading: (n) => `Reading ${TEXT.en.books(n)}…`,
+    collected: (names, added, found) =>
+      `Collected ${names}: ${TEXT.en.reports(added)} added or replaced; ${found ? `${TEXT.en.found(found)} (below)` : "no findings"}. Every view now shows the plan with these reports.`,
+    notCollected: (why) => `Not collected: ${why}`,
+    tooLarge: (name, size, max) => `${name} is ${size} bytes; this page reads workbooks of at most ${max}.`,
+  },
+  az: {
+    title: "İcraçıların hesabat iş kitabları",
+    hint: "Hər icraçıya dövrdə aktiv olan tədbirləri ilə bir iş kitabı: plan kilidlidir, doldurulur — status (açılan siyahı), icra faizi, faktiki tarixlər, qeydlər və sübutlar. Bura atılan (və ya seçilən) doldurulmuş iş kitabları planın hesabatları olur və yuxarıdakı bütün göstəricilər onlarla yenidən hesablanır.",
+    period: "Dövr",
+    language: "Dil",
+    list: "İş kitablarını göstər",
+    all: "Hamısını yüklə",
+    drop: "Doldurulmuş iş kitablarını bura atın və ya",
+    pick: "doldurulmuş iş kitablarını seçin…",
+    replace: "Planda artıq olan hesabatı əvəz et (təkrar təqdimat)",
+    submitted: "Təqdim tarixi",
+    findings: "Toplanmış iş kitablarında tapılanlar",
+    langs: { en: "ingilis dili", az: "Azərbaycan dili", ru: "rus dili" },
+    headers: ["icraçı", "iş kitabı", "ölçü"],
+    books: (n) => `${n} iş kitabı`,
+    reports: (n) => `${n} hesabat`,
+    found: (n) => `${n} qeyd`,
+    caption: (p, l) => `${p} üçün hesabat iş kitabları (${l}): dövrdə aktiv tədbirləri olan hər icraçıya bir`,
+    none: (p) => `${p} dövründə aktiv tədbiri olan icraçı yoxdur.`,
+    listed: (n, p, l) => `${p} üçün ${n} hesabat iş kitabı (${l}), hər icraçıya bir.`,
+    downloading: (n) => `${TEXT.az.books(n)} yüklənir…`,
+    reading: (n) => `${TEXT.az.books(n)} oxunur…`,
+    collected: (names, added, found) =>
+      `${names} toplandı: ${TEXT.az.reports(added)} əlavə edildi və ya əvəz olundu; ${found ? `${TEXT.az.found(found)} (aşağıda)` : "qeyd yoxdur"}. Bütün göstəricilər indi planı bu hesabatlarla göstərir.`,
+    notCollected: (why) => `Toplanmadı: ${why}`,
+    tooLarge: (name, size, max) => `${name} ${size} baytdır; bu səhifə ən çoxu ${max} baytlıq iş kitablarını oxuyur.`,
+  },
+  ru: {
+    title: "Отчётные книги исполнителей",
+    hint: "По одной книге на исполнителя с его мероприятиями, активными в периоде: план защищён, заполняются статус (выпадающий список), процент выполнения, фактические даты, примечания и подтверждения. Заполненные книги, перетащенные сюда (или выбранные), становятся отчётами плана, и все показатели выше пересчитываются с ними.",
+    period: "Период",
+    language: "Язык",
+    list: "Показать книги",
+    all: "Скачать все",
+    drop: "Перетащите заполненные книги сюда или",
+    pick: "выберите заполненные книги…",
+    replace: "Заменить отчёт, который уже есть в плане (повторная подача)",
+    submitted: "Дата подачи",
+    findings: "Замечания по собранным книгам",
+    langs: { en: "английский", az: "азербайджанский", ru: "русский" },
+    headers: ["исполнитель", "книга", "размер"],
+    books: (n) => `книг: ${n}`,
+    reports: (n) => `отчётов: ${n}`,
+    found: (n) => `замечаний: ${n}`,
+    caption: (p, l) => `Отчётные книги за ${p} (${l}), по одной на исполнителя с активными мероприятиями`,
+    none: (p) => `Ни у одного исполнителя нет мероприятий, активных в ${p}.`,
+    listed: (n, p, l) => `Отчётные книги за ${p} (${l}), по одной на исполнителя; ${TEXT.ru.books(n)}.`,
+    downloading: (n) => `Скачивание; ${TEXT.ru.books(n)}…`,
+    reading: (n) => `Чтение; ${TEXT.ru.books(n)}…`,
+    collected: (names, added, found) =>
+      `Собрано из ${names}: добавлено или заменено ${TEXT.ru.reports(added)}; ${found ? `${TEXT.ru.found(found)} (ниже)` : "замечаний нет"}. Все показатели теперь показывают план с этими отчётами.`,
+    notCollected: (why) => `Не собрано: ${why}`,
+    tooLarge: (name, size, max) => `${name}: ${size} байт; страница читает книги не больше ${max} байт.`,
+  },
+};
+let lang = "en"; // the page's language, as of the last render
+const T = () => TEXT[lang] ?? TEXT.en;
+
+/** Put the part's static texts (index.html's `data-t`, `data-t-label`) in the page's language. */
+function translate() {
+  for (const n of document.querySelectorAll("#monitoring [data-t]")) n.textContent = T()[n.dataset.t];
+  for (const n of document.querySelectorAll("#monitoring [data-t-label]")) n.setAttribute("aria-label", T()[n.dataset.tLabel]);
+}
 let urls = []; // the object URLs of the listed workbooks (revoked when listed again)
 let listedFor = null; // the strategy the list was made from
 let langChosen = false; // the workbooks' language follows the page's until one is chosen
@@ -126,36 +220,36 @@ function fillPickers(ctx) {
 function listWorkbooks(ctx, quiet = false) {
   const { s, doc, ui } = ctx;
   const period = $("mon-wb-period").value;
-  const lang = $("mon-wb-lang").value;
+  const wb = $("mon-wb-lang").value; // the workbooks' language
   for (const u of urls) URL.revokeObjectURL(u);
   urls = [];
   listedFor = s;
   let books;
   try {
-    books = s.reportWorkbooks(period, lang);
+    books = s.reportWorkbooks(period, wb);
   } catch (e) {
     $("mon-wb-execs").replaceChildren(ui.el("p", "error-inline", e?.message ?? String(e)));
     $("mon-wb-all").disabled = true;
     return;
   }
   const names = new Map((doc.organizations ?? []).map((o) => [o.id, o.name ?? o.title]));
-  const pick = (t) => (lang === "az" ? t?.az || t?.en : lang === "ru" ? t?.ru || t?.en || t?.az : t?.en || t?.az) || t?.ru;
+  const pick = (t) => (wb === "az" ? t?.az || t?.en : wb === "ru" ? t?.ru || t?.en || t?.az : t?.en || t?.az) || t?.ru;
   const rows = Object.entries(books).map(([id, bytes]) => {
     const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
     urls.push(url);
-    const a = ui.el("a", "wb-link", `${id}-${period}-${lang}.xlsx`);
+    const a = ui.el("a", "wb-link", `${id}-${period}-${wb}.xlsx`);
     a.href = url;
-    a.download = `${ctx.stem}-report-${id}-${period}-${lang}.xlsx`;
+    a.download = `${ctx.stem}-report-${id}-${period}-${wb}.xlsx`;
     a.dataset.executor = id;
     const name = pick(names.get(id));
     return [name && name !== id ? `${id} — ${name}` : id, a, `${Math.ceil(bytes.length / 1024)} KB`];
   });
-  const caption = `Report workbooks for ${period} (${LANGS[lang] ?? lang}), one per executor with measures active in it`;
+  const said = T().langs[wb] ?? wb;
   $("mon-wb-execs").replaceChildren(
-    table({ id: "mon-wb-table", caption, headers: ["executor", "workbook", "size"], rows, empty: `No executor has a measure active in ${period}.` }),
+    table({ id: "mon-wb-table", caption: T().caption(period, said), headers: T().headers, rows, empty: T().none(period) }),
   );
   $("mon-wb-all").disabled = !urls.length;
-  if (!quiet) $("mon-wb-status").textContent = `${urls.length} report workbook${urls.length === 1 ? "" : "s"} for ${period} (${LANGS[lang] ?? lang}), one per executor.`;
+  if (!quiet) $("mon-wb-status").textContent = T().listed(urls.length, period, said);
   document.body.dataset.workbooks = String(urls.length);
 }
 
@@ -169,17 +263,17 @@ async function collect(current, files) {
   const status = $("mon-wb-status");
   const too = list.find((f) => f.size > MAX_SHEET_BYTES);
   if (too) {
-    status.textContent = `${too.name} is ${too.size.toLocaleString("en")} bytes; this page reads workbooks of at most ${MAX_SHEET_BYTES.toLocaleString("en")}.`;
+    status.textContent = T().tooLarge(too.name, too.size.toLocaleString("en"), MAX_SHEET_BYTES.toLocaleString("en"));
     return;
   }
-  status.textContent = `Reading ${list.length} workbook${list.length === 1 ? "" : "s"}…`;
+  status.textContent = T().reading(list.length);
   const bytes = await Promise.all(list.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   const before = new Set(s.validate().map((d) => api.formatDiagnostic(d)));
   let next;
   try {
     next = s.collectReports(bytes, $("mon-wb-submitted").value || null, $("mon-wb-replace").checked, list.map((f) => f.name));
   } catch (e) {
-    status.textContent = `Not collected: ${e?.message ?? e}`;
+    status.textContent = T().notCollected(e?.message ?? e);
     $("mon-wb-findings").replaceChildren();
     return;
   }
@@ -200,16 +294,18 @@ async function collect(current, files) {
   });
   $("mon-wb-findings").replaceChildren(...items);
   const names = list.map((f) => f.name).join(", ");
-  status.textContent =
-    `Collected ${names}: ${added} report${added === 1 ? "" : "s"} added or replaced; ` +
-    `${findings.length ? `${findings.length} finding${findings.length === 1 ? "" : "s"} (below)` : "no findings"}. Every view now shows the plan with these reports.`;
+  status.textContent = T().collected(names, added, findings.length);
   ctx.adopt(next, `${ctx.source} + ${names}`);
   document.body.dataset.collected = String(Number(document.body.dataset.collected ?? 0) + 1);
 }
 
 /** Redraw the workbooks part for the plan on screen (the list is made again if it was shown). */
 export function renderWorkbooks(ctx) {
+  const relabel = lang !== ctx.lang;
+  lang = ctx.lang;
+  translate();
   fillPickers(ctx);
+  if (relabel && urls.length && listedFor === ctx.s) listWorkbooks(ctx, true); // caption and headers
   if (listedFor && listedFor !== ctx.s && urls.length) listWorkbooks(ctx, true);
 }
 
@@ -226,7 +322,7 @@ export function startWorkbooks(current) {
     // one file per executor (no zip: that would need a zip writer in the page)
     const links = [...document.querySelectorAll("#mon-wb-execs a.wb-link")];
     links.forEach((a, k) => setTimeout(() => a.click(), k * 250));
-    $("mon-wb-status").textContent = `Downloading ${links.length} workbook${links.length === 1 ? "" : "s"}…`;
+    $("mon-wb-status").textContent = T().downloading(links.length);
   });
   $("mon-wb-pick").addEventListener("click", () => $("mon-wb-file").click());
   $("mon-wb-file").addEventListener("change", async (ev) => {
