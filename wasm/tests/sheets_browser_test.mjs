@@ -259,21 +259,6 @@ try {
     console.log(`  execution rate as of ${asOf}: ${before} → ${after} (the core's for the collected strategy)`);
   });
 
-  await check("a file that is no workbook, dropped on the zone: the core's error, the plan on screen stays", async () => {
-    const rate = await rateShown();
-    await drop("#mon-wb-drop", [["notes.xlsx", Buffer.from("not a workbook")]]);
-    await page.waitForFunction(() => /^Not collected: /.test(document.getElementById("mon-wb-status").textContent));
-    let expected = "";
-    try {
-      reference.collectReports([new Uint8Array(Buffer.from("not a workbook"))], null, false, ["notes.xlsx"]);
-    } catch (e) {
-      expected = e.message;
-    }
-    assert.ok(expected, "the core refuses it");
-    assert.equal(await page.textContent("#mon-wb-status"), `Not collected: ${expected}`);
-    assert.equal(await rateShown(), rate);
-  });
-
   await check("keyboard: the workbook controls are reached with Tab; Enter on the picker clicks its file input", async () => {
     await page.focus("#mon-wb-list");
     const order = [];
@@ -309,7 +294,7 @@ try {
     await page.locator("#mon-wb-h").scrollIntoViewIfNeeded();
     const box = await page.evaluate(() => {
       const a = document.getElementById("mon-wb-h").getBoundingClientRect();
-      const b = document.getElementById("mon-wb-findings").getBoundingClientRect();
+      const b = document.getElementById("mon-workbooks").getBoundingClientRect();
       return { x: 0, y: a.top + window.scrollY - 16, width: window.innerWidth, height: b.bottom - a.top + 32 };
     });
     await page.screenshot({ path: SHOT, fullPage: true, clip: box });
@@ -326,6 +311,21 @@ try {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator("header").screenshot({ path: top });
     console.log(`  screenshot: ${top}`);
+  });
+
+  await check("a file that is no workbook, dropped on the zone: the core's error, the plan on screen stays", async () => {
+    const rate = await rateShown();
+    await drop("#mon-wb-drop", [["notes.xlsx", Buffer.from("not a workbook")]]);
+    await page.waitForFunction(() => /^Not collected: /.test(document.getElementById("mon-wb-status").textContent));
+    let expected = "";
+    try {
+      reference.collectReports([new Uint8Array(Buffer.from("not a workbook"))], null, false, ["notes.xlsx"]);
+    } catch (e) {
+      expected = e.message;
+    }
+    assert.ok(expected, "the core refuses it");
+    assert.equal(await page.textContent("#mon-wb-status"), `Not collected: ${expected}`);
+    assert.equal(await rateShown(), rate);
   });
 
   await check("no console errors, page errors or failed requests", async () => {
