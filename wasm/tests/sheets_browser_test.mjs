@@ -259,6 +259,22 @@ try {
     console.log(`  execution rate as of ${asOf}: ${before} → ${after} (the core's for the collected strategy)`);
   });
 
+  await check("the submission date given is the collected report's (the rate is the core's for it)", async () => {
+    await page.click("#reset");
+    await page.waitForFunction(() => document.body.dataset.format === "json");
+    await page.waitForSelector("#mon-rate-overall");
+    await page.fill("#mon-wb-submitted", "2026-02-01");
+    const expected = reference.collectReports([filled], "2026-02-01", true, [FILLED]);
+    assert.equal(expected.document().reports.find((r) => r.id === "moc-2025").submitted, "2026-02-01");
+    const [n, m] = [await data("collected"), await data("monitoring")];
+    await drop("#mon-wb-drop", [[FILLED, filled]]);
+    await changed("collected", n);
+    await changed("monitoring", m);
+    assert.equal(await rateShown(), rateOf(expected));
+    console.log(`  submitted 2026-02-01: execution rate as of ${asOf} ${await rateShown()}`);
+    await page.fill("#mon-wb-submitted", "");
+  });
+
   await check("keyboard: the workbook controls are reached with Tab; Enter on the picker clicks its file input", async () => {
     await page.focus("#mon-wb-list");
     const order = [];
