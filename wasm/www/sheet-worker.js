@@ -7,6 +7,7 @@
 // Message in: `{file, ext}`. Message out: `{type: "result", json, diags, ms}` or
 // `{type: "error", error}`.
 
+// the path of "eculture/full" in index.html's import map (a worker does not see import maps)
 import init, * as full from "../pkg/web/index.js";
 import { readerFor } from "./sheets.js";
 
