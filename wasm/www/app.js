@@ -625,6 +625,7 @@ async function openSpreadsheet(file, reader) {
       // reading's diagnostics (sheet and cell) back
       const [full, read] = await Promise.all([fullBuild(`the ${reader.label}`), readInWorker(file, reader)]);
       document.body.dataset.sheetMs = String(Math.round(read.ms));
+      document.body.dataset.sheetReadAt = String(Math.round(performance.now())); // the main thread takes over
       document.body.dataset.sheetWorker = String(Number(document.body.dataset.sheetWorker ?? 0) + 1);
       if (read.json.length >= LARGE_FILE_BYTES) {
         // a country's plan: analysed in the large-plan worker like a JSON file of its size
