@@ -6,9 +6,9 @@
 // picks the reader, wires the controls and lists what the core returned: the findings' texts,
 // sheets and cells are the core's diagnostics.
 //
-// Where a spreadsheet is read: under `sheetLimits.workerBytes` (1 MiB: a Decree 1294 action plan
-// of a few hundred rows; the e-Culture default's 106 measures, 47 KB, read in 0.1-0.4 s) on the
-// main thread; from that size on in sheet-worker.js (the full build in a worker), so the page
+// Where a spreadsheet is read: under `sheetLimits.workerBytes` (256 KiB: a Decree 1294 action
+// plan of a few hundred rows; the e-Culture default's 106 measures, 47 KB, read in 0.1-0.4 s) on
+// the main thread; from that size on in sheet-worker.js (the full build in a worker), so the page
 // stays responsive, and the plan comes back as JSON text with the reading's diagnostics. Over
 // MAX_SHEET_BYTES the page refuses the file (the CLI or Python read it).
 
@@ -18,7 +18,7 @@ import { table } from "./access.js";
 export const MAX_SHEET_BYTES = 32 * 1024 * 1024;
 
 /** From this size on a spreadsheet is read in a worker (mutable: the browser test lowers it). */
-export const sheetLimits = { workerBytes: 1024 * 1024 };
+export const sheetLimits = { workerBytes: 256 * 1024 };
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
