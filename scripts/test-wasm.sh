@@ -30,9 +30,10 @@ step "native counterpart of the page's worker (release; the large-plan benchmark
 step "browser"
 SHOT="$ROOT/target/screenshot.png" node "$WASM_DIR/tests/browser_test.mjs"
 
-step "browser files: the reports and pictures the two browser tests below open"
+step "browser files: the reports, pictures and workbooks the browser tests below open"
 # A build step, not a test: target/pictures (the default's pictures and reports, the probe and
-# cycle plans' reports) and target/injection (tests/payloads' reports and pictures).
+# cycle plans' reports), target/injection (tests/payloads' reports and pictures) and target/sheets
+# (an XLSX plan, one with an unreadable cell, a filled-in executor's workbook).
 (cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo run -q -p eculture-examples --bin browser_files -- "$ROOT")
 
 step "browser: the HTML reports and SVG pictures the core writes"
@@ -40,5 +41,8 @@ SHOT="$ROOT/target/screenshot-report.png" node "$WASM_DIR/tests/report_browser_t
 
 step "browser: script payloads in the HTML and SVG writers stay text"
 node "$WASM_DIR/tests/injection_browser_test.mjs"
+
+step "browser: spreadsheets on the page (XLSX plans, executors' workbooks out and back in)"
+SHOT="$ROOT/target/screenshot-workbooks.png" node "$WASM_DIR/tests/sheets_browser_test.mjs"
 
 step "wasm: all passed"

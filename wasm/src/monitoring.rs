@@ -103,7 +103,7 @@ result_class! {
 
 result_class! {
     /// The annual monitoring report (`monitoringReport()`): its sections as data,
-    /// `toMarkdown()` and `toHtml()` (XLSX is written by the native builds only).
+    /// `toMarkdown()`, `toHtml()` and `toXlsx()`.
     MonitoringReport(m::MonitoringReport, "MonitoringReportData") {
         title "title" "string",
         year "year" "number",
@@ -121,6 +121,12 @@ result_class! {
     #[wasm_bindgen(js_name = "toHtml")]
     pub fn to_html(&self) -> String {
         self.inner.to_html()
+    }
+
+    /// The report as XLSX bytes: a `Summary` sheet, then one sheet per table.
+    #[wasm_bindgen(js_name = "toXlsx")]
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, JsValue> {
+        self.inner.to_xlsx().map_err(error::to_js)
     }
 }
 

@@ -77,20 +77,27 @@ impl Strategy {
     }
 
     /// A new Strategy with the reports of filled-in workbooks (an array of `Uint8Array`)
-    /// added; `submitted` an ISO date; `replace` a second report of an executor and period.
+    /// added; `submitted` an ISO date; `replace` a second report of an executor and period;
+    /// `names` the files' names, which the findings and the reports' `source` cite
+    /// (`workbook 1`, `workbook 2`, … without).
     #[wasm_bindgen(js_name = "collectReports")]
     pub fn collect_reports(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array[]")] files: js_sys::Array,
         submitted: Option<String>,
         replace: Option<bool>,
+        names: Option<Vec<String>>,
     ) -> Result<Strategy, JsValue> {
+        let names = names.unwrap_or_default();
         let named: Vec<(String, Vec<u8>)> = files
             .iter()
             .enumerate()
             .map(|(k, f)| {
                 (
-                    format!("workbook {}", k + 1),
+                    names
+                        .get(k)
+                        .cloned()
+                        .unwrap_or_else(|| format!("workbook {}", k + 1)),
                     js_sys::Uint8Array::new(&f).to_vec(),
                 )
             })

@@ -2,8 +2,13 @@
 // injection_browser_test.mjs): headless Chromium through playwright-core, and a tiny runner
 // that prints "ok - …" / "not ok - …" per check and exits non-zero when one failed.
 // Env: CHROMIUM (default /usr/bin/chromium).
-import { pathToFileURL } from "node:url";
+import { createServer } from "node:http";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, extname, join, normalize, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+
+const WASM_ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), ".."));
 
 /** Headless Chromium (Debian's, or $CHROMIUM), without network chatter of its own. */
 export function launch() {
@@ -66,4 +71,40 @@ export function finish() {
   const failed = results.filter(([, e]) => e).length;
   console.log(`${results.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
+}
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+/** A static file server for `ROOT` (wasm/ by default) that never leaves it. */
+export function serve(ROOT = WASM_ROOT, deny = null) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (deny?.test(url.pathname)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    let file = normalize(join(ROOT, decodeURIComponent(url.pathname)));
+    if (file !== ROOT && !file.startsWith(ROOT + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, "index.html");
+      const body = readFileSync(file);
+      res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }

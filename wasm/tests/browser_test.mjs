@@ -5,12 +5,11 @@
 // directly by scripts/test-wasm.sh). Env: CHROMIUM (default /usr/bin/chromium), SHOT (screenshot
 // path, default <repo>/target/screenshot.png).
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
-import { dirname, extname, join, normalize, sep } from "node:path";
+import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { check, finish, launch } from "./browser_support.mjs";
+import { check, finish, launch, serve } from "./browser_support.mjs";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { writeLargePlan } from "./large_plan.mjs";
@@ -46,42 +45,6 @@ const expected = {
   schedule: reference.schedule().report(),
   azFinish: reference.schedule({ calendar: "azerbaijan_example" }).finishDate,
 };
-
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-};
-
-/** A static file server for `ROOT` (wasm/ by default) that never leaves it. */
-function serve(ROOT = WASM_ROOT, deny = null) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (deny?.test(url.pathname)) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    let file = normalize(join(ROOT, decodeURIComponent(url.pathname)));
-    if (file !== ROOT && !file.startsWith(ROOT + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (statSync(file).isDirectory()) file = join(file, "index.html");
-      const body = readFileSync(file);
-      res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end("not found");
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -629,8 +592,8 @@ try {
   });
 
   await check("a file of another type or beyond the size limit is refused before reading", async () => {
-    await page.setInputFiles("#file", { name: "plan.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
-    await page.waitForFunction(() => document.getElementById("err-source").textContent === "plan.xlsx");
+    await page.setInputFiles("#file", { name: "plan.pdf", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+    await page.waitForFunction(() => document.getElementById("err-source").textContent === "plan.pdf");
     assert.match(await page.textContent("#err-message"), /unknown extension/);
     // a file over the limit is refused by its size, before a byte is read
     const refused = await page.evaluate(async () => {

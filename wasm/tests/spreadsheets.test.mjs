@@ -52,3 +52,15 @@ test("report workbooks out and back in", () => {
   assert.ok(back.validate().some((d) => d.message.includes("workbook 1: nothing is filled in")));
   assert.throws(() => s.reportWorkbooks("2025", "fr"), ArgumentError);
 });
+
+test("collectReports cites the files' names when given; the annual monitoring report as XLSX", () => {
+  const s = eCulture();
+  const books = s.reportWorkbooks("2025", "en");
+  const back = s.collectReports([books.moc, books.rcd], null, false, ["moc.xlsx"]);
+  const said = back.validate().map((d) => d.message);
+  assert.ok(said.includes("moc.xlsx: nothing is filled in: no report added"), said.join("\n"));
+  assert.ok(said.includes("workbook 2: nothing is filled in: no report added"), "a file without a name is numbered");
+  const xlsx = s.monitoringReport({ year: 2025 }).toXlsx();
+  assert.ok(xlsx instanceof Uint8Array && xlsx.length > 5000);
+  assert.deepEqual([...xlsx.subarray(0, 2)], [0x50, 0x4b], "a zip (XLSX)");
+});

@@ -176,6 +176,10 @@ const asOf: string = rate.asOf;
 const annual: MonitoringReport = s.monitoringReport({ year: 2025 });
 const annualData: MonitoringReportData = annual.toJSON();
 const annualMd: string = annual.toMarkdown();
+const annualXlsx: Uint8Array = annual.toXlsx();
+// executors' workbooks out and back in, the files' names cited by the findings
+const books: Record<string, Uint8Array> = s.reportWorkbooks("2025", "az");
+const collected: Strategy = s.collectReports(Object.values(books), "2026-01-20", true, ["moc.xlsx"]);
 // MICMAC is a class too; influences as objects or triples
 const micmac: Micmac = s.micmac({ level: "direction", influences: [["P1", "P2", 3], { from: "P2", to: "P3", intensity: 1 }] });
 const micmacRecords: MicmacRecord[] = micmac.records;
@@ -193,7 +197,7 @@ const reason: GapReason = s.gaps()[0]!.reasons[0]!;
 const reasonText: string = gapReasonText(reason);
 const nearDays: number = nearCriticalDays();
 const format: "json" | "yaml" | "toml" = formatOf("plan.yaml");
-console.log(rateRecords, asOf, annualData, annualMd, quadrant, micmacData, micmacFromTable, micmacMap, reasonText, nearDays, format);
+console.log(rateRecords, asOf, annualData, annualMd, annualXlsx, collected, quadrant, micmacData, micmacFromTable, micmacMap, reasonText, nearDays, format);
 
 sch.free();
 sch2.free();

@@ -5,9 +5,11 @@
 // core's SVG is parsed as SVG (DOMParser), never as HTML, so a document cannot inject markup.
 //
 // `start(lean, defaultJson)` is called by loader.js once the lean build is initialised. YAML and
-// TOML documents load the npm package's full build on demand (same API, same results).
+// TOML documents and spreadsheets (sheets.js) load the npm package's full build on demand (same
+// API, same results).
 
 import { keyboard, matrixTable, scheduleTable } from "./access.js";
+import { MAX_SHEET_BYTES, PLAN_EXPORTS, cellRef, readInWorker, readerFor, sheetLimits, sniff } from "./sheets.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -105,7 +107,7 @@ function showSvg(target, text) {
   keyboard(placed, target, { button: target.id === "gantt" }); // a Gantt bar picks its measure
 }
 
-/** Offer `text` as a file download. */
+/** Offer `text` (a string or bytes) as a file download. */
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = el("a");
@@ -357,7 +359,7 @@ function renderDiagnostics() {
   const items = diags.slice(0, LIST_CAP).map((d) => {
     const li = el("li", d.severity);
     // the entity as the core names it in the diagnostic's text (`goal` for strategy.goals[…])
-    const where = [d.id ? `${state.api.diagnosticEntity(d)} ${d.id}` : null, d.line ? `line ${d.line}` : null]
+    const where = [d.id ? `${state.api.diagnosticEntity(d)} ${d.id}` : null, d.line ? `line ${d.line}` : null, cellRef(d)]
       .filter(Boolean)
       .join(", ");
     li.append(el("span", "sev", d.severity), el("code", null, d.code));
@@ -433,7 +435,10 @@ function monitoringContext() {
     lang: state.lang,
     calendar: calendar(),
     stem: fileStem(),
+    source: state.source,
     ui: { el, fill, showSvg, download, section },
+    // the strategy with collected reports (sheets.js) becomes the plan on screen
+    adopt: (s, source) => adopt(state.full, s, { source, format: document.body.dataset.format, keepDate: true }),
   };
 }
 
@@ -538,7 +543,7 @@ function showError(e, source) {
   document.body.dataset.status = "error";
 }
 
-/** The npm package's full build, loaded on first use (YAML, TOML, the HTML report). */
+/** The npm package's full build, loaded on first use (YAML, TOML, spreadsheets, the HTML report). */
 async function fullBuild(why) {
   if (!state.full) {
     const full = await import("eculture/full");
@@ -574,26 +579,76 @@ async function load(text, format, source) {
     }
     // the names and titles the lists show: a JSON text is the document already (re-serialising a
     // country-scale plan would cost seconds)
-    const json = format === "json" ? text : s.toJson();
-    const doc = JSON.parse(json);
-    state.s?.free();
-    if (state.sFull !== state.s) state.sFull?.free();
-    Object.assign(state, { api, s, sFull: null, doc, json, source, changes: [], diags: s.validate() });
-    $("wi-result").replaceChildren();
-    $("mon-date").value = ""; // monitoring starts at the new document's data date
-    leaveLarge();
-    $("load-error").hidden = true;
-    document.body.dataset.status = "ok";
-    document.body.dataset.format = format;
-    render();
+    adopt(api, s, { source, format, json: format === "json" ? text : null });
   } catch (e) {
     if (!(e instanceof Error) || !("code" in e)) console.error(e);
     showError(e, source);
   }
 }
 
+/** Show `s` (a Strategy of `api`, the lean or the full build) as the plan on screen. `json`: its
+ * document's text when known; `keepDate`: the monitoring status date stays (the same plan with
+ * collected reports), else monitoring starts at the new document's data date. */
+function adopt(api, s, { source, format, json = null, keepDate = false, diags = null }) {
+  json ??= s.toJson();
+  const doc = JSON.parse(json);
+  if (state.s !== s) state.s?.free();
+  if (state.sFull !== state.s && state.sFull !== s) state.sFull?.free();
+  Object.assign(state, { api, s, sFull: api === state.full ? s : null, doc, json, source, changes: [], diags: diags ?? s.validate() });
+  $("wi-result").replaceChildren();
+  if (!keepDate) $("mon-date").value = "";
+  leaveLarge();
+  $("load-error").hidden = true;
+  document.body.dataset.status = "ok";
+  document.body.dataset.format = format;
+  render();
+}
+
+/** Open a spreadsheet (or, once their readers are in, an MSPDI or XER plan) with the full
+ * build's reader from sheets.js; its findings are in the Validation list, located by cell. */
+async function openSpreadsheet(file, reader) {
+  bump("loads");
+  try {
+    // refused before reading, as showError shows them (not thrown: nothing went wrong)
+    const refuse = (name, code, message) => showError({ name, code, message }, file.name);
+    if (!reader.read) {
+      refuse("ArgumentError", "invalid_argument", `${reader.label} (.${reader.ext}) files are not read by this build yet; JSON, YAML, TOML, XLSX, XLSM, XLSB, XLS, ODS and CSV are`);
+      return;
+    }
+    if (file.size > MAX_SHEET_BYTES) {
+      refuse("ParseError", "parse_error", `the ${reader.label} is ${file.size.toLocaleString("en")} bytes; this page reads spreadsheets of at most ${MAX_SHEET_BYTES.toLocaleString("en")} (use the eculture CLI or Python)`);
+      return;
+    }
+    $("source-name").textContent = `Reading ${file.name} (${reader.label})…`;
+    if (file.size >= sheetLimits.workerBytes) {
+      // a large workbook is read in sheet-worker.js; the page gets the document and the
+      // reading's diagnostics (sheet and cell) back
+      const [full, read] = await Promise.all([fullBuild(`the ${reader.label}`), readInWorker(file, reader)]);
+      document.body.dataset.sheetMs = String(Math.round(read.ms));
+      document.body.dataset.sheetReadAt = String(Math.round(performance.now())); // the main thread takes over
+      document.body.dataset.sheetWorker = String(Number(document.body.dataset.sheetWorker ?? 0) + 1);
+      if (read.json.length >= LARGE_FILE_BYTES) {
+        // a country's plan: analysed in the large-plan worker like a JSON file of its size
+        await openLarge(new File([read.json], file.name, { type: "application/json" }));
+        return;
+      }
+      adopt(full, full.Strategy.fromJson(read.json), { source: file.name, format: reader.ext, json: read.json, diags: read.diags });
+      return;
+    }
+    const [full, bytes] = await Promise.all([fullBuild(`the ${reader.label}`), file.arrayBuffer()]);
+    const t0 = performance.now();
+    const s = reader.read(full, new Uint8Array(bytes));
+    document.body.dataset.sheetMs = String(Math.round(performance.now() - t0));
+    adopt(full, s, { source: file.name, format: reader.ext });
+  } catch (e) {
+    if (!(e instanceof Error) || !("code" in e)) console.error(e);
+    $("source-name").textContent = `Source: ${state.source}`;
+    showError(e, file.name);
+  }
+}
+
 /** The controls that need the plan on this thread (what-if, monitoring, exports). */
-const MAIN_THREAD_ONLY = ["wi-apply", "wi-clear", "mon-open", "export-heatmap", "export-matrix-csv", "export-gantt", "export-schedule-csv", "export-report", "fill"];
+const MAIN_THREAD_ONLY = ["wi-apply", "wi-clear", "mon-open", "export-heatmap", "export-matrix-csv", "export-gantt", "export-schedule-csv", "export-report", ...PLAN_EXPORTS.map((x) => x.id), "fill"];
 
 function leaveLarge() {
   if (!state.large) return;
@@ -655,11 +710,20 @@ async function redrawLarge() {
 /** Open a `File` (from the picker or a drop): refused by type or size before it is read. */
 export async function openFile(file) {
   if (!file) return;
+  // spreadsheets first, by extension (sheets.js): read as bytes by the full build
+  const sheet = readerFor(file.name);
+  if (sheet) {
+    await openSpreadsheet(file, sheet);
+    return;
+  }
   let format;
   try {
     format = state.lean.formatOf(file.name); // the core's rule (.json, .yaml/.yml, .toml) and its error
   } catch (e) {
-    showError(e, file.name);
+    // a workbook whose name says nothing the core knows is still recognised by its first bytes
+    const sniffed = typeof file.slice === "function" ? await sniff(file) : undefined;
+    if (sniffed) await openSpreadsheet(file, sniffed);
+    else showError(e, file.name);
     return;
   }
   if (file.size > MAX_FILE_BYTES) {
@@ -697,15 +761,30 @@ export async function start(lean, defaultJson) {
   });
   window.addEventListener("dragleave", () => {
     depth = Math.max(0, depth - 1);
-    if (!depth) overlay.hidden = true;
+    if (depth) return;
+    overlay.hidden = true;
+    for (const z of document.querySelectorAll("[data-drop]")) z.classList.remove("over");
   });
+  // a drop zone of its own (`data-drop`, the filled-in workbooks) gets its files as a "files"
+  // event; anywhere else a drop opens the file as the plan
+  const zoneOf = (ev) => (ev.target instanceof Element ? ev.target.closest("[data-drop]") : null);
   window.addEventListener("dragover", (ev) => {
-    if (hasFiles(ev)) ev.preventDefault();
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    const zone = zoneOf(ev);
+    overlay.hidden = Boolean(zone);
+    for (const z of document.querySelectorAll("[data-drop]")) z.classList.toggle("over", z === zone);
   });
   window.addEventListener("drop", async (ev) => {
     ev.preventDefault();
     depth = 0;
     overlay.hidden = true;
+    const zone = zoneOf(ev);
+    for (const z of document.querySelectorAll("[data-drop]")) z.classList.remove("over");
+    if (zone) {
+      zone.dispatchEvent(new CustomEvent("files", { detail: [...(ev.dataTransfer?.files ?? [])] }));
+      return;
+    }
     await openFile(ev.dataTransfer?.files?.[0]);
   });
   $("reset").addEventListener("click", () => load(state.defaultJson, "json", "the embedded e-Culture default"));
@@ -770,6 +849,9 @@ export async function start(lean, defaultJson) {
     const sched = s.scheduleWithChanges(state.changes, scheduleOptions());
     download(`${fileStem()}-schedule.csv`, "text/csv", freeing(sched, (x) => x.toCsv()));
   })));
+  for (const x of PLAN_EXPORTS) {
+    $(x.id).addEventListener("click", exporting(withFull((s) => download(`${fileStem()}.${x.ext}`, x.type, x.write(s)))));
+  }
   $("export-report").addEventListener("click", exporting(withFull((s) => {
     download(`${fileStem()}-report.html`, "text/html", s.reportHtml(pictureOptions({ colorBy: $("color-by").value })));
   })));

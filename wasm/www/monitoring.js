@@ -6,11 +6,13 @@
 // Percentages are the core's text (`percentText`). Names follow the page's language; every
 // document string is inserted as text, never as HTML.
 //
-// `render(ctx)` redraws everything from `ctx = {api, s, doc, lang, calendar, stem, ui}`: `api`
-// the full build, `s` its Strategy, `doc` the document as plain data, `ui` app.js's helpers
-// (`el`, `fill`, `showSvg`, `download`, `section`).
+// `render(ctx)` redraws everything from `ctx = {api, s, doc, lang, calendar, stem, source, ui,
+// adopt}`: `api` the full build, `s` its Strategy, `doc` the document as plain data, `ui` app.js's
+// helpers (`el`, `fill`, `showSvg`, `download`, `section`), `adopt(s, source)` makes a strategy
+// the plan on screen (the executors' workbooks collected back, sheets.js).
 
 import { scheduleTable, table } from "./access.js";
+import { XLSX_TYPE, renderWorkbooks, startWorkbooks } from "./sheets.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -190,6 +192,7 @@ export function render(ctx) {
   ui.section($("mon-triage"), () => renderTriage(ctx, names, asOf));
   renderForecast(ctx, names, asOf);
   ui.section($("mon-calendar"), () => renderCalendar(ctx, names, asOf));
+  renderWorkbooks(ctx);
   $("mon-report-frame").hidden = true;
   $("mon-report-frame").removeAttribute("srcdoc");
   // what the views show, for a reader of the DOM (and the browser test)
@@ -233,19 +236,15 @@ export function start(current) {
     ctx.ui.download(`${ctx.stem}-monitoring-${report.year}.md`, "text/markdown", report.toMarkdown());
     report.free();
   }));
-  // XLSX: the native builds write it (rust_xlsxwriter); the WebAssembly build does not carry the
-  // writer yet. When a build has `toXlsx` (the spreadsheet work of issue 19), the button appears.
+  // XLSX: the full build's writer (rust_xlsxwriter); shown when the build has it
   const xlsx = $("mon-report-xlsx");
   xlsx.hidden = typeof current().api.MonitoringReport?.prototype?.toXlsx !== "function";
   xlsx.addEventListener("click", guarded((ctx) => {
     const report = annualReport(ctx);
-    ctx.ui.download(`${ctx.stem}-monitoring-${report.year}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.toXlsx());
+    ctx.ui.download(`${ctx.stem}-monitoring-${report.year}.xlsx`, XLSX_TYPE, report.toXlsx());
+    $("mon-report-status").textContent = `${report.title}, as of ${report.asOf}: downloaded as XLSX.`;
     report.free();
   }));
-  // Hook for issue 19 (executors' report workbooks, `reportWorkbooks`, and filled-in workbooks
-  // read back with `fromXlsx`): not in any build yet, so the page says so instead of offering it.
-  $("mon-workbooks").textContent =
-    typeof current().s.reportWorkbooks === "function"
-      ? "Executors' report workbooks are available in this build."
-      : "Executors' report workbooks (one per executor to download, filled-in ones dropped here to update every view) come with the spreadsheet functions of issue 19; this build does not have them yet.";
+  // the executors' report workbooks, out and back in (sheets.js)
+  startWorkbooks(current);
 }

@@ -77,7 +77,7 @@ ops! {
     Strategy ctor from_xlsx from_xlsx fromXlsx ("data, mapping (optional), sheet (optional)") -> "Strategy from an XLSX/XLS/ODS action plan (docs/spreadsheets.md)";
     Strategy ctor from_csv from_csv fromCsv ("data, mapping (optional)") -> "Strategy from a CSV action plan";
     Strategy method report_workbooks report_workbooks reportWorkbooks ("period, lang") -> "executor id -> XLSX bytes: one report workbook per executor (protected, drop-downs, hidden fingerprint)";
-    Strategy method collect_reports collect_reports collectReports ("files (paths or bytes), submitted (optional), replace") -> "Strategy with the reports added; findings by file, sheet and cell";
+    Strategy method collect_reports collect_reports collectReports ("files (paths or bytes), submitted (optional), replace, names (optional, JS)") -> "Strategy with the reports added; findings by file, sheet and cell";
     Strategy method to_xlsx to_xlsx toXlsx ("path (optional, Python)") -> "XLSX bytes: the action plan and a sheet per other part; from_xlsx reads it back equal";
     Strategy method to_json to_json toJson ("") -> "JSON text";
     Strategy method - to_yaml toYaml ("") -> "YAML text";
@@ -240,7 +240,7 @@ ops! {
     MonitoringReport prop notice notice notice ("") -> "the provenance notice, or None/null";
     MonitoringReport method to_markdown to_markdown toMarkdown ("") -> "Markdown";
     MonitoringReport method to_html to_html toHtml ("") -> "self-contained HTML";
-    MonitoringReport method to_xlsx to_xlsx - ("path (optional)") -> "XLSX bytes, or the file written (native builds)";
+    MonitoringReport method to_xlsx to_xlsx toXlsx ("path (optional, Python)") -> "XLSX bytes, or the file written (Python with a path)";
     MonitoringReport method - to_dict toJSON ("") -> "plain data";
     MonitoringReport method - keys - ("") -> "the keys of to_dict() (result[key] reads them, as from the former dict)";
     MonitoringReport method - to_pandas - ("") -> "dict of pandas DataFrames, one per table";
