@@ -30,8 +30,40 @@ pub(crate) struct Source {
 /// enclosing path), and the findings come first.
 #[derive(Debug, Default)]
 pub(crate) struct SheetCells {
-    pub at: std::collections::HashMap<String, (String, String)>,
+    pub at: hashbrown::HashMap<String, CellAt, rustc_hash::FxBuildHasher>,
     pub findings: Vec<crate::diagnostic::Diagnostic>,
+}
+
+/// A cell of a sheet: the sheet's name (shared by every cell of the sheet) and the 0-based row
+/// and column, named (`E17`) only when a diagnostic needs it.
+#[derive(Debug, Clone)]
+pub(crate) struct CellAt {
+    pub sheet: std::sync::Arc<str>,
+    pub row: u32,
+    pub col: u32,
+}
+
+impl CellAt {
+    /// The sheet's name and the cell's `A1` name.
+    pub(crate) fn names(&self) -> (String, String) {
+        (
+            self.sheet.to_string(),
+            cell_name(self.row as usize, self.col as usize),
+        )
+    }
+}
+
+/// The `A1` name of a 0-based cell.
+pub(crate) fn cell_name(row: usize, col: usize) -> String {
+    let mut c = col + 1;
+    let mut letters = Vec::new();
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
 }
 
 impl SheetCells {
@@ -39,9 +71,10 @@ impl SheetCells {
         for d in diagnostics.iter_mut() {
             let mut p = d.path.as_str();
             loop {
-                if let Some((sheet, cell)) = self.at.get(p) {
-                    d.sheet = Some(sheet.clone());
-                    d.cell = Some(cell.clone());
+                if let Some(at) = self.at.get(p) {
+                    let (sheet, cell) = at.names();
+                    d.sheet = Some(sheet);
+                    d.cell = Some(cell);
                     break;
                 }
                 match parent(p) {

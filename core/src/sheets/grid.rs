@@ -84,18 +84,7 @@ impl Sheet {
     }
 }
 
-/// The `A1` name of a 0-based cell.
-pub(crate) fn cell_name(row: usize, col: usize) -> String {
-    let mut c = col + 1;
-    let mut letters = Vec::new();
-    while c > 0 {
-        let rem = (c - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        c = (c - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
-}
+pub(crate) use crate::locate::cell_name;
 
 /// A 0-based column of a letter name (`E` → 4), for mappings by column.
 pub(crate) fn column_of(letters: &str) -> Option<usize> {

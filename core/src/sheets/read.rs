@@ -11,7 +11,7 @@ use super::grid::{Sheet, cell_name};
 use super::phrases::field_heading;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::error::Result;
-use crate::locate::SheetCells;
+use crate::locate::{CellAt, SheetCells};
 use crate::model::Document;
 
 /// Most findings about unplaced cells on one sheet; the rest are counted in one more.
@@ -22,14 +22,19 @@ pub const MAX_UNPLACED: usize = 50;
 pub(crate) struct Ctx {
     pub cells: SheetCells,
     unplaced: HashMap<String, usize>,
+    /// The name of the sheet cells were last placed on, shared by its cells.
+    sheet: Option<std::sync::Arc<str>>,
 }
 
 impl Ctx {
     /// Place a JSON path on a cell.
     pub(crate) fn at(&mut self, path: String, sheet: &str, row: usize, col: usize) {
-        self.cells
-            .at
-            .insert(path, (sheet.to_owned(), cell_name(row, col)));
+        let sheet = match &self.sheet {
+            Some(s) if &**s == sheet => s.clone(),
+            _ => self.sheet.insert(std::sync::Arc::from(sheet)).clone(),
+        };
+        let (row, col) = (row as u32, col as u32);
+        self.cells.at.insert(path, CellAt { sheet, row, col });
     }
 
     /// A finding on a cell; the sheet and cell are in its text too.
@@ -165,8 +170,8 @@ pub(crate) fn fit<T: DeserializeOwned>(
                 let located = key
                     .as_ref()
                     .and_then(|k| ctx.cells.at.get(&format!("{path}.{k}")));
-                let row_cell = ctx.cells.at.get(path).cloned();
-                let (sheet, cell) = located.cloned().or(row_cell)?;
+                let row_cell = ctx.cells.at.get(path);
+                let (sheet, cell) = located.or(row_cell)?.names();
                 let mut d = Diagnostic::new(
                     Severity::Error,
                     Code::UnreadableCell,
@@ -391,7 +396,7 @@ fn is_key(name: &str) -> bool {
 }
 
 fn rename_paths(ctx: &mut Ctx, from: &str, to: &str) {
-    let moved: Vec<(String, (String, String))> = ctx
+    let moved: Vec<(String, CellAt)> = ctx
         .cells
         .at
         .iter()
@@ -405,6 +410,14 @@ fn rename_paths(ctx: &mut Ctx, from: &str, to: &str) {
 /// The document from its top-level fields; a field that does not read is dropped with a
 /// finding (the strategy cannot be: then the error says why).
 fn assemble(ctx: &mut Ctx, mut top: Map<String, Value>) -> Result<Document> {
+    // the fast path: the whole document reads, without a copy or path tracking
+    let whole = Value::Object(std::mem::take(&mut top));
+    if let Ok(doc) = <Document as serde::Deserialize>::deserialize(&whole) {
+        return Ok(doc);
+    }
+    if let Value::Object(back) = whole {
+        top = back;
+    }
     for _ in 0..=top.len() {
         match crate::io::from_value(Value::Object(top.clone())) {
             Ok(doc) => return Ok(doc),
