@@ -126,3 +126,124 @@ fn an_entry_larger_than_it_declares_is_an_error_not_a_read_past_its_size() {
     let p = parse_error(&bytes);
     assert!(p.to_string().contains("cannot be read"), "{p}");
 }
+
+/// The small plan of [`far_cell_workbook`] on sheet `Plan`, built by `more` before saving.
+fn plan_workbook(more: impl FnOnce(&mut rust_xlsxwriter::Workbook)) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Plan").unwrap();
+    ws.write_string(0, 0, "2025-2027-ci illər üçün Fəaliyyət Planı")
+        .unwrap();
+    for (c, h) in ["S/s", "Tədbirin adı", "Əsas icraçı", "İcra müddəti"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    for (r, id) in ["1.1", "1.2"].iter().enumerate() {
+        let row = 3 + r as u32;
+        ws.write_string(row, 0, *id).unwrap();
+        ws.write_string(row, 1, "Reyestrin yaradılması").unwrap();
+        ws.write_string(row, 2, "Mədəniyyət Nazirliyi").unwrap();
+        ws.write_string(row, 3, "2025-ci il").unwrap();
+    }
+    more(&mut wb);
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_sheet_past_two_to_the_24_cells_is_cut_with_a_finding() {
+    // 1,100 rows reaching column XFD: 1,100 × 16,384 cells of rows, over 2^24.
+    let bytes = plan_workbook(|wb| {
+        let ws = wb.worksheet_from_name("Plan").unwrap();
+        for r in 10..1_110u32 {
+            ws.write_number(r, 16_383, f64::from(r)).unwrap();
+        }
+    });
+    let s = Strategy::from_xlsx(&bytes, None, None).unwrap();
+    assert_eq!(
+        s.document().measures.len(),
+        2,
+        "the rows before the cut still read"
+    );
+    let cut: Vec<_> = s
+        .validate()
+        .into_iter()
+        .filter(|d| {
+            d.code.as_str() == "unreadable_cell" && d.message.contains("the rest was not read")
+        })
+        .collect();
+    assert_eq!(cut.len(), 1, "{cut:?}");
+}
+
+#[test]
+fn the_last_row_of_a_sheet_reads_as_a_located_finding() {
+    let bytes = plan_workbook(|wb| {
+        let ws = wb.worksheet_from_name("Plan").unwrap();
+        // under no heading (a text alone in the S/s column would be a direction row)
+        ws.write_string(1_048_575, 7, "the last row").unwrap();
+    });
+    let s = Strategy::from_xlsx(&bytes, None, None).unwrap();
+    let d = s.validate();
+    assert!(
+        d.iter()
+            .any(|d| d.cell.as_deref() == Some("H1048576") && d.message.contains("the last row")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn merged_cells_across_the_table_and_a_hidden_sheet_are_findings_not_losses() {
+    let bytes = plan_workbook(|wb| {
+        let ws = wb.worksheet_from_name("Plan").unwrap();
+        // a merge over the second measure's title and executor, and one overlapping the heading
+        // row's end
+        ws.merge_range(
+            4,
+            1,
+            4,
+            2,
+            "Birləşmiş xana",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .unwrap();
+        ws.merge_range(1, 3, 2, 6, "İcra müddəti", &rust_xlsxwriter::Format::new())
+            .unwrap();
+        let hidden = wb.add_worksheet();
+        hidden.set_name("Gizli").unwrap();
+        hidden.write_string(0, 0, "hidden note").unwrap();
+        hidden.set_hidden(true);
+    });
+    let s = Strategy::from_xlsx(&bytes, None, None).unwrap();
+    let d = s.validate();
+    assert!(
+        d.iter()
+            .any(|d| d.sheet.as_deref() == Some("Gizli") && d.message.contains("hidden")),
+        "the hidden sheet's cell is a finding that says so: {d:?}"
+    );
+    // every finding on a sheet names its cell
+    for f in d.iter().filter(|d| d.sheet.is_some()) {
+        assert!(f.cell.is_some(), "{f:?}");
+    }
+}
+
+#[test]
+fn a_macro_enabled_workbook_reads_and_nothing_in_it_runs() {
+    let dir = std::env::temp_dir().join(format!("eculture-vba-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let vba = dir.join("vbaProject.bin");
+    // not a real VBA project: bytes that would be a macro, which no reader ever runs
+    std::fs::write(
+        &vba,
+        b"Attribute VB_Name = \"ThisWorkbook\"\nSub Workbook_Open()\nShell \"calc\"\nEnd Sub\n",
+    )
+    .unwrap();
+    let bytes = plan_workbook(|wb| {
+        wb.add_vba_project(&vba).unwrap();
+    });
+    std::fs::remove_dir_all(&dir).ok();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("vbaProject.bin"), "an .xlsm with a VBA part");
+    let s = Strategy::from_xlsx(&bytes, None, None).unwrap();
+    assert_eq!(s.document().measures.len(), 2);
+}
