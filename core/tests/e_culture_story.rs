@@ -480,13 +480,20 @@ fn the_working_group_and_the_notes_are_where_they_belong() {
             m.id
         );
     }
+    // notes that explain more than the translation (every measure declares its Azerbaijani
+    // text unofficial): the missed deadlines, the overdue measures and 5.1's routine report
     let noted: Vec<&str> = doc
         .measures
         .iter()
-        .filter(|m| m.note.is_some())
+        .filter(|m| {
+            m.note
+                .as_deref()
+                .and_then(|n| n.split(UNOFFICIAL_AZ).next())
+                .is_some_and(|n| !n.trim().is_empty())
+        })
         .map(|m| m.id.as_str())
         .collect();
-    assert_eq!(noted, ["1.5", "1.6", "3.1", "6.6"]);
+    assert_eq!(noted, ["1.5", "1.6", "3.1", "5.1", "6.6"]);
 }
 
 /// Issue 20: every measure past its deadline and not executed as of the statuses' date (1.5
