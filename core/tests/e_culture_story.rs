@@ -753,6 +753,9 @@ fn every_measure_is_in_azerbaijani_and_english() {
             if t.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
                 bad.push(format!("{}: Cyrillic in the Azerbaijani text: {t}", m.id));
             }
+            if !t.chars().any(|c| "əğıöüçşƏĞİÖÜÇŞ".contains(c)) {
+                bad.push(format!("{}: no Azerbaijani letter in {t}", m.id));
+            }
         }
         let published = m
             .source
