@@ -746,7 +746,10 @@ fn every_measure_is_in_azerbaijani_and_english() {
             }
         }
         // Azerbaijani text is in Latin script with its own letters, not an English copy
-        for t in [m.title.az(), result.and_then(|r| r.az())].into_iter().flatten() {
+        for t in [m.title.az(), result.and_then(|r| r.az())]
+            .into_iter()
+            .flatten()
+        {
             if Some(t) == m.title.en() || Some(t) == result.and_then(|r| r.en()) {
                 bad.push(format!("{}: the Azerbaijani text is the English one", m.id));
             }
@@ -761,10 +764,7 @@ fn every_measure_is_in_azerbaijani_and_english() {
             .source
             .as_deref()
             .is_some_and(|x| x.contains("Azerbaijani wording: https://"));
-        let declared = m
-            .note
-            .as_deref()
-            .is_some_and(|n| n.contains(UNOFFICIAL_AZ));
+        let declared = m.note.as_deref().is_some_and(|n| n.contains(UNOFFICIAL_AZ));
         if !published && !declared {
             bad.push(format!(
                 "{}: Azerbaijani text with no published source and no note saying it is unofficial",
