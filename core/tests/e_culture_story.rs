@@ -778,8 +778,9 @@ fn every_measure_is_in_azerbaijani_and_english() {
 /// Phrasings of an institution's routine duties (ongoing operation, regular maintenance,
 /// continuous support, yearly reporting, auditing or training, keeping data current) and of
 /// the evaluation the Rules themselves assign to the M&E body. Decree 1294 keeps tasks that
-/// already belong to a body's competence out of a programme's measures (yenizaman.az,
-/// 2021-03-06, in the legal basis' sources), so no measure of the default may read so.
+/// already belong to a body's direct competence out of a programme's measures
+/// (<https://yenizaman.az/posts/doumlvlet-proqramlarina-dair-esas-telebler-muumleyyenlesib-2021-03-06-155549>),
+/// so no measure of the default may read so.
 const ROUTINE_EN: [&str; 18] = [
     "ongoing",
     "on-going",
