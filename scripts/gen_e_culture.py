@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Regenerates the action plan of the embedded default, core/data/e-culture.json (issue #9).
 
+STALE: core/data/e-culture.json is the source of truth now, edited directly (issue 20: the
+published direction titles, the Azerbaijani texts and their unofficial-translation notes, the
+routine duties replaced by time-bound measures, the reports). This script predates those edits
+and would undo them; it is kept as a record of how the schedule fields were first made. Do not
+run it on the committed file.
+
 The committed artefact is the JSON; this script records how its schedule fields were made.
 It rewrites, in place: the strategy `source`, `note` and `statuses_as_of`, the module
 `requires` and `source`, and every measure's start, duration, estimate, dependencies, deadline
