@@ -1,13 +1,27 @@
 //! Profiling aid: times the phases of loading a large document.
 //! `cargo run --release -p eculture-examples --bin phases -- plan.json [--load]`
 //! (`--load`: time `io::load` from the path, which streams large JSON files, and print its
-//! peak memory).
+//! peak memory; `--redundant`: time `Strategy::redundancy` and the hand-over-sized result).
 use std::time::Instant;
 fn main() {
     let Some(p) = std::env::args().nth(1) else {
         eprintln!("usage: phases FILE.json [--load]");
         return;
     };
+    if std::env::args().nth(2).as_deref() == Some("--redundant") {
+        let Ok(s) = eculture::Strategy::load(&p) else {
+            return eprintln!("cannot load {p}");
+        };
+        let _ = s.validate();
+        let t = Instant::now();
+        let r = s.redundancy();
+        println!(
+            "redundancy {:?}: {} entries",
+            t.elapsed(),
+            r.map_or(0, |r| r.dependencies.len())
+        );
+        return;
+    }
     if std::env::args().nth(2).as_deref() == Some("--load") {
         let t = Instant::now();
         let doc = eculture::io::load(&p);
