@@ -42,6 +42,8 @@ pub mod model;
 pub mod monitoring;
 mod par;
 pub mod period;
+#[cfg(feature = "planners")]
+pub mod planners;
 pub mod portfolio;
 pub mod provenance;
 pub mod render;
