@@ -45,6 +45,8 @@ pub mod period;
 #[cfg(feature = "planners")]
 pub mod planners;
 pub mod portfolio;
+#[cfg(feature = "planners")]
+mod project;
 pub mod provenance;
 pub mod render;
 #[cfg(feature = "xlsx")]

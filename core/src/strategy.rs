@@ -123,11 +123,11 @@ impl Strategy {
             let bytes = std::fs::read(path)
                 .map_err(|e| crate::error::IoError::from_io("read", name.clone(), &e))?;
             let p = if f == Format::Mspdi {
-                crate::planners::ProjectImport::mspdi(&bytes, &name)?
+                crate::project::read_mspdi(&bytes, &name)?
             } else {
-                crate::planners::ProjectImport::xer(&bytes, &name)?
+                crate::project::read_xer(&bytes, &name)?
             };
-            return Ok(p.strategy);
+            return Ok(Strategy::from_sheet(p.doc, p.cells));
         }
         #[cfg(feature = "xlsx")]
         if let Some(f @ (Format::Xlsx | Format::Csv)) = Format::from_path(path) {

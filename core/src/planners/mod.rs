@@ -24,43 +24,12 @@ mod import;
 mod mspdi;
 mod xer;
 
-use crate::error::{Error, Format, ParseError, Result};
+use crate::error::Result;
 use crate::schedule::ScheduleOptions;
 use crate::strategy::Strategy;
 
+pub use crate::project::{HOURS_PER_DAY, MAX_PROJECT_BYTES, MAX_TASKS};
 pub use import::ProjectImport;
-
-/// The largest MSPDI or XER file read (256 MiB): a 100,000-task MSPDI is about 150 MB.
-pub const MAX_PROJECT_BYTES: usize = 256 << 20;
-
-/// The most tasks (MSPDI) or activities and WBS nodes (XER) read from one file.
-pub const MAX_TASKS: usize = 2_000_000;
-
-/// Hours in a working day in the files written (MSPDI `MinutesPerDay` 480, XER
-/// `day_hr_cnt` 8); lags and durations are written in these units.
-pub const HOURS_PER_DAY: i64 = 8;
-
-pub(crate) fn unreadable(format: Format, source: &str, message: String) -> Error {
-    Error::Parse(ParseError {
-        format,
-        source_name: source.to_owned(),
-        line: None,
-        column: None,
-        path: None,
-        message,
-    })
-}
-
-pub(crate) fn unreadable_at(format: Format, source: &str, line: usize, message: String) -> Error {
-    Error::Parse(ParseError {
-        format,
-        source_name: source.to_owned(),
-        line: Some(line),
-        column: None,
-        path: None,
-        message,
-    })
-}
 
 impl Strategy {
     /// The plan as an MS Project XML file (MSPDI), scheduled with `opts`: directions as
