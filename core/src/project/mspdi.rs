@@ -4,7 +4,9 @@
 use jiff::civil::Date;
 use quick_xml::events::Event;
 
-use super::{MAX_PROJECT_BYTES, MAX_TASKS, Project, RawCalendar, RawTask, unreadable};
+use super::{
+    MAX_PROJECT_BYTES, MAX_TASKS, Project, RawCalendar, RawTask, unreadable, unreadable_at,
+};
 use crate::error::{Format, Result};
 use crate::model::RelationType;
 
@@ -99,11 +101,30 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not valid UTF-8 at byte {} (MSPDI files are UTF-8)",
-            e.valid_up_to()
-        ))
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        unreadable_at(
+            Format::Mspdi,
+            source,
+            line,
+            format!(
+                "not valid UTF-8 at byte {} (MSPDI files are UTF-8)",
+                e.valid_up_to()
+            ),
+        )
     })?;
+    let fail_at = |pos: u64, m: String| {
+        let end = usize::try_from(pos).unwrap_or(usize::MAX).min(text.len());
+        let line = text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        unreadable_at(Format::Mspdi, source, line, m)
+    };
     let mut reader = quick_xml::Reader::from_str(text);
     let mut path: Vec<String> = Vec::new();
     let mut buf = String::new();
@@ -112,31 +133,38 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
     loop {
         let ev = reader.read_event().map_err(|e| {
             let at = reader.error_position();
-            fail(format!("malformed XML at byte {at}: {e}"))
+            fail_at(at, format!("malformed XML at byte {at}: {e}"))
         })?;
+        let pos = reader.buffer_position();
         match ev {
             Event::Eof if !path.is_empty() => {
-                return Err(fail(format!(
-                    "malformed XML: the file ends inside `{}`",
-                    path.join("/")
-                )));
+                return Err(fail_at(
+                    pos,
+                    format!("malformed XML: the file ends inside `{}`", path.join("/")),
+                ));
             }
             Event::Eof => break,
             Event::DocType(_) => {
-                return Err(fail(
+                return Err(fail_at(pos,
                     "a DOCTYPE is refused: MSPDI needs none, and its entity declarations could expand without bound".into(),
                 ));
             }
             Event::Start(e) => {
                 if path.len() >= MAX_DEPTH {
-                    return Err(fail(format!("elements nest deeper than {MAX_DEPTH}")));
+                    return Err(fail_at(
+                        pos,
+                        format!("elements nest deeper than {MAX_DEPTH}"),
+                    ));
                 }
                 let name = e.local_name().as_ref().to_owned();
                 if path.is_empty() {
                     if name != "Project" {
-                        return Err(fail(format!(
-                            "not an MS Project XML file: the root element is `{name}`, not `Project`"
-                        )));
+                        return Err(fail_at(
+                            pos,
+                            format!(
+                                "not an MS Project XML file: the root element is `{name}`, not `Project`"
+                            ),
+                        ));
                     }
                     saw_project = true;
                 }
@@ -146,7 +174,8 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
             }
             Event::Empty(e) => {
                 if path.is_empty() {
-                    return Err(fail(
+                    return Err(fail_at(
+                        pos,
                         "not an MS Project XML file: an empty root element".into(),
                     ));
                 }
@@ -171,10 +200,13 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
                 match resolved {
                     Some(c) => buf.push(c),
                     None => {
-                        return Err(fail(format!(
-                            "the entity reference `&{};` is not XML's own: entities are not expanded",
-                            &*r
-                        )));
+                        return Err(fail_at(
+                            pos,
+                            format!(
+                                "the entity reference `&{};` is not XML's own: entities are not expanded",
+                                &*r
+                            ),
+                        ));
                     }
                 }
             }
@@ -183,14 +215,15 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
                 st.close(&path, value.trim());
                 path.pop();
                 if st.tasks.len() > MAX_TASKS {
-                    return Err(fail(format!("more than {MAX_TASKS} tasks")));
+                    return Err(fail_at(pos, format!("more than {MAX_TASKS} tasks")));
                 }
             }
             _ => {}
         }
     }
     if !saw_project {
-        return Err(fail(
+        return Err(fail_at(
+            0,
             "not an MS Project XML file: no `Project` element".into(),
         ));
     }
