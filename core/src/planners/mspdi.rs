@@ -181,6 +181,7 @@ fn write_task(
          <WBS>{}</WBS>\n<OutlineNumber>{number}</OutlineNumber>\n<OutlineLevel>{level}</OutlineLevel>\n\
          <Start>{start}</Start>\n<Finish>{finish}</Finish>\n<Duration>{}</Duration>\n\
          <DurationFormat>7</DurationFormat>\n<RemainingDuration>{}</RemainingDuration>\n\
+         <ActualDuration>PT0H0M0S</ActualDuration>\n<PercentComplete>0</PercentComplete>\n\
          <Summary>0</Summary>\n<Milestone>{}</Milestone>\n",
         esc(Plan::title(&m.title)),
         esc(m.id.as_str()),
