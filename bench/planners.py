@@ -64,7 +64,7 @@ def main():
             with open(path, "wb") as f:
                 f.write(data)
             back = read(data)
-            assert len(back.to_dict()["measures"]) == a.measures
+            assert len(back.document()["measures"]) == a.measures
             t_w = best(lambda: write(calendar="weekdays"), a.runs)
             t_r = best(lambda: read(data), a.runs)
             t_m = best(lambda: UniversalProjectReader().read(path), a.runs)
