@@ -72,8 +72,10 @@ impl<'a> Plan<'a> {
                 r.early_start == 0
                     || schedule
                         .start_constraints
-                        .iter()
-                        .any(|c| c.index as usize == i && i64::from(c.offset) == r.early_start)
+                        .binary_search_by_key(&(i as u32), |c| c.index)
+                        .is_ok_and(|k| {
+                            i64::from(schedule.start_constraints[k].offset) == r.early_start
+                        })
             })
             .collect();
         let finish = schedule.finish_date()?;

@@ -39,12 +39,14 @@ pub(crate) fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 #[derive(Default)]
 struct Table {
     fields: Vec<String>,
+    /// Field name → position (the first, should a name repeat).
+    index: HashMap<String, usize>,
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
     fn col(&self, name: &str) -> Option<usize> {
-        self.fields.iter().position(|f| f == name)
+        self.index.get(name).copied()
     }
     fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
         self.col(name)
@@ -83,6 +85,10 @@ fn tables(text: &str, source: &str) -> Result<HashMap<String, Table>> {
                     .and_then(|c| out.get_mut(c))
                     .ok_or_else(|| fail(n, "a %F line outside a table".into()))?;
                 t.fields = parts.map(str::to_owned).collect();
+                t.index.clear();
+                for (k, f) in t.fields.iter().enumerate() {
+                    t.index.entry(f.clone()).or_insert(k);
+                }
             }
             Some("%R") => {
                 let t = current
