@@ -23,6 +23,7 @@ struct TaskFields {
     summary: Option<bool>,
     is_null: bool,
     duration: Option<String>,
+    duration_format: Option<i64>,
     start: Option<Date>,
     finish: Option<Date>,
     constraint_type: Option<i64>,
@@ -289,6 +290,7 @@ impl ReadState {
             ["Project", "Tasks", "Task", "Summary"] => t.summary = Some(v == "1"),
             ["Project", "Tasks", "Task", "IsNull"] => t.is_null = v == "1",
             ["Project", "Tasks", "Task", "Duration"] => t.duration = Some(v.into()),
+            ["Project", "Tasks", "Task", "DurationFormat"] => t.duration_format = int(v),
             ["Project", "Tasks", "Task", "Start"] => t.start = date_of(v),
             ["Project", "Tasks", "Task", "Finish"] => t.finish = date_of(v),
             ["Project", "Tasks", "Task", "ConstraintType"] => t.constraint_type = int(v),
@@ -481,6 +483,13 @@ fn tasks_of(tasks: Vec<TaskFields>, project: &mut Project) {
                     t.duration.as_deref().unwrap_or_default()
                 )),
                 None => {}
+            }
+            // elapsed formats: em, eh, ed, ew, emo and their estimated forms
+            if matches!(
+                t.duration_format,
+                Some(4 | 6 | 8 | 10 | 12 | 36 | 38 | 40 | 42 | 44)
+            ) {
+                note("an elapsed duration (calendar time) was read as working time".into());
             }
             constraint(t, &mut raw, &mut note);
             for &(n, s, f) in &t.baselines {
