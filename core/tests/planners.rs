@@ -477,3 +477,17 @@ fn load_dispatches_by_extension() {
     assert!(e.to_string().contains("from_xer"), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[path = "support/bench_plan.rs"]
+mod bench_plan;
+
+#[test]
+fn the_benchmark_generators_plan_round_trips() {
+    let plan = bench_plan::generate(2_000, false).unwrap();
+    let s = bench_plan::to_strategy(&plan);
+    assert_round_trip(
+        &s,
+        &ScheduleOptions::with_calendar(Calendar::weekdays()),
+        "the generator's 2,000-measure plan",
+    );
+}
