@@ -42,8 +42,11 @@ except ImportError as e:  # the test command installs them: a missing one is a f
         pytrace=False,
     )
 
-if shutil.which("java") is None and not jpype.getDefaultJVMPath():
-    pytest.fail("no Java runtime: MPXJ needs one (Debian: apt-get install openjdk-17-jre-headless)",
+try:
+    jpype.getDefaultJVMPath()
+except Exception as e:  # JVMNotFoundException: no JRE where JPype looks (JAVA_HOME, the PATH)
+    pytest.fail(f"no Java runtime ({e}): MPXJ needs one "
+                f"(Debian: apt-get install openjdk-17-jre-headless; java on PATH: {shutil.which('java')})",
                 pytrace=False)
 
 
