@@ -491,3 +491,20 @@ fn the_benchmark_generators_plan_round_trips() {
         "the generator's 2,000-measure plan",
     );
 }
+
+#[test]
+fn absurd_numbers_are_findings_not_failures() {
+    let x = r#"<Project><Name>P</Name><Tasks>
+<Task><UID>1</UID><Name>A</Name><WBS>1</WBS><OutlineLevel>1</OutlineLevel><Duration>PT99999999999999999999H</Duration></Task>
+<Task><UID>2</UID><Name>B</Name><WBS>2</WBS><OutlineLevel>1</OutlineLevel><Duration>PTxH</Duration>
+ <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>999999999999999</LinkLag></PredecessorLink>
+ <PredecessorLink><PredecessorUID>77</PredecessorUID></PredecessorLink></Task>
+</Tasks></Project>"#;
+    let p = ProjectImport::mspdi(x.as_bytes(), "x.xml").expect("loads");
+    let codes: Vec<Code> = p.strategy.validate().iter().map(|d| d.code).collect();
+    assert!(codes.contains(&Code::InvalidLag), "{codes:?}");
+    assert!(codes.contains(&Code::UnsupportedProjectData), "{codes:?}");
+    let e = "ERMHDR\t19.12\n%T\tPROJECT\n%F\tproj_id\tproj_short_name\n%R\t1\tP\n%T\tPROJWBS\n%F\twbs_id\tparent_wbs_id\twbs_short_name\tproj_node_flag\n%R\t1\t2\tA\tN\n%R\t2\t1\tB\tN\n%T\tTASK\n%F\ttask_id\twbs_id\ttask_code\ttarget_drtn_hr_cnt\n%R\t1\t1\tX\t1e300\n%R\t2\t2\tY\tNaN\n%T\tTASKPRED\n%F\ttask_id\tpred_task_id\tpred_type\tlag_hr_cnt\n%R\t2\t1\tPR_XX\t1e30\n";
+    let p = ProjectImport::xer(e.as_bytes(), "x.xer").expect("a WBS cycle and absurd numbers load");
+    assert_eq!(p.strategy.document().measures.len(), 2);
+}

@@ -520,7 +520,7 @@ fn tasks_of(tasks: Vec<TaskFields>, project: &mut Project) {
                         d.round()
                     ));
                 }
-                d.round() as i64
+                (d.round() as i64).clamp(i64::from(i32::MIN), i64::from(i32::MAX))
             };
             raw.preds.push((uid.clone(), kind, days));
         }

@@ -225,7 +225,9 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
         .iter()
         .filter(|r| mine(wbs, r) && wbs.get(r, "proj_node_flag") != "Y")
     {
-        let me = index[&format!("wbs:{}", wbs.get(r, "wbs_id"))];
+        let Some(&me) = index.get(&format!("wbs:{}", wbs.get(r, "wbs_id"))) else {
+            continue;
+        };
         p.tasks[me].parent = index
             .get(&format!("wbs:{}", wbs.get(r, "parent_wbs_id")))
             .copied();
@@ -363,9 +365,8 @@ fn read_relations(preds: &Table, day_hours: f64, p: &mut Project) {
                 ),
             ));
         }
-        p.tasks[i]
-            .preds
-            .push((g("pred_task_id").into(), kind, lag.round() as i64));
+        let lag = (lag.round() as i64).clamp(i64::from(i32::MIN), i64::from(i32::MAX));
+        p.tasks[i].preds.push((g("pred_task_id").into(), kind, lag));
     }
 }
 
