@@ -226,11 +226,12 @@ def check(s, mp, fmt, what, **options):
 
 
 @pytest.mark.parametrize("fmt", ["mspdi", "xer"])
-@pytest.mark.parametrize("calendar", ["weekdays", "azerbaijan_example"])
+@pytest.mark.parametrize("calendar", ["weekdays", "azerbaijan_example", None])
 def test_default_plan_matches_mpxj(mp, fmt, calendar):
     s = eculture.Strategy.e_culture()
+    options = {"calendar": calendar} if calendar else {}  # None: calendar days, every day worked
     matched, total, broken, on_non_working, mismatched = check(
-        s, mp, fmt, f"e-Culture ({calendar})", calendar=calendar)
+        s, mp, fmt, f"e-Culture ({calendar or 'no calendar'})", **options)
     if fmt == "mspdi":
         assert matched == total, "MicrosoftScheduler gives every measure eculture's dates"
         if calendar == "weekdays":
