@@ -221,11 +221,13 @@ fn clean(s: &str) -> String {
 fn table(out: &mut String, name: &str, fields: &[&str], rows: &[Vec<(&str, String)>]) {
     let _ = writeln!(out, "%T\t{name}");
     let _ = writeln!(out, "%F\t{}", fields.join("\t"));
+    let at: std::collections::HashMap<&str, usize> =
+        fields.iter().enumerate().map(|(k, f)| (*f, k)).collect();
     let mut cells = vec![String::new(); fields.len()];
     for row in rows {
         cells.iter_mut().for_each(String::clear);
         for (f, v) in row {
-            if let Some(k) = fields.iter().position(|x| x == f) {
+            if let Some(&k) = at.get(f) {
                 cells[k] = clean(v);
             }
         }
