@@ -366,4 +366,11 @@ fn export_writes_project_files_that_import_reads_back() {
     }
     let o = eculture(&["export", "--format", "xer", "-o", "plan.xer"], &dir);
     assert!(!o.status.success(), "refuses to overwrite without --force");
+    let o = eculture(&["import", "mspdi.yaml", "-o", "again.xer"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    let xer = std::fs::read_to_string(dir.join("again.xer")).unwrap();
+    assert!(
+        xer.starts_with("ERMHDR\t"),
+        "import writes a project file too"
+    );
 }

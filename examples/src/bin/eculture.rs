@@ -384,12 +384,16 @@ fn import(
         s.document().measures.len(),
         findings.len()
     );
-    if Format::from_path(output) == Some(Format::Xlsx) {
-        let bytes = s.to_xlsx()?;
+    let write = |bytes: &[u8]| {
         std::fs::write(output, bytes)
-            .map_err(|e| IoError::from_io("write", output.display().to_string(), &e))?;
-    } else {
-        s.save(output)?;
+            .map_err(|e| IoError::from_io("write", output.display().to_string(), &e))
+    };
+    match Format::from_path(output) {
+        Some(Format::Xlsx) => write(&s.to_xlsx()?)?,
+        // a project file: the plan scheduled with the default options (`export` takes more)
+        Some(Format::Mspdi) => write(s.to_mspdi(&Default::default())?.as_bytes())?,
+        Some(Format::Xer) => write(s.to_xer(&Default::default())?.as_bytes())?,
+        _ => s.save(output)?,
     }
     println!("wrote {}", output.display());
     Ok(ExitCode::SUCCESS)
