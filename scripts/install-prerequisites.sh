@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, when missing, the tools that scripts/test needs beyond rustup/cargo, node/npm and
 # python3 (which it checks for): the rust wasm32 target, wasm-bindgen-cli at the version in
-# Cargo.lock, and Chromium for the browser test (apt-get; needs root). Idempotent: a second run
+# Cargo.lock, Chromium for the browser test and a Java runtime for MPXJ (apt-get; needs root). Idempotent: a second run
 # does nothing. The node packages (wasm/node_modules) and the Python venv (.venv) are installed by
 # scripts/build-wasm.sh and scripts/test-python.sh themselves.
 set -euo pipefail
@@ -56,6 +56,21 @@ MSG
   fi
   if [ ! -x "$CHROMIUM" ]; then
     echo "error: apt-get installed chromium, but $CHROMIUM does not exist; set CHROMIUM=/path/to/chromium" >&2
+    exit 1
+  fi
+fi
+# A Java runtime for MPXJ (py/tests/test_mpxj.py proves the MSPDI and XER files against it).
+if ! command -v java >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "installing a Java runtime (apt-get, for MPXJ in py/tests/test_mpxj.py)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 default-jre-headless >/dev/null
+  elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    echo "installing a Java runtime (sudo apt-get, for MPXJ in py/tests/test_mpxj.py)"
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 default-jre-headless >/dev/null
+  else
+    echo "error: MPXJ's test (py/tests/test_mpxj.py) needs a Java runtime (java on PATH); install one (Debian: default-jre-headless)" >&2
     exit 1
   fi
 fi

@@ -33,6 +33,12 @@ if ! "$PY" -c 'import nbclient, nbformat, ipykernel' 2>/dev/null; then
   "${PIP[@]}" 'nbclient>=0.10' 'nbformat>=5' 'ipykernel>=6' ||
     echo "warning: nbclient/ipykernel could not be installed; the notebook test will skip" >&2
 fi
+# MPXJ (with JPype1, which it does not pull in) reads the MSPDI and XER files eculture writes and
+# schedules them with its own CPM (py/tests/test_mpxj.py, the proof of docs/planners.md). It
+# needs a Java runtime; without one that test fails saying so (scripts/install-prerequisites.sh).
+if ! "$PY" -c 'import mpxj, jpype' 2>/dev/null; then
+  "${PIP[@]}" 'mpxj==16.10.0' 'JPype1>=1.5' || echo "warning: mpxj/JPype1 could not be installed; test_mpxj.py will fail" >&2
+fi
 # networkx is the benchmark peer (bench/run.py); without it the 1k smoke run of the harness skips.
 # NumPy is a dependency of the package itself: `maturin develop` installs it.
 if ! "$PY" -c 'import networkx' 2>/dev/null; then

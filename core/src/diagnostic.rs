@@ -171,6 +171,11 @@ codes! {
     /// A value a spreadsheet did not state and the import inferred (the strategy's period
     /// from the measures' years) (warning).
     InferredValue = "inferred_value",
+    /// Data of an MS Project or Primavera file that a strategy cannot hold (resources,
+    /// assignments, costs, relations on summary tasks, other constraint types, the calendar),
+    /// or that was read approximately (a duration in part days); what it is is in the
+    /// message (warning).
+    UnsupportedProjectData = "unsupported_project_data",
 }
 
 impl fmt::Display for Code {
@@ -411,6 +416,7 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::ExecutorNotInWorkingGroup
         | Code::UnreadableCell
         | Code::UnplacedCell
-        | Code::InferredValue => None,
+        | Code::InferredValue
+        | Code::UnsupportedProjectData => None,
     }
 }

@@ -77,6 +77,10 @@ pub enum Format {
     Xlsx,
     /// CSV (an action plan, read by `Strategy::from_csv`).
     Csv,
+    /// MS Project XML (MSPDI; a project plan, read by `Strategy::from_mspdi`).
+    Mspdi,
+    /// Primavera P6 XER (a project plan, read by `Strategy::from_xer`).
+    Xer,
 }
 
 impl Format {
@@ -88,6 +92,8 @@ impl Format {
             Format::Toml => "toml",
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
+            Format::Mspdi => "mspdi",
+            Format::Xer => "xer",
         }
     }
 }

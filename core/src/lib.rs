@@ -44,7 +44,11 @@ pub mod model;
 pub mod monitoring;
 mod par;
 pub mod period;
+#[cfg(feature = "planners")]
+pub mod planners;
 pub mod portfolio;
+#[cfg(feature = "planners")]
+mod project;
 pub mod provenance;
 pub mod render;
 #[cfg(feature = "xlsx")]

@@ -131,7 +131,7 @@ pub(crate) fn locate(src: &Source, wanted: &[&str]) -> Vec<Option<(u32, u32)>> {
         Format::Toml => toml_positions(&src.text, &mut record),
         #[cfg(not(feature = "toml"))]
         Format::Toml => {}
-        Format::Xlsx | Format::Csv => {}
+        Format::Xlsx | Format::Csv | Format::Mspdi | Format::Xer => {}
     }
     wanted
         .iter()

@@ -49,8 +49,9 @@ impl Strategy {
         }
     }
 
-    /// Wrap a document read from a spreadsheet, with the cells it came from.
-    #[cfg(feature = "xlsx")]
+    /// Wrap a document read from a spreadsheet, with the cells it came from (or from a project
+    /// file, with its findings).
+    #[cfg(any(feature = "xlsx", feature = "planners"))]
     pub(crate) fn from_sheet(doc: Document, cells: SheetCells) -> Strategy {
         let mut s = Strategy::new(doc);
         s.cells = Some(Arc::new(cells));
@@ -112,9 +113,22 @@ impl Strategy {
     }
 
     /// Read a file; the format follows the extension (`.json`, `.yaml`/`.yml`, `.toml`; with
-    /// the `xlsx` feature also `.xlsx`, `.xlsm`, `.xls`, `.ods` and `.csv` action plans).
+    /// the `xlsx` feature also `.xlsx`, `.xlsm`, `.xls`, `.ods` and `.csv` action plans; with
+    /// the `planners` feature `.xml` (MS Project XML) and `.xer` (Primavera P6) project plans).
     pub fn load(path: impl AsRef<Path>) -> Result<Strategy> {
         let path = path.as_ref();
+        #[cfg(feature = "planners")]
+        if let Some(f @ (Format::Mspdi | Format::Xer)) = Format::from_path(path) {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path)
+                .map_err(|e| crate::error::IoError::from_io("read", name.clone(), &e))?;
+            let p = if f == Format::Mspdi {
+                crate::project::read_mspdi(&bytes, &name)?
+            } else {
+                crate::project::read_xer(&bytes, &name)?
+            };
+            return Ok(Strategy::from_sheet(p.doc, p.cells));
+        }
         #[cfg(feature = "xlsx")]
         if let Some(f @ (Format::Xlsx | Format::Csv)) = Format::from_path(path) {
             let name = path.display().to_string();

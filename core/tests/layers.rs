@@ -39,7 +39,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "reading",
         "documents from text: formats, parse errors, lines for paths",
-        &["locate", "io", "sheets"],
+        &["locate", "io", "sheets", "project"],
     ),
     (
         "graph",
@@ -69,6 +69,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
             "diff",
             "portfolio",
             "reportbooks",
+            "planners",
         ],
     ),
     (

@@ -334,3 +334,43 @@ fn templates_then_collect() {
         "{t}"
     );
 }
+
+#[test]
+fn export_writes_project_files_that_import_reads_back() {
+    let dir = temp_dir("planners");
+    for (format, file) in [("mspdi", "plan.xml"), ("xer", "plan.xer")] {
+        let o = eculture(
+            &[
+                "export",
+                "--format",
+                format,
+                "-o",
+                file,
+                "--calendar",
+                "weekdays",
+            ],
+            &dir,
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(text(&o).contains("106 measures"), "{}", text(&o));
+        let o = eculture(&["import", file, "-o", &format!("{format}.yaml")], &dir);
+        assert!(o.status.success(), "{}", text(&o));
+        let t = text(&o);
+        assert!(t.contains("106 measures"), "{t}");
+        assert!(
+            t.contains("unsupported_project_data") && t.contains("project calendar"),
+            "the calendar is a finding: {t}"
+        );
+        let yaml = std::fs::read_to_string(dir.join(format!("{format}.yaml"))).unwrap();
+        assert!(yaml.contains("id: '4.5'"), "{yaml}");
+    }
+    let o = eculture(&["export", "--format", "xer", "-o", "plan.xer"], &dir);
+    assert!(!o.status.success(), "refuses to overwrite without --force");
+    let o = eculture(&["import", "mspdi.yaml", "-o", "again.xer"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    let xer = std::fs::read_to_string(dir.join("again.xer")).unwrap();
+    assert!(
+        xer.starts_with("ERMHDR\t"),
+        "import writes a project file too"
+    );
+}

@@ -37,6 +37,7 @@ mod records;
 mod schedule;
 mod strategy;
 mod strategy_monitoring;
+mod strategy_planners;
 mod strategy_plans;
 mod strategy_provenance;
 mod strategy_sheets;

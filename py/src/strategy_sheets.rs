@@ -11,7 +11,7 @@ use crate::errors::to_py_err;
 use crate::strategy::{Strategy, construct};
 
 /// The bytes of `data`: bytes-like, or a path (`str` or `os.PathLike`) read from disk.
-fn data_bytes(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+pub(crate) fn data_bytes(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     if !data.is_instance_of::<pyo3::types::PyString>()
         && let Ok(b) = data.extract::<Vec<u8>>()
     {

@@ -248,6 +248,21 @@ def cases() -> List[Case]:
     # table declaring 10^12 strings made calamine reserve 24 TB and abort the process.
     raw("xlsx-shared-strings-bomb", "xlsx", xlsx(SST.replace(b"{n}", b"1000000000000")), load("xl/sharedStrings.xml"))
     raw("xlsx-entry-declares-3-gib", "xlsx", declaring(xlsx(SST.replace(b"{n}", b"2")), "xl/worksheets/sheet1.xml", 3 << 30), load("xl/worksheets/sheet1.xml"))
+    # ---- project files (docs/planners.md): MS Project XML and Primavera XER
+    ms = '<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project">\n'
+    raw("mspdi-billion-laughs", "xml", '<?xml version="1.0"?>\n<!DOCTYPE Project [\n <!ENTITY a "aaaaaaaaaa">\n'
+        + "".join(f' <!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">\n' for k in range(9))
+        + ']>\n<Project><Name>&j;</Name></Project>\n', load(None))
+    raw("mspdi-external-entity", "xml", '<?xml version="1.0"?>\n<!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        '<Project><Name>&x;</Name></Project>\n', load(None))
+    raw("mspdi-undeclared-entity", "xml", ms + "<Name>&x;</Name>\n</Project>\n", load(None))
+    raw("mspdi-not-a-project", "xml", '<?xml version="1.0"?>\n<html><body/></html>\n', load(None))
+    raw("mspdi-truncated", "xml", ms + "<Tasks><Task><UID>1</UID>\n", load(None))
+    raw("mspdi-mismatched-tags", "xml", ms + "<Tasks><Task></Tasks></Task>\n</Project>\n", load(None))
+    raw("mspdi-deep-nesting", "xml", ms + "<a>" * 100 + "</a>" * 100 + "\n</Project>\n", load(None))
+    raw("xer-no-header", "xer", "%T\tPROJECT\n%F\tproj_id\n%R\t1\n", load(None))
+    raw("xer-row-longer-than-fields", "xer", "ERMHDR\t19.12\r\n%T\tPROJECT\r\n%F\tproj_id\r\n%R\t1\t2\t3\r\n%E\r\n", load(None))
+    raw("xer-row-outside-table", "xer", "ERMHDR\t19.12\n%R\t1\n", load(None))
     return out
 
 

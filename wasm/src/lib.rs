@@ -40,6 +40,8 @@ mod monitoring;
 mod page;
 mod pictures;
 #[cfg(feature = "full")]
+mod planners;
+#[cfg(feature = "full")]
 mod portfolio;
 #[cfg(feature = "full")]
 mod provenance;

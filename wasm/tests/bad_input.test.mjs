@@ -12,7 +12,14 @@ import { Strategy, EcultureError, ParseError } from "../pkg/node/index.js";
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "tests", "bad_input");
 const EXPECTED = JSON.parse(readFileSync(join(DIR, "expected.json"), "utf8"));
-const LOAD = { json: Strategy.fromJson, yaml: Strategy.fromYaml, toml: Strategy.fromToml };
+const BYTES = (f) => (text) => f(new TextEncoder().encode(text));
+const LOAD = {
+  json: Strategy.fromJson,
+  yaml: Strategy.fromYaml,
+  toml: Strategy.fromToml,
+  xml: BYTES(Strategy.fromMspdi),
+  xer: BYTES(Strategy.fromXer),
+};
 
 const ops = (s) => [
   () => s.matrix(), () => s.gaps(), () => s.waves(), () => s.topologicalOrder(), () => s.findCycle(),

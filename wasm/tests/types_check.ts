@@ -207,3 +207,10 @@ m.free();
 s2.free();
 console.log(shares, days, projectStart, finish, es, esDate, rec, paths, criticalIds, near, chain, schReport, schPlain, schText, whatIf2, newFinish, cellFinish, quarterShare, via, cut, risk2, p80, waveIdx, impactIdx, counts, nMeasures, firstId, executed);
 console.log(fromText, id, valid, clusters, modules, state, share, gaps, one, md, csv, plain, order, impact, ancestors, cycle, blocks, viaModule, schema, _notAny);
+
+// planners' tools (docs/planners.md)
+const mspdi: string = s.toMspdi({ calendar: "weekdays" });
+const xer: string = s.toXer();
+const fromMspdi: Strategy = Strategy.fromMspdi(new TextEncoder().encode(mspdi));
+const fromXer: Strategy = Strategy.fromXer(new TextEncoder().encode(xer));
+console.log(fromMspdi, fromXer);

@@ -73,12 +73,16 @@ ops! {
     Strategy ctor from_yaml from_yaml fromYaml ("text") -> "Strategy";
     Strategy ctor from_toml from_toml fromToml ("text") -> "Strategy";
     Strategy ctor from_value from_dict fromObject ("plain data") -> "Strategy";
-    Strategy ctor load load - ("path") -> "Strategy (files: Rust and Python; .xlsx/.xls/.ods/.csv action plans too)";
+    Strategy ctor load load - ("path") -> "Strategy (files: Rust and Python; .xlsx/.xls/.ods/.csv action plans and .xml/.xer project plans too)";
     Strategy ctor from_xlsx from_xlsx fromXlsx ("data, mapping (optional), sheet (optional)") -> "Strategy from an XLSX/XLS/ODS action plan (docs/spreadsheets.md)";
     Strategy ctor from_csv from_csv fromCsv ("data, mapping (optional)") -> "Strategy from a CSV action plan";
     Strategy method report_workbooks report_workbooks reportWorkbooks ("period, lang") -> "executor id -> XLSX bytes: one report workbook per executor (protected, drop-downs, hidden fingerprint)";
     Strategy method collect_reports collect_reports collectReports ("files (paths or bytes), submitted (optional), replace, names (optional, JS)") -> "Strategy with the reports added; findings by file, sheet and cell";
     Strategy method to_xlsx to_xlsx toXlsx ("path (optional, Python)") -> "XLSX bytes: the action plan and a sheet per other part; from_xlsx reads it back equal";
+    Strategy ctor from_mspdi from_mspdi fromMspdi ("data") -> "Strategy from an MS Project XML (MSPDI) file: summary tasks as directions, tasks as measures (docs/planners.md)";
+    Strategy ctor from_xer from_xer fromXer ("data") -> "Strategy from a Primavera P6 XER file: WBS nodes as directions, activities as measures (docs/planners.md)";
+    Strategy method to_mspdi to_mspdi toMspdi ("path (optional, Python), schedule options") -> "MS Project XML (MSPDI): directions, measures, relations, durations, constraints, deadlines, calendar, baseline";
+    Strategy method to_xer to_xer toXer ("path (optional, Python), schedule options") -> "Primavera P6 XER: WBS, activities, relations, durations, constraints, calendar, baseline";
     Strategy method to_json to_json toJson ("") -> "JSON text";
     Strategy method - to_yaml toYaml ("") -> "YAML text";
     Strategy method - to_toml toToml ("") -> "TOML text";

@@ -310,8 +310,9 @@ pub fn near_critical_days() -> i64 {
 
 /// The document format a file name implies (`json`, `yaml` or `toml`, from its extension),
 /// or the error reading that file as a document would give. Spreadsheets (`.xlsx`, `.xls`,
-/// `.ods`, `.csv`) are action plans read by `Strategy.fromXlsx` / `fromCsv`, not documents:
-/// they are refused here with that said, so that a page that opens documents by this rule
+/// `.ods`, `.csv`) are action plans read by `Strategy.fromXlsx` / `fromCsv`, and project files
+/// (`.xml`, `.xer`) are read by `Strategy.fromMspdi` / `fromXer`, not documents: they are
+/// refused here with that said, so that a page that opens documents by this rule
 /// keeps working.
 pub fn format_of(name: &str) -> Result<&'static str> {
     match Format::from_path(std::path::Path::new(name)) {
@@ -319,7 +320,7 @@ pub fn format_of(name: &str) -> Result<&'static str> {
         Some(_) => Err(IoError::new(
             "read",
             name,
-            "unknown extension for a document: use .json, .yaml, .yml or .toml (a spreadsheet action plan is read by Strategy.fromXlsx / fromCsv)",
+            "unknown extension for a document: use .json, .yaml, .yml or .toml (a spreadsheet action plan is read by Strategy.fromXlsx / fromCsv, an MS Project or Primavera file by Strategy.fromMspdi / fromXer)",
         )
         .into()),
         None => Err(IoError::new(

@@ -62,6 +62,8 @@ impl Format {
             "toml" => Some(Format::Toml),
             "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(Format::Xlsx),
             "csv" => Some(Format::Csv),
+            "xml" => Some(Format::Mspdi),
+            "xer" => Some(Format::Xer),
             _ => None,
         }
     }
@@ -94,7 +96,9 @@ pub fn parse_bytes(bytes: &[u8], format: Format, source_name: &str) -> Result<Do
     }
     match format {
         Format::Json => parse_json(bytes, source_name),
-        Format::Xlsx | Format::Csv => Err(spreadsheet(format, source_name)),
+        Format::Xlsx | Format::Csv | Format::Mspdi | Format::Xer => {
+            Err(spreadsheet(format, source_name))
+        }
         Format::Yaml | Format::Toml => {
             let text = std::str::from_utf8(bytes).map_err(|e| {
                 unlocated(
@@ -115,14 +119,18 @@ pub fn parse_bytes(bytes: &[u8], format: Format, source_name: &str) -> Result<Do
 /// Spreadsheets are action plans, read by `Strategy::from_xlsx` / `Strategy::from_csv`
 /// (`Strategy::load` picks them by extension), not documents of this module.
 fn spreadsheet(format: Format, source_name: &str) -> Error {
-    unlocated(
-        format,
-        source_name,
-        format!(
+    let message = match format {
+        Format::Mspdi | Format::Xer => format!(
+            "a {} file is a project plan: read it with Strategy.from_mspdi / from_xer or Strategy.load, \
+             write it with Strategy.to_mspdi / to_xer",
+            format.as_str().to_uppercase()
+        ),
+        _ => format!(
             "a {} file is an action plan: read it with Strategy.from_xlsx / from_csv or Strategy.load",
             format.as_str().to_uppercase()
         ),
-    )
+    };
+    unlocated(format, source_name, message)
 }
 
 /// Parse a JSON document.
@@ -206,7 +214,9 @@ pub fn to_string(doc: &Document, format: Format) -> Result<String> {
         Format::Yaml => serde_yaml_ng::to_string(doc).map_err(|e| fail(e.to_string())),
         #[cfg(feature = "toml")]
         Format::Toml => toml::to_string_pretty(doc).map_err(|e| fail(e.to_string())),
-        Format::Xlsx | Format::Csv => Err(spreadsheet(format, "<output>")),
+        Format::Xlsx | Format::Csv | Format::Mspdi | Format::Xer => {
+            Err(spreadsheet(format, "<output>"))
+        }
         #[cfg(not(all(feature = "yaml", feature = "toml")))]
         _ => Err(not_built(format, "<output>")),
     }

@@ -75,9 +75,10 @@ enum Command {
         force: bool,
     },
     /// An action plan from a spreadsheet (.xlsx, .xlsm, .xls, .ods or .csv; headings in
-    /// Azerbaijani, English or Russian, see docs/spreadsheets.md) into a document (.json,
-    /// .yaml, .toml), or any document into a workbook (.xlsx). Prints every cell that could
-    /// not be read or placed, with its sheet and cell.
+    /// Azerbaijani, English or Russian, see docs/spreadsheets.md) or a project plan (.xml MS
+    /// Project, .xer Primavera P6; docs/planners.md) into a document (.json, .yaml, .toml),
+    /// or any document into a workbook (.xlsx). Prints every cell that could not be read or
+    /// placed, with its sheet and cell, and what a project file held that a strategy cannot.
     Import {
         /// The spreadsheet (or document) to read.
         input: PathBuf,
@@ -90,6 +91,30 @@ enum Command {
         /// A column the headings do not name: `HEADING=FIELD` or `E=FIELD` (repeatable).
         #[arg(long = "map", value_name = "HEADING=FIELD")]
         map: Vec<String>,
+        /// Overwrite OUTPUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// The plan as a planners' file: MS Project XML (`--format mspdi`, .xml) or Primavera P6
+    /// (`--format xer`), scheduled with the calendar, start and baseline given (docs/planners.md).
+    Export {
+        /// A strategy document; the embedded e-Culture strategy when absent.
+        file: Option<PathBuf>,
+        /// `mspdi` (MS Project XML) or `xer` (Primavera P6).
+        #[arg(long, value_parser = ["mspdi", "xer"])]
+        format: String,
+        /// The file to write.
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// The working-day calendar: `weekdays` or `azerbaijan_example` (default: every day).
+        #[arg(long)]
+        calendar: Option<String>,
+        /// The project start (ISO date; default: the strategy period's start).
+        #[arg(long)]
+        start: Option<String>,
+        /// A baseline of the document to carry (MSPDI baseline 0, XER target dates).
+        #[arg(long)]
+        baseline: Option<String>,
         /// Overwrite OUTPUT if it exists.
         #[arg(long)]
         force: bool,
@@ -199,6 +224,21 @@ fn main() -> ExitCode {
             lang,
             out,
         } => templates(file.as_deref(), &period, &lang, &out),
+        Command::Export {
+            file,
+            format,
+            output,
+            calendar,
+            start,
+            baseline,
+            force,
+        } => export(
+            file.as_deref(),
+            &format,
+            &output,
+            serde_json::json!({"calendar": calendar, "start": start, "baseline": baseline}),
+            force,
+        ),
         Command::Collect {
             dir,
             file,
@@ -331,23 +371,63 @@ fn import(
         }
         _ => Strategy::load(input)?,
     };
-    let findings: Vec<&Diagnostic> = s.validate().iter().filter(|d| d.sheet.is_some()).collect();
+    let findings: Vec<&Diagnostic> = s
+        .validate()
+        .iter()
+        .filter(|d| d.sheet.is_some() || d.code == eculture::Code::UnsupportedProjectData)
+        .collect();
     for d in &findings {
         println!("{}", d.to_string_in(&name));
     }
     println!(
-        "{} measures, {} findings on cells",
+        "{} measures, {} findings",
         s.document().measures.len(),
         findings.len()
     );
-    if Format::from_path(output) == Some(Format::Xlsx) {
-        let bytes = s.to_xlsx()?;
+    let write = |bytes: &[u8]| {
         std::fs::write(output, bytes)
-            .map_err(|e| IoError::from_io("write", output.display().to_string(), &e))?;
-    } else {
-        s.save(output)?;
+            .map_err(|e| IoError::from_io("write", output.display().to_string(), &e))
+    };
+    match Format::from_path(output) {
+        Some(Format::Xlsx) => write(&s.to_xlsx()?)?,
+        // a project file: the plan scheduled with the default options (`export` takes more)
+        Some(Format::Mspdi) => write(s.to_mspdi(&Default::default())?.as_bytes())?,
+        Some(Format::Xer) => write(s.to_xer(&Default::default())?.as_bytes())?,
+        _ => s.save(output)?,
     }
     println!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    file: Option<&Path>,
+    format: &str,
+    output: &Path,
+    options: serde_json::Value,
+    force: bool,
+) -> Result<ExitCode, Error> {
+    refuse_overwrite(output, force)?;
+    let (s, _) = load(file)?;
+    let options: serde_json::Map<String, serde_json::Value> = options
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let opts = eculture::api::schedule_options(serde_json::Value::Object(options))?;
+    let text = if format == "xer" {
+        s.to_xer(&opts)?
+    } else {
+        s.to_mspdi(&opts)?
+    };
+    std::fs::write(output, text)
+        .map_err(|e| IoError::from_io("write", output.display().to_string(), &e))?;
+    println!(
+        "wrote {} ({} measures)",
+        output.display(),
+        s.document().measures.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
