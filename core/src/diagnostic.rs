@@ -171,6 +171,17 @@ codes! {
     /// A value a spreadsheet did not state and the import inferred (the strategy's period
     /// from the measures' years) (warning).
     InferredValue = "inferred_value",
+    /// An assessment's `level` or `target_level` outside the 0-5 maturity scale
+    /// (`docs/assessment.md`); the assessment is left out.
+    LevelOutOfRange = "level_out_of_range",
+    /// An assessment's `target_level` below its `level` (warning).
+    TargetBelowLevel = "target_below_level",
+    /// An assessment reaching more institutions than its cluster has; the assessment is
+    /// left out.
+    ReachedExceedsInstitutions = "reached_exceeds_institutions",
+    /// An assessment of a cell whose module does not apply to the cluster; the assessment
+    /// is left out.
+    AssessmentNotApplicable = "assessment_not_applicable",
 }
 
 impl fmt::Display for Code {
@@ -266,6 +277,7 @@ pub(crate) fn entity_of(path: &str) -> &'static str {
         "evaluations" => "evaluation",
         "baselines" => "baseline",
         "influences" => "influence",
+        "assessments" => "assessment",
         "strategy" if path.starts_with("strategy.goals[") => "goal",
         _ => "strategy",
     }
@@ -411,6 +423,11 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::ExecutorNotInWorkingGroup
         | Code::UnreadableCell
         | Code::UnplacedCell
-        | Code::InferredValue => None,
+        | Code::InferredValue
+        // the matrix leaves an assessment that does not resolve out
+        | Code::LevelOutOfRange
+        | Code::TargetBelowLevel
+        | Code::ReachedExceedsInstitutions
+        | Code::AssessmentNotApplicable => None,
     }
 }

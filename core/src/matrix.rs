@@ -53,6 +53,35 @@ pub struct Cell {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub illustrative: bool,
+    /// The cluster's number of institutions, when the document gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub institutions: Option<u64>,
+    /// The maturity level 0-5 of the cell's latest assessment (the latest `as_of`; the later
+    /// entry on a tie), when assessed (`docs/assessment.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub level: Option<u8>,
+    /// The level the latest assessment aims at, when it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub target_level: Option<u8>,
+    /// The institutions of the cluster the module has reached, per the latest assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub institutions_reached: Option<u64>,
+    /// The latest assessment's `as_of`, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub as_of: Option<String>,
+}
+
+impl Cell {
+    /// Levels still to climb: `target_level - level` (0 when the target is reached or below),
+    /// `None` without a level and a target.
+    pub fn gap_to_target(&self) -> Option<u8> {
+        Some(self.target_level?.saturating_sub(self.level?))
+    }
 }
 
 /// Coverage of one group (a cluster, a module, or everything).
@@ -70,16 +99,59 @@ pub struct Coverage {
     pub applicable: u32,
     /// covered ÷ applicable, or `None` when nothing is applicable.
     pub share: Option<f64>,
+    /// Institutions of the covered cells, summed (a cell weighs its cluster's
+    /// `institutions`: institution × module deployment units); cells of clusters without a
+    /// count weigh nothing.
+    pub weighted_covered: u64,
+    /// Institutions of the applicable cells, summed likewise.
+    pub weighted_applicable: u64,
+    /// The institution-weighted share, `weighted_covered ÷ weighted_applicable`, or `None`
+    /// when no applicable cell's cluster has a count.
+    pub weighted_share: Option<f64>,
+}
+
+/// Covered and applicable cells, and their institutions, of one group.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    covered: u32,
+    applicable: u32,
+    weighted_covered: u64,
+    weighted_applicable: u64,
+}
+
+impl Tally {
+    fn add(&mut self, covered: bool, weight: u64) {
+        self.covered += u32::from(covered);
+        self.applicable += 1;
+        self.weighted_applicable += weight;
+        if covered {
+            self.weighted_covered += weight;
+        }
+    }
+
+    fn sum(self, o: Tally) -> Tally {
+        Tally {
+            covered: self.covered + o.covered,
+            applicable: self.applicable + o.applicable,
+            weighted_covered: self.weighted_covered + o.weighted_covered,
+            weighted_applicable: self.weighted_applicable + o.weighted_applicable,
+        }
+    }
 }
 
 impl Coverage {
-    fn new(id: &str, covered: u32, applicable: u32) -> Coverage {
+    fn new(id: &str, t: Tally) -> Coverage {
+        let (covered, applicable) = (t.covered, t.applicable);
         Coverage {
             id: id.to_owned(),
             covered,
             gaps: applicable - covered,
             applicable,
             share: (applicable > 0).then(|| f64::from(covered) / f64::from(applicable)),
+            weighted_covered: t.weighted_covered,
+            weighted_applicable: t.weighted_applicable,
+            weighted_share: (t.weighted_applicable > 0)
+                .then(|| t.weighted_covered as f64 / t.weighted_applicable as f64),
         }
     }
 }
@@ -134,12 +206,23 @@ impl Matrix {
                         .deliverers(mi, ci)
                         .iter()
                         .any(|&k| doc.measures[k as usize].illustrative.covers("targets"));
+                let a = ix
+                    .assessed
+                    .get(mi * nc + ci)
+                    .filter(|&&k| k != crate::validate::assessments::NONE)
+                    .map(|&k| &doc.assessments[k as usize]);
+                let level = |l: i32| u8::try_from(l).ok();
                 cells.push(Cell {
                     cluster: c.id.to_string(),
                     module: m.id.to_string(),
                     state,
                     measures,
-                    illustrative,
+                    illustrative: illustrative || a.is_some_and(|a| a.illustrative.is_any()),
+                    institutions: c.institutions,
+                    level: a.and_then(|a| level(a.level)),
+                    target_level: a.and_then(|a| a.target_level.and_then(level)),
+                    institutions_reached: a.and_then(|a| a.institutions_reached),
+                    as_of: a.map(|a| a.as_of.to_string()),
                 });
             }
         }
@@ -171,39 +254,35 @@ impl Matrix {
         Ok(&self.cells[ci * self.modules.len() + mi])
     }
 
-    /// Coverage per cluster, per module and overall.
+    /// Coverage per cluster, per module and overall, by cells and weighted by institutions.
     pub fn coverage(&self) -> CoverageReport {
         let nm = self.modules.len();
-        let mut by_cluster = vec![(0u32, 0u32); self.clusters.len()];
-        let mut by_module = vec![(0u32, 0u32); nm];
+        let mut by_cluster = vec![Tally::default(); self.clusters.len()];
+        let mut by_module = vec![Tally::default(); nm];
         for (k, cell) in self.cells.iter().enumerate() {
             let (ci, mi) = (k / nm.max(1), k % nm.max(1));
-            let (cov, app) = match cell.state {
-                CellState::NotApplicable => continue,
-                CellState::Gap => (0, 1),
-                CellState::Covered => (1, 1),
-            };
-            by_cluster[ci].0 += cov;
-            by_cluster[ci].1 += app;
-            by_module[mi].0 += cov;
-            by_module[mi].1 += app;
+            if cell.state == CellState::NotApplicable {
+                continue;
+            }
+            let covered = cell.state == CellState::Covered;
+            let weight = cell.institutions.unwrap_or(0);
+            by_cluster[ci].add(covered, weight);
+            by_module[mi].add(covered, weight);
         }
-        let (cov, app) = by_cluster
-            .iter()
-            .fold((0, 0), |(a, b), &(c, d)| (a + c, b + d));
+        let all = by_cluster.iter().fold(Tally::default(), |a, &b| a.sum(b));
         CoverageReport {
-            overall: Coverage::new("*", cov, app),
+            overall: Coverage::new("*", all),
             clusters: self
                 .clusters
                 .iter()
                 .zip(&by_cluster)
-                .map(|(id, &(c, a))| Coverage::new(id, c, a))
+                .map(|(id, &t)| Coverage::new(id, t))
                 .collect(),
             modules: self
                 .modules
                 .iter()
                 .zip(&by_module)
-                .map(|(id, &(c, a))| Coverage::new(id, c, a))
+                .map(|(id, &t)| Coverage::new(id, t))
                 .collect(),
         }
     }
@@ -239,19 +318,28 @@ impl Matrix {
                 match cell.state {
                     CellState::NotApplicable => out.push_str(" · |"),
                     CellState::Gap => {
-                        let _ = write!(out, " gap{} |", md_mark(cell));
+                        let _ = write!(out, " gap{}{} |", md_mark(cell), level_text(cell));
                     }
                     CellState::Covered => {
-                        let _ = write!(out, " ✔{}{} |", cell.measures.len(), md_mark(cell));
+                        let n = cell.measures.len();
+                        let _ = write!(out, " ✔{n}{}{} |", md_mark(cell), level_text(cell));
                     }
                 }
             }
             let _ = writeln!(out, " {} |", share_text(&cov.clusters[ci]));
         }
         let _ = write!(out, "\nOverall coverage: {}", share_text(&cov.overall));
+        if let Some(w) = cov.overall.weighted_share {
+            let _ = write!(out, "; weighted by institutions {:.1}%", w * 100.0);
+        }
         let _ = writeln!(
             out,
-            ". Legend: ✔n covered by n measures, gap = applicable but no measure, · = not applicable{}.",
+            ". Legend: ✔n covered by n measures, gap = applicable but no measure, · = not applicable{}{}.",
+            if self.cells.iter().any(|c| c.level.is_some()) {
+                ", (a→b) = assessed level a, target b on the 0-5 scale"
+            } else {
+                ""
+            },
             if self.cells.iter().any(|c| c.illustrative) {
                 ", † = rests on content invented for illustration"
             } else {
@@ -261,14 +349,28 @@ impl Matrix {
         out
     }
 
-    /// Long-form CSV: `cluster,module,state,measures,illustrative` (measure ids joined by `;`;
-    /// `true` when the cell rests on invented content, else empty). Text that a
-    /// spreadsheet would run as a formula is neutralised with a leading `'`.
+    /// Long-form CSV: `cluster,module,state,measures,illustrative,institutions,level,
+    /// target_level,institutions_reached,as_of` (measure ids joined by `;`; `true` when the
+    /// cell rests on invented content, else empty; the assessment's columns empty when not
+    /// assessed). Text that a spreadsheet would run as a formula is neutralised with a
+    /// leading `'`.
     pub fn to_csv(&self) -> String {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
-        let _ = w.write_record(["cluster", "module", "state", "measures", "illustrative"]);
+        let _ = w.write_record([
+            "cluster",
+            "module",
+            "state",
+            "measures",
+            "illustrative",
+            "institutions",
+            "level",
+            "target_level",
+            "institutions_reached",
+            "as_of",
+        ]);
+        let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
         for cell in &self.cells {
             let measures = cell.measures.join(";");
             let _ = w.write_record([
@@ -277,9 +379,23 @@ impl Matrix {
                 cell.state.as_str(),
                 csv_safe(&measures).as_ref(),
                 if cell.illustrative { "true" } else { "" },
+                &num(cell.institutions),
+                &num(cell.level.map(u64::from)),
+                &num(cell.target_level.map(u64::from)),
+                &num(cell.institutions_reached),
+                csv_safe(cell.as_of.as_deref().unwrap_or("")).as_ref(),
             ]);
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// ` (a→b)`: a cell's assessed level and target (` (a)` without a target), or nothing.
+fn level_text(cell: &Cell) -> String {
+    match (cell.level, cell.target_level) {
+        (Some(l), Some(t)) => format!(" ({l}→{t})"),
+        (Some(l), None) => format!(" ({l})"),
+        _ => String::new(),
     }
 }
 

@@ -41,6 +41,9 @@ pub(crate) struct Resolved {
     pub cycle: Option<Vec<u32>>,
     /// The executors' reports resolved against the plan ([`crate::validate::reports`]).
     pub monitoring: crate::validate::reports::ResolvedReports,
+    /// Per cell `m * n_clusters + c`, its latest usable assessment's index
+    /// ([`crate::validate::assessments::NONE`] for none); empty without assessments.
+    pub assessed: Vec<u32>,
 }
 
 /// The cells pass: the measures delivering each (module, cluster) cell, CSR.
@@ -288,6 +291,7 @@ impl Resolved {
                 diagnostics: vec![diag],
                 cycle: None,
                 monitoring: Default::default(),
+                assessed: vec![],
             };
         }
         let period = validate::strategy::check(doc, &mut d);
@@ -319,6 +323,7 @@ impl Resolved {
         );
         validate::baselines::check(doc, &ids.measures, &mut d);
         validate::influences::check(doc, &mut d);
+        let assessed = validate::assessments::check(doc, &ids, &modules.applicable, &mut d);
         crate::suggest::add_suggestions(doc, &mut d);
         let blocked = d.iter().filter_map(Diagnostic::blocks).min();
         Resolved {
@@ -333,6 +338,7 @@ impl Resolved {
             blocked,
             cycle,
             monitoring,
+            assessed,
         }
     }
 }

@@ -97,6 +97,7 @@ fn the_allowed_names_are_the_schema_fields() {
         ("indicator", "Indicator"),
         ("report", "Report"),
         ("evaluation", "Evaluation"),
+        ("assessment", "Assessment"),
     ] {
         let mut want: Vec<&str> = defs[def]["properties"]
             .as_object()

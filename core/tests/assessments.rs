@@ -1,0 +1,288 @@
+//! The current-state assessment (issue 20, point 4): cells' level, target, institutions and
+//! institutions reached (the latest `as_of`), the institution-weighted coverage, the heatmap
+//! coloured by level, gap to target or institutions, and the located errors of the
+//! `assessments` table. The plan is `tests/golden_svg/assessed_plan.json`, which the Python
+//! and node suites read too.
+
+use eculture::render::{ColorBy, RenderOptions};
+use eculture::schedule::ScheduleOptions;
+use eculture::{Code, Severity, Strategy};
+use serde_json::{Value, json};
+
+fn plan() -> Value {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join("tests/golden_svg/assessed_plan.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn strategy(v: &Value) -> Strategy {
+    Strategy::from_value(v.clone()).unwrap()
+}
+
+/// The plan with one more assessment.
+fn with(extra: Value) -> Strategy {
+    let mut v = plan();
+    v["assessments"].as_array_mut().unwrap().push(extra);
+    strategy(&v)
+}
+
+#[test]
+fn cells_carry_the_latest_assessment_and_the_institutions() {
+    let m = strategy(&plan()).matrix().unwrap();
+    let c = m.cell("lib", "cat").unwrap();
+    assert_eq!(
+        (
+            c.level,
+            c.target_level,
+            c.institutions,
+            c.institutions_reached
+        ),
+        (Some(2), Some(4), Some(100), Some(60)),
+        "the 2024-06-30 assessment wins over the 2023 one"
+    );
+    assert_eq!(c.as_of.as_deref(), Some("2024-06-30"));
+    assert_eq!(c.gap_to_target(), Some(2));
+    let t = m.cell("mus", "tix").unwrap();
+    assert_eq!(
+        (t.level, t.target_level, t.gap_to_target()),
+        (Some(0), Some(2), Some(2))
+    );
+    assert_eq!(t.institutions_reached, None);
+    // a target below the level: a warning, the assessment still used, no levels to climb
+    let below = m.cell("mus", "cat").unwrap();
+    assert_eq!((below.level, below.gap_to_target()), (Some(3), Some(0)));
+    // not assessed; a cluster without a count
+    let thr = m.cell("thr", "reg").unwrap();
+    assert_eq!((thr.level, thr.institutions), (None, None));
+}
+
+#[test]
+fn coverage_is_weighted_by_institutions() {
+    let cov = strategy(&plan()).matrix().unwrap().coverage();
+    // applicable: lib×{cat,reg} (100 each), mus×{cat,tix,reg} (20 each), thr×{tix,reg} (no
+    // count); covered: lib×cat, lib×reg, mus×tix, thr×tix
+    assert_eq!((cov.overall.covered, cov.overall.applicable), (4, 7));
+    assert_eq!(
+        (
+            cov.overall.weighted_covered,
+            cov.overall.weighted_applicable
+        ),
+        (220, 260)
+    );
+    let w = cov.overall.weighted_share.unwrap();
+    assert!((w - 220.0 / 260.0).abs() < 1e-12, "{w}");
+    let cat = cov.modules.iter().find(|c| c.id == "cat").unwrap();
+    assert_eq!(cat.weighted_share, Some(100.0 / 120.0));
+    let thr = cov.clusters.iter().find(|c| c.id == "thr").unwrap();
+    assert_eq!((thr.share, thr.weighted_share), (Some(0.5), None));
+}
+
+#[test]
+fn csv_and_markdown_carry_the_assessment() {
+    let m = strategy(&plan()).matrix().unwrap();
+    let csv = m.to_csv();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "cluster,module,state,measures,illustrative,institutions,level,target_level,institutions_reached,as_of"
+    );
+    assert!(
+        csv.contains("\nlib,cat,covered,m1,,100,2,4,60,2024-06-30\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nthr,reg,gap,,,,,,,\n"), "{csv}");
+    let md = m.to_markdown();
+    assert!(md.contains("✔1 (2→4)"), "{md}");
+    assert!(md.contains("weighted by institutions 84.6%"), "{md}");
+}
+
+fn diagnostics(s: &Strategy) -> Vec<(Code, Severity, String)> {
+    s.validate()
+        .into_iter()
+        .filter(|d| d.path.starts_with("assessments"))
+        .map(|d| (d.code, d.severity, d.path.clone()))
+        .collect()
+}
+
+#[test]
+fn a_valid_plan_has_one_warning_for_the_target_below_the_level() {
+    assert_eq!(
+        diagnostics(&strategy(&plan())),
+        [(
+            Code::TargetBelowLevel,
+            Severity::Warning,
+            "assessments[3].target_level".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn bad_assessments_are_located_errors_and_left_out() {
+    let cases = [
+        (
+            json!({"cluster": "thr", "module": "reg", "as_of": "2024", "level": 6}),
+            Code::LevelOutOfRange,
+            "assessments[4].level",
+        ),
+        (
+            json!({"cluster": "thr", "module": "reg", "as_of": "2024", "level": -1}),
+            Code::LevelOutOfRange,
+            "assessments[4].level",
+        ),
+        (
+            json!({"cluster": "thr", "module": "reg", "as_of": "2024", "level": 1, "target_level": 9}),
+            Code::LevelOutOfRange,
+            "assessments[4].target_level",
+        ),
+        (
+            json!({"cluster": "mus", "module": "reg", "as_of": "2024", "level": 1, "institutions_reached": 21}),
+            Code::ReachedExceedsInstitutions,
+            "assessments[4].institutions_reached",
+        ),
+        (
+            json!({"cluster": "lib", "module": "tix", "as_of": "2024", "level": 1}),
+            Code::AssessmentNotApplicable,
+            "assessments[4].module",
+        ),
+        (
+            json!({"cluster": "lbi", "module": "reg", "as_of": "2024", "level": 1}),
+            Code::UnknownReference,
+            "assessments[4].cluster",
+        ),
+        (
+            json!({"cluster": "mus", "module": "tix", "as_of": "2024", "level": 1}),
+            Code::DuplicateId,
+            "assessments[4].as_of",
+        ),
+    ];
+    for (extra, code, path) in cases {
+        let s = with(extra.clone());
+        let found: Vec<_> = diagnostics(&s)
+            .into_iter()
+            .filter(|(c, _, _)| *c != Code::TargetBelowLevel)
+            .collect();
+        assert_eq!(found, [(code, Severity::Error, path.to_owned())], "{extra}");
+        // left out: the matrix still answers, with the valid assessments only
+        let m = s.matrix().unwrap();
+        assert_eq!(m.cell("lib", "cat").unwrap().level, Some(2));
+        let cell = m.cell(
+            extra["cluster"].as_str().unwrap(),
+            extra["module"].as_str().unwrap(),
+        );
+        if let Some(cell) = cell.filter(|_| code != Code::DuplicateId) {
+            assert_eq!(cell.level, None, "{extra}");
+        }
+    }
+    let typo = with(json!({"cluster": "lbi", "module": "reg", "as_of": "2024", "level": 1}));
+    let d = typo
+        .validate()
+        .into_iter()
+        .find(|d| d.path == "assessments[4].cluster")
+        .unwrap();
+    assert_eq!(d.suggestion.as_deref(), Some("lib"), "{d}");
+}
+
+#[test]
+fn an_exceeded_count_names_both_numbers() {
+    let s = with(
+        json!({"cluster": "mus", "module": "reg", "as_of": "2024", "level": 1,
+                        "institutions_reached": 21}),
+    );
+    let d = s
+        .validate()
+        .into_iter()
+        .find(|d| d.code == Code::ReachedExceedsInstitutions)
+        .unwrap();
+    assert_eq!(
+        d.message,
+        "21 institutions reached, but cluster `mus` has 20"
+    );
+}
+
+fn heatmap(by: ColorBy) -> String {
+    let opts = RenderOptions {
+        color_by: by,
+        ..RenderOptions::default()
+    };
+    strategy(&plan())
+        .heatmap_svg(&ScheduleOptions::default(), &opts)
+        .unwrap()
+}
+
+/// The fill of the cell `cluster|module`.
+fn fill_of(svg: &str, cell: &str) -> String {
+    let at = svg.find(&format!("data-cell=\"{cell}\"")).unwrap();
+    let rect = &svg[svg[..at].rfind("<rect").unwrap()..at];
+    let f = &rect[rect.find("fill=\"").unwrap() + 6..];
+    f[..f.find('"').unwrap()].to_owned()
+}
+
+#[test]
+fn the_heatmap_colours_by_level_gap_or_institutions() {
+    let state = heatmap(ColorBy::State);
+    let level = heatmap(ColorBy::Level);
+    let gap = heatmap(ColorBy::GapToTarget);
+    let inst = heatmap(ColorBy::Institutions);
+    assert_ne!(level, state);
+    assert_ne!(gap, level);
+    assert_ne!(inst, level);
+    // by level: 2 of 5 and 0 of 5 on the blue ramp; the gap cell mus×tix no longer hatched
+    assert_eq!(
+        fill_of(&level, "lib|cat"),
+        eculture::render::palette::ramp(0.4)
+    );
+    assert_eq!(
+        fill_of(&level, "mus|tix"),
+        eculture::render::palette::ramp(0.0)
+    );
+    assert!(level.contains("data-cell=\"lib|cat\" data-state=\"covered\" data-level=\"2\""));
+    assert!(level.contains(">2→4<"), "the label shows current → target");
+    assert!(level.contains("3 (defined)"), "the legend names the levels");
+    // by gap to target: 2 levels to go on lib×cat, none on mus×cat (target below)
+    assert_eq!(
+        fill_of(&gap, "lib|cat"),
+        eculture::render::palette::warm(0.4)
+    );
+    assert_eq!(
+        fill_of(&gap, "mus|cat"),
+        eculture::render::palette::warm(0.0)
+    );
+    // not assessed: white, dashed
+    assert_eq!(fill_of(&gap, "thr|reg"), "#ffffff");
+    // by institutions: 100 is the top of the scale; theatres have no count
+    assert_eq!(
+        fill_of(&inst, "lib|reg"),
+        eculture::render::palette::ramp(1.0)
+    );
+    assert_eq!(fill_of(&inst, "thr|tix"), "#ffffff");
+    assert!(inst.contains(">60%<"), "lib×cat: 60 of 100 reached");
+    // accessible and deterministic
+    for svg in [&level, &gap, &inst] {
+        assert!(svg.contains("<title id=\"ec-heatmap-title\">"));
+        assert!(svg.contains("<desc id=\"ec-heatmap-desc\">"));
+    }
+    assert_eq!(heatmap(ColorBy::Level), level);
+}
+
+#[test]
+fn color_by_parses_from_plain_options() {
+    for (s, want) in [
+        ("level", ColorBy::Level),
+        ("gap_to_target", ColorBy::GapToTarget),
+        ("institutions", ColorBy::Institutions),
+    ] {
+        let (_, o) = eculture::api::picture_options(json!({"color_by": s})).unwrap();
+        assert_eq!(o.color_by, want);
+    }
+    let e = eculture::api::picture_options(json!({"color_by": "maturity"})).unwrap_err();
+    assert!(e.to_string().contains("maturity"), "{e}");
+}
+
+#[test]
+fn the_default_plan_still_validates_with_institution_weights() {
+    let s = Strategy::e_culture();
+    let cov = s.matrix().unwrap().coverage();
+    assert!(cov.overall.weighted_share.is_some());
+    let lib = s.matrix().unwrap();
+    assert_eq!(lib.cell("library", "ils").unwrap().institutions, Some(2913));
+}
