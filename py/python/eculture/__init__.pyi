@@ -106,6 +106,11 @@ class _CellDictBase(TypedDict):
 
 class _CellDict(_CellDictBase, total=False):
     illustrative: bool  # present (True) only when the cell rests on invented content
+    institutions: int  # the cluster's institutions, when known
+    level: int  # the latest assessment's level 0-5 (docs/assessment.md), when assessed
+    target_level: int
+    institutions_reached: int
+    as_of: str
 
 class _MatrixDict(TypedDict):
     clusters: List[str]
@@ -132,6 +137,9 @@ class _Coverage(TypedDict):
     gaps: int
     applicable: int
     share: Optional[float]
+    weighted_covered: int  # institutions of the covered cells (institution × module units)
+    weighted_applicable: int
+    weighted_share: Optional[float]  # institution-weighted share; None without counts
 
 class _CoverageReport(TypedDict):
     overall: _Coverage
@@ -665,6 +673,18 @@ class MatrixCell:
     def measures(self) -> List[str]: ...
     @property
     def illustrative(self) -> bool: ...
+    @property
+    def institutions(self) -> Optional[int]: ...
+    @property
+    def level(self) -> Optional[int]: ...
+    @property
+    def target_level(self) -> Optional[int]: ...
+    @property
+    def institutions_reached(self) -> Optional[int]: ...
+    @property
+    def as_of(self) -> Optional[str]: ...
+    @property
+    def gap_to_target(self) -> Optional[int]: ...
     def to_dict(self) -> _CellDict: ...
     def __eq__(self, other: object, /) -> bool: ...
 
