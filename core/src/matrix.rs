@@ -206,11 +206,7 @@ impl Matrix {
                         .deliverers(mi, ci)
                         .iter()
                         .any(|&k| doc.measures[k as usize].illustrative.covers("targets"));
-                let a = ix
-                    .assessed
-                    .get(mi * nc + ci)
-                    .filter(|&&k| k != crate::validate::assessments::NONE)
-                    .map(|&k| &doc.assessments[k as usize]);
+                let a = ix.assessment(doc, mi, ci);
                 let level = |l: i32| u8::try_from(l).ok();
                 cells.push(Cell {
                     cluster: c.id.to_string(),

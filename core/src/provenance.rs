@@ -213,6 +213,7 @@ fn provenance_of<'a>(doc: &'a Document) -> Provenance {
             "measure" => doc.measures[i].source.as_deref(),
             "indicator" => doc.indicators[i].source.as_deref(),
             "report" => doc.reports[i].source.as_deref(),
+            "assessment" => doc.assessments[i].source.as_deref(),
             _ => doc.evaluations[i].source.as_deref(),
         }
     };

@@ -269,6 +269,17 @@ impl Resolved {
         &self.cell_measures[self.cell_off[cell] as usize..self.cell_off[cell + 1] as usize]
     }
 
+    /// The latest usable assessment of cell (module `m`, cluster `c`), if any.
+    pub fn assessment<'d>(
+        &self,
+        doc: &'d Document,
+        m: usize,
+        c: usize,
+    ) -> Option<&'d crate::model::Assessment> {
+        let k = *self.assessed.get(m * self.n_clusters + c)?;
+        (k != validate::assessments::NONE).then(|| &doc.assessments[k as usize])
+    }
+
     /// Resolve the document and produce every diagnostic.
     pub fn build(doc: &Document) -> Resolved {
         Self::build_in_runs(doc, crate::par::run_count(doc.measures.len(), MIN_RUN))

@@ -286,3 +286,43 @@ fn the_default_plan_still_validates_with_institution_weights() {
     let lib = s.matrix().unwrap();
     assert_eq!(lib.cell("library", "ils").unwrap().institutions, Some(2913));
 }
+
+#[test]
+fn the_rollout_shows_current_to_target() {
+    let s = strategy(&plan());
+    let r = s.rollout(&ScheduleOptions::default()).unwrap();
+    let c = r
+        .cells
+        .iter()
+        .find(|c| c.cluster == "lib" && c.module == "cat")
+        .unwrap();
+    assert_eq!((c.level, c.target_level), (Some(2), Some(4)));
+    let svg = s
+        .rollout_svg(&ScheduleOptions::default(), &RenderOptions::default())
+        .unwrap();
+    // libraries: one assessed cell 2→4; museums: 3→2 and 0→2, mean 1.5→2.0
+    assert!(svg.contains(">2.0→4.0 (1)<"), "{svg}");
+    assert!(svg.contains(">1.5→2.0 (2)<"), "{svg}");
+    assert!(svg.contains("cat: 2→4 (delivered "), "{svg}");
+    // a plan without assessments keeps its picture
+    let plain = Strategy::e_culture()
+        .rollout_svg(&ScheduleOptions::default(), &RenderOptions::default())
+        .unwrap();
+    assert!(!plain.contains("mean level"));
+}
+
+#[test]
+fn the_report_shows_current_to_target_per_cell() {
+    let s = strategy(&plan());
+    let html = s.report_html(&ScheduleOptions::default(), &RenderOptions::default());
+    assert!(html.contains("<h3>Current → target level</h3>"), "{html}");
+    assert!(
+        html.contains(
+            "<tr><td>Library <code>lib</code></td><td>Catalogue <code>cat</code></td><td>2 developing</td><td>4 managed</td><td class=\"num\">60 / 100</td><td class=\"date\">2024-06-30</td>"
+        ),
+        "{html}"
+    );
+    let plain =
+        Strategy::e_culture().report_html(&ScheduleOptions::default(), &RenderOptions::default());
+    assert!(!plain.contains("Current → target level"));
+}

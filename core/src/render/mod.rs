@@ -58,6 +58,7 @@ pub mod dsm;
 pub mod gantt;
 pub mod heatmap;
 pub mod report;
+mod report_levels;
 pub mod rollout;
 pub mod svg;
 

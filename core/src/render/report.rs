@@ -572,9 +572,13 @@ fn gap_table(out: &mut String, r: &Report, g: &[CellGap]) {
 
 /// The rollout picture.
 fn rollout(out: &mut String, r: &Report) {
-    match r.s.rollout_with_changes(r.schedule, &r.opts.changes) {
-        Ok(ro) => figure(out, &super::rollout::rollout_svg(r.s, &ro, r.opts)),
-        Err(e) => blocked(out, r.lang, &e),
+    let ro = r.s.rollout_with_changes(r.schedule, &r.opts.changes);
+    match &ro {
+        Ok(ro) => figure(out, &super::rollout::rollout_svg(r.s, ro, r.opts)),
+        Err(e) => blocked(out, r.lang, e),
+    }
+    if let Ok(m) = &r.matrix {
+        super::report_levels::table(out, r.s, m, ro.as_ref().ok(), r.lang, MAX_ROWS);
     }
 }
 
