@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Document;
+use crate::model::{Document, Lang, Text};
 use crate::resolve::Resolved;
 use crate::strategy::Strategy;
 
@@ -179,6 +179,21 @@ pub struct Matrix {
     pub modules: Vec<String>,
     /// `clusters.len() × modules.len()` cells, row-major (cluster, then module).
     pub cells: Vec<Cell>,
+    /// The clusters' and modules' titles, for the CSV's title columns (not serialized; a
+    /// matrix read back from JSON writes the ids there).
+    #[serde(skip)]
+    titles: Titles,
+}
+
+/// The titles of a matrix's clusters and modules, in their order. Never part of a matrix's
+/// equality: two matrices with the same cells are equal.
+#[derive(Debug, Clone, Default)]
+struct Titles(Option<std::sync::Arc<(Vec<Text>, Vec<Text>)>>);
+
+impl PartialEq for Titles {
+    fn eq(&self, _: &Titles) -> bool {
+        true
+    }
 }
 
 impl Matrix {
@@ -222,10 +237,15 @@ impl Matrix {
                 });
             }
         }
+        let titles = (
+            doc.clusters.iter().map(|c| c.title.clone()).collect(),
+            doc.modules.iter().map(|m| m.title.clone()).collect(),
+        );
         Matrix {
             clusters: doc.clusters.iter().map(|c| c.id.to_string()).collect(),
             modules: doc.modules.iter().map(|m| m.id.to_string()).collect(),
             cells,
+            titles: Titles(Some(std::sync::Arc::new(titles))),
         }
     }
 
@@ -346,11 +366,34 @@ impl Matrix {
     }
 
     /// Long-form CSV: `cluster,module,state,measures,illustrative,institutions,level,
-    /// target_level,institutions_reached,as_of` (measure ids joined by `;`; `true` when the
-    /// cell rests on invented content, else empty; the assessment's columns empty when not
-    /// assessed). Text that a spreadsheet would run as a formula is neutralised with a
+    /// target_level,institutions_reached,as_of,cluster_title,module_title` (measure ids joined
+    /// by `;`; `true` when the cell rests on invented content, else empty; the assessment's
+    /// columns empty when not assessed; titles in English, else Azerbaijani, else Russian,
+    /// else the id). Text that a spreadsheet would run as a formula is neutralised with a
     /// leading `'`.
     pub fn to_csv(&self) -> String {
+        self.to_csv_in(Lang::En)
+    }
+
+    /// The title of cluster `ci` (`modules: false`) or module `mi` in `lang`, else its id.
+    fn title(&self, modules: bool, k: usize, lang: Lang) -> &str {
+        let ids = if modules {
+            &self.modules
+        } else {
+            &self.clusters
+        };
+        let titles = self
+            .titles
+            .0
+            .as_ref()
+            .and_then(|t| if modules { t.1.get(k) } else { t.0.get(k) });
+        titles
+            .and_then(|t| t.in_lang(lang))
+            .unwrap_or(ids[k].as_str())
+    }
+
+    /// [`Matrix::to_csv`] with the title columns in `lang`.
+    pub fn to_csv_in(&self, lang: Lang) -> String {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
@@ -365,9 +408,12 @@ impl Matrix {
             "target_level",
             "institutions_reached",
             "as_of",
+            "cluster_title",
+            "module_title",
         ]);
         let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
-        for cell in &self.cells {
+        let nm = self.modules.len().max(1);
+        for (k, cell) in self.cells.iter().enumerate() {
             let measures = cell.measures.join(";");
             let _ = w.write_record([
                 csv_safe(&cell.cluster).as_ref(),
@@ -380,6 +426,8 @@ impl Matrix {
                 &num(cell.target_level.map(u64::from)),
                 &num(cell.institutions_reached),
                 csv_safe(cell.as_of.as_deref().unwrap_or("")).as_ref(),
+                csv_safe(self.title(false, k / nm, lang)).as_ref(),
+                csv_safe(self.title(true, k % nm, lang)).as_ref(),
             ]);
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

@@ -84,13 +84,26 @@ fn csv_and_markdown_carry_the_assessment() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "cluster,module,state,measures,illustrative,institutions,level,target_level,institutions_reached,as_of"
+        "cluster,module,state,measures,illustrative,institutions,level,target_level,institutions_reached,as_of,cluster_title,module_title"
     );
     assert!(
-        csv.contains("\nlib,cat,covered,m1,,100,2,4,60,2024-06-30\n"),
+        csv.contains("\nlib,cat,covered,m1,,100,2,4,60,2024-06-30,Library,Catalogue\n"),
         "{csv}"
     );
-    assert!(csv.contains("\nthr,reg,gap,,,,,,,\n"), "{csv}");
+    assert!(
+        csv.contains("\nthr,reg,gap,,,,,,,,Theatre,Registry\n"),
+        "{csv}"
+    );
+    // titles in a language, falling back to another, then the id
+    let az = m.to_csv_in(eculture::model::Lang::Az);
+    assert!(
+        az.contains("\nlib,reg,covered,m3,,100,,,,,Kitabxana,Reyestr\n"),
+        "{az}"
+    );
+    assert!(
+        az.contains("\nthr,tix,covered,m2,,,,,,,Theatre,Ticketing\n"),
+        "{az}"
+    );
     let md = m.to_markdown();
     assert!(md.contains("✔1 (2→4)"), "{md}");
     assert!(md.contains("weighted by institutions 84.6%"), "{md}");

@@ -97,7 +97,8 @@ impl Matrix {
     }
 
     /// Long-form CSV with the header `cluster,module,state,measures,illustrative,institutions,
-    /// level,target_level,institutions_reached,as_of` (measures joined by `;`).
+    /// level,target_level,institutions_reached,as_of,cluster_title,module_title` (measures
+    /// joined by `;`; titles in English, else Azerbaijani, else Russian, else the id).
     fn to_csv(&self) -> String {
         self.inner.to_csv()
     }

@@ -123,11 +123,39 @@ def test_to_dict(matrix: Matrix) -> None:
 
 def test_to_csv(matrix: Matrix) -> None:
     rows = list(csv.reader(io.StringIO(matrix.to_csv())))
-    assert rows[0] == ["cluster", "module", "state", "measures", "illustrative"]
+    assert rows[0] == [
+        "cluster",
+        "module",
+        "state",
+        "measures",
+        "illustrative",
+        "institutions",
+        "level",
+        "target_level",
+        "institutions_reached",
+        "as_of",
+        "cluster_title",
+        "module_title",
+    ]
     assert len(rows) == len(matrix.cells) + 1
+    num = lambda n: "" if n is None else str(n)  # noqa: E731
     for row, cell in zip(rows[1:], matrix.cells):
         flag = "true" if cell.illustrative else ""
-        assert row == [cell.cluster, cell.module, cell.state, ";".join(cell.measures), flag]
+        assert row[:10] == [
+            cell.cluster,
+            cell.module,
+            cell.state,
+            ";".join(cell.measures),
+            flag,
+            num(cell.institutions),
+            num(cell.level),
+            num(cell.target_level),
+            num(cell.institutions_reached),
+            cell.as_of or "",
+        ]
+    # titles beside the ids (the e-Culture plan's English titles)
+    library = next(r for r in rows[1:] if r[0] == "library")
+    assert library[10] == "Library"
 
 
 def test_to_markdown(matrix: Matrix) -> None:

@@ -75,7 +75,8 @@ impl Matrix {
     }
 
     #[cfg(feature = "full")]
-    /// Long-form CSV: `cluster,module,state,measures`.
+    /// Long-form CSV: `cluster,module,state,measures,illustrative,institutions,level,
+    /// target_level,institutions_reached,as_of,cluster_title,module_title`.
     #[wasm_bindgen(js_name = "toCsv")]
     pub fn to_csv(&self) -> String {
         self.inner.to_csv()

@@ -75,7 +75,7 @@ test("matrix: clusters × modules cells in three states, coverage consistent", (
   assert.throws(() => m.cell("no-such-cluster", modules[0]), { name: "ArgumentError", path: "cluster", message: /unknown cluster `no-such-cluster`/ });
   assert.deepEqual(JSON.parse(JSON.stringify(m)), { clusters, modules, cells });
   assert.match(m.toMarkdown(), /^\| cluster \|/);
-  assert.equal(m.toCsv().split("\n")[0], "cluster,module,state,measures,illustrative");
+  assert.equal(m.toCsv().split("\n")[0], "cluster,module,state,measures,illustrative,institutions,level,target_level,institutions_reached,as_of,cluster_title,module_title");
   assert.equal(m.toCsv().trimEnd().split("\n").length, cells.length + 1);
   m.free();
   s.free();

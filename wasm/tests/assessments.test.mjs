@@ -43,7 +43,7 @@ test("coverage is weighted by institutions", () => {
 
 test("the matrix CSV carries the assessment columns", () => {
   const csv = Strategy.fromObject(plan()).matrix().toCsv();
-  assert.ok(csv.includes("\nlib,cat,covered,m1,,100,2,4,60,2024-06-30\n"), csv);
+  assert.ok(csv.includes("\nlib,cat,covered,m1,,100,2,4,60,2024-06-30,Library,Catalogue\n"), csv);
 });
 
 for (const [extra, code, path] of [

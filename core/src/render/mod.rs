@@ -161,16 +161,7 @@ impl RenderOptions {
 /// The text of `t` in `lang`, else English or Azerbaijani (the other one), else Russian, else
 /// `id`. Blank texts count as missing.
 pub fn name<'a>(t: &'a Text, lang: Lang, id: &'a str) -> &'a str {
-    let order = match lang {
-        Lang::En => [Lang::En, Lang::Az, Lang::Ru],
-        Lang::Az => [Lang::Az, Lang::En, Lang::Ru],
-        Lang::Ru => [Lang::Ru, Lang::En, Lang::Az],
-    };
-    order
-        .into_iter()
-        .filter_map(|l| t.get(l))
-        .find(|s| !s.trim().is_empty())
-        .unwrap_or(id)
+    t.in_lang(lang).unwrap_or(id)
 }
 
 /// A small picture that says why the real one cannot be drawn.
