@@ -339,3 +339,13 @@ fn the_report_shows_current_to_target_per_cell() {
         Strategy::e_culture().report_html(&ScheduleOptions::default(), &RenderOptions::default());
     assert!(!plain.contains("Current → target level"));
 }
+
+#[test]
+fn the_reports_waves_name_their_measures() {
+    let html =
+        strategy(&plan()).report_html(&ScheduleOptions::default(), &RenderOptions::default());
+    assert!(
+        html.contains("<span><code>m1</code> Library catalogue</span>"),
+        "{html}"
+    );
+}

@@ -613,13 +613,9 @@ fn waves(out: &mut String, r: &Report) {
             .take(40)
             .map(|id| {
                 let i = s.measure_index(id).map(|i| i as usize);
-                let t = i.map_or("", |i| name(&doc.measures[i].title, lang, id));
+                let t = i.map_or("", |i| doc.measures[i].title.in_lang(lang).unwrap_or(""));
                 let m = i.map_or("", |i| mark(s, i));
-                format!(
-                    "<span title=\"{}\"><code>{}</code>{m}</span>",
-                    esc(t),
-                    esc(id)
-                )
+                format!("<span><code>{}</code>{m} {}</span>", esc(id), esc(t))
             })
             .collect();
         let rest = if w.len() > 40 {
@@ -632,7 +628,7 @@ fn waves(out: &mut String, r: &Report) {
             "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{rest}</td></tr>",
             k + 1,
             thousands(w.len() as u64),
-            shown.join(" ")
+            shown.join("; ")
         );
     }
     out.push_str("</tbody></table>\n");
@@ -762,7 +758,13 @@ fn deadline_table(out: &mut String, r: &Report, sc: &Schedule) {
         let chain: Vec<String> = d
             .chain
             .iter()
-            .map(|c| format!("<code>{}</code>", esc(c)))
+            .map(|c| {
+                let t = s
+                    .measure_index(c)
+                    .and_then(|i| doc.measures[i as usize].title.in_lang(lang))
+                    .unwrap_or("");
+                format!("<code>{}</code> {}", esc(c), esc(t))
+            })
             .collect();
         let by = match d.driven_by {
             ChainStart::ProjectStart => {
