@@ -349,3 +349,27 @@ fn the_reports_waves_name_their_measures() {
         "{html}"
     );
 }
+
+#[test]
+fn the_schedule_csv_names_measures_directions_and_executors() {
+    let s = strategy(&plan());
+    let sch = s.schedule(&ScheduleOptions::default()).unwrap();
+    let named = sch.to_csv_named(&s, eculture::model::Lang::Az).unwrap();
+    let head = named.lines().next().unwrap();
+    assert!(head.starts_with("id,duration,"));
+    assert!(head.ends_with(
+        ",illustrative,title,direction,direction_title,main_executor,main_executor_name"
+    ));
+    let m1 = named.lines().find(|l| l.starts_with("m1,")).unwrap();
+    assert!(m1.ends_with(",Library catalogue,D1,Reyestrlər,a,A"), "{m1}");
+    // formula-like names are neutralised
+    let mut v = plan();
+    v["measures"][0]["title"] = json!({"en": "=HYPERLINK(\"x\")"});
+    let s = strategy(&v);
+    let csv = s
+        .schedule(&ScheduleOptions::default())
+        .unwrap()
+        .to_csv_named(&s, eculture::model::Lang::En)
+        .unwrap();
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\",D1,"), "{csv}");
+}

@@ -109,3 +109,23 @@ def test_heatmap_colour_by_assessment() -> None:
     assert ">60%<" in pics["institutions"]
     with pytest.raises(Exception, match="maturity"):
         s.heatmap_svg(color_by="maturity")
+
+
+def test_schedule_csv_names_beside_ids() -> None:
+    """Issue 20, point 1: with a language, the schedule CSV names measures, directions and main
+    executors beside their ids (the id columns first and unchanged)."""
+    import csv
+    import io
+
+    s = Strategy.from_dict(plan())
+    plain = list(csv.DictReader(io.StringIO(s.schedule().to_csv())))
+    rows = list(csv.DictReader(io.StringIO(s.schedule().to_csv(lang="az"))))
+    assert "title" not in plain[0]
+    m1 = next(r for r in rows if r["id"] == "m1")
+    assert (m1["title"], m1["direction"], m1["direction_title"]) == (
+        "Library catalogue",
+        "D1",
+        "Reyestrlər",
+    )
+    assert (m1["main_executor"], m1["main_executor_name"]) == ("a", "A")
+    assert list(rows[0])[:2] == ["id", "duration"]
