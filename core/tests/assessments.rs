@@ -111,7 +111,7 @@ fn csv_and_markdown_carry_the_assessment() {
 
 fn diagnostics(s: &Strategy) -> Vec<(Code, Severity, String)> {
     s.validate()
-        .into_iter()
+        .iter()
         .filter(|d| d.path.starts_with("assessments"))
         .map(|d| (d.code, d.severity, d.path.clone()))
         .collect()
@@ -189,7 +189,7 @@ fn bad_assessments_are_located_errors_and_left_out() {
     let typo = with(json!({"cluster": "lbi", "module": "reg", "as_of": "2024", "level": 1}));
     let d = typo
         .validate()
-        .into_iter()
+        .iter()
         .find(|d| d.path == "assessments[4].cluster")
         .unwrap();
     assert_eq!(d.suggestion.as_deref(), Some("lib"), "{d}");
@@ -203,7 +203,7 @@ fn an_exceeded_count_names_both_numbers() {
     );
     let d = s
         .validate()
-        .into_iter()
+        .iter()
         .find(|d| d.code == Code::ReachedExceedsInstitutions)
         .unwrap();
     assert_eq!(
