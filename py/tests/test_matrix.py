@@ -101,6 +101,9 @@ def test_empty_matrix_has_no_share(make_doc: Callable[[], Dict[str, Any]]) -> No
         "gaps": 0,
         "applicable": 0,
         "share": None,
+        "weighted_covered": 0,
+        "weighted_applicable": 0,
+        "weighted_share": None,
     }
 
 
@@ -118,6 +121,8 @@ def test_to_dict(matrix: Matrix) -> None:
     }
     if first.illustrative:  # present only when true (docs/provenance.md)
         want["illustrative"] = True
+    if first.institutions is not None:  # present only when known (docs/assessment.md)
+        want["institutions"] = first.institutions
     assert first.to_dict() == want
 
 
@@ -182,7 +187,17 @@ def test_to_pandas(matrix: Matrix) -> None:
     pd = pytest.importorskip("pandas")
     df = matrix.to_pandas()
     assert isinstance(df, pd.DataFrame)
-    assert list(df.columns) == ["cluster", "module", "state", "measures"]
+    assert list(df.columns) == [
+        "cluster",
+        "module",
+        "state",
+        "measures",
+        "institutions",
+        "level",
+        "target_level",
+        "institutions_reached",
+        "as_of",
+    ]
     assert len(df) == len(matrix.cells)
     assert df["state"].tolist() == [c.state for c in matrix.cells]
     assert df["measures"].tolist() == [c.measures for c in matrix.cells]
