@@ -373,3 +373,11 @@ fn the_schedule_csv_names_measures_directions_and_executors() {
         .unwrap();
     assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\",D1,"), "{csv}");
 }
+
+#[test]
+fn assessments_survive_a_workbook_round_trip() {
+    let s = strategy(&plan());
+    let back = Strategy::from_xlsx(&s.to_xlsx().unwrap(), None, None).unwrap();
+    assert_eq!(back.document().assessments, s.document().assessments);
+    assert_eq!(back.document().clusters, s.document().clusters);
+}
