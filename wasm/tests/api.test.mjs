@@ -56,12 +56,19 @@ test("matrix: clusters × modules cells in three states, coverage consistent", (
   const cov = m.coverage();
   const covered = cells.filter((c) => c.state === "covered").length;
   const gaps = cells.filter((c) => c.state === "gap").length;
+  // weighted by the clusters' institutions (docs/assessment.md), from the cells
+  const weight = (c) => (c.state === "not_applicable" ? 0 : (c.institutions ?? 0));
+  const wApplicable = cells.reduce((a, c) => a + weight(c), 0);
+  const wCovered = cells.filter((c) => c.state === "covered").reduce((a, c) => a + weight(c), 0);
   assert.deepEqual(cov.overall, {
     id: "*",
     covered,
     gaps,
     applicable: covered + gaps,
     share: covered / (covered + gaps),
+    weighted_covered: wCovered,
+    weighted_applicable: wApplicable,
+    weighted_share: wCovered / wApplicable,
   });
   assert.equal(cov.clusters.length, clusters.length);
   assert.equal(cov.modules.length, modules.length);
