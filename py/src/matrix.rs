@@ -99,8 +99,16 @@ impl Matrix {
     /// Long-form CSV with the header `cluster,module,state,measures,illustrative,institutions,
     /// level,target_level,institutions_reached,as_of,cluster_title,module_title` (measures
     /// joined by `;`; titles in English, else Azerbaijani, else Russian, else the id).
-    fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    /// With `lang` ("en", "az" or "ru") the titles are in that language.
+    #[pyo3(signature = (lang=None))]
+    fn to_csv(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
+        let lang = match lang {
+            Some(code) => {
+                eculture::api::lang(code).map_err(|e| crate::errors::to_py_err(py, &e))?
+            }
+            None => eculture::model::Lang::En,
+        };
+        Ok(self.inner.to_csv_in(lang))
     }
 
     /// `{"clusters": [...], "modules": [...], "cells": [{"cluster", "module", "state",

@@ -129,3 +129,12 @@ def test_schedule_csv_names_beside_ids() -> None:
     )
     assert (m1["main_executor"], m1["main_executor_name"]) == ("a", "A")
     assert list(rows[0])[:2] == ["id", "duration"]
+
+
+def test_matrix_csv_names_clusters_and_modules() -> None:
+    """Issue 20, point 1: cluster and module titles after the id columns, in a language."""
+    m = Strategy.from_dict(plan()).matrix()
+    assert "\nlib,cat,covered,m1,,100,2,4,60,2024-06-30,Library,Catalogue\n" in m.to_csv()
+    assert "\nlib,reg,covered,m3,,100,,,,,Kitabxana,Reyestr\n" in m.to_csv(lang="az")
+    with pytest.raises(Exception, match="not a language"):
+        m.to_csv(lang="fr")

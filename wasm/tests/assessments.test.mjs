@@ -44,6 +44,9 @@ test("coverage is weighted by institutions", () => {
 test("the matrix CSV carries the assessment columns", () => {
   const csv = Strategy.fromObject(plan()).matrix().toCsv();
   assert.ok(csv.includes("\nlib,cat,covered,m1,,100,2,4,60,2024-06-30,Library,Catalogue\n"), csv);
+  const az = Strategy.fromObject(plan()).matrix().toCsv("az");
+  assert.ok(az.includes("\nlib,reg,covered,m3,,100,,,,,Kitabxana,Reyestr\n"), az);
+  assert.throws(() => Strategy.fromObject(plan()).matrix().toCsv("fr"), /not a language/);
 });
 
 for (const [extra, code, path] of [
