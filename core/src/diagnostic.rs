@@ -251,7 +251,7 @@ impl Diagnostic {
 
     /// The kind of entity the diagnostic is about, read from the first segment of its path:
     /// `measure`, `module`, `cluster`, `organization`, `direction`, `indicator`, `goal`,
-    /// `report`, `evaluation` or `strategy`.
+    /// `report`, `evaluation`, `baseline`, `influence`, `assessment` or `strategy`.
     pub fn entity(&self) -> &'static str {
         entity_of(&self.path)
     }
