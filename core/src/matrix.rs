@@ -49,7 +49,8 @@ pub struct Cell {
     /// Ids of the measures delivering the module to the cluster, in document order.
     pub measures: Vec<String>,
     /// The cell's state rests on invented content: the module's applicability, the
-    /// cluster's tags or a delivering measure's targets are illustrative (left out when not).
+    /// cluster's tags, a delivering measure's targets or the cell's latest assessment are
+    /// illustrative (left out when not).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub illustrative: bool,

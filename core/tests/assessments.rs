@@ -381,3 +381,33 @@ fn assessments_survive_a_workbook_round_trip() {
     assert_eq!(back.document().assessments, s.document().assessments);
     assert_eq!(back.document().clusters, s.document().clusters);
 }
+
+#[test]
+fn an_illustrative_assessment_marks_its_cell_and_is_listed() {
+    let s = with(
+        json!({"cluster": "thr", "module": "reg", "as_of": "2024", "level": 1,
+                        "illustrative": true, "note": "invented for the test"}),
+    );
+    let m = s.matrix().unwrap();
+    assert!(m.cell("thr", "reg").unwrap().illustrative);
+    assert!(!m.cell("lib", "cat").unwrap().illustrative);
+    let p = s.provenance();
+    assert!(
+        p.illustrative
+            .iter()
+            .any(|x| x.kind == "assessment" && x.path == "assessments[4]"),
+        "{:?}",
+        p.illustrative
+    );
+    // an unknown field name in its `illustrative` list is a located error
+    let bad = with(
+        json!({"cluster": "thr", "module": "reg", "as_of": "2024", "level": 1,
+                          "illustrative": ["levle"]}),
+    );
+    assert!(
+        bad.validate()
+            .iter()
+            .any(|d| d.code == Code::UnknownIllustrativeField
+                && d.path == "assessments[4].illustrative[0]")
+    );
+}
