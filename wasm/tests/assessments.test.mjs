@@ -81,3 +81,14 @@ test("heatmapSvg colours by level, gap to target or institutions", () => {
   assert.ok(pics.institutions.includes(">60%<"));
   assert.throws(() => s.heatmapSvg({ colorBy: "maturity" }), /maturity/);
 });
+
+test("scheduleCsv names measures, directions and main executors beside their ids", () => {
+  const s = Strategy.fromObject(plan());
+  const csv = s.scheduleCsv(null, "az");
+  const [head, ...rows] = csv.trimEnd().split("\n");
+  assert.ok(head.startsWith("id,duration,"));
+  assert.ok(head.endsWith(",title,direction,direction_title,main_executor,main_executor_name"), head);
+  const m1 = rows.find((r) => r.startsWith("m1,"));
+  assert.ok(m1.endsWith(",Library catalogue,D1,Reyestrlər,a,A"), m1);
+  assert.equal(s.schedule(null).toCsv().split("\n")[0], head.split(",title,")[0]);
+});
