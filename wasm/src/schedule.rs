@@ -28,7 +28,7 @@ impl Strategy {
     #[wasm_bindgen(js_name = "scheduleCsv")]
     pub fn schedule_csv(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ScheduleInit | null")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ScheduleInit | null | undefined")] options: JsValue,
         lang: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = match lang.as_deref() {
