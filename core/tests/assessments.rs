@@ -330,6 +330,10 @@ fn the_report_shows_current_to_target_per_cell() {
     let html = s.report_html(&ScheduleOptions::default(), &RenderOptions::default());
     assert!(html.contains("<h3>Current → target level</h3>"), "{html}");
     assert!(
+        html.contains("4/7 (57.1%); weighted by institutions 84.6%"),
+        "{html}"
+    );
+    assert!(
         html.contains(
             "<tr><td>Library <code>lib</code></td><td>Catalogue <code>cat</code></td><td>2 developing</td><td>4 managed</td><td class=\"num\">60 / 100</td><td class=\"date\">2024-06-30</td>"
         ),

@@ -345,7 +345,18 @@ fn summary(out: &mut String, r: &Report) {
     row(
         word(lang, "Coverage", "Əhatə"),
         match &r.matrix {
-            Ok(m) => esc(&share_text(&m.coverage().overall)).into_owned(),
+            Ok(m) => {
+                let overall = m.coverage().overall;
+                let mut text = share_text(&overall);
+                if let Some(w) = overall.weighted_share {
+                    text.push_str(&format!(
+                        "; {} {:.1}%",
+                        word(lang, "weighted by institutions", "müəssisələrə görə çəkili"),
+                        w * 100.0
+                    ));
+                }
+                esc(&text).into_owned()
+            }
             Err(_) => word(lang, "not computed (see below)", "hesablanmayıb").to_owned(),
         },
     );
