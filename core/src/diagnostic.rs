@@ -176,6 +176,17 @@ codes! {
     /// or that was read approximately (a duration in part days); what it is is in the
     /// message (warning).
     UnsupportedProjectData = "unsupported_project_data",
+    /// An assessment's `level` or `target_level` outside the 0-5 maturity scale
+    /// (`docs/assessment.md`); the assessment is left out.
+    LevelOutOfRange = "level_out_of_range",
+    /// An assessment's `target_level` below its `level` (warning).
+    TargetBelowLevel = "target_below_level",
+    /// An assessment reaching more institutions than its cluster has; the assessment is
+    /// left out.
+    ReachedExceedsInstitutions = "reached_exceeds_institutions",
+    /// An assessment of a cell whose module does not apply to the cluster; the assessment
+    /// is left out.
+    AssessmentNotApplicable = "assessment_not_applicable",
 }
 
 impl fmt::Display for Code {
@@ -245,7 +256,7 @@ impl Diagnostic {
 
     /// The kind of entity the diagnostic is about, read from the first segment of its path:
     /// `measure`, `module`, `cluster`, `organization`, `direction`, `indicator`, `goal`,
-    /// `report`, `evaluation` or `strategy`.
+    /// `report`, `evaluation`, `baseline`, `influence`, `assessment` or `strategy`.
     pub fn entity(&self) -> &'static str {
         entity_of(&self.path)
     }
@@ -271,6 +282,7 @@ pub(crate) fn entity_of(path: &str) -> &'static str {
         "evaluations" => "evaluation",
         "baselines" => "baseline",
         "influences" => "influence",
+        "assessments" => "assessment",
         "strategy" if path.starts_with("strategy.goals[") => "goal",
         _ => "strategy",
     }
@@ -417,6 +429,11 @@ fn blocks(d: &Diagnostic) -> Option<Need> {
         | Code::UnreadableCell
         | Code::UnplacedCell
         | Code::InferredValue
-        | Code::UnsupportedProjectData => None,
+        | Code::UnsupportedProjectData
+        // the matrix leaves an assessment that does not resolve out
+        | Code::LevelOutOfRange
+        | Code::TargetBelowLevel
+        | Code::ReachedExceedsInstitutions
+        | Code::AssessmentNotApplicable => None,
     }
 }

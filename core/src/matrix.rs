@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Document;
+use crate::model::{Document, Lang, Text};
 use crate::resolve::Resolved;
 use crate::strategy::Strategy;
 
@@ -49,10 +49,40 @@ pub struct Cell {
     /// Ids of the measures delivering the module to the cluster, in document order.
     pub measures: Vec<String>,
     /// The cell's state rests on invented content: the module's applicability, the
-    /// cluster's tags or a delivering measure's targets are illustrative (left out when not).
+    /// cluster's tags, a delivering measure's targets or the cell's latest assessment are
+    /// illustrative (left out when not).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub illustrative: bool,
+    /// The cluster's number of institutions, when the document gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub institutions: Option<u64>,
+    /// The maturity level 0-5 of the cell's latest assessment (the latest `as_of`; the later
+    /// entry on a tie), when assessed (`docs/assessment.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub level: Option<u8>,
+    /// The level the latest assessment aims at, when it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub target_level: Option<u8>,
+    /// The institutions of the cluster the module has reached, per the latest assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub institutions_reached: Option<u64>,
+    /// The latest assessment's `as_of`, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub as_of: Option<String>,
+}
+
+impl Cell {
+    /// Levels still to climb: `target_level - level` (0 when the target is reached or below),
+    /// `None` without a level and a target.
+    pub fn gap_to_target(&self) -> Option<u8> {
+        Some(self.target_level?.saturating_sub(self.level?))
+    }
 }
 
 /// Coverage of one group (a cluster, a module, or everything).
@@ -70,16 +100,59 @@ pub struct Coverage {
     pub applicable: u32,
     /// covered ÷ applicable, or `None` when nothing is applicable.
     pub share: Option<f64>,
+    /// Institutions of the covered cells, summed (a cell weighs its cluster's
+    /// `institutions`: institution × module deployment units); cells of clusters without a
+    /// count weigh nothing.
+    pub weighted_covered: u64,
+    /// Institutions of the applicable cells, summed likewise.
+    pub weighted_applicable: u64,
+    /// The institution-weighted share, `weighted_covered ÷ weighted_applicable`, or `None`
+    /// when no applicable cell's cluster has a count.
+    pub weighted_share: Option<f64>,
+}
+
+/// Covered and applicable cells, and their institutions, of one group.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    covered: u32,
+    applicable: u32,
+    weighted_covered: u64,
+    weighted_applicable: u64,
+}
+
+impl Tally {
+    fn add(&mut self, covered: bool, weight: u64) {
+        self.covered += u32::from(covered);
+        self.applicable += 1;
+        self.weighted_applicable += weight;
+        if covered {
+            self.weighted_covered += weight;
+        }
+    }
+
+    fn sum(self, o: Tally) -> Tally {
+        Tally {
+            covered: self.covered + o.covered,
+            applicable: self.applicable + o.applicable,
+            weighted_covered: self.weighted_covered + o.weighted_covered,
+            weighted_applicable: self.weighted_applicable + o.weighted_applicable,
+        }
+    }
 }
 
 impl Coverage {
-    fn new(id: &str, covered: u32, applicable: u32) -> Coverage {
+    fn new(id: &str, t: Tally) -> Coverage {
+        let (covered, applicable) = (t.covered, t.applicable);
         Coverage {
             id: id.to_owned(),
             covered,
             gaps: applicable - covered,
             applicable,
             share: (applicable > 0).then(|| f64::from(covered) / f64::from(applicable)),
+            weighted_covered: t.weighted_covered,
+            weighted_applicable: t.weighted_applicable,
+            weighted_share: (t.weighted_applicable > 0)
+                .then(|| t.weighted_covered as f64 / t.weighted_applicable as f64),
         }
     }
 }
@@ -107,6 +180,21 @@ pub struct Matrix {
     pub modules: Vec<String>,
     /// `clusters.len() × modules.len()` cells, row-major (cluster, then module).
     pub cells: Vec<Cell>,
+    /// The clusters' and modules' titles, for the CSV's title columns (not serialized; a
+    /// matrix read back from JSON writes the ids there).
+    #[serde(skip)]
+    titles: Titles,
+}
+
+/// The titles of a matrix's clusters and modules, in their order. Never part of a matrix's
+/// equality: two matrices with the same cells are equal.
+#[derive(Debug, Clone, Default)]
+struct Titles(Option<std::sync::Arc<(Vec<Text>, Vec<Text>)>>);
+
+impl PartialEq for Titles {
+    fn eq(&self, _: &Titles) -> bool {
+        true
+    }
 }
 
 impl Matrix {
@@ -134,19 +222,31 @@ impl Matrix {
                         .deliverers(mi, ci)
                         .iter()
                         .any(|&k| doc.measures[k as usize].illustrative.covers("targets"));
+                let a = ix.assessment(doc, mi, ci);
+                let level = |l: i32| u8::try_from(l).ok();
                 cells.push(Cell {
                     cluster: c.id.to_string(),
                     module: m.id.to_string(),
                     state,
                     measures,
-                    illustrative,
+                    illustrative: illustrative || a.is_some_and(|a| a.illustrative.is_any()),
+                    institutions: c.institutions,
+                    level: a.and_then(|a| level(a.level)),
+                    target_level: a.and_then(|a| a.target_level.and_then(level)),
+                    institutions_reached: a.and_then(|a| a.institutions_reached),
+                    as_of: a.map(|a| a.as_of.to_string()),
                 });
             }
         }
+        let titles = (
+            doc.clusters.iter().map(|c| c.title.clone()).collect(),
+            doc.modules.iter().map(|m| m.title.clone()).collect(),
+        );
         Matrix {
             clusters: doc.clusters.iter().map(|c| c.id.to_string()).collect(),
             modules: doc.modules.iter().map(|m| m.id.to_string()).collect(),
             cells,
+            titles: Titles(Some(std::sync::Arc::new(titles))),
         }
     }
 
@@ -171,39 +271,35 @@ impl Matrix {
         Ok(&self.cells[ci * self.modules.len() + mi])
     }
 
-    /// Coverage per cluster, per module and overall.
+    /// Coverage per cluster, per module and overall, by cells and weighted by institutions.
     pub fn coverage(&self) -> CoverageReport {
         let nm = self.modules.len();
-        let mut by_cluster = vec![(0u32, 0u32); self.clusters.len()];
-        let mut by_module = vec![(0u32, 0u32); nm];
+        let mut by_cluster = vec![Tally::default(); self.clusters.len()];
+        let mut by_module = vec![Tally::default(); nm];
         for (k, cell) in self.cells.iter().enumerate() {
             let (ci, mi) = (k / nm.max(1), k % nm.max(1));
-            let (cov, app) = match cell.state {
-                CellState::NotApplicable => continue,
-                CellState::Gap => (0, 1),
-                CellState::Covered => (1, 1),
-            };
-            by_cluster[ci].0 += cov;
-            by_cluster[ci].1 += app;
-            by_module[mi].0 += cov;
-            by_module[mi].1 += app;
+            if cell.state == CellState::NotApplicable {
+                continue;
+            }
+            let covered = cell.state == CellState::Covered;
+            let weight = cell.institutions.unwrap_or(0);
+            by_cluster[ci].add(covered, weight);
+            by_module[mi].add(covered, weight);
         }
-        let (cov, app) = by_cluster
-            .iter()
-            .fold((0, 0), |(a, b), &(c, d)| (a + c, b + d));
+        let all = by_cluster.iter().fold(Tally::default(), |a, &b| a.sum(b));
         CoverageReport {
-            overall: Coverage::new("*", cov, app),
+            overall: Coverage::new("*", all),
             clusters: self
                 .clusters
                 .iter()
                 .zip(&by_cluster)
-                .map(|(id, &(c, a))| Coverage::new(id, c, a))
+                .map(|(id, &t)| Coverage::new(id, t))
                 .collect(),
             modules: self
                 .modules
                 .iter()
                 .zip(&by_module)
-                .map(|(id, &(c, a))| Coverage::new(id, c, a))
+                .map(|(id, &t)| Coverage::new(id, t))
                 .collect(),
         }
     }
@@ -239,19 +335,28 @@ impl Matrix {
                 match cell.state {
                     CellState::NotApplicable => out.push_str(" · |"),
                     CellState::Gap => {
-                        let _ = write!(out, " gap{} |", md_mark(cell));
+                        let _ = write!(out, " gap{}{} |", md_mark(cell), level_text(cell));
                     }
                     CellState::Covered => {
-                        let _ = write!(out, " ✔{}{} |", cell.measures.len(), md_mark(cell));
+                        let n = cell.measures.len();
+                        let _ = write!(out, " ✔{n}{}{} |", md_mark(cell), level_text(cell));
                     }
                 }
             }
             let _ = writeln!(out, " {} |", share_text(&cov.clusters[ci]));
         }
         let _ = write!(out, "\nOverall coverage: {}", share_text(&cov.overall));
+        if let Some(w) = cov.overall.weighted_share {
+            let _ = write!(out, "; weighted by institutions {:.1}%", w * 100.0);
+        }
         let _ = writeln!(
             out,
-            ". Legend: ✔n covered by n measures, gap = applicable but no measure, · = not applicable{}.",
+            ". Legend: ✔n covered by n measures, gap = applicable but no measure, · = not applicable{}{}.",
+            if self.cells.iter().any(|c| c.level.is_some()) {
+                ", (a→b) = assessed level a, target b on the 0-5 scale"
+            } else {
+                ""
+            },
             if self.cells.iter().any(|c| c.illustrative) {
                 ", † = rests on content invented for illustration"
             } else {
@@ -261,15 +366,55 @@ impl Matrix {
         out
     }
 
-    /// Long-form CSV: `cluster,module,state,measures,illustrative` (measure ids joined by `;`;
-    /// `true` when the cell rests on invented content, else empty). Text that a
-    /// spreadsheet would run as a formula is neutralised with a leading `'`.
+    /// Long-form CSV: `cluster,module,state,measures,illustrative,institutions,level,
+    /// target_level,institutions_reached,as_of,cluster_title,module_title` (measure ids joined
+    /// by `;`; `true` when the cell rests on invented content, else empty; the assessment's
+    /// columns empty when not assessed; titles in English, else Azerbaijani, else Russian,
+    /// else the id). Text that a spreadsheet would run as a formula is neutralised with a
+    /// leading `'`.
     pub fn to_csv(&self) -> String {
+        self.to_csv_in(Lang::En)
+    }
+
+    /// The title of cluster `ci` (`modules: false`) or module `mi` in `lang`, else its id.
+    fn title(&self, modules: bool, k: usize, lang: Lang) -> &str {
+        let ids = if modules {
+            &self.modules
+        } else {
+            &self.clusters
+        };
+        let titles = self
+            .titles
+            .0
+            .as_ref()
+            .and_then(|t| if modules { t.1.get(k) } else { t.0.get(k) });
+        titles
+            .and_then(|t| t.in_lang(lang))
+            .unwrap_or(ids[k].as_str())
+    }
+
+    /// [`Matrix::to_csv`] with the title columns in `lang`.
+    pub fn to_csv_in(&self, lang: Lang) -> String {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
-        let _ = w.write_record(["cluster", "module", "state", "measures", "illustrative"]);
-        for cell in &self.cells {
+        let _ = w.write_record([
+            "cluster",
+            "module",
+            "state",
+            "measures",
+            "illustrative",
+            "institutions",
+            "level",
+            "target_level",
+            "institutions_reached",
+            "as_of",
+            "cluster_title",
+            "module_title",
+        ]);
+        let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+        let nm = self.modules.len().max(1);
+        for (k, cell) in self.cells.iter().enumerate() {
             let measures = cell.measures.join(";");
             let _ = w.write_record([
                 csv_safe(&cell.cluster).as_ref(),
@@ -277,9 +422,25 @@ impl Matrix {
                 cell.state.as_str(),
                 csv_safe(&measures).as_ref(),
                 if cell.illustrative { "true" } else { "" },
+                &num(cell.institutions),
+                &num(cell.level.map(u64::from)),
+                &num(cell.target_level.map(u64::from)),
+                &num(cell.institutions_reached),
+                csv_safe(cell.as_of.as_deref().unwrap_or("")).as_ref(),
+                csv_safe(self.title(false, k / nm, lang)).as_ref(),
+                csv_safe(self.title(true, k % nm, lang)).as_ref(),
             ]);
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// ` (a→b)`: a cell's assessed level and target (` (a)` without a target), or nothing.
+fn level_text(cell: &Cell) -> String {
+    match (cell.level, cell.target_level) {
+        (Some(l), Some(t)) => format!(" ({l}→{t})"),
+        (Some(l), None) => format!(" ({l})"),
+        _ => String::new(),
     }
 }
 

@@ -16,6 +16,7 @@ pub use thin_vec::{ThinVec, thin_vec};
 
 use crate::period::PeriodRef;
 
+mod assessment;
 mod baseline;
 mod dependencies;
 mod influence;
@@ -23,6 +24,7 @@ mod monitoring;
 mod packed;
 mod provenance;
 mod text;
+pub use assessment::{Assessment, LEVEL_NAMES, MAX_LEVEL, level_name};
 pub use baseline::{Baseline, BaselineMeasure};
 pub use dependencies::{Dependencies, DependencyRef, Iter as DependencyIter};
 pub use influence::{MicmacLevel, ScoredInfluence};
@@ -82,6 +84,10 @@ pub struct Document {
     /// Scored influences for MICMAC (intensities 0-3), by level.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub influences: Vec<ScoredInfluence>,
+    /// The current-state assessment: each cluster × module cell's maturity level (0-5) as of
+    /// a date, the level aimed at and the institutions reached (`docs/assessment.md`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<Assessment>,
 }
 
 /// Identity and governance of the strategy.

@@ -88,8 +88,8 @@ pub fn act_text(a: &Act) -> String {
 
 /// Per entity kind ([`crate::model::ILLUSTRATIVE_KINDS`] order): entities with invented
 /// content, and of them those with only some fields invented.
-fn counts(doc: &Document) -> [(usize, usize); 11] {
-    let mut c = [(0usize, 0usize); 11];
+fn counts(doc: &Document) -> [(usize, usize); 12] {
+    let mut c = [(0usize, 0usize); 12];
     each(doc, |at, _, ill| {
         if ill.is_any() {
             let k = crate::model::ILLUSTRATIVE_KINDS
@@ -117,6 +117,7 @@ fn summary(doc: &Document) -> Option<String> {
         doc.indicators.len(),
         doc.reports.len(),
         doc.evaluations.len(),
+        doc.assessments.len(),
     ];
     let mut parts = Vec::new();
     for ((kind, (n, partly)), total) in crate::model::ILLUSTRATIVE_KINDS
@@ -212,6 +213,7 @@ fn provenance_of<'a>(doc: &'a Document) -> Provenance {
             "measure" => doc.measures[i].source.as_deref(),
             "indicator" => doc.indicators[i].source.as_deref(),
             "report" => doc.reports[i].source.as_deref(),
+            "assessment" => doc.assessments[i].source.as_deref(),
             _ => doc.evaluations[i].source.as_deref(),
         }
     };

@@ -41,6 +41,9 @@ pub(crate) struct Resolved {
     pub cycle: Option<Vec<u32>>,
     /// The executors' reports resolved against the plan ([`crate::validate::reports`]).
     pub monitoring: crate::validate::reports::ResolvedReports,
+    /// Per cell `m * n_clusters + c`, its latest usable assessment's index
+    /// ([`crate::validate::assessments::NONE`] for none); empty without assessments.
+    pub assessed: Vec<u32>,
 }
 
 /// The cells pass: the measures delivering each (module, cluster) cell, CSR.
@@ -266,6 +269,17 @@ impl Resolved {
         &self.cell_measures[self.cell_off[cell] as usize..self.cell_off[cell + 1] as usize]
     }
 
+    /// The latest usable assessment of cell (module `m`, cluster `c`), if any.
+    pub fn assessment<'d>(
+        &self,
+        doc: &'d Document,
+        m: usize,
+        c: usize,
+    ) -> Option<&'d crate::model::Assessment> {
+        let k = *self.assessed.get(m * self.n_clusters + c)?;
+        (k != validate::assessments::NONE).then(|| &doc.assessments[k as usize])
+    }
+
     /// Resolve the document and produce every diagnostic.
     pub fn build(doc: &Document) -> Resolved {
         Self::build_in_runs(doc, crate::par::run_count(doc.measures.len(), MIN_RUN))
@@ -288,6 +302,7 @@ impl Resolved {
                 diagnostics: vec![diag],
                 cycle: None,
                 monitoring: Default::default(),
+                assessed: vec![],
             };
         }
         let period = validate::strategy::check(doc, &mut d);
@@ -319,6 +334,7 @@ impl Resolved {
         );
         validate::baselines::check(doc, &ids.measures, &mut d);
         validate::influences::check(doc, &mut d);
+        let assessed = validate::assessments::check(doc, &ids, &modules.applicable, &mut d);
         crate::suggest::add_suggestions(doc, &mut d);
         let blocked = d.iter().filter_map(Diagnostic::blocks).min();
         Resolved {
@@ -333,6 +349,7 @@ impl Resolved {
             blocked,
             cycle,
             monitoring,
+            assessed,
         }
     }
 }

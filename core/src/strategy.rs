@@ -501,6 +501,7 @@ fn unreachable_default(e: &Error) -> Strategy {
         evaluations: vec![],
         baselines: vec![],
         influences: vec![],
+        assessments: vec![],
         reporting: Default::default(),
     };
     Strategy::new(doc)

@@ -25,6 +25,11 @@ const TOTAL_PER_BYTE: usize = 200;
 const OUT_PER_BYTE: usize = 8;
 const CONSTANT: usize = 8 << 20;
 const CELL_BYTES: usize = 16;
+/// Output allowed per cluster × module cell on top of `OUT_PER_BYTE`: since the current-state
+/// assessment (issue 20), each matrix and rollout cell carries its institutions, level, target,
+/// institutions reached and `as_of` (five `None`s in its `Debug` form) and the matrix CSV its
+/// cluster and module titles. Output only: the allocation bounds are unchanged.
+const CELL_OUT_BYTES: usize = 96;
 const EDGE_BYTES: usize = 16;
 
 /// Counts what is written to it without keeping (nor allocating) anything.
@@ -266,12 +271,9 @@ fn run_all() {
             } else {
                 0
             };
-            if out > bound(OUT_PER_BYTE) + cap {
-                failures.push(format!(
-                    "{}: {op}: output {out} > {}",
-                    plan.name,
-                    bound(OUT_PER_BYTE)
-                ));
+            let allowed = bound(OUT_PER_BYTE) + cap + CELL_OUT_BYTES * plan.cells;
+            if out > allowed {
+                failures.push(format!("{}: {op}: output {out} > {allowed}", plan.name));
             }
         }
     }

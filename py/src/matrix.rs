@@ -96,9 +96,19 @@ impl Matrix {
         self.inner.to_markdown()
     }
 
-    /// Long-form CSV with the header `cluster,module,state,measures` (measures joined by `;`).
-    fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    /// Long-form CSV with the header `cluster,module,state,measures,illustrative,institutions,
+    /// level,target_level,institutions_reached,as_of,cluster_title,module_title` (measures
+    /// joined by `;`; titles in English, else Azerbaijani, else Russian, else the id).
+    /// With `lang` ("en", "az" or "ru") the titles are in that language.
+    #[pyo3(signature = (lang=None))]
+    fn to_csv(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
+        let lang = match lang {
+            Some(code) => {
+                eculture::api::lang(code).map_err(|e| crate::errors::to_py_err(py, &e))?
+            }
+            None => eculture::model::Lang::En,
+        };
+        Ok(self.inner.to_csv_in(lang))
     }
 
     /// `{"clusters": [...], "modules": [...], "cells": [{"cluster", "module", "state",
@@ -124,7 +134,8 @@ impl Matrix {
     }
 
     /// A pandas DataFrame. Long (default): one row per cell with the columns cluster, module,
-    /// state and measures (a list of ids). `wide=True`: clusters × modules in document order,
+    /// state, measures (a list of ids), institutions, level, target_level,
+    /// institutions_reached and as_of (None where not known). `wide=True`: clusters × modules in document order,
     /// indexed and labelled by their names (English, else Azerbaijani, else the id), each
     /// cell the number of measures delivering it (`None` where the module does not apply).
     /// Needs pandas (`pip install 'eculture[pandas]'`).
@@ -187,6 +198,26 @@ impl Matrix {
             "measures",
             cells.iter().map(|c| &c.measures).collect::<Vec<_>>(),
         )?;
+        columns.set_item(
+            "institutions",
+            cells.iter().map(|c| c.institutions).collect::<Vec<_>>(),
+        )?;
+        columns.set_item("level", cells.iter().map(|c| c.level).collect::<Vec<_>>())?;
+        columns.set_item(
+            "target_level",
+            cells.iter().map(|c| c.target_level).collect::<Vec<_>>(),
+        )?;
+        columns.set_item(
+            "institutions_reached",
+            cells
+                .iter()
+                .map(|c| c.institutions_reached)
+                .collect::<Vec<_>>(),
+        )?;
+        columns.set_item(
+            "as_of",
+            cells.iter().map(|c| c.as_of.as_deref()).collect::<Vec<_>>(),
+        )?;
         pandas.getattr("DataFrame")?.call1((columns,))
     }
 
@@ -241,7 +272,44 @@ impl MatrixCell {
         self.inner.illustrative
     }
 
-    /// `{"cluster", "module", "state", "measures"}`, and `"illustrative": True` when it is.
+    /// The cluster's number of institutions, when the document gives it.
+    #[getter]
+    fn institutions(&self) -> Option<u64> {
+        self.inner.institutions
+    }
+
+    /// The latest assessment's maturity level 0-5 (docs/assessment.md), or None.
+    #[getter]
+    fn level(&self) -> Option<u8> {
+        self.inner.level
+    }
+
+    /// The level the latest assessment aims at, or None.
+    #[getter]
+    fn target_level(&self) -> Option<u8> {
+        self.inner.target_level
+    }
+
+    /// The cluster's institutions the module has reached (latest assessment), or None.
+    #[getter]
+    fn institutions_reached(&self) -> Option<u64> {
+        self.inner.institutions_reached
+    }
+
+    /// The latest assessment's `as_of` as written, or None.
+    #[getter]
+    fn as_of(&self) -> Option<&str> {
+        self.inner.as_of.as_deref()
+    }
+
+    /// Levels still to climb (`target_level - level`, 0 when reached), or None.
+    #[getter]
+    fn gap_to_target(&self) -> Option<u8> {
+        self.inner.gap_to_target()
+    }
+
+    /// `{"cluster", "module", "state", "measures"}`, `"illustrative": True` when it is, and
+    /// the institutions and assessment keys when known.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(pythonize::pythonize(py, &self.inner)?)
     }

@@ -294,9 +294,21 @@ impl Schedule {
         self.inner.to_json().map_err(|e| to_py_err(py, &e))
     }
 
-    /// CSV export (one row per measure; formula-like text neutralised).
-    fn to_csv(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.to_csv().map_err(|e| to_py_err(py, &e))
+    /// CSV export (one row per measure; formula-like text neutralised). With `lang` ("en",
+    /// "az" or "ru"), the columns title, direction, direction_title, main_executor and
+    /// main_executor_name follow, named in that language.
+    #[pyo3(signature = (lang=None))]
+    fn to_csv(&self, py: Python<'_>, lang: Option<&str>) -> PyResult<String> {
+        let named = match (lang, &self.strategy) {
+            (Some(code), Some(s)) => {
+                let lang = eculture::api::lang(code).map_err(|e| to_py_err(py, &e))?;
+                Some(self.inner.to_csv_named(s.get().core(), lang))
+            }
+            _ => None,
+        };
+        named
+            .unwrap_or_else(|| self.inner.to_csv())
+            .map_err(|e| to_py_err(py, &e))
     }
 
     /// Mermaid gantt chart.

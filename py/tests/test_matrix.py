@@ -101,6 +101,9 @@ def test_empty_matrix_has_no_share(make_doc: Callable[[], Dict[str, Any]]) -> No
         "gaps": 0,
         "applicable": 0,
         "share": None,
+        "weighted_covered": 0,
+        "weighted_applicable": 0,
+        "weighted_share": None,
     }
 
 
@@ -118,16 +121,46 @@ def test_to_dict(matrix: Matrix) -> None:
     }
     if first.illustrative:  # present only when true (docs/provenance.md)
         want["illustrative"] = True
+    if first.institutions is not None:  # present only when known (docs/assessment.md)
+        want["institutions"] = first.institutions
     assert first.to_dict() == want
 
 
 def test_to_csv(matrix: Matrix) -> None:
     rows = list(csv.reader(io.StringIO(matrix.to_csv())))
-    assert rows[0] == ["cluster", "module", "state", "measures", "illustrative"]
+    assert rows[0] == [
+        "cluster",
+        "module",
+        "state",
+        "measures",
+        "illustrative",
+        "institutions",
+        "level",
+        "target_level",
+        "institutions_reached",
+        "as_of",
+        "cluster_title",
+        "module_title",
+    ]
     assert len(rows) == len(matrix.cells) + 1
+    num = lambda n: "" if n is None else str(n)  # noqa: E731
     for row, cell in zip(rows[1:], matrix.cells):
         flag = "true" if cell.illustrative else ""
-        assert row == [cell.cluster, cell.module, cell.state, ";".join(cell.measures), flag]
+        assert row[:10] == [
+            cell.cluster,
+            cell.module,
+            cell.state,
+            ";".join(cell.measures),
+            flag,
+            num(cell.institutions),
+            num(cell.level),
+            num(cell.target_level),
+            num(cell.institutions_reached),
+            cell.as_of or "",
+        ]
+    # titles beside the ids (the e-Culture plan's English titles)
+    library = next(r for r in rows[1:] if r[0] == "library")
+    assert library[10] == "Library"
 
 
 def test_to_markdown(matrix: Matrix) -> None:
@@ -154,7 +187,17 @@ def test_to_pandas(matrix: Matrix) -> None:
     pd = pytest.importorskip("pandas")
     df = matrix.to_pandas()
     assert isinstance(df, pd.DataFrame)
-    assert list(df.columns) == ["cluster", "module", "state", "measures"]
+    assert list(df.columns) == [
+        "cluster",
+        "module",
+        "state",
+        "measures",
+        "institutions",
+        "level",
+        "target_level",
+        "institutions_reached",
+        "as_of",
+    ]
     assert len(df) == len(matrix.cells)
     assert df["state"].tolist() == [c.state for c in matrix.cells]
     assert df["measures"].tolist() == [c.measures for c in matrix.cells]

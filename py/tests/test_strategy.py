@@ -74,8 +74,24 @@ def test_coverage_shares(e_culture: Strategy) -> None:
     assert set(cov) == {"overall", "clusters", "modules"}
     entries = [cov["overall"], *cov["clusters"], *cov["modules"]]
     for c in entries:
-        assert set(c) == {"id", "covered", "gaps", "applicable", "share"}
+        assert set(c) == {
+            "id",
+            "covered",
+            "gaps",
+            "applicable",
+            "share",
+            "weighted_covered",
+            "weighted_applicable",
+            "weighted_share",
+        }
         assert c["covered"] + c["gaps"] == c["applicable"]
+        assert c["weighted_covered"] <= c["weighted_applicable"]
+        if c["weighted_applicable"]:
+            assert c["weighted_share"] == pytest.approx(
+                c["weighted_covered"] / c["weighted_applicable"]
+            )
+        else:
+            assert c["weighted_share"] is None
         if c["applicable"] == 0:
             assert c["share"] is None
         else:

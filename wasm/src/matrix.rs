@@ -75,10 +75,16 @@ impl Matrix {
     }
 
     #[cfg(feature = "full")]
-    /// Long-form CSV: `cluster,module,state,measures`.
+    /// Long-form CSV: `cluster,module,state,measures,illustrative,institutions,level,
+    /// target_level,institutions_reached,as_of,cluster_title,module_title`; the titles in
+    /// `lang` (`en` by default, `az` or `ru`), falling back to another language, then the id.
     #[wasm_bindgen(js_name = "toCsv")]
-    pub fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    pub fn to_csv(&self, lang: Option<String>) -> Result<String, JsValue> {
+        let lang = match lang.as_deref() {
+            Some(code) => eculture::api::lang(code).map_err(crate::error::to_js)?,
+            None => eculture::model::Lang::En,
+        };
+        Ok(self.inner.to_csv_in(lang))
     }
 }
 

@@ -21,6 +21,27 @@ impl Strategy {
         Schedule::wrap(self.inner.schedule(&args::schedule(options)?))
     }
 
+    #[cfg(feature = "full")]
+    /// The schedule's CSV (`Schedule.toCsv()`'s columns) with the names beside the ids:
+    /// `title, direction, direction_title, main_executor, main_executor_name` after the
+    /// others, in `lang` (`en` by default, `az` or `ru`), falling back to another language.
+    #[wasm_bindgen(js_name = "scheduleCsv")]
+    pub fn schedule_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ScheduleInit | null | undefined")] options: JsValue,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let lang = match lang.as_deref() {
+            Some(code) => eculture::api::lang(code).map_err(error::to_js)?,
+            None => eculture::model::Lang::En,
+        };
+        let sch = self
+            .inner
+            .schedule(&args::schedule(options)?)
+            .map_err(error::to_js)?;
+        sch.to_csv_named(&self.inner, lang).map_err(error::to_js)
+    }
+
     /// A copy of the strategy holding a baseline `id` of the schedule computed with `options`
     /// (early dates), taken on `taken` (ISO; default: the status date, else the project start).
     /// A baseline with the same id is replaced. Compare with it by `schedule({baseline: id})`.

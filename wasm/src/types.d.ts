@@ -45,6 +45,9 @@ export interface Document {
     baselines?: Baseline[];
     /** Scored influences for MICMAC (intensities 0-3), by level. */
     influences?: ScoredInfluence[];
+    /** The current-state assessment: each cell's maturity level 0-5 as of a date, the level
+     * aimed at and the institutions reached (docs/assessment.md). */
+    assessments?: Assessment[];
 }
 
 /** Identity and governance of the strategy. */
@@ -338,6 +341,24 @@ export interface ScoredInfluence {
     source?: string;
 }
 
+/** One assessment of a cluster × module cell as of a date (docs/assessment.md). */
+export interface Assessment {
+    cluster: string;
+    /** The module (it must apply to the cluster). */
+    module: string;
+    /** When the state was observed (a coarser period means its last day). */
+    as_of: PeriodRef;
+    /** 0 none, 1 initial, 2 developing, 3 defined, 4 managed, 5 optimised. */
+    level: number;
+    /** The level aimed at, on the same scale. */
+    target_level?: number;
+    /** How many of the cluster's institutions the module has reached. */
+    institutions_reached?: number;
+    source?: string;
+    note?: string;
+    illustrative?: Illustrative;
+}
+
 /** One named baseline: the planned dates of the measures when it was taken. */
 export interface Baseline {
     /** Identifier, unique among the baselines. */
@@ -464,8 +485,9 @@ export interface RiskInit extends ScheduleInit {
 export interface PictureInit extends ScheduleInit {
     /** Language of names: `en` (default), `az` or `ru`. */
     lang?: "en" | "az" | "ru" | null;
-    /** What colours the heatmap's cells: `state` (default), `quarter` or `coverage`. */
-    colorBy?: "state" | "quarter" | "coverage" | null;
+    /** What colours the heatmap's cells: `state` (default), `quarter`, `coverage`, or from the
+     * current-state assessment `level`, `gap_to_target` or `institutions`. */
+    colorBy?: "state" | "quarter" | "coverage" | "level" | "gap_to_target" | "institutions" | null;
     /** A status date (ISO): the forecast's data date and a line on the Gantt chart. */
     statusDate?: string | null;
     /** Width of the Gantt chart in pixels (default 1200). */

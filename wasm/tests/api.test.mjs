@@ -56,12 +56,19 @@ test("matrix: clusters × modules cells in three states, coverage consistent", (
   const cov = m.coverage();
   const covered = cells.filter((c) => c.state === "covered").length;
   const gaps = cells.filter((c) => c.state === "gap").length;
+  // weighted by the clusters' institutions (docs/assessment.md), from the cells
+  const weight = (c) => (c.state === "not_applicable" ? 0 : (c.institutions ?? 0));
+  const wApplicable = cells.reduce((a, c) => a + weight(c), 0);
+  const wCovered = cells.filter((c) => c.state === "covered").reduce((a, c) => a + weight(c), 0);
   assert.deepEqual(cov.overall, {
     id: "*",
     covered,
     gaps,
     applicable: covered + gaps,
     share: covered / (covered + gaps),
+    weighted_covered: wCovered,
+    weighted_applicable: wApplicable,
+    weighted_share: wCovered / wApplicable,
   });
   assert.equal(cov.clusters.length, clusters.length);
   assert.equal(cov.modules.length, modules.length);
@@ -75,7 +82,7 @@ test("matrix: clusters × modules cells in three states, coverage consistent", (
   assert.throws(() => m.cell("no-such-cluster", modules[0]), { name: "ArgumentError", path: "cluster", message: /unknown cluster `no-such-cluster`/ });
   assert.deepEqual(JSON.parse(JSON.stringify(m)), { clusters, modules, cells });
   assert.match(m.toMarkdown(), /^\| cluster \|/);
-  assert.equal(m.toCsv().split("\n")[0], "cluster,module,state,measures,illustrative");
+  assert.equal(m.toCsv().split("\n")[0], "cluster,module,state,measures,illustrative,institutions,level,target_level,institutions_reached,as_of,cluster_title,module_title");
   assert.equal(m.toCsv().trimEnd().split("\n").length, cells.length + 1);
   m.free();
   s.free();

@@ -27,9 +27,11 @@ const reference = eCulture();
  * merge: about 281,000 B before; 290,754 B with `baselines` and `influences` (issue 22); 294,398 B
  * with the page's streaming reader and `percentText` (issue 21); 322,995 B with provenance
  * (`illustrative` lists, `note` on every entity, the working group, sections, captions; issue 20);
- * 325,275 B with spreadsheet diagnostics (issue 19). Not yet examined byte by byte: see
- * docs/performance.md. */
-const LEAN_GZIP_GUARD = 330_000;
+ * 325,275 B with spreadsheet diagnostics (issue 19); 333,168 B with the current-state assessment
+ * (issue 20, point 4: `assessments`, their validation, the heatmap's three new colourings, the
+ * rollout's and report's current → target), guard raised to 335,000. Not yet examined byte by
+ * byte: see docs/performance.md. */
+const LEAN_GZIP_GUARD = 335_000;
 const refDoc = reference.document();
 const refMatrix = reference.matrix();
 const expected = {

@@ -73,6 +73,10 @@ const one: Cell = m.cell("a", "b");
 const md: string = m.toMarkdown();
 const csv: string = m.toCsv();
 const plain: MatrixData = m.toJSON();
+// the current-state assessment (docs/assessment.md)
+const level: number | undefined = one.level;
+const weighted: number | null = overall.weighted_share;
+const byLevel: string = s.heatmapSvg({ colorBy: "gap_to_target" });
 
 const order: string[] = s.topologicalOrder();
 const waves: string[][] = s.waves();
@@ -206,6 +210,7 @@ changed.free();
 m.free();
 s2.free();
 console.log(shares, days, projectStart, finish, es, esDate, rec, paths, criticalIds, near, chain, schReport, schPlain, schText, whatIf2, newFinish, cellFinish, quarterShare, via, cut, risk2, p80, waveIdx, impactIdx, counts, nMeasures, firstId, executed);
+console.log(level, weighted, byLevel);
 console.log(fromText, id, valid, clusters, modules, state, share, gaps, one, md, csv, plain, order, impact, ancestors, cycle, blocks, viaModule, schema, _notAny);
 
 // planners' tools (docs/planners.md)

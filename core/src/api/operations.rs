@@ -114,6 +114,7 @@ ops! {
     Strategy method - to_polars - ("") -> "polars DataFrame of the measures";
     Strategy method - to_networkx - ("") -> "networkx DiGraph of the dependencies";
     Strategy method schedule schedule schedule ("options") -> "Schedule";
+    Strategy method - - scheduleCsv ("options, lang") -> "the schedule CSV with titles, directions and executors named beside the ids (Python: Schedule.to_csv(lang=...))";
     Strategy method with_baseline with_baseline withBaseline ("id, taken, options") -> "Strategy holding a baseline of the current schedule";
     Strategy method schedule_with_changes schedule_with_changes scheduleWithChanges ("changes, options") -> "Schedule";
     Strategy method what_if what_if whatIf ("changes, options") -> "WhatIf";
@@ -165,6 +166,12 @@ ops! {
     MatrixCell prop state state - ("") -> "covered, gap or not_applicable";
     MatrixCell prop measures measures - ("") -> "ids";
     MatrixCell prop illustrative illustrative - ("") -> "bool: rests on invented content";
+    MatrixCell prop institutions institutions - ("") -> "the cluster's institutions, or None";
+    MatrixCell prop level level - ("") -> "latest assessed level 0-5, or None";
+    MatrixCell prop target_level target_level - ("") -> "its target level, or None";
+    MatrixCell prop institutions_reached institutions_reached - ("") -> "institutions reached, or None";
+    MatrixCell prop as_of as_of - ("") -> "the latest assessment's as_of, or None";
+    MatrixCell prop gap_to_target gap_to_target - ("") -> "levels to the target, or None";
     MatrixCell method - to_dict - ("") -> "plain data";
     Diagnostic prop severity severity - ("") -> "error or warning";
     Diagnostic prop code code - ("") -> "stable code";

@@ -14,8 +14,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::model::{
-    Baseline, Cluster, Direction, Document, Evaluation, Indicator, Measure, Module, Organization,
-    Report, ReportingCalendar, ScoredInfluence, StrategyInfo,
+    Assessment, Baseline, Cluster, Direction, Document, Evaluation, Indicator, Measure, Module,
+    Organization, Report, ReportingCalendar, ScoredInfluence, StrategyInfo,
 };
 
 /// Smallest JSON text (bytes) worth splitting: below it, handing work to threads costs
@@ -52,6 +52,8 @@ pub(super) struct Shell<M> {
     baselines: Vec<Baseline>,
     #[serde(default)]
     influences: Vec<ScoredInfluence>,
+    #[serde(default)]
+    assessments: Vec<Assessment>,
 }
 
 /// The field names of [`Shell`], in order, for the test that keeps it in step with
@@ -71,6 +73,7 @@ pub(super) const SHELL_FIELDS: &[&str] = &[
     "reporting",
     "baselines",
     "influences",
+    "assessments",
 ];
 
 /// Parse `text` on eculture's threads; `None` when it is small, when there is one thread
@@ -129,6 +132,7 @@ impl<M> Shell<M> {
             reporting: shell.reporting,
             baselines: shell.baselines,
             influences: shell.influences,
+            assessments: shell.assessments,
         }
     }
 }

@@ -141,7 +141,7 @@ impl JsonSchema for Illustrative {
 }
 
 /// The kinds of entity that carry `illustrative`, as validation and outputs name them.
-pub const KINDS: [&str; 11] = [
+pub const KINDS: [&str; 12] = [
     "strategy",
     "working_group",
     "goal",
@@ -153,6 +153,7 @@ pub const KINDS: [&str; 11] = [
     "indicator",
     "report",
     "evaluation",
+    "assessment",
 ];
 
 /// The field names an entity kind's `illustrative` list may name (its fields but `id`,
@@ -214,6 +215,14 @@ pub fn fields_of(kind: &str) -> Option<&'static [&'static str]> {
             "indicators",
         ],
         "evaluation" => &["kind", "by", "period", "published", "criteria"],
+        "assessment" => &[
+            "cluster",
+            "module",
+            "as_of",
+            "level",
+            "target_level",
+            "institutions_reached",
+        ],
         _ => return None,
     })
 }

@@ -131,6 +131,21 @@ impl Text {
         self.en().or(self.az()).or(self.ru()).unwrap_or("")
     }
 
+    /// The text in `lang`, else in the other languages (English first for Russian, Azerbaijani
+    /// first for English, English first for Azerbaijani), skipping blank ones; `None` when
+    /// none is given.
+    pub fn in_lang(&self, lang: Lang) -> Option<&str> {
+        let order = match lang {
+            Lang::En => [Lang::En, Lang::Az, Lang::Ru],
+            Lang::Az => [Lang::Az, Lang::En, Lang::Ru],
+            Lang::Ru => [Lang::Ru, Lang::En, Lang::Az],
+        };
+        order
+            .into_iter()
+            .filter_map(|l| self.get(l))
+            .find(|s| !s.trim().is_empty())
+    }
+
     /// True when no language is given (or all given ones are blank).
     pub fn is_empty(&self) -> bool {
         self.iter().all(|(_, s)| s.trim().is_empty())

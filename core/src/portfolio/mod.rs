@@ -308,6 +308,7 @@ fn merge(id: &str, title: Option<Text>, docs: Vec<Document>) -> (Document, Vec<D
         reporting: docs[0].reporting.clone(),
         baselines: Vec::new(),
         influences: Vec::new(),
+        assessments: Vec::new(),
     };
     let mut findings = Vec::new();
     let mut shared = Shared::default();

@@ -182,6 +182,8 @@ struct Grid<'a> {
     color_by: ColorBy,
     rollout: Option<&'a Rollout>,
     quarters: &'a [Quarter],
+    /// The most institutions of any cluster ([`ColorBy::Institutions`]'s scale).
+    max_institutions: u64,
 }
 
 impl<'a> Grid<'a> {
@@ -227,6 +229,7 @@ impl<'a> Grid<'a> {
             color_by,
             rollout,
             quarters: rollout.map(|r| r.quarters.as_slice()).unwrap_or(&[]),
+            max_institutions: super::assessed::max_institutions(m),
         }
     }
 
@@ -280,6 +283,9 @@ impl<'a> Grid<'a> {
                 "coloured by number of delivering measures",
                 "tədbirlərin sayına görə",
             ),
+            c @ (ColorBy::Level | ColorBy::GapToTarget | ColorBy::Institutions) => {
+                super::assessed::subtitle(c, lang)
+            }
         };
         format!(
             "{} {} ({} {} {}) · {} · {} {}",
@@ -348,12 +354,28 @@ impl<'a> Grid<'a> {
                     word(lang, "gap reason (!)", "boşluq səbəbi (!)"),
                 ));
             }
+            c @ (ColorBy::Level | ColorBy::GapToTarget | ColorBy::Institutions) => {
+                for (fill, extra, label) in super::assessed::keys(c, lang, self.max_institutions) {
+                    keys.push(key(fill, extra, label));
+                }
+                keys.push(key(
+                    super::assessed::UNKNOWN,
+                    problem.clone(),
+                    word(
+                        lang,
+                        "gap or gap reason (red outline)",
+                        "boşluq (qırmızı çərçivə)",
+                    ),
+                ));
+            }
         }
-        keys.push(key(
-            HATCH,
-            format!("stroke=\"{}\"", palette::GAP),
-            word(lang, "gap: no measure", "boşluq: tədbir yoxdur"),
-        ));
+        if !self.color_by.is_assessed() {
+            keys.push(key(
+                HATCH,
+                format!("stroke=\"{}\"", palette::GAP),
+                word(lang, "gap: no measure", "boşluq: tədbir yoxdur"),
+            ));
+        }
         keys.push(key(
             palette::NONE,
             "",
@@ -416,7 +438,7 @@ impl<'a> Grid<'a> {
         let k = ci * self.m.modules.len() + mi;
         let cell = &self.m.cells[k];
         let mut tip = format!("{} × {}", self.cname(ci), self.mname(mi));
-        let (fill, ink, label): (String, &str, String) = match cell.state {
+        let (mut fill, mut ink, mut label): (String, &str, String) = match cell.state {
             CellState::NotApplicable => {
                 let _ = write!(tip, "\n{}", word(lang, "not applicable", "tətbiq olunmur"));
                 (palette::NONE.into(), palette::MUTED, String::new())
@@ -428,13 +450,22 @@ impl<'a> Grid<'a> {
             CellState::Covered => self.covered(k, &mut tip),
         };
         let mut extra = "stroke=\"#ffffff\" stroke-width=\"1\"".to_owned();
+        super::assessed::tip_lines(cell, lang, &mut tip);
+        let assessed = self.color_by.is_assessed() && cell.state != CellState::NotApplicable;
+        if assessed {
+            let (f, i, l, e) = super::assessed::fill(self.color_by, cell, self.max_institutions);
+            (fill, ink, label) = (f, i, l);
+            if !e.is_empty() {
+                extra = e.to_owned();
+            }
+        }
         let mut flag = false;
         if let Some(g) = self.gap_at[k] {
             for r in &g.reasons {
                 let _ = write!(tip, "\n{}: {r}", word(lang, "gap", "boşluq"));
             }
-            if cell.state == CellState::Covered {
-                flag = true;
+            if cell.state == CellState::Covered || assessed {
+                flag = cell.state == CellState::Covered;
                 extra = format!("stroke=\"{}\" stroke-width=\"2.5\"", palette::GAP);
             } else {
                 extra = format!("stroke=\"{}\" stroke-width=\"1\"", palette::GAP);
@@ -452,6 +483,9 @@ impl<'a> Grid<'a> {
                 CellState::NotApplicable => "not_applicable",
             }
         );
+        if let Some(l) = cell.level {
+            let _ = write!(extra, " data-level=\"{l}\"");
+        }
         let inset = if flag { 1.5 } else { 0.5 };
         svg.rect(
             x + inset,
@@ -498,7 +532,10 @@ impl<'a> Grid<'a> {
             );
         }
         match self.color_by {
-            ColorBy::State => (palette::COVERED.into(), "#ffffff", count_label(n)),
+            // the assessed colourings replace this fill in `cell`
+            ColorBy::State | ColorBy::Level | ColorBy::GapToTarget | ColorBy::Institutions => {
+                (palette::COVERED.into(), "#ffffff", count_label(n))
+            }
             ColorBy::Coverage => {
                 let t = (n.min(3) as f64) / 3.0;
                 (palette::ramp(t), palette::ink_on(t), count_label(n))

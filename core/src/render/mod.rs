@@ -52,11 +52,13 @@ use crate::model::{Lang, Text};
 use crate::schedule::{ChangeKind, DurationChange, ScheduleOptions};
 use crate::strategy::Strategy;
 
+mod assessed;
 pub mod dot;
 pub mod dsm;
 pub mod gantt;
 pub mod heatmap;
 pub mod report;
+mod report_levels;
 pub mod rollout;
 pub mod svg;
 
@@ -84,6 +86,23 @@ pub enum ColorBy {
     Quarter,
     /// How many measures deliver the cell (1, 2, 3 or more).
     Coverage,
+    /// The cell's assessed maturity level 0-5 (`docs/assessment.md`), current → target.
+    Level,
+    /// Levels still to climb to the target (`target_level - level`).
+    GapToTarget,
+    /// The cluster's number of institutions (a log scale), with the share reached.
+    Institutions,
+}
+
+impl ColorBy {
+    /// Whether the colouring reads the current-state assessment or the institutions: then
+    /// every applicable cell (gap or covered) is coloured by it.
+    pub fn is_assessed(self) -> bool {
+        matches!(
+            self,
+            ColorBy::Level | ColorBy::GapToTarget | ColorBy::Institutions
+        )
+    }
 }
 
 /// Options of every picture. Every field has a default, so partial JSON / Python dicts work
@@ -142,16 +161,7 @@ impl RenderOptions {
 /// The text of `t` in `lang`, else English or Azerbaijani (the other one), else Russian, else
 /// `id`. Blank texts count as missing.
 pub fn name<'a>(t: &'a Text, lang: Lang, id: &'a str) -> &'a str {
-    let order = match lang {
-        Lang::En => [Lang::En, Lang::Az, Lang::Ru],
-        Lang::Az => [Lang::Az, Lang::En, Lang::Ru],
-        Lang::Ru => [Lang::Ru, Lang::En, Lang::Az],
-    };
-    order
-        .into_iter()
-        .filter_map(|l| t.get(l))
-        .find(|s| !s.trim().is_empty())
-        .unwrap_or(id)
+    t.in_lang(lang).unwrap_or(id)
 }
 
 /// A small picture that says why the real one cannot be drawn.
@@ -216,6 +226,25 @@ pub mod palette {
             0.0
         };
         let (a, b) = ((0xd4, 0xee, 0xf2), (0x0b, 0x3d, 0x6b));
+        let mix =
+            |x: i32, y: i32| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as i32;
+        format!(
+            "#{:02x}{:02x}{:02x}",
+            mix(a.0, b.0),
+            mix(a.1, b.1),
+            mix(a.2, b.2)
+        )
+    }
+
+    /// A sequential yellow–red ramp for distances (levels still to climb): `t` in 0..=1 →
+    /// light to dark.
+    pub fn warm(t: f64) -> String {
+        let t = if t.is_finite() {
+            t.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let (a, b) = ((0xfd, 0xf0, 0xc4), (0x9e, 0x1f, 0x0b));
         let mix =
             |x: i32, y: i32| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as i32;
         format!(

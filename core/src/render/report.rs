@@ -345,7 +345,18 @@ fn summary(out: &mut String, r: &Report) {
     row(
         word(lang, "Coverage", "Əhatə"),
         match &r.matrix {
-            Ok(m) => esc(&share_text(&m.coverage().overall)).into_owned(),
+            Ok(m) => {
+                let overall = m.coverage().overall;
+                let mut text = share_text(&overall);
+                if let Some(w) = overall.weighted_share {
+                    text.push_str(&format!(
+                        "; {} {:.1}%",
+                        word(lang, "weighted by institutions", "müəssisələrə görə çəkili"),
+                        w * 100.0
+                    ));
+                }
+                esc(&text).into_owned()
+            }
             Err(_) => word(lang, "not computed (see below)", "hesablanmayıb").to_owned(),
         },
     );
@@ -572,9 +583,13 @@ fn gap_table(out: &mut String, r: &Report, g: &[CellGap]) {
 
 /// The rollout picture.
 fn rollout(out: &mut String, r: &Report) {
-    match r.s.rollout_with_changes(r.schedule, &r.opts.changes) {
-        Ok(ro) => figure(out, &super::rollout::rollout_svg(r.s, &ro, r.opts)),
-        Err(e) => blocked(out, r.lang, &e),
+    let ro = r.s.rollout_with_changes(r.schedule, &r.opts.changes);
+    match &ro {
+        Ok(ro) => figure(out, &super::rollout::rollout_svg(r.s, ro, r.opts)),
+        Err(e) => blocked(out, r.lang, e),
+    }
+    if let Ok(m) = &r.matrix {
+        super::report_levels::table(out, r.s, m, ro.as_ref().ok(), r.lang, MAX_ROWS);
     }
 }
 
@@ -609,13 +624,9 @@ fn waves(out: &mut String, r: &Report) {
             .take(40)
             .map(|id| {
                 let i = s.measure_index(id).map(|i| i as usize);
-                let t = i.map_or("", |i| name(&doc.measures[i].title, lang, id));
+                let t = i.map_or("", |i| doc.measures[i].title.in_lang(lang).unwrap_or(""));
                 let m = i.map_or("", |i| mark(s, i));
-                format!(
-                    "<span title=\"{}\"><code>{}</code>{m}</span>",
-                    esc(t),
-                    esc(id)
-                )
+                format!("<span><code>{}</code>{m} {}</span>", esc(id), esc(t))
             })
             .collect();
         let rest = if w.len() > 40 {
@@ -628,7 +639,7 @@ fn waves(out: &mut String, r: &Report) {
             "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{rest}</td></tr>",
             k + 1,
             thousands(w.len() as u64),
-            shown.join(" ")
+            shown.join("; ")
         );
     }
     out.push_str("</tbody></table>\n");
@@ -758,7 +769,13 @@ fn deadline_table(out: &mut String, r: &Report, sc: &Schedule) {
         let chain: Vec<String> = d
             .chain
             .iter()
-            .map(|c| format!("<code>{}</code>", esc(c)))
+            .map(|c| {
+                let t = s
+                    .measure_index(c)
+                    .and_then(|i| doc.measures[i as usize].title.in_lang(lang))
+                    .unwrap_or("");
+                format!("<code>{}</code> {}", esc(c), esc(t))
+            })
             .collect();
         let by = match d.driven_by {
             ChainStart::ProjectStart => {

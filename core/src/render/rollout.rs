@@ -23,6 +23,52 @@ struct Row {
     delivered: Vec<u64>,
     /// Cells delivered at all.
     eventually: u64,
+    /// The assessed cells' move: (sum of current levels, sum of target levels, cells
+    /// assessed, cells with a target), and per assessed cell `module: a→b (finish)` for the
+    /// tooltip.
+    levels: (u64, u64, u64, u64),
+    moves: Vec<String>,
+}
+
+/// `a→b`: a cell's current and target level (`a` alone without a target).
+fn step(level: u8, target: Option<u8>) -> String {
+    match target {
+        Some(t) => format!("{level}→{t}"),
+        None => level.to_string(),
+    }
+}
+
+/// The assessed cells of clusters `a..b`: the sums of their levels and targets and their
+/// moves, `module a→b, delivered <date>` (only for one cluster).
+fn levels(r: &Rollout, a: usize, b: usize, lang: Lang) -> ((u64, u64, u64, u64), Vec<String>) {
+    let nm = if r.clusters.is_empty() {
+        0
+    } else {
+        r.cells.len() / r.clusters.len()
+    };
+    let mut sums = (0u64, 0u64, 0u64, 0u64);
+    let mut moves = Vec::new();
+    for cell in &r.cells[a * nm..b * nm] {
+        let Some(l) = cell.level else { continue };
+        sums.0 += u64::from(l);
+        sums.2 += 1;
+        if let Some(t) = cell.target_level {
+            sums.1 += u64::from(t);
+            sums.3 += 1;
+        }
+        if b - a == 1 {
+            let when = match cell.finish_date {
+                Some(d) => format!("{} {d}", word(lang, "delivered", "təhvil")),
+                None => word(lang, "no measure", "tədbir yoxdur").to_owned(),
+            };
+            moves.push(format!(
+                "{}: {} ({when})",
+                cell.module,
+                step(l, cell.target_level)
+            ));
+        }
+    }
+    (sums, moves)
 }
 
 /// The rows: one per cluster, or per block of `per` consecutive clusters.
@@ -60,11 +106,14 @@ fn rows(s: &Strategy, r: &Rollout, lang: Lang, (per, ng): (usize, usize)) -> Vec
                 }
             }
         }
+        let (sums, moves) = levels(r, a, b, lang);
         rows.push(Row {
             label,
             applicable: app,
             delivered: del,
             eventually: ev,
+            levels: sums,
+            moves,
         });
     }
     rows
@@ -84,7 +133,9 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
         .clamp(8, 30);
     let left = PAD + label_chars as f64 * 6.8 + 12.0;
     let nq = r.quarters.len();
-    let width = (left + nq as f64 * CELL_W + 150.0 + PAD).max(600.0);
+    let assessed = rows.iter().any(|row| row.levels.2 > 0);
+    let level_w = if assessed { 150.0 } else { 0.0 };
+    let width = (left + nq as f64 * CELL_W + 150.0 + level_w + PAD).max(600.0);
     let top = 100.0;
     let height = top + rows.len() as f64 * CELL_H + 30.0 + PAD;
     let title = super::heading(
@@ -126,8 +177,24 @@ pub fn rollout_svg(s: &Strategy, r: &Rollout, opts: &RenderOptions) -> String {
         "font-size=\"10\" fill=\"#444444\"",
         word(lang, "delivered eventually", "sonda təhvil"),
     );
+    if assessed {
+        svg.text(
+            left + nq as f64 * CELL_W + 150.0,
+            top - 8.0,
+            "font-size=\"10\" fill=\"#444444\"",
+            word(
+                lang,
+                "mean level: current→target (assessed)",
+                "orta səviyyə: cari→hədəf",
+            ),
+        );
+    }
     for (ri, row) in rows.iter().enumerate() {
-        draw_row(&mut svg, r, row, left, top + ri as f64 * CELL_H);
+        let y = top + ri as f64 * CELL_H;
+        draw_row(&mut svg, r, row, left, y);
+        if assessed {
+            draw_levels(&mut svg, row, left + nq as f64 * CELL_W + 150.0, y);
+        }
     }
     crate::render::captioned(s, svg.finish())
 }
@@ -152,6 +219,28 @@ fn legend(svg: &mut Svg, lang: Lang) {
         "fill=\"#222222\"",
         word(lang, "nothing applicable (no data)", "tətbiq olunan yoxdur"),
     );
+}
+
+/// A row's move from the current to the target level at (x, y): the mean levels of its
+/// assessed cells, each cell's move in the tooltip.
+fn draw_levels(svg: &mut Svg, row: &Row, x: f64, y: f64) {
+    let (lv, tg, n, nt) = row.levels;
+    if n == 0 {
+        svg.text(x, y + 15.0, "fill=\"#999999\"", "–");
+        return;
+    }
+    let mean = |s: u64, k: u64| format!("{:.1}", s as f64 / k as f64);
+    let text = if nt > 0 {
+        format!("{}→{} ({n})", mean(lv, n), mean(tg, nt))
+    } else {
+        format!("{} ({n})", mean(lv, n))
+    };
+    let tip = if row.moves.is_empty() {
+        format!("{}: {text}", row.label)
+    } else {
+        format!("{}\n{}", row.label, row.moves.join("\n"))
+    };
+    svg.text_tip(x, y + 15.0, "fill=\"#222222\"", &text, &tip);
 }
 
 /// A row at `y`: its label, its share per quarter and what it delivers eventually.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{InfeasibleDeadline, Schedule, ScheduleRecord, dates};
 use crate::error::Result;
 use crate::escape::{csv_field as csv_safe, mermaid_text};
+use crate::model::Lang;
 
 /// The JSON export: summary, one record per measure, critical paths as ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +81,42 @@ impl Schedule {
     /// measure the baseline lacks). Ids that a spreadsheet would run as formulas get a
     /// leading `'`.
     pub fn to_csv(&self) -> Result<String> {
+        self.write_csv(None)
+    }
+
+    /// [`Schedule::to_csv`] with names beside the ids (issue 20, point 1): the columns
+    /// `title,direction,direction_title,main_executor,main_executor_name` after the others,
+    /// from `s` (the strategy the schedule was computed from) in `lang` (falling back to the
+    /// other languages, then empty), CSV-neutralised.
+    pub fn to_csv_named(&self, s: &crate::strategy::Strategy, lang: Lang) -> Result<String> {
+        self.write_csv(Some((s, lang)))
+    }
+
+    /// The names of row `i`'s measure: title, direction id and title, main executor id and
+    /// name (empty where unknown).
+    fn row_names(&self, s: &crate::strategy::Strategy, lang: Lang, i: usize) -> [String; 5] {
+        let doc = s.document();
+        let k = match doc.measures.get(i) {
+            Some(m) if m.id == self.ids[i] => Some(i),
+            _ => s.measure_index(&self.ids[i]).map(|k| k as usize),
+        };
+        let Some(m) = k.map(|k| &doc.measures[k]) else {
+            return Default::default();
+        };
+        let text = |t: &crate::model::Text| csv_safe(t.in_lang(lang).unwrap_or("")).into_owned();
+        let direction = doc.directions.iter().find(|d| d.id == m.direction);
+        let exec = m.main_executor.single().unwrap_or("");
+        let org = doc.organizations.iter().find(|o| o.id == exec);
+        [
+            text(&m.title),
+            csv_safe(&m.direction).into_owned(),
+            direction.map(|d| text(&d.title)).unwrap_or_default(),
+            csv_safe(exec).into_owned(),
+            org.map(|o| text(&o.name)).unwrap_or_default(),
+        ]
+    }
+
+    fn write_csv(&self, names: Option<(&crate::strategy::Strategy, Lang)>) -> Result<String> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
@@ -108,9 +145,18 @@ impl Schedule {
                 "finish_variance_days",
             ]);
         }
+        if names.is_some() {
+            head.extend([
+                "title",
+                "direction",
+                "direction_title",
+                "main_executor",
+                "main_executor_name",
+            ]);
+        }
         let _ = w.write_record(&head);
         let opt = |x: Option<String>| x.unwrap_or_default();
-        for r in self.records()? {
+        for (i, r) in self.records()?.into_iter().enumerate() {
             let mut row = vec![
                 csv_safe(&r.id).into_owned(),
                 r.duration.to_string(),
@@ -134,6 +180,9 @@ impl Schedule {
                     opt(r.start_variance_days.map(|v| v.to_string())),
                     opt(r.finish_variance_days.map(|v| v.to_string())),
                 ]);
+            }
+            if let Some((s, lang)) = names {
+                row.extend(self.row_names(s, lang, i));
             }
             let _ = w.write_record(&row);
         }

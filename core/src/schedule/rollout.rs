@@ -42,6 +42,15 @@ pub struct RolloutCell {
     #[serde(with = "dates::iso_opt")]
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub finish_date: Option<Date>,
+    /// The current maturity level 0-5 of the cell's latest assessment, when assessed
+    /// (`docs/assessment.md`): where the cell starts from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub level: Option<u8>,
+    /// The level that assessment aims at: where the delivery is to take the cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number"))]
+    pub target_level: Option<u8>,
 }
 
 /// Coverage over time for one cluster.
@@ -170,6 +179,8 @@ impl Strategy {
                         }
                     }
                 }
+                let a = ix.assessment(doc, mi, ci);
+                let level = |l: i32| u8::try_from(l).ok();
                 cells.push(RolloutCell {
                     cluster: cl.id.to_string(),
                     module: md.id.to_string(),
@@ -177,6 +188,8 @@ impl Strategy {
                     measures: ms.len() as u32,
                     finish,
                     finish_date,
+                    level: a.and_then(|a| level(a.level)),
+                    target_level: a.and_then(|a| a.target_level.and_then(level)),
                 });
             }
             let share = delivered

@@ -23,6 +23,7 @@ use crate::period::PeriodRef;
 pub use crate::diagnostic::{Code, Diagnostic, Need, Severity};
 pub(crate) use crate::diagnostic::{err, warn};
 
+pub(crate) mod assessments;
 pub(crate) mod baselines;
 pub(crate) mod entities;
 pub(crate) mod indicators;

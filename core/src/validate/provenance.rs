@@ -53,6 +53,13 @@ pub(crate) fn each<'a>(doc: &'a Document, mut f: impl FnMut(At, &'a str, &'a Ill
     list!("indicator", doc.indicators, "indicators");
     list!("report", doc.reports, "reports");
     list!("evaluation", doc.evaluations, "evaluations");
+    for (i, x) in doc.assessments.iter().enumerate() {
+        f(
+            at("assessment", "assessments", Some(i)),
+            &x.cluster,
+            &x.illustrative,
+        );
+    }
 }
 
 /// A name in an `illustrative` list that is not a field of its entity: a located error.
