@@ -168,7 +168,7 @@ fn a_sheet_past_two_to_the_24_cells_is_cut_with_a_finding() {
     );
     let cut: Vec<_> = s
         .validate()
-        .into_iter()
+        .iter()
         .filter(|d| {
             d.code.as_str() == "unreadable_cell" && d.message.contains("the rest was not read")
         })

@@ -173,12 +173,33 @@ try {
     assert.equal(await page.textContent("#source-name"), "Source: country.xlsx");
   });
 
-  await check("a workbook named without extension is recognised by its bytes; .xer is listed as coming", async () => {
+  await check("a workbook named without extension is recognised by its bytes; a broken .xer is the core's error", async () => {
     await page.setInputFiles("#file", { name: "plan-from-mail", mimeType: "application/octet-stream", buffer: planXlsx });
     await page.waitForFunction(() => document.getElementById("source-name").textContent === "Source: plan-from-mail", null, { timeout: 30_000 });
     await page.setInputFiles("#file", { name: "plan.xer", mimeType: "application/octet-stream", buffer: Buffer.from("ERMHDR") });
     await page.waitForFunction(() => document.getElementById("err-source").textContent === "plan.xer");
-    assert.match(await page.textContent("#err-message"), /Primavera P6 XER \(\.xer\) files are not read by this build yet/);
+    let coreMessage = "";
+    try {
+      NodeStrategy.fromXer(new Uint8Array(Buffer.from("ERMHDR")));
+    } catch (e) {
+      coreMessage = e.message;
+    }
+    assert.ok(coreMessage, "the core refuses the broken XER");
+    assert.ok((await page.textContent("#err-message")).includes(coreMessage), await page.textContent("#err-message"));
+  });
+
+  await check("the plan exported for MS Project and P6 opens again on the page with the same measures and relations", async () => {
+    await page.click("#reset");
+    await page.waitForFunction(() => document.body.dataset.format === "json" && document.body.dataset.status === "ok");
+    for (const [button, ext, read] of [["#export-plan-mspdi", "xml", NodeStrategy.fromMspdi], ["#export-plan-xer", "xer", NodeStrategy.fromXer]]) {
+      const [name, bytes] = await downloaded(button);
+      assert.equal(name, `${reference.document().strategy.id}.${ext}`);
+      const back = read(new Uint8Array(bytes)).document();
+      assert.deepEqual(back.measures.map((m) => m.id), reference.document().measures.map((m) => m.id));
+      await page.setInputFiles("#file", { name: `plan.${ext}`, mimeType: "application/octet-stream", buffer: bytes });
+      await page.waitForFunction((n) => document.getElementById("source-name").textContent === n, `Source: plan.${ext}`, { timeout: 30_000 });
+      assert.equal(await page.textContent("#stats .stat:first-child .stat-value"), String(reference.document().measures.length));
+    }
   });
 
   await check("the plan exported as XLSX reads back as the plan on screen", async () => {

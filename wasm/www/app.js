@@ -850,7 +850,7 @@ export async function start(lean, defaultJson) {
     download(`${fileStem()}-schedule.csv`, "text/csv", freeing(sched, (x) => x.toCsv()));
   })));
   for (const x of PLAN_EXPORTS) {
-    $(x.id).addEventListener("click", exporting(withFull((s) => download(`${fileStem()}.${x.ext}`, x.type, x.write(s)))));
+    $(x.id).addEventListener("click", exporting(withFull((s) => download(`${fileStem()}.${x.ext}`, x.type, x.write(s, scheduleOptions())))));
   }
   $("export-report").addEventListener("click", exporting(withFull((s) => {
     download(`${fileStem()}-report.html`, "text/html", s.reportHtml(pictureOptions({ colorBy: $("color-by").value })));

@@ -34,19 +34,22 @@ export const FULL_BUILD_READERS = {
   xls: { label: "XLS workbook", read: (api, bytes) => api.Strategy.fromXlsx(bytes, null, null) },
   ods: { label: "ODS spreadsheet", read: (api, bytes) => api.Strategy.fromXlsx(bytes, null, null) },
   csv: { label: "CSV table", read: (api, bytes) => api.Strategy.fromCsv(bytes, null) },
-  // Issue 19: MS Project (MSPDI) and Primavera P6 plans, once their readers are in the full
-  // build — then e.g. `read: (api, bytes) => api.Strategy.fromMspdi(bytes)`.
-  xml: { label: "MS Project XML (MSPDI)", read: null },
-  xer: { label: "Primavera P6 XER", read: null },
+  // MS Project (MSPDI) and Primavera P6 plans: summary tasks become directions, leaf tasks
+  // measures; what a strategy cannot hold is an `unsupported_project_data` finding
+  xml: { label: "MS Project XML (MSPDI)", read: (api, bytes) => api.Strategy.fromMspdi(bytes) },
+  xer: { label: "Primavera P6 XER", read: (api, bytes) => api.Strategy.fromXer(bytes) },
 };
 
 /**
  * The plan's exports in other files than the page's own (the toolbar's buttons, whose ids these
- * are in index.html): how the full build writes the plan on screen. Issue 19's MS Project and
- * Primavera P6 writers are one line each here, and a button, once they are in the full build —
- * e.g. `{ id: "export-plan-mspdi", ext: "xml", type: "application/xml", write: (s) => s.toMspdi() }`.
+ * are in index.html): how the full build writes the plan on screen, with the schedule options
+ * the page shows (its calendar) for the planners' files.
  */
-export const PLAN_EXPORTS = [{ id: "export-plan-xlsx", ext: "xlsx", type: XLSX_TYPE, write: (s) => s.toXlsx() }];
+export const PLAN_EXPORTS = [
+  { id: "export-plan-xlsx", ext: "xlsx", type: XLSX_TYPE, write: (s) => s.toXlsx() },
+  { id: "export-plan-mspdi", ext: "xml", type: "application/xml", write: (s, opts) => s.toMspdi(opts) },
+  { id: "export-plan-xer", ext: "xer", type: "application/octet-stream", write: (s, opts) => s.toXer(opts) },
+];
 
 /** The reader entry for a file name's extension (undefined: not a spreadsheet). */
 export function readerFor(name) {
