@@ -846,8 +846,12 @@ export async function start(lean, defaultJson) {
     download(`${fileStem()}-matrix.csv`, "text/csv", freeing(s.matrix(), (m) => m.toCsv()));
   })));
   $("export-schedule-csv").addEventListener("click", exporting(withFull((s) => {
-    const sched = s.scheduleWithChanges(state.changes, scheduleOptions());
-    download(`${fileStem()}-schedule.csv`, "text/csv", freeing(sched, (x) => x.toCsv()));
+    // the plan's schedule names each measure, direction and executor in the page's language;
+    // a what-if schedule (changed durations) is the core's plain CSV
+    const csv = state.changes.length
+      ? freeing(s.scheduleWithChanges(state.changes, scheduleOptions()), (x) => x.toCsv())
+      : s.scheduleCsv(scheduleOptions(), state.lang);
+    download(`${fileStem()}-schedule.csv`, "text/csv", csv);
   })));
   for (const x of PLAN_EXPORTS) {
     $(x.id).addEventListener("click", exporting(withFull((s) => download(`${fileStem()}.${x.ext}`, x.type, x.write(s, scheduleOptions())))));
