@@ -314,7 +314,9 @@ impl Matrix {
 
     /// A Markdown table: clusters as rows, modules as columns. `✔n` = covered by n measures,
     /// `gap` = applicable without a measure, `·` = not applicable; the last column is the
-    /// cluster's coverage. Ids are escaped for Markdown.
+    /// cluster's coverage. Each cluster is named beside its id (`library (Libraries)`), and a
+    /// line under the table names the modules of the columns, in English (else Azerbaijani,
+    /// else Russian). Ids and titles are escaped for Markdown.
     pub fn to_markdown(&self) -> String {
         use std::fmt::Write;
         let cov = self.coverage();
@@ -330,7 +332,7 @@ impl Matrix {
         out.push_str("--:|\n");
         let nm = self.modules.len();
         for (ci, c) in self.clusters.iter().enumerate() {
-            let _ = write!(out, "| {} |", md_escape(c));
+            let _ = write!(out, "| {} |", md_escape(&self.named(false, ci)));
             for cell in &self.cells[ci * nm..(ci + 1) * nm] {
                 match cell.state {
                     CellState::NotApplicable => out.push_str(" · |"),
@@ -363,7 +365,29 @@ impl Matrix {
                 ""
             }
         );
+        // the modules by name: the columns carry their ids to stay narrow
+        let named: Vec<String> = (0..self.modules.len())
+            .filter(|&k| self.title(true, k, Lang::En) != self.modules[k])
+            .map(|k| md_escape(&self.named(true, k)))
+            .collect();
+        if !named.is_empty() {
+            let _ = writeln!(out, "\nModules: {}.", named.join("; "));
+        }
         out
+    }
+
+    /// `id (title)` of a cluster or module, in English (else Azerbaijani, else Russian); the
+    /// id alone when the document gives no title.
+    fn named(&self, modules: bool, k: usize) -> String {
+        let id = if modules {
+            &self.modules[k]
+        } else {
+            &self.clusters[k]
+        };
+        match self.title(modules, k, Lang::En) {
+            t if t == id.as_str() => id.clone(),
+            t => format!("{id} ({t})"),
+        }
     }
 
     /// Long-form CSV: `cluster,module,state,measures,illustrative,institutions,level,

@@ -170,6 +170,10 @@ def test_to_markdown(matrix: Matrix) -> None:
     table = [line for line in lines if line.startswith("|")]
     assert len(table) == len(matrix.clusters) + 2
     assert "Overall coverage:" in md
+    # names beside the ids: the clusters in their rows, the modules in a line under the table
+    assert "| library (Library) |" in md, lines[2]
+    modules = next(line for line in lines if line.startswith("Modules: "))
+    assert "registry (" in modules or "e_registry (" in modules or "(" in modules
 
 
 def test_equality_and_repr(e_culture: Strategy, matrix: Matrix) -> None:
