@@ -331,7 +331,7 @@ impl Matrix {
         }
         out.push_str("--:|\n");
         let nm = self.modules.len();
-        for (ci, c) in self.clusters.iter().enumerate() {
+        for ci in 0..self.clusters.len() {
             let _ = write!(out, "| {} |", md_escape(&self.named(false, ci)));
             for cell in &self.cells[ci * nm..(ci + 1) * nm] {
                 match cell.state {
