@@ -729,7 +729,7 @@ fn measure_row(
         ctx.at(format!("{path}.{k}"), &sheet.name, r, c);
     }
     ctx.at(path.clone(), &sheet.name, r, first.unwrap_or(0));
-    fit::<Measure>(ctx, &mut m, &path, "measure").map(|_| Value::Object(m))
+    fit::<Measure>(ctx, &mut m, &path, "measure").then_some(Value::Object(m))
 }
 
 /// Executors' ids into a measure (the first of an `Executors` column is the main one); the

@@ -21,6 +21,9 @@ pub const MAX_UNPLACED: usize = 50;
 #[derive(Debug, Default)]
 pub(crate) struct Ctx {
     pub cells: SheetCells,
+    /// The quick reading: rows are not checked one by one (`read` checks the whole document,
+    /// and reads again row by row only when it does not read).
+    pub quick: bool,
     unplaced: HashMap<String, usize>,
     /// The name of the sheet cells were last placed on, shared by its cells.
     sheet: Option<std::sync::Arc<str>>,
@@ -138,7 +141,20 @@ pub(crate) fn fit<T: DeserializeOwned>(
     obj: &mut Map<String, Value>,
     path: &str,
     what: &str,
-) -> Option<T> {
+) -> bool {
+    fit_row::<T>(ctx, obj, path, what).is_some()
+}
+
+fn fit_row<T: DeserializeOwned>(
+    ctx: &mut Ctx,
+    obj: &mut Map<String, Value>,
+    path: &str,
+    what: &str,
+) -> Option<()> {
+    // the quick reading checks the whole document at once instead (see `read`)
+    if ctx.quick {
+        return Some(());
+    }
     // the fast path: no copy, no path tracking (a row that reads is the usual case)
     let whole = Value::Object(std::mem::take(obj));
     let quick = T::deserialize(&whole);
@@ -146,12 +162,12 @@ pub(crate) fn fit<T: DeserializeOwned>(
         return None;
     };
     *obj = back;
-    if let Ok(t) = quick {
-        return Some(t);
+    if quick.is_ok() {
+        return Some(());
     }
     for _ in 0..=obj.len() {
         match serde_path_to_error::deserialize::<_, T>(Value::Object(obj.clone())) {
-            Ok(t) => return Some(t),
+            Ok(_) => return Some(()),
             Err(e) => {
                 let key = match e.path().iter().next() {
                     Some(serde_path_to_error::Segment::Map { key }) => Some(key.clone()),
@@ -293,25 +309,50 @@ impl Ctx {
 fn check_row(ctx: &mut Ctx, key: &str, obj: &mut Map<String, Value>, path: &str) -> bool {
     use crate::model::*;
     match key {
-        "organizations" => fit::<Organization>(ctx, obj, path, "organization").is_some(),
-        "directions" => fit::<Direction>(ctx, obj, path, "direction").is_some(),
-        "clusters" => fit::<Cluster>(ctx, obj, path, "cluster").is_some(),
-        "modules" => fit::<Module>(ctx, obj, path, "module").is_some(),
-        "indicators" => fit::<Indicator>(ctx, obj, path, "indicator").is_some(),
-        "reports" => fit::<Report>(ctx, obj, path, "report").is_some(),
-        "evaluations" => fit::<Evaluation>(ctx, obj, path, "evaluation").is_some(),
-        "measures" => fit::<Measure>(ctx, obj, path, "measure").is_some(),
+        "organizations" => fit::<Organization>(ctx, obj, path, "organization"),
+        "directions" => fit::<Direction>(ctx, obj, path, "direction"),
+        "clusters" => fit::<Cluster>(ctx, obj, path, "cluster"),
+        "modules" => fit::<Module>(ctx, obj, path, "module"),
+        "indicators" => fit::<Indicator>(ctx, obj, path, "indicator"),
+        "reports" => fit::<Report>(ctx, obj, path, "report"),
+        "evaluations" => fit::<Evaluation>(ctx, obj, path, "evaluation"),
+        "measures" => fit::<Measure>(ctx, obj, path, "measure"),
         _ => true,
     }
 }
 
 /// Read a workbook's sheets into a document and the cells it came from.
+///
+/// First quickly: the rows are not checked one by one, and when the whole document reads
+/// (the usual case) every row did, so that is the answer. Otherwise the sheets are read again
+/// with each row checked, so a field that does not read is dropped with a finding on its cell.
 pub(crate) fn read(
     sheets: &[Sheet],
     mapping: &Mapping,
     plan_sheet: Option<&str>,
 ) -> Result<(Document, SheetCells)> {
-    let mut ctx = Ctx::default();
+    if let Ok((top, ctx)) = gather(sheets, mapping, plan_sheet, true) {
+        let whole = Value::Object(top);
+        if let Ok(doc) = <Document as serde::Deserialize>::deserialize(&whole) {
+            return Ok((doc, ctx.cells));
+        }
+    }
+    let (top, mut ctx) = gather(sheets, mapping, plan_sheet, false)?;
+    let doc = assemble(&mut ctx, top)?;
+    Ok((doc, ctx.cells))
+}
+
+/// The document's fields from the sheets, and what the reading found.
+fn gather(
+    sheets: &[Sheet],
+    mapping: &Mapping,
+    plan_sheet: Option<&str>,
+    quick: bool,
+) -> Result<(Map<String, Value>, Ctx)> {
+    let mut ctx = Ctx {
+        quick,
+        ..Ctx::default()
+    };
     let exact = sheets.iter().any(|s| s.name == "strategy");
     let mut top: Map<String, Value> = Map::new();
     let mut plan_at = None;
@@ -383,8 +424,7 @@ pub(crate) fn read(
         super::plan::read_plan(&mut ctx, &sheets[i], mapping, exact, &mut top)?;
     }
     ctx.close(sheets);
-    let doc = assemble(&mut ctx, top)?;
-    Ok((doc, ctx.cells))
+    Ok((top, ctx))
 }
 
 /// A sheet name that is a field of the document (`organizations`, `strategy`).
