@@ -321,3 +321,48 @@ def test_baselines_read_by_mpxj(mp, fmt, tmp_path):
         assert str(start.toLocalDate()) == rec["baseline_start"], key
         seen += 1
     assert seen > 100
+
+
+def lag_days(d):
+    """An MPXJ lag as working days (8-hour days, as both files state)."""
+    if d is None:
+        return 0
+    units = str(d.getUnits().name())
+    per_day = {"DAYS": 1, "HOURS": 8, "MINUTES": 480}.get(units)
+    assert per_day, f"a lag in {units}"
+    return round(float(d.getDuration()) / per_day)
+
+
+@pytest.mark.parametrize("name", ["ms-project-2019-shape.xml", "p6-8.2-shape.xer"])
+def test_files_shaped_as_ms_project_and_p6_write_them(mp, name):
+    """Files with what MS Project 2019 and P6 8.2 files carry (tests/planners/make_files.py:
+    the project summary task, a blank row, an inactive and a manually scheduled task,
+    progress, Windows-1252 with CRLF, the WBS root, nested WBS, a relation from another
+    project): eculture reads the leaf tasks MPXJ reads that take part in the schedule (active,
+    not blank) and the relations between them, with their types and lags."""
+    from pathlib import Path
+    path = str(Path(__file__).resolve().parents[2] / "tests" / "planners" / name)
+    xer = name.endswith(".xer")
+    p = mp["reader"]().read(path)
+    leaves = {}
+    for t in p.getTasks():
+        if t.hasChildTasks() or t.getNull() or not t.getActive():
+            continue
+        key = t.getActivityID() if xer else t.getWBS()
+        if key is not None:
+            leaves[str(key)] = t
+    s = eculture.Strategy.load(path)
+    assert {m["id"] for m in s.document()["measures"]} == set(leaves), "the leaf tasks MPXJ reads"
+    theirs = set()
+    for key, t in leaves.items():
+        for r in t.getPredecessors():
+            pt = r.getPredecessorTask()
+            pk = None if pt is None else str(pt.getActivityID() if xer else pt.getWBS())
+            if pk in leaves:
+                theirs.add((pk, key, KIND[str(r.getType())], lag_days(r.getLag())))
+    ours = {(e["from"], e["to"], e["relation"], e["lag_days"]) for e in s.dependencies()}
+    assert ours == theirs, "the relations MPXJ reads"
+    assert len(theirs) >= 5
+    # what MPXJ reads there and eculture cannot hold is a finding, not lost
+    notes = [d for d in s.validate() if d.code == "unsupported_project_data"]
+    assert any("progress recorded in the file" in d.message for d in notes)

@@ -119,7 +119,10 @@ pub(crate) struct RawTask {
 /// (data a strategy cannot hold).
 #[derive(Debug, Default)]
 pub(crate) struct Project {
+    /// The project's name (its title in the strategy).
     pub name: String,
+    /// A short code for the strategy id (XER `proj_short_name`); the name's slug when empty.
+    pub code: String,
     pub start: Option<Date>,
     pub finish: Option<Date>,
     pub tasks: Vec<RawTask>,
@@ -128,6 +131,42 @@ pub(crate) struct Project {
     pub unsupported: Vec<(String, usize)>,
     /// Findings about one task: (task index, message).
     pub task_findings: Vec<(usize, String)>,
+    /// Findings about the file as a whole, worded in full.
+    pub notes: Vec<String>,
+}
+
+/// The finding for progress recorded in a project file (percent complete, actual dates),
+/// which a plan does not hold: `None` when there is none.
+pub(crate) fn progress_note(
+    percent: Option<f64>,
+    actual_start: Option<Date>,
+    actual_finish: Option<Date>,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(p) = percent.filter(|p| *p > 0.0) {
+        parts.push(format!("{p} % complete"));
+    }
+    if let Some(d) = actual_start {
+        parts.push(format!("actual start {d}"));
+    }
+    if let Some(d) = actual_finish {
+        parts.push(format!("actual finish {d}"));
+    }
+    (!parts.is_empty()).then(|| {
+        format!(
+            "the progress recorded in the file ({}) is not carried: a plan holds no progress; record it as an executor's report (`reports`)",
+            parts.join(", ")
+        )
+    })
+}
+
+/// `1 holiday`, `3 holidays`.
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 fn text(s: &str) -> Value {
@@ -279,7 +318,7 @@ fn build(p: Project, format: Format, source: &str) -> Result<ProjectFile> {
     };
     let mut doc = json!({
         "strategy": {
-            "id": slug(name),
+            "id": slug(if p.code.trim().is_empty() { name } else { p.code.trim() }),
             "title": text(name),
             "period": { "start": start.to_string(), "end": end.to_string() },
         },
@@ -316,6 +355,9 @@ fn file_findings(
             format!("{nested} summary tasks or WBS nodes sit under another one: each became a direction of its own (directions do not nest)"),
         ));
     }
+    for note in &p.notes {
+        findings.push(unsupported("strategy".into(), None, note.clone()));
+    }
     for (what, n) in &p.unsupported {
         findings.push(unsupported(
             "strategy".into(),
@@ -329,12 +371,12 @@ fn file_findings(
             "strategy".into(),
             None,
             format!(
-                "the project calendar `{}` (weekend {}; {} holidays, {} extra working days) is a schedule option, not part of a strategy: \
+                "the project calendar `{}` (weekend {}; {}, {}) is a schedule option, not part of a strategy: \
                  schedule with that calendar to reproduce the file's dates",
                 c.name.as_deref().unwrap_or("Standard"),
                 if names.is_empty() { "none".to_owned() } else { names.join(", ") },
-                c.holidays.len(),
-                c.extra_working_days.len()
+                count(c.holidays.len(), "holiday"),
+                count(c.extra_working_days.len(), "extra working day")
             ),
         ));
     }
@@ -364,19 +406,18 @@ fn unsupported(path: String, id: Option<&str>, message: String) -> Diagnostic {
     warn(Code::UnsupportedProjectData, path, id, message)
 }
 
-/// A strategy id from a project name: letters, digits, `-` and `_`, at most 64 characters.
+/// A strategy id from a project name: letters, digits, `-` and `_` (a run of anything else
+/// becomes one `-`), at most 64 characters.
 fn slug(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .take(64)
-        .collect();
+    let mut s = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            s.push(c);
+        } else if !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    let s: String = s.chars().take(64).collect();
     let s = s.trim_matches('-');
     if s.is_empty() {
         "imported".to_owned()

@@ -22,6 +22,15 @@ struct TaskFields {
     level: Option<i64>,
     summary: Option<bool>,
     is_null: bool,
+    /// `Active` 0: MS Project leaves the task out of the schedule.
+    inactive: bool,
+    /// `Manual` 1: the task's dates are typed, not scheduled.
+    manual: bool,
+    /// `ExternalTask` or `IsSubproject` 1.
+    external: bool,
+    percent: Option<f64>,
+    actual_start: Option<Date>,
+    actual_finish: Option<Date>,
     duration: Option<String>,
     duration_format: Option<i64>,
     start: Option<Date>,
@@ -289,6 +298,14 @@ impl ReadState {
             ["Project", "Tasks", "Task", "OutlineLevel"] => t.level = int(v),
             ["Project", "Tasks", "Task", "Summary"] => t.summary = Some(v == "1"),
             ["Project", "Tasks", "Task", "IsNull"] => t.is_null = v == "1",
+            ["Project", "Tasks", "Task", "Active"] => t.inactive = v == "0",
+            ["Project", "Tasks", "Task", "Manual"] => t.manual = v == "1",
+            ["Project", "Tasks", "Task", "ExternalTask" | "IsSubproject"] => {
+                t.external |= v == "1";
+            }
+            ["Project", "Tasks", "Task", "PercentComplete"] => t.percent = v.parse().ok(),
+            ["Project", "Tasks", "Task", "ActualStart"] => t.actual_start = date_of(v),
+            ["Project", "Tasks", "Task", "ActualFinish"] => t.actual_finish = date_of(v),
             ["Project", "Tasks", "Task", "Duration"] => t.duration = Some(v.into()),
             ["Project", "Tasks", "Task", "DurationFormat"] => t.duration_format = int(v),
             ["Project", "Tasks", "Task", "Start"] => t.start = date_of(v),
@@ -432,10 +449,35 @@ fn calendar_of(
 
 /// The tasks in outline order into [`RawTask`]s with their parents and findings.
 fn tasks_of(tasks: Vec<TaskFields>, project: &mut Project) {
-    let tasks: Vec<TaskFields> = tasks
+    let (inactive, tasks): (Vec<TaskFields>, Vec<TaskFields>) = tasks
         .into_iter()
         .filter(|t| !t.is_null && t.level.unwrap_or(1) >= 1 && t.uid != "0")
+        .partition(|t| t.inactive);
+    // MS Project leaves inactive tasks out of the schedule, their relations included
+    let inactive: hashbrown::HashMap<String, String> = inactive
+        .into_iter()
+        .map(|t| {
+            let code = if t.wbs.is_empty() {
+                t.outline_number
+            } else {
+                t.wbs
+            };
+            (t.uid, format!("`{code}` ({})", t.name))
+        })
         .collect();
+    if !inactive.is_empty() {
+        let mut names: Vec<&str> = inactive.values().map(String::as_str).collect();
+        names.sort_unstable();
+        project.notes.push(format!(
+            "{} inactive in MS Project, left out as MS Project leaves it out of the schedule: {}",
+            if names.len() == 1 {
+                "1 task is".to_owned()
+            } else {
+                format!("{} tasks are", names.len())
+            },
+            names.join(", ")
+        ));
+    }
     let mut stack: Vec<(i64, usize)> = Vec::new();
     let mut costs = 0usize;
     for (i, t) in tasks.iter().enumerate() {
@@ -466,7 +508,16 @@ fn tasks_of(tasks: Vec<TaskFields>, project: &mut Project) {
             ..RawTask::default()
         };
         let mut note = |m: String| project.task_findings.push((i, m));
+        if t.external {
+            note("an external task or inserted subproject was read as a task of this plan".into());
+        }
         if !summary {
+            if t.manual {
+                note("manually scheduled in MS Project (its dates are typed): eculture schedules it from its duration and relations".into());
+            }
+            if let Some(m) = super::progress_note(t.percent, t.actual_start, t.actual_finish) {
+                note(m);
+            }
             match t.duration.as_deref().map(minutes) {
                 Some(Some(min)) => {
                     let days = (min / 480.0).ceil();
@@ -501,6 +552,12 @@ fn tasks_of(tasks: Vec<TaskFields>, project: &mut Project) {
             }
         }
         for (uid, kind, lag, format) in &t.links {
+            if let Some(name) = inactive.get(uid) {
+                note(format!(
+                    "the relation from the inactive task {name} is not carried: MS Project ignores it"
+                ));
+                continue;
+            }
             let kind = match kind {
                 0 => RelationType::FF,
                 2 => RelationType::SF,

@@ -158,7 +158,8 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
         p.unsupported
             .push(("other projects of the file".into(), projects.rows.len() - 1));
     }
-    p.name = projects.get(proj, "proj_short_name").to_owned();
+    p.code = projects.get(proj, "proj_short_name").to_owned();
+    p.name = p.code.clone();
     p.start = date_of(projects.get(proj, "plan_start_date"));
     p.finish = date_of(projects.get(proj, "scd_end_date"));
     let cals = get("CALENDAR");
@@ -192,6 +193,15 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
         .filter(|r| mine(wbs, r) && wbs.get(r, "proj_node_flag") == "Y")
         .map(|r| wbs.get(r, "wbs_id").to_owned())
         .collect();
+    // the project's name is its WBS root node's
+    if let Some(r) = wbs
+        .rows
+        .iter()
+        .find(|r| mine(wbs, r) && wbs.get(r, "proj_node_flag") == "Y")
+        .filter(|r| !wbs.get(r, "wbs_name").trim().is_empty())
+    {
+        p.name = wbs.get(r, "wbs_name").to_owned();
+    }
     let code_of = |id: &str| -> String {
         let mut parts = Vec::new();
         let mut at = id.to_owned();
@@ -287,6 +297,13 @@ fn read_tasks(
             }
             d.max(0.0) as i64
         });
+        if let Some(m) = super::progress_note(
+            progress(tasks, r),
+            date_of(g("act_start_date")),
+            date_of(g("act_end_date")),
+        ) {
+            note(m);
+        }
         let mut raw = RawTask {
             key: g("task_id").into(),
             code: g("task_code").trim().into(),
@@ -328,6 +345,28 @@ fn read_tasks(
             raw.baseline = Some((s, f));
         }
         p.tasks.push(raw);
+    }
+}
+
+/// An activity's percent complete as P6 shows it: 100 when complete, else the physical
+/// percent (`CP_Phys`) or the duration percent (`CP_Drtn`, from the remaining duration) of
+/// a started activity; `None` when not started.
+fn progress(tasks: &Table, r: &[String]) -> Option<f64> {
+    let g = |f: &str| tasks.get(r, f);
+    match g("status_code") {
+        "TK_Complete" => Some(100.0),
+        "TK_Active" => {
+            if g("complete_pct_type") == "CP_Phys" {
+                hours(g("phys_complete_pct"))
+            } else {
+                let (target, remain) = (
+                    hours(g("target_drtn_hr_cnt"))?,
+                    hours(g("remain_drtn_hr_cnt"))?,
+                );
+                (target > 0.0).then(|| ((1.0 - remain / target) * 100.0).clamp(0.0, 100.0).round())
+            }
+        }
+        _ => None,
     }
 }
 
