@@ -29,3 +29,18 @@ test("a DOCTYPE is refused", () => {
   const bomb = '<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "aa">]><Project><Name>&a;</Name></Project>';
   assert.throws(() => Strategy.fromMspdi(new TextEncoder().encode(bomb)), (e) => e instanceof ParseError && /DOCTYPE/.test(e.message));
 });
+
+test("files shaped as MS Project 2019 and P6 8.2 write them read as in Rust and Python", async () => {
+  const { readFileSync } = await import("node:fs");
+  const dir = new URL("../../tests/planners/", import.meta.url);
+  const xml = Strategy.fromMspdi(readFileSync(new URL("ms-project-2019-shape.xml", dir)));
+  assert.deepEqual(xml.document().measures.map((m) => m.id), ["1.1", "1.2", "1.4", "2.1", "2.2", "2.3", "2.4"], "the inactive task and the blank row left out");
+  assert.ok(relations(xml).includes("2.2>2.3 SF-1"));
+  const xer = Strategy.fromXer(readFileSync(new URL("p6-8.2-shape.xer", dir)));
+  assert.equal(xer.document().strategy.title.en, "Culture demo (café, £, €)", "Windows-1252, the WBS root's name");
+  for (const [s, id] of [[xml, "1.2"], [xer, "A1010"]]) {
+    const progress = s.validate().find((d) => d.id === id && /progress recorded in the file/.test(d.message));
+    assert.ok(progress, `the progress of ${id} is a finding`);
+    assert.match(progress.message, /40 % complete, actual start 2025-01-1[34]\)/);
+  }
+});
