@@ -49,6 +49,7 @@ use crate::validate::Diagnostic;
 /// from it, one attribute per field, so that both carry the same information.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct ErrorInfo {
     /// The class: `ParseError`, `IoError`, `ValidationError`, `CycleError`, `ArgumentError` or
     /// `ScheduleError`. Every class is an `EcultureError`; `CycleError` is a `ValidationError`.
