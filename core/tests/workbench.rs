@@ -134,3 +134,36 @@ fn a_cyclic_plan_keeps_what_it_can() {
     assert_eq!(ok(&w.heatmap), &s.heatmap_svg(&sched, &render).unwrap());
     assert_eq!(w.diagnostics.total, s.validate().len());
 }
+
+/// A plan whose cells have more measures than the heatmap names (12): the workbench's matrix
+/// lists only those, and the picture is the same byte for byte.
+#[test]
+fn crowded_cells_draw_the_same_heatmap() {
+    let measures: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                r#"{{"id":"m{i}","direction":"D1","title":{{"en":"Measure {i}"}},"main_executor":"O1","duration_days":5,"targets":[{{"module":"M{}","clusters":["C1"]}}]}}"#,
+                1 + i % 2
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"strategy":{{"id":"crowd","title":{{"en":"Crowd"}},"period":{{"start":"2025-01-01","end":"2027-12-31"}}}},"organizations":[{{"id":"O1","name":{{"en":"Executor"}},"kind":"state_body"}}],"directions":[{{"id":"D1","title":{{"en":"Direction"}}}}],"clusters":[{{"id":"C1","title":{{"en":"Cluster 1"}}}},{{"id":"C2","title":{{"en":"Cluster 2"}}}}],"modules":[{{"id":"M1","title":{{"en":"Module 1"}},"applies_to":{{"all":true}}}},{{"id":"M2","title":{{"en":"Module 2"}},"applies_to":{{"all":true}}}}],"measures":[{}]}}"#,
+        measures.join(",")
+    );
+    let s = Strategy::from_json(&json).unwrap();
+    assert!(s.matrix().unwrap().cells[0].measures.len() > 12);
+    let sched = ScheduleOptions::default();
+    for color_by in [ColorBy::State, ColorBy::Coverage, ColorBy::Quarter] {
+        let render = RenderOptions {
+            color_by,
+            ..RenderOptions::default()
+        };
+        let w = s.workbench(&sched, &render);
+        assert_eq!(ok(&w.heatmap), &s.heatmap_svg(&sched, &render).unwrap());
+        assert_eq!(
+            ok(&w.matrix).overall,
+            s.matrix().unwrap().coverage().overall
+        );
+    }
+}

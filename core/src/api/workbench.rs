@@ -182,7 +182,8 @@ impl Strategy {
     /// same names; the matrix and the schedule are computed once.
     pub fn workbench(&self, schedule: &ScheduleOptions, render: &RenderOptions) -> Workbench {
         let diagnostics = diagnostics_head(self.validate());
-        let matrix = self.matrix();
+        // the heatmap names at most this many measures per cell: no id string for the others
+        let matrix = self.matrix_listing(crate::render::TOOLTIP_MAX_MEASURES);
         let gaps = self.gaps();
         let heatmap = match (&matrix, &gaps) {
             (Ok(m), Ok(g)) => Part::of(self.heatmap_from(m, g, schedule, render)),
