@@ -184,6 +184,10 @@ pub struct Matrix {
     /// matrix read back from JSON writes the ids there).
     #[serde(skip)]
     titles: Titles,
+    /// Each cell's number of measures when the cells list only their first ones
+    /// ([`Strategy::matrix_listing`]); `None` when they list every measure.
+    #[serde(skip)]
+    counts: Option<Vec<u32>>,
 }
 
 /// The titles of a matrix's clusters and modules, in their order. Never part of a matrix's
@@ -199,19 +203,30 @@ impl PartialEq for Titles {
 
 impl Matrix {
     pub(crate) fn build(doc: &Document, ix: &Resolved) -> Matrix {
+        Matrix::build_listing(doc, ix, usize::MAX)
+    }
+
+    /// The matrix with each cell listing at most `keep` of its measures (every one for
+    /// `usize::MAX`); the cells' states and counts are those of the whole matrix.
+    pub(crate) fn build_listing(doc: &Document, ix: &Resolved, keep: usize) -> Matrix {
         let nc = doc.clusters.len();
         let nm = doc.modules.len();
         let mut cells = Vec::with_capacity(nc * nm);
+        let mut counts = Vec::with_capacity(if keep == usize::MAX { 0 } else { nc * nm });
         for (ci, c) in doc.clusters.iter().enumerate() {
             for (mi, m) in doc.modules.iter().enumerate() {
-                let measures: Vec<String> = ix
-                    .deliverers(mi, ci)
+                let all = ix.deliverers(mi, ci);
+                let measures: Vec<String> = all
                     .iter()
+                    .take(keep)
                     .map(|&k| doc.measures[k as usize].id.to_string())
                     .collect();
+                if keep != usize::MAX {
+                    counts.push(all.len() as u32);
+                }
                 let state = if !ix.applicable[mi * nc + ci] {
                     CellState::NotApplicable
-                } else if measures.is_empty() {
+                } else if all.is_empty() {
                     CellState::Gap
                 } else {
                     CellState::Covered
@@ -247,6 +262,15 @@ impl Matrix {
             modules: doc.modules.iter().map(|m| m.id.to_string()).collect(),
             cells,
             titles: Titles(Some(std::sync::Arc::new(titles))),
+            counts: (keep != usize::MAX).then_some(counts),
+        }
+    }
+
+    /// How many measures deliver cell `k` (row-major), whether or not the cell lists them all.
+    pub(crate) fn measure_count(&self, k: usize) -> usize {
+        match &self.counts {
+            Some(c) => c[k] as usize,
+            None => self.cells[k].measures.len(),
         }
     }
 
@@ -540,6 +564,13 @@ impl Strategy {
     pub fn matrix(&self) -> crate::Result<Matrix> {
         let ix = self.require(crate::validate::Need::Cells)?;
         Ok(Matrix::build(self.document(), ix))
+    }
+
+    /// [`Strategy::matrix`] with each cell listing at most `keep` of its measures: what the
+    /// heatmap names (the page's workbench), without an id string for every measure.
+    pub(crate) fn matrix_listing(&self, keep: usize) -> crate::Result<Matrix> {
+        let ix = self.require(crate::validate::Need::Cells)?;
+        Ok(Matrix::build_listing(self.document(), ix, keep))
     }
 
     /// Every gap of the matrix, with its reasons, cluster by cluster then module by module.

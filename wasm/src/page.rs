@@ -1,13 +1,14 @@
 //! What the demo page's worker needs (`wasm/www/worker.js`, issue 21): a `DocumentReader` that
 //! takes a file's bytes chunk by chunk as the browser streams them (so no JavaScript string of
-//! the whole file is ever made) and parses them with the core once complete, and the strategy's
-//! header (`strategy` section of the document) without handing over the whole document.
+//! the whole file is ever made) and parses them with the core once complete, the strategy's
+//! header (`strategy` section of the document) without handing over the whole document, and the
+//! core's `workbench` (what the page shows, each list cut to the rows on screen).
 
 use eculture::Format;
 use wasm_bindgen::prelude::*;
 
 use crate::strategy::Strategy;
-use crate::{error, js};
+use crate::{args, error, js};
 
 /// A JSON document read in chunks: `push` each chunk of a file's stream, then `finish()` parses
 /// the bytes with the core (the same parser and errors as `Strategy.fromJson`).
@@ -59,5 +60,17 @@ impl Strategy {
     #[wasm_bindgen(unchecked_return_type = "StrategyInfo")]
     pub fn header(&self) -> Result<JsValue, JsValue> {
         js(&self.inner.document().strategy)
+    }
+
+    /// What the page shows of the plan (`eculture::api::Workbench`): counts, the first rows of
+    /// each list, the heatmap and the Gantt chart, each part `{ok}` or `{error}`. Options are
+    /// the pictures' (`lang`, `calendar`, `colorBy`, ...).
+    #[wasm_bindgen(unchecked_return_type = "Workbench")]
+    pub fn workbench(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "PictureInit | null")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (sch, opts) = args::picture(options)?;
+        js(&self.inner.workbench(&sch, &opts))
     }
 }

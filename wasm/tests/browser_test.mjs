@@ -696,6 +696,7 @@ try {
     assert.equal(await page.getAttribute("body", "data-status"), "ok", await page.textContent("#err-message"));
     const onScreen = await page.textContent("#large-time");
     const pageMs = Number(await page.getAttribute("body", "data-large-ms"));
+    const pageParts = JSON.parse((await page.getAttribute("body", "data-large-parts")) ?? "{}");
     const longTasks = await page.evaluate(() => window.__longTasks);
     const progress = await page.evaluate(() => window.__progress);
     const native = join(WASM_ROOT, "..", "target", "release", "page_native");
@@ -709,8 +710,10 @@ try {
       measures: n,
       fileBytes: statSync(file).size,
       pageMs,
+      pageParts,
       wallMs,
       nativeMs: nativeRun?.total_ms ?? null,
+      nativeParts: nativeRun ? { load_ms: nativeRun.load_ms, ...nativeRun.parts_ms } : null,
       ratio: nativeRun ? Math.round((pageMs / nativeRun.total_ms) * 100) / 100 : null,
       longestMainThreadTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
       longTasks: longTasks.length,

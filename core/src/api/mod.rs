@@ -20,6 +20,7 @@ mod present;
 #[cfg(feature = "xlsx")]
 mod sheets;
 mod value;
+mod workbench;
 
 pub use operations::{OPERATIONS, OpKind, Operation};
 pub use options::{
@@ -34,6 +35,10 @@ pub use present::{
 #[cfg(feature = "xlsx")]
 pub use sheets::{lang, mapping};
 pub use value::BindingValue;
+pub use workbench::{
+    DiagnosticsHead, GapRow, GapsHead, LateHead, MatrixHead, Part, ScheduleHead, WORKBENCH_PATHS,
+    WORKBENCH_ROWS, WORKBENCH_WAVES, WaveRow, WavesHead, Workbench,
+};
 
 use serde::Serialize;
 
@@ -44,6 +49,7 @@ use crate::validate::Diagnostic;
 /// from it, one attribute per field, so that both carry the same information.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null))]
 pub struct ErrorInfo {
     /// The class: `ParseError`, `IoError`, `ValidationError`, `CycleError`, `ArgumentError` or
     /// `ScheduleError`. Every class is an `EcultureError`; `CycleError` is a `ValidationError`.

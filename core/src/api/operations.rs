@@ -132,6 +132,7 @@ ops! {
     Strategy method micmac_svg micmac_svg micmacSvg ("options: level, influences, lang, width") -> "SVG";
     Strategy method to_dot to_dot toDot ("options") -> "Graphviz DOT";
     Strategy method - - header ("") -> "the document's strategy section (the page's worker: no whole document)";
+    Strategy method workbench - workbench ("options (schedule + lang, color_by)") -> "Workbench: what the page shows, lists cut to the rows on screen (the page's worker)";
     Strategy method report_html report_html reportHtml ("options") -> "self-contained HTML report";
     Strategy method states_as_of states_as_of statesAsOf ("as_of") -> "MeasureState[]";
     Strategy method execution_rate execution_rate executionRate ("options: as_of, by, scope, weights, no_data") -> "ExecutionRate";

@@ -514,7 +514,7 @@ impl<'a> Grid<'a> {
     fn covered(&self, k: usize, tip: &mut String) -> (String, &'static str, String) {
         let lang = self.lang;
         let cell = &self.m.cells[k];
-        let n = cell.measures.len();
+        let n = self.m.measure_count(k);
         let _ = write!(
             tip,
             "\n{} {n}:",

@@ -312,6 +312,17 @@ impl Strategy {
     pub fn heatmap_svg(&self, schedule: &ScheduleOptions, opts: &RenderOptions) -> Result<String> {
         let m = self.matrix()?;
         let gaps = self.gaps()?;
+        self.heatmap_from(&m, &gaps, schedule, opts)
+    }
+
+    /// [`Strategy::heatmap_svg`] from the matrix and gaps already computed.
+    pub(crate) fn heatmap_from(
+        &self,
+        m: &crate::Matrix,
+        gaps: &[crate::matrix::CellGap],
+        schedule: &ScheduleOptions,
+        opts: &RenderOptions,
+    ) -> Result<String> {
         let (rollout, note) = if opts.color_by == ColorBy::Quarter {
             match self.rollout_with_changes(schedule, &opts.changes) {
                 Ok(r) => (Some(r), what_if_note(opts)),
@@ -332,8 +343,8 @@ impl Strategy {
         };
         Ok(heatmap::heatmap_svg(
             self,
-            &m,
-            &gaps,
+            m,
+            gaps,
             rollout.as_ref(),
             note.as_deref(),
             opts,

@@ -370,12 +370,26 @@ impl Schedule {
     /// near-critical threshold), document order.
     pub fn near_critical(&self) -> Vec<&str> {
         (0..self.ids.len())
-            .filter(|&i| {
-                let tf = i64::from(self.total_float[i]);
-                tf > self.critical_float_days && tf <= self.near_critical_days
-            })
+            .filter(|&i| self.is_near_critical(i))
             .map(|i| self.ids[i].as_str())
             .collect()
+    }
+
+    /// How many measures are near-critical ([`Schedule::near_critical`]), with no list.
+    pub fn near_critical_count(&self) -> usize {
+        (0..self.ids.len())
+            .filter(|&i| self.is_near_critical(i))
+            .count()
+    }
+
+    fn is_near_critical(&self, i: usize) -> bool {
+        let tf = i64::from(self.total_float[i]);
+        tf > self.critical_float_days && tf <= self.near_critical_days
+    }
+
+    /// How many measures are critical ([`Schedule::critical_ids`]), with no list.
+    pub fn critical_count(&self) -> usize {
+        self.critical.iter().filter(|&&c| c).count()
     }
 
     /// Critical measures, document order.
