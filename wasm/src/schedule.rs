@@ -25,20 +25,26 @@ impl Strategy {
     /// The schedule's CSV (`Schedule.toCsv()`'s columns) with the names beside the ids:
     /// `title, direction, direction_title, main_executor, main_executor_name` after the
     /// others, in `lang` (`en` by default, `az` or `ru`), falling back to another language.
+    /// With `changes` (`scheduleWithChanges`'), the what-if schedule's CSV, named the same way.
     #[wasm_bindgen(js_name = "scheduleCsv")]
     pub fn schedule_csv(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ScheduleInit | null | undefined")] options: JsValue,
         lang: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "DurationChange[] | null")] changes: JsValue,
     ) -> Result<String, JsValue> {
         let lang = match lang.as_deref() {
             Some(code) => eculture::api::lang(code).map_err(error::to_js)?,
             None => eculture::model::Lang::En,
         };
-        let sch = self
-            .inner
-            .schedule(&args::schedule(options)?)
-            .map_err(error::to_js)?;
+        let opts = args::schedule(options)?;
+        let sch = if changes.is_null() || changes.is_undefined() {
+            self.inner.schedule(&opts)
+        } else {
+            self.inner
+                .schedule_with_changes(&opts, &args::changes(changes)?)
+        }
+        .map_err(error::to_js)?;
         sch.to_csv_named(&self.inner, lang).map_err(error::to_js)
     }
 

@@ -91,4 +91,11 @@ test("scheduleCsv names measures, directions and main executors beside their ids
   const m1 = rows.find((r) => r.startsWith("m1,"));
   assert.ok(m1.endsWith(",Library catalogue,D1,Reyestrlər,a,A"), m1);
   assert.equal(s.schedule(null).toCsv().split("\n")[0], head.split(",title,")[0]);
+  // a what-if schedule, named the same way
+  const changed = s.scheduleCsv(null, "az", [{ id: "m1", days: 5 }]);
+  assert.equal(changed.split("\n")[0], head);
+  assert.ok(changed.trimEnd().split("\n").find((r) => r.startsWith("m1,")).endsWith(",Library catalogue,D1,Reyestrlər,a,A"));
+  assert.notEqual(changed, csv, "the change moves m1");
+  const plain = s.scheduleWithChanges([{ id: "m1", days: 5 }], null).toCsv().trimEnd().split("\n");
+  changed.trimEnd().split("\n").forEach((row, i) => assert.ok(row.startsWith(`${plain[i]},`), `${row} extends ${plain[i]}`));
 });

@@ -253,6 +253,10 @@ try {
     assert.notEqual(await page.innerHTML("#heatmap"), heatBefore, "the matrix moved");
     assert.notEqual(await page.innerHTML("#gantt"), ganttBefore, "the Gantt chart moved");
     assert.ok((await page.textContent("#gantt svg")).includes(`What-if: ${id} +45 d`));
+    // the what-if schedule's CSV names measures, directions and executors as the plan's does
+    const [, csv] = await grab("#export-schedule-csv");
+    assert.equal(csv, reference.scheduleCsv(null, "en", [[id, 45]]));
+    assert.notEqual(csv, reference.scheduleCsv(null, "en"), "the what-if's dates");
     // an impossible change is said, not thrown
     await page.fill("#wi-days", "-100000");
     await page.click("#wi-apply");

@@ -844,14 +844,12 @@ export async function start(lean, defaultJson) {
     }
   };
   $("export-matrix-csv").addEventListener("click", exporting(withFull((s) => {
-    download(`${fileStem()}-matrix.csv`, "text/csv", freeing(s.matrix(), (m) => m.toCsv()));
+    download(`${fileStem()}-matrix.csv`, "text/csv", freeing(s.matrix(), (m) => m.toCsv(state.lang)));
   })));
   $("export-schedule-csv").addEventListener("click", exporting(withFull((s) => {
-    // the plan's schedule names each measure, direction and executor in the page's language;
-    // a what-if schedule (changed durations) is the core's plain CSV
-    const csv = state.changes.length
-      ? freeing(s.scheduleWithChanges(state.changes, scheduleOptions()), (x) => x.toCsv())
-      : s.scheduleCsv(scheduleOptions(), state.lang);
+    // the schedule, or the what-if schedule (changed durations), names each measure, direction
+    // and executor in the page's language
+    const csv = s.scheduleCsv(scheduleOptions(), state.lang, state.changes.length ? state.changes : null);
     download(`${fileStem()}-schedule.csv`, "text/csv", csv);
   })));
   for (const x of PLAN_EXPORTS) {

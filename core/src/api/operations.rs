@@ -114,7 +114,7 @@ ops! {
     Strategy method - to_polars - ("") -> "polars DataFrame of the measures";
     Strategy method - to_networkx - ("") -> "networkx DiGraph of the dependencies";
     Strategy method schedule schedule schedule ("options") -> "Schedule";
-    Strategy method - - scheduleCsv ("options, lang") -> "the schedule CSV with titles, directions and executors named beside the ids (Python: Schedule.to_csv(lang=...))";
+    Strategy method - - scheduleCsv ("options, lang, changes") -> "the schedule CSV with titles, directions and executors named beside the ids (Python: Schedule.to_csv(lang=...))";
     Strategy method with_baseline with_baseline withBaseline ("id, taken, options") -> "Strategy holding a baseline of the current schedule";
     Strategy method schedule_with_changes schedule_with_changes scheduleWithChanges ("changes, options") -> "Schedule";
     Strategy method what_if what_if whatIf ("changes, options") -> "WhatIf";
