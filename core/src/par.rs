@@ -48,6 +48,15 @@ pub(crate) fn large(n: usize, threshold: usize) -> bool {
     forced().is_some() || n >= threshold
 }
 
+/// Whether work of size `n` goes to a second thread of its own (`n >= threshold`): under
+/// [`with_threads`], exactly when it gives two threads or more.
+pub(crate) fn second_thread(n: usize, threshold: usize) -> bool {
+    match forced() {
+        Some(t) => t >= 2,
+        None => n >= threshold,
+    }
+}
+
 /// The number of threads parallel work is split over (1 on wasm32).
 pub(crate) fn threads() -> usize {
     #[cfg(not(target_arch = "wasm32"))]

@@ -60,8 +60,23 @@ pub(crate) fn read_workbook(
     sheet: Option<&str>,
     source: &str,
 ) -> Result<(Document, SheetCells)> {
-    let sheets = grid::read_workbook(bytes, source)?;
-    read::read(&sheets, mapping, sheet)
+    // native: a large workbook's first sheet is read on a second thread while its rows are
+    // made into the document
+    #[cfg(not(target_arch = "wasm32"))]
+    return std::thread::scope(|scope| {
+        let mut sheets = grid::read_workbook_in(bytes, source, Some(scope))?;
+        let read = read::read(&mut sheets, mapping, sheet);
+        // a sheet that cannot be read is the error, as when every sheet is read first
+        for s in &mut sheets {
+            s.fill_all()?;
+        }
+        read
+    });
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut sheets = grid::read_workbook(bytes, source)?;
+        read::read(&mut sheets, mapping, sheet)
+    }
 }
 
 /// Read an action plan from CSV.
@@ -70,8 +85,8 @@ pub(crate) fn read_csv(
     mapping: &Mapping,
     source: &str,
 ) -> Result<(Document, SheetCells)> {
-    let sheets = grid::read_csv(bytes, source)?;
-    read::read(&sheets, mapping, None)
+    let mut sheets = grid::read_csv(bytes, source)?;
+    read::read(&mut sheets, mapping, None)
 }
 
 /// The document as a workbook: the action plan sheet, then one sheet per other part.

@@ -16,7 +16,7 @@ use crate::model::{Lang, Measure};
 use crate::period::PeriodRef;
 
 /// Rows searched for the heading row.
-const HEADER_SEARCH: usize = 50;
+pub(crate) const HEADER_SEARCH: usize = 50;
 
 /// The heading row: its index, each column's meaning and the headings' language.
 pub(crate) fn header_row(
@@ -139,12 +139,14 @@ pub(crate) fn title_rows(strategy: &Value, lang: Lang) -> Vec<String> {
 /// and the strategy from the title rows when no `strategy` sheet gave it).
 pub(crate) fn read_plan(
     ctx: &mut Ctx,
-    sheet: &Sheet,
+    sheet: &mut Sheet,
     mapping: &Mapping,
     exact: bool,
     top: &mut Map<String, Value>,
 ) -> Result<()> {
+    sheet.fill(HEADER_SEARCH)?;
     let Some((hr, cols, lang)) = header_row(sheet, mapping) else {
+        sheet.fill_all()?;
         ctx.unread_sheet(sheet, "is on a sheet without an action-plan heading row");
         return Ok(());
     };
@@ -179,16 +181,22 @@ pub(crate) fn read_plan(
     let mut current: Option<(String, Option<u64>)> = None;
     let mut measures: Vec<Value> = Vec::new();
     let mut first = hr + 1;
+    sheet.fill(first + 1)?;
     if sheet.rows.get(first).is_some_and(|r| numbering_row(r)) {
         first += 1;
     }
-    for r in first..sheet.rows.len() {
+    // rows are taken as they are read (`Sheet::fill`)
+    let mut next = first;
+    while sheet.fill(next + 1)? > next {
+        let r = next;
+        next += 1;
+        let sheet = &*sheet;
         let row = &sheet.rows[r];
-        let filled: Vec<usize> = (0..row.len()).filter(|&c| !row[c].is_empty()).collect();
-        if filled.is_empty() {
+        let mut filled = (0..row.len()).filter(|&c| !row[c].is_empty());
+        let Some(c) = filled.next() else {
             continue;
-        }
-        if let [c] = filled[..]
+        };
+        if filled.next().is_none()
             && matches!(row[c], Val::Text(_))
             && row[c]
                 .text()
@@ -450,7 +458,7 @@ fn executors(
     ctx: &mut Ctx,
     sheet: &Sheet,
     at: (usize, usize),
-    path: &str,
+    (path, field): (&str, &str),
     text: &str,
     orgs: &mut Orgs,
 ) -> Vec<String> {
@@ -471,7 +479,7 @@ fn executors(
                 ctx.finding(
                     Severity::Error,
                     Code::UnknownReference,
-                    path.to_owned(),
+                    format!("{path}.{field}"),
                     None,
                     &sheet.name,
                     at,
@@ -585,15 +593,17 @@ fn measure_row(
             bad(ctx, c, format!("the cell holds `{what}`, not a value"));
             continue;
         }
-        let text = v.text();
-        let t = if exact {
-            text.clone()
-        } else {
-            text.trim().to_owned()
+        let text = v.as_text();
+        let t = || {
+            if exact {
+                text.to_string()
+            } else {
+                text.trim().to_owned()
+            }
         };
         let key: &'static str = match col {
             Col::Id => {
-                let mut id = t.clone();
+                let mut id = t();
                 if !exact {
                     id = id.trim_end_matches('.').to_owned();
                     if !id.contains('.')
@@ -607,30 +617,27 @@ fn measure_row(
                 "id"
             }
             Col::Title(l) => {
-                text_into(&mut m, "title", *l, t);
+                text_into(&mut m, "title", *l, t());
                 "title"
             }
             Col::Result(l) => {
-                text_into(&mut m, "expected_result", *l, t);
+                text_into(&mut m, "expected_result", *l, t());
                 "expected_result"
             }
             Col::Main | Col::Others | Col::Executors => {
-                let p = format!(
-                    "{path}.{}",
-                    if matches!(col, Col::Others) {
-                        "other_executors"
-                    } else {
-                        "main_executor"
-                    }
-                );
-                let ids = executors(ctx, sheet, (r, c), &p, &text, orgs);
+                let field = if matches!(col, Col::Others) {
+                    "other_executors"
+                } else {
+                    "main_executor"
+                };
+                let ids = executors(ctx, sheet, (r, c), (&path, field), &text, orgs);
                 for k in put_executors(&mut m, col, ids) {
                     placed.insert(k, c);
                 }
                 continue;
             }
             Col::Period => {
-                period = Some((c, text));
+                period = Some((c, text.to_string()));
                 "start"
             }
             Col::Funding => match phrases::funding(&text) {
@@ -687,7 +694,7 @@ fn measure_row(
                 if let Err(e) = super::table::put(&mut m, col, v) {
                     bad(ctx, c, e);
                 }
-                ctx.at(format!("{path}.{key}"), &sheet.name, r, c);
+                ctx.at_measure_field(i, key, &sheet.name, r, c);
                 continue;
             }
             Col::Ignore => continue,
@@ -726,9 +733,9 @@ fn measure_row(
     m.entry("direction").or_insert_with(|| json!(""));
     m.entry("title").or_insert_with(|| json!({}));
     for (k, c) in placed {
-        ctx.at(format!("{path}.{k}"), &sheet.name, r, c);
+        ctx.at_measure_field(i, k, &sheet.name, r, c);
     }
-    ctx.at(path.clone(), &sheet.name, r, first.unwrap_or(0));
+    ctx.at_measure(i, &sheet.name, r, first.unwrap_or(0));
     fit::<Measure>(ctx, &mut m, &path, "measure").then_some(Value::Object(m))
 }
 
