@@ -87,6 +87,9 @@ pub(crate) struct Sheet {
     /// The rows were read again from the start after some had been taken (cells out of row
     /// order), so what was made of the first rows taken may be out of date.
     pub reread: bool,
+    /// Why the sheet could not be read, once the thread reading it said so (every later
+    /// [`Sheet::fill`] says it again).
+    failed: Option<crate::error::Error>,
 }
 
 /// What the thread reading a sheet sends: rows in order, or every row again, then the end.
@@ -104,6 +107,9 @@ impl Sheet {
     /// Take rows from the thread reading the sheet until there are `upto` or all of them (the
     /// number of rows then); the error is the sheet's when it cannot be read.
     pub(crate) fn fill(&mut self, upto: usize) -> Result<usize> {
+        if let Some(e) = &self.failed {
+            return Err(e.clone());
+        }
         while self.rows.len() < upto
             && let Some(feed) = &self.feed
         {
@@ -119,15 +125,19 @@ impl Sheet {
                     while self.rows.last().is_some_and(Vec::is_empty) {
                         self.rows.pop();
                     }
-                    self.cut = done?;
+                    match done {
+                        Ok(cut) => self.cut = cut,
+                        Err(e) => return Err(self.failed.insert(e).clone()),
+                    }
                 }
                 Err(_) => {
                     self.feed = None;
-                    return Err(unreadable(
+                    let e = unreadable(
                         "<workbook>",
                         Format::Xlsx,
                         format!("sheet `{}` cannot be read: its reader stopped", self.name),
-                    ));
+                    );
+                    return Err(self.failed.insert(e).clone());
                 }
             }
         }

@@ -372,6 +372,11 @@ pub(crate) fn read(
     {
         return Ok((doc, ctx.cells));
     }
+    // a sheet read on a second thread that turned out unreadable is the error, as when every
+    // sheet is read first (`grid::read_workbook_in`)
+    for s in sheets.iter_mut() {
+        s.fill_all()?;
+    }
     let (top, mut ctx) = gather(sheets, mapping, plan_sheet, false)?;
     let doc = assemble(&mut ctx, top)?;
     Ok((doc, ctx.cells))
