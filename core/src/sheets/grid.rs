@@ -256,6 +256,13 @@ pub(crate) fn read_workbook_in<'scope, 'env>(
         ));
     }
     super::zipguard::check(bytes, source)?;
+    // started first, so that both threads open the workbook at once
+    let mut feed = match scope {
+        Some(scope) if crate::par::second_thread(bytes.len(), FEED_BYTES) => {
+            feed_sheet(scope, bytes, source)
+        }
+        _ => None,
+    };
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         unreadable(
             source,
@@ -269,14 +276,10 @@ pub(crate) fn read_workbook_in<'scope, 'env>(
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
     let mut out: Vec<Sheet> = Vec::with_capacity(meta.len());
-    let mut feed = match (scope, &wb, meta.first()) {
-        (Some(scope), Sheets::Xlsx(_), Some((first, _)))
-            if crate::par::second_thread(bytes.len(), FEED_BYTES) =>
-        {
-            feed_sheet(scope, bytes, source, first)
-        }
-        _ => None,
-    };
+    if !matches!(wb, Sheets::Xlsx(_)) {
+        // the other thread's reading is dropped unseen
+        feed = None;
+    }
     for (name, hidden) in meta {
         if let Some(rx) = feed.take() {
             out.push(Sheet {
@@ -322,30 +325,33 @@ pub(crate) fn read_workbook_in<'scope, 'env>(
     Ok(out)
 }
 
-/// Start reading sheet `name` on a thread of `scope` (its own reader of the workbook); the
-/// rows come through the receiver. `None` when no thread starts.
+/// Start reading the first sheet of an XLSX workbook on a thread of `scope` (its own reader of
+/// the workbook); the rows come through the receiver. `None` when no thread starts. A workbook
+/// that is no XLSX or has no sheet ends the thread at once (the caller, which reads the
+/// workbook too, then leaves the receiver unused).
 fn feed_sheet<'scope, 'env>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     bytes: &'env [u8],
     source: &str,
-    name: &str,
 ) -> Option<std::sync::mpsc::Receiver<Chunk>> {
     let (tx, rx) = std::sync::mpsc::channel();
-    let (source, name) = (source.to_owned(), name.to_owned());
+    let source = source.to_owned();
     std::thread::Builder::new()
         .name("eculture-sheet".into())
         .spawn_scoped(scope, move || {
-            let cannot = |e: &dyn std::fmt::Display| {
+            let Ok(mut x) = calamine::Xlsx::new(Cursor::new(bytes)) else {
+                return;
+            };
+            let Some(name) = x.sheet_names().first().cloned() else {
+                return;
+            };
+            let done = feed_xlsx(&mut x, &name, &tx).map_err(|e| {
                 unreadable(
                     &source,
                     Format::Xlsx,
                     format!("sheet `{name}` cannot be read: {e}"),
                 )
-            };
-            let done = match calamine::Xlsx::new(Cursor::new(bytes)) {
-                Ok(mut x) => feed_xlsx(&mut x, &name, &tx).map_err(|e| cannot(&e)),
-                Err(e) => Err(cannot(&e)),
-            };
+            });
             let _ = tx.send(Chunk::Done(done));
         })
         .ok()?;

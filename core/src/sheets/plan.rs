@@ -1,8 +1,6 @@
 //! The action-plan sheet: title rows (the strategy's title, approving act and period), the
 //! heading row, direction heading rows ("1. …") and one measure per row.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value, json};
 
 use super::Mapping;
@@ -453,12 +451,13 @@ fn direction_row(
     Some((id, Some(u64::from(number))))
 }
 
-/// Resolve executors' names; a near miss is a finding with the known organisation.
+/// Resolve executors' names (field `field` of measure `i`); a near miss is a finding with the
+/// known organisation.
 fn executors(
     ctx: &mut Ctx,
     sheet: &Sheet,
     at: (usize, usize),
-    (path, field): (&str, &str),
+    (i, field): (usize, &str),
     text: &str,
     orgs: &mut Orgs,
 ) -> Vec<String> {
@@ -479,7 +478,7 @@ fn executors(
                 ctx.finding(
                     Severity::Error,
                     Code::UnknownReference,
-                    format!("{path}.{field}"),
+                    format!("measures[{i}].{field}"),
                     None,
                     &sheet.name,
                     at,
@@ -568,7 +567,8 @@ fn measure_row(
     exact: bool,
     i: usize,
 ) -> Option<Value> {
-    let path = format!("measures[{i}]");
+    // made only when a finding needs it
+    let path = || format!("measures[{i}]");
     let row = &sheet.rows[r];
     let mut m = Map::new();
     let mut period: Option<(usize, String)> = None;
@@ -578,14 +578,14 @@ fn measure_row(
         ctx.finding(
             Severity::Error,
             Code::UnreadableCell,
-            path.clone(),
+            path(),
             None,
             &sheet.name,
             (r, c),
             msg,
         );
     };
-    let mut placed: HashMap<&'static str, usize> = HashMap::new();
+    let mut placed = Placed::default();
     for (c, col) in ctx.row_columns(sheet, r, cols, "stands under no heading eculture reads") {
         let v = &row[c];
         first.get_or_insert(c);
@@ -630,7 +630,7 @@ fn measure_row(
                 } else {
                     "main_executor"
                 };
-                let ids = executors(ctx, sheet, (r, c), (&path, field), &text, orgs);
+                let ids = executors(ctx, sheet, (r, c), (i, field), &text, orgs);
                 for k in put_executors(&mut m, col, ids) {
                     placed.insert(k, c);
                 }
@@ -711,7 +711,7 @@ fn measure_row(
             }
         }
     }
-    if let Err(c) = targets(&mut m, &modules, &clusters, placed.get("targets").copied()) {
+    if let Err(c) = targets(&mut m, &modules, &clusters, placed.get("targets")) {
         bad(
             ctx,
             c,
@@ -732,11 +732,29 @@ fn measure_row(
     });
     m.entry("direction").or_insert_with(|| json!(""));
     m.entry("title").or_insert_with(|| json!({}));
-    for (k, c) in placed {
+    for (k, c) in placed.0 {
         ctx.at_measure_field(i, k, &sheet.name, r, c);
     }
     ctx.at_measure(i, &sheet.name, r, first.unwrap_or(0));
-    fit::<Measure>(ctx, &mut m, &path, "measure").then_some(Value::Object(m))
+    (ctx.quick || fit::<Measure>(ctx, &mut m, &path(), "measure")).then_some(Value::Object(m))
+}
+
+/// The fields of a measure set from the columns of its row: field → column (a field set again:
+/// the last column).
+#[derive(Debug, Default)]
+struct Placed(Vec<(&'static str, usize)>);
+
+impl Placed {
+    fn insert(&mut self, key: &'static str, c: usize) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(e) => e.1 = c,
+            None => self.0.push((key, c)),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        self.0.iter().find(|(k, _)| *k == key).map(|e| e.1)
+    }
 }
 
 /// Executors' ids into a measure (the first of an `Executors` column is the main one); the
