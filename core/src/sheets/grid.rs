@@ -94,7 +94,7 @@ pub(crate) struct Sheet {
 
 /// What the thread reading a sheet sends: rows in order, or every row again, then the end.
 #[derive(Debug)]
-enum Chunk {
+pub(crate) enum Chunk {
     /// The next rows.
     Rows(Vec<Vec<Val>>),
     /// Every row, in place of those sent before.
@@ -226,25 +226,13 @@ fn val(d: Data) -> Val {
 /// `XFD1048576` would ask for 550 GB. XLS (at most 65,536 × 256 cells) and ODS sheets are read
 /// through the `Range`.
 pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
-    read_workbook_in(bytes, source, None)
+    check(bytes, source)?;
+    sheets_of(bytes, source, None)
 }
 
-/// Workbooks from this size on have their first XLSX sheet read on a thread of `scope` while
-/// the rows it gave are being made into a document ([`read_workbook_in`]).
-pub(crate) const FEED_BYTES: usize = 128 << 10;
-
-/// Rows sent at a time by the thread reading a sheet.
-const FEED_ROWS: usize = 256;
-
-/// [`read_workbook`], with the first sheet of an XLSX workbook of [`FEED_BYTES`] or more (any,
-/// under the test hook `with_threads` of two threads or more) read on a thread of `scope` (its [`Sheet::fill`] takes the rows as they come). A sheet that
-/// cannot be read is the error as when the sheets are read one after the other: the first such
-/// sheet's.
-pub(crate) fn read_workbook_in<'scope, 'env>(
-    bytes: &'env [u8],
-    source: &str,
-    scope: Option<&'scope std::thread::Scope<'scope, 'env>>,
-) -> Result<Vec<Sheet>> {
+/// A workbook's size and, when zipped, its central directory ([`super::zipguard`]): checked
+/// before anything opens it.
+pub(crate) fn check(bytes: &[u8], source: &str) -> Result<()> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         return Err(unreadable(
             source,
@@ -255,14 +243,25 @@ pub(crate) fn read_workbook_in<'scope, 'env>(
             ),
         ));
     }
-    super::zipguard::check(bytes, source)?;
-    // started first, so that both threads open the workbook at once
-    let mut feed = match scope {
-        Some(scope) if crate::par::second_thread(bytes.len(), FEED_BYTES) => {
-            feed_sheet(scope, bytes, source)
-        }
-        _ => None,
-    };
+    super::zipguard::check(bytes, source)
+}
+
+/// Workbooks from this size on have their first XLSX sheet read on a second thread
+/// ([`feed_first_sheet`]) while the rows it gave are being made into a document.
+pub(crate) const FEED_BYTES: usize = 128 << 10;
+
+/// Rows sent at a time by the thread reading a sheet.
+const FEED_ROWS: usize = 256;
+
+/// The sheets of a [`check`]ed workbook. With `feed`, the receiving end of
+/// [`feed_first_sheet`] reading the same bytes, the first sheet of an XLSX workbook takes its
+/// rows from there as they come ([`Sheet::fill`]). A sheet that cannot be read is the error as
+/// when the sheets are read one after the other: the first such sheet's.
+pub(crate) fn sheets_of(
+    bytes: &[u8],
+    source: &str,
+    mut feed: Option<std::sync::mpsc::Receiver<Chunk>>,
+) -> Result<Vec<Sheet>> {
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         unreadable(
             source,
@@ -325,37 +324,24 @@ pub(crate) fn read_workbook_in<'scope, 'env>(
     Ok(out)
 }
 
-/// Start reading the first sheet of an XLSX workbook on a thread of `scope` (its own reader of
-/// the workbook); the rows come through the receiver. `None` when no thread starts. A workbook
-/// that is no XLSX or has no sheet ends the thread at once (the caller, which reads the
-/// workbook too, then leaves the receiver unused).
-fn feed_sheet<'scope, 'env>(
-    scope: &'scope std::thread::Scope<'scope, 'env>,
-    bytes: &'env [u8],
-    source: &str,
-) -> Option<std::sync::mpsc::Receiver<Chunk>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let source = source.to_owned();
-    std::thread::Builder::new()
-        .name("eculture-sheet".into())
-        .spawn_scoped(scope, move || {
-            let Ok(mut x) = calamine::Xlsx::new(Cursor::new(bytes)) else {
-                return;
-            };
-            let Some(name) = x.sheet_names().first().cloned() else {
-                return;
-            };
-            let done = feed_xlsx(&mut x, &name, &tx).map_err(|e| {
-                unreadable(
-                    &source,
-                    Format::Xlsx,
-                    format!("sheet `{name}` cannot be read: {e}"),
-                )
-            });
-            let _ = tx.send(Chunk::Done(done));
-        })
-        .ok()?;
-    Some(rx)
+/// Read the first sheet of a [`check`]ed XLSX workbook (a reader of its own) into `tx`, for
+/// [`sheets_of`] on another thread. A workbook that is no XLSX or has no sheet sends nothing
+/// (the receiving side reads the workbook too, and then leaves the receiver unused).
+pub(crate) fn feed_first_sheet(bytes: &[u8], source: &str, tx: std::sync::mpsc::Sender<Chunk>) {
+    let Ok(mut x) = calamine::Xlsx::new(Cursor::new(bytes)) else {
+        return;
+    };
+    let Some(name) = x.sheet_names().first().cloned() else {
+        return;
+    };
+    let done = feed_xlsx(&mut x, &name, &tx).map_err(|e| {
+        unreadable(
+            source,
+            Format::Xlsx,
+            format!("sheet `{name}` cannot be read: {e}"),
+        )
+    });
+    let _ = tx.send(Chunk::Done(done));
 }
 
 /// An XLSX sheet as [`stream_xlsx`] reads it, the rows sent [`FEED_ROWS`] at a time once a

@@ -60,23 +60,27 @@ pub(crate) fn read_workbook(
     sheet: Option<&str>,
     source: &str,
 ) -> Result<(Document, SheetCells)> {
+    grid::check(bytes, source)?;
     // native: a large workbook's first sheet is read on a second thread while its rows are
-    // made into the document
-    #[cfg(not(target_arch = "wasm32"))]
-    return std::thread::scope(|scope| {
-        let mut sheets = grid::read_workbook_in(bytes, source, Some(scope))?;
-        let read = read::read(&mut sheets, mapping, sheet);
-        // a sheet that cannot be read is the error, as when every sheet is read first
-        for s in &mut sheets {
-            s.fill_all()?;
-        }
-        read
-    });
-    #[cfg(target_arch = "wasm32")]
+    // made into the document (when no thread starts, it is read first)
+    if cfg!(not(target_arch = "wasm32")) && crate::par::second_thread(bytes.len(), grid::FEED_BYTES)
     {
-        let mut sheets = grid::read_workbook(bytes, source)?;
-        read::read(&mut sheets, mapping, sheet)
+        let (tx, rx) = std::sync::mpsc::channel();
+        return crate::par::alongside(
+            || grid::feed_first_sheet(bytes, source, tx),
+            || {
+                let mut sheets = grid::sheets_of(bytes, source, Some(rx))?;
+                let read = read::read(&mut sheets, mapping, sheet);
+                // a sheet that cannot be read is the error, as when every sheet is read first
+                for s in &mut sheets {
+                    s.fill_all()?;
+                }
+                read
+            },
+        );
     }
+    let mut sheets = grid::sheets_of(bytes, source, None)?;
+    read::read(&mut sheets, mapping, sheet)
 }
 
 /// Read an action plan from CSV.
