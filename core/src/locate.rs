@@ -31,7 +31,40 @@ pub(crate) struct Source {
 #[derive(Debug, Default)]
 pub(crate) struct SheetCells {
     pub at: hashbrown::HashMap<String, CellAt, rustc_hash::FxBuildHasher>,
+    /// The cells of the measures an action-plan sheet gave, by index: `measures[i]` and its
+    /// fields (`measures[i].start`), kept per row instead of as a path string per cell.
+    /// Looked up before `at`, as they were placed after it.
+    pub measures: Vec<RowAt>,
     pub findings: Vec<crate::diagnostic::Diagnostic>,
+}
+
+/// The cells of one row that became one entity: the row's first cell and each field's cell
+/// (a field placed twice: the last one).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RowAt {
+    pub sheet: std::sync::Arc<str>,
+    /// The row's first cell (row, column).
+    pub first: Option<(u32, u32)>,
+    /// Each field's cell: (field, row, column).
+    pub fields: Vec<(smol_str::SmolStr, u32, u32)>,
+}
+
+impl RowAt {
+    /// The cell of `rest`: `""` for the row, `.field` for a field.
+    fn get(&self, rest: &str) -> Option<CellAt> {
+        let (row, col) = if rest.is_empty() {
+            self.first?
+        } else {
+            let key = rest.strip_prefix('.')?;
+            let (_, r, c) = self.fields.iter().rev().find(|(k, _, _)| k == key)?;
+            (*r, *c)
+        };
+        Some(CellAt {
+            sheet: self.sheet.clone(),
+            row,
+            col,
+        })
+    }
 }
 
 /// A cell of a sheet: the sheet's name (shared by every cell of the sheet) and the 0-based row
@@ -67,11 +100,26 @@ pub(crate) fn cell_name(row: usize, col: usize) -> String {
 }
 
 impl SheetCells {
+    /// The cell a JSON path was read from (only the paths placed, not their parents).
+    pub(crate) fn get(&self, path: &str) -> Option<CellAt> {
+        if !self.measures.is_empty()
+            && let Some(rest) = path.strip_prefix("measures[")
+            && let Some(end) = rest.find(']')
+            && rest[..end].bytes().all(|b| b.is_ascii_digit())
+            && (end == 1 || !rest.starts_with('0'))
+            && let Ok(i) = rest[..end].parse::<usize>()
+            && let Some(at) = self.measures.get(i).and_then(|r| r.get(&rest[end + 1..]))
+        {
+            return Some(at);
+        }
+        self.at.get(path).cloned()
+    }
+
     pub(crate) fn place(&self, diagnostics: &mut Vec<crate::diagnostic::Diagnostic>) {
         for d in diagnostics.iter_mut() {
             let mut p = d.path.as_str();
             loop {
-                if let Some(at) = self.at.get(p) {
+                if let Some(at) = self.get(p) {
                     let (sheet, cell) = at.names();
                     d.sheet = Some(sheet);
                     d.cell = Some(cell);

@@ -1,5 +1,6 @@
 //! Data parallelism with one result everywhere: a rayon thread pool on native targets, plain
-//! loops on wasm32 (which has no threads) and for small inputs. Callers split work into runs
+//! loops on wasm32 (which has no threads) and for small inputs; and [`alongside`], a producer
+//! on a thread of its own beside its consumer (a large workbook's first sheet). Callers split work into runs
 //! whose results are put back in order, so the output never depends on the number of threads.
 //!
 //! The pool is eculture's own, made on first use with rayon's default size (the number of
@@ -46,6 +47,51 @@ pub fn with_threads<R>(threads: usize, f: impl FnOnce() -> R) -> R {
 /// [`with_threads`].
 pub(crate) fn large(n: usize, threshold: usize) -> bool {
     forced().is_some() || n >= threshold
+}
+
+/// Whether work of size `n` goes to a second thread of its own (`n >= threshold`): under
+/// [`with_threads`], exactly when it gives two threads or more.
+pub(crate) fn second_thread(n: usize, threshold: usize) -> bool {
+    match forced() {
+        Some(t) => t >= 2,
+        None => n >= threshold,
+    }
+}
+
+/// Run `side` on a thread of its own while `main` runs on this one, and return `main`'s result
+/// once both are done: for a producer and a consumer joined by an unbounded channel. On wasm32,
+/// or when no thread starts, `side` runs first (it has then sent everything before `main`
+/// starts).
+pub(crate) fn alongside<R>(side: impl FnOnce() + Send, main: impl FnOnce() -> R) -> R {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let side = std::sync::Mutex::new(Some(side));
+        let take = || {
+            side.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take()
+        };
+        std::thread::scope(|scope| {
+            let started = std::thread::Builder::new()
+                .name("eculture-side".into())
+                .spawn_scoped(scope, || {
+                    if let Some(f) = take() {
+                        f();
+                    }
+                });
+            if started.is_err()
+                && let Some(f) = take()
+            {
+                f();
+            }
+            main()
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        side();
+        main()
+    }
 }
 
 /// The number of threads parallel work is split over (1 on wasm32).

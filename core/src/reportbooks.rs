@@ -361,6 +361,7 @@ impl Strategy {
             doc,
             SheetCells {
                 at: Default::default(),
+                measures: Vec::new(),
                 findings,
             },
         ))

@@ -23,6 +23,13 @@
 //! pyo3's `abi3-py39` stable ABI, against NumPy 1.x and 2.x at run time; NumPy is therefore a
 //! required dependency of the package (`pyproject.toml`).
 
+/// mimalloc for the Rust side of the package (as pydantic-core does): the imports build many
+/// small values (a cell, a JSON value per field) and free them at once, where glibc's malloc
+/// spent about a third of `from_xlsx` (docs/performance.md, "Spreadsheets"). Python's own
+/// objects keep Python's allocator; every Rust allocation is freed by Rust.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use pyo3::prelude::*;
 
 mod arrow;

@@ -333,6 +333,7 @@ fn build(p: Project, format: Format, source: &str) -> Result<ProjectFile> {
         doc,
         cells: SheetCells {
             at: Default::default(),
+            measures: Vec::new(),
             findings,
         },
         start: p.start,

@@ -43,6 +43,14 @@ impl Val {
         }
     }
 
+    /// The cell as text, borrowed when it is one ([`Val::text`]).
+    pub(crate) fn as_text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Val::Text(s) => std::borrow::Cow::Borrowed(s),
+            _ => std::borrow::Cow::Owned(self.text()),
+        }
+    }
+
     /// The cell as text: numbers in their shortest form (`1.1`, `2025`), dates ISO.
     pub(crate) fn text(&self) -> String {
         match self {
@@ -66,16 +74,81 @@ pub(crate) fn num_text(x: f64) -> String {
 }
 
 /// One sheet: its name, whether it is hidden, its rows from row 0 and column 0.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub(crate) struct Sheet {
     pub name: String,
     pub hidden: bool,
     pub rows: Vec<Vec<Val>>,
     /// The sheet had more cells than [`MAX_CELLS`].
     pub cut: bool,
+    /// Rows still being read on another thread (a large workbook's first XLSX sheet, on
+    /// native targets), taken as they come by [`Sheet::fill`]: `rows` holds those taken.
+    feed: Option<std::sync::mpsc::Receiver<Chunk>>,
+    /// The rows were read again from the start after some had been taken (cells out of row
+    /// order), so what was made of the first rows taken may be out of date.
+    pub reread: bool,
+    /// Why the sheet could not be read, once the thread reading it said so (every later
+    /// [`Sheet::fill`] says it again).
+    failed: Option<crate::error::Error>,
+}
+
+/// What the thread reading a sheet sends: rows in order, or every row again, then the end.
+#[derive(Debug)]
+pub(crate) enum Chunk {
+    /// The next rows.
+    Rows(Vec<Vec<Val>>),
+    /// Every row, in place of those sent before.
+    Again(Vec<Vec<Val>>),
+    /// The end: whether the sheet was cut, or why it could not be read.
+    Done(Result<bool>),
 }
 
 impl Sheet {
+    /// Take rows from the thread reading the sheet until there are `upto` or all of them (the
+    /// number of rows then); the error is the sheet's when it cannot be read.
+    pub(crate) fn fill(&mut self, upto: usize) -> Result<usize> {
+        if let Some(e) = &self.failed {
+            return Err(e.clone());
+        }
+        while self.rows.len() < upto
+            && let Some(feed) = &self.feed
+        {
+            let chunk = feed.recv();
+            match chunk {
+                Ok(Chunk::Rows(rows)) => self.rows.extend(rows),
+                Ok(Chunk::Again(rows)) => {
+                    self.rows = rows;
+                    self.reread = true;
+                }
+                Ok(Chunk::Done(done)) => {
+                    self.feed = None;
+                    while self.rows.last().is_some_and(Vec::is_empty) {
+                        self.rows.pop();
+                    }
+                    match done {
+                        Ok(cut) => self.cut = cut,
+                        Err(e) => return Err(self.failed.insert(e).clone()),
+                    }
+                }
+                Err(_) => {
+                    self.feed = None;
+                    let e = unreadable(
+                        "<workbook>",
+                        Format::Xlsx,
+                        format!("sheet `{}` cannot be read: its reader stopped", self.name),
+                    );
+                    return Err(self.failed.insert(e).clone());
+                }
+            }
+        }
+        Ok(self.rows.len())
+    }
+
+    /// Every row (see [`Sheet::fill`]).
+    pub(crate) fn fill_all(&mut self) -> Result<()> {
+        self.fill(usize::MAX).map(|_| ())
+    }
+
     pub(crate) fn get(&self, r: usize, c: usize) -> &Val {
         self.rows
             .get(r)
@@ -120,22 +193,26 @@ fn excel_day(serial: f64) -> Option<jiff::civil::Date> {
         .ok()
 }
 
-fn val(d: &Data) -> Val {
+/// A cell's value (taken, so that a text is not copied again).
+fn val(d: Data) -> Val {
     match d {
         Data::Empty => Val::Empty,
-        Data::String(s) => Val::Text(s.clone()),
-        Data::Int(i) => Val::Num(*i as f64),
-        Data::Float(x) => Val::Num(*x),
-        Data::Bool(b) => Val::Bool(*b),
+        Data::String(s) => Val::Text(s),
+        Data::Int(i) => Val::Num(i as f64),
+        Data::Float(x) => Val::Num(x),
+        Data::Bool(b) => Val::Bool(b),
         Data::DateTime(dt) => match excel_day(dt.as_f64()) {
             Some(d) if !dt.is_duration() => Val::Date(d),
             _ => Val::Bad(format!("{}", dt.as_f64())),
         },
-        Data::DateTimeIso(s) => s
+        Data::DateTimeIso(s) => match s
             .get(..10)
             .and_then(|d| d.parse::<jiff::civil::Date>().ok())
-            .map_or_else(|| Val::Text(s.clone()), Val::Date),
-        Data::DurationIso(s) => Val::Bad(s.clone()),
+        {
+            Some(d) => Val::Date(d),
+            None => Val::Text(s),
+        },
+        Data::DurationIso(s) => Val::Bad(s),
         Data::Error(e) => Val::Bad(format!("#{e:?}")),
     }
 }
@@ -149,6 +226,13 @@ fn val(d: &Data) -> Val {
 /// `XFD1048576` would ask for 550 GB. XLS (at most 65,536 × 256 cells) and ODS sheets are read
 /// through the `Range`.
 pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
+    check(bytes, source)?;
+    sheets_of(bytes, source, None)
+}
+
+/// A workbook's size and, when zipped, its central directory ([`super::zipguard`]): checked
+/// before anything opens it.
+pub(crate) fn check(bytes: &[u8], source: &str) -> Result<()> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         return Err(unreadable(
             source,
@@ -159,7 +243,25 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
             ),
         ));
     }
-    super::zipguard::check(bytes, source)?;
+    super::zipguard::check(bytes, source)
+}
+
+/// Workbooks from this size on have their first XLSX sheet read on a second thread
+/// ([`feed_first_sheet`]) while the rows it gave are being made into a document.
+pub(crate) const FEED_BYTES: usize = 128 << 10;
+
+/// Rows sent at a time by the thread reading a sheet.
+const FEED_ROWS: usize = 256;
+
+/// The sheets of a [`check`]ed workbook. With `feed`, the receiving end of
+/// [`feed_first_sheet`] reading the same bytes, the first sheet of an XLSX workbook takes its
+/// rows from there as they come ([`Sheet::fill`]). A sheet that cannot be read is the error as
+/// when the sheets are read one after the other: the first such sheet's.
+pub(crate) fn sheets_of(
+    bytes: &[u8],
+    source: &str,
+    mut feed: Option<std::sync::mpsc::Receiver<Chunk>>,
+) -> Result<Vec<Sheet>> {
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         unreadable(
             source,
@@ -172,8 +274,21 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
         .iter()
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
-    let mut out = Vec::with_capacity(meta.len());
+    let mut out: Vec<Sheet> = Vec::with_capacity(meta.len());
+    if !matches!(wb, Sheets::Xlsx(_)) {
+        // the other thread's reading is dropped unseen
+        feed = None;
+    }
     for (name, hidden) in meta {
+        if let Some(rx) = feed.take() {
+            out.push(Sheet {
+                name,
+                hidden,
+                feed: Some(rx),
+                ..Sheet::default()
+            });
+            continue;
+        }
         let cannot = |e: &dyn std::fmt::Display| {
             unreadable(
                 source,
@@ -182,16 +297,24 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
             )
         };
         let mut rows = Rows::default();
-        match &mut wb {
-            Sheets::Xlsx(x) => stream_xlsx(x, &name, &mut rows).map_err(|e| cannot(&e))?,
-            Sheets::Xlsb(x) => stream_xlsb(x, &name, &mut rows).map_err(|e| cannot(&e))?,
-            _ => ranged(&mut wb, &name, &mut rows).map_err(|e| cannot(&e))?,
+        let read = match &mut wb {
+            Sheets::Xlsx(x) => stream_xlsx(x, &name, &mut rows).map_err(|e| cannot(&e)),
+            Sheets::Xlsb(x) => stream_xlsb(x, &name, &mut rows).map_err(|e| cannot(&e)),
+            _ => ranged(&mut wb, &name, &mut rows).map_err(|e| cannot(&e)),
+        };
+        if let Err(e) = read {
+            // the first sheet's own error comes first
+            for s in &mut out {
+                s.fill_all()?;
+            }
+            return Err(e);
         }
         let mut sheet = Sheet {
             name,
             hidden,
             rows: rows.rows,
             cut: rows.cut,
+            ..Sheet::default()
         };
         while sheet.rows.last().is_some_and(Vec::is_empty) {
             sheet.rows.pop();
@@ -199,6 +322,74 @@ pub(crate) fn read_workbook(bytes: &[u8], source: &str) -> Result<Vec<Sheet>> {
         out.push(sheet);
     }
     Ok(out)
+}
+
+/// Read the first sheet of a [`check`]ed XLSX workbook (a reader of its own) into `tx`, for
+/// [`sheets_of`] on another thread. A workbook that is no XLSX or has no sheet sends nothing
+/// (the receiving side reads the workbook too, and then leaves the receiver unused).
+pub(crate) fn feed_first_sheet(bytes: &[u8], source: &str, tx: std::sync::mpsc::Sender<Chunk>) {
+    let Ok(mut x) = calamine::Xlsx::new(Cursor::new(bytes)) else {
+        return;
+    };
+    let Some(name) = x.sheet_names().first().cloned() else {
+        return;
+    };
+    let done = feed_xlsx(&mut x, &name, &tx).map_err(|e| {
+        unreadable(
+            source,
+            Format::Xlsx,
+            format!("sheet `{name}` cannot be read: {e}"),
+        )
+    });
+    let _ = tx.send(Chunk::Done(done));
+}
+
+/// An XLSX sheet as [`stream_xlsx`] reads it, the rows sent [`FEED_ROWS`] at a time once a
+/// cell of a later row shows they are complete. A cell of a row already sent (cells out of
+/// row order) has the sheet read again from the start and sent whole. Whether it was cut.
+fn feed_xlsx<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+    tx: &std::sync::mpsc::Sender<Chunk>,
+) -> std::result::Result<bool, calamine::XlsxError> {
+    let mut rows = Rows::default();
+    let mut sent = 0usize;
+    let mut again = false;
+    {
+        let mut cells = x.worksheet_cells_reader(name)?;
+        while let Some(cell) = cells.next_cell_with_formula()? {
+            let (r, c) = cell.pos;
+            if (r as usize) < sent {
+                again = true;
+                break;
+            }
+            let v = val(Data::from(cell.value));
+            match cell.formula {
+                Some(f) if v.is_empty() => rows.formula(r, c, &f),
+                _ if !v.is_empty() => rows.put(r, c, v),
+                _ => {}
+            }
+            if rows.cut {
+                break;
+            }
+            let done = (r as usize).min(rows.rows.len());
+            if done >= sent + FEED_ROWS {
+                if tx.send(Chunk::Rows(rows.take(sent..done))).is_err() {
+                    return Ok(rows.cut);
+                }
+                sent = done;
+            }
+        }
+    }
+    if again {
+        let mut all = Rows::default();
+        stream_xlsx(x, name, &mut all)?;
+        let _ = tx.send(Chunk::Again(all.rows));
+        return Ok(all.cut);
+    }
+    let end = rows.rows.len();
+    let _ = tx.send(Chunk::Rows(rows.take(sent..end)));
+    Ok(rows.cut)
 }
 
 /// Rows of cells filled in any order, bounded: a cell past calamine's last row or column, or
@@ -256,6 +447,20 @@ impl Rows {
         }
     }
 
+    /// Rows `range`, complete: taken (their places left empty) with their trailing empty
+    /// cells dropped, as [`Rows::trim`] would.
+    fn take(&mut self, range: std::ops::Range<usize>) -> Vec<Vec<Val>> {
+        let mut out = Vec::with_capacity(range.len());
+        for row in &mut self.rows[range] {
+            let mut row = std::mem::take(row);
+            while row.last().is_some_and(Val::is_empty) {
+                row.pop();
+            }
+            out.push(row);
+        }
+        out
+    }
+
     /// Drop trailing empty cells of every row.
     fn trim(&mut self) {
         for row in &mut self.rows {
@@ -275,7 +480,7 @@ fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
     let mut cells = x.worksheet_cells_reader(name)?;
     while let Some(cell) = cells.next_cell_with_formula()? {
         let (r, c) = cell.pos;
-        let v = val(&Data::from(cell.value));
+        let v = val(Data::from(cell.value));
         match cell.formula {
             Some(f) if v.is_empty() => rows.formula(r, c, &f),
             _ if !v.is_empty() => rows.put(r, c, v),
@@ -299,7 +504,7 @@ fn stream_xlsb<RS: std::io::Read + std::io::Seek>(
         let mut cells = x.worksheet_cells_reader(name)?;
         while let Some(cell) = cells.next_cell()? {
             let (r, c) = cell.get_position();
-            let v = val(&Data::from(cell.get_value().clone()));
+            let v = val(Data::from(cell.get_value().clone()));
             if !v.is_empty() {
                 rows.put(r, c, v);
             }
@@ -331,7 +536,7 @@ fn ranged<RS: std::io::Read + std::io::Seek>(
     let range = wb.worksheet_range(name)?;
     for (r, c, d) in range.used_cells() {
         let (r0, c0) = range.start().unwrap_or((0, 0));
-        let v = val(d);
+        let v = val(d.clone());
         if !v.is_empty() {
             rows.put(r0 + r as u32, c0 + c as u32, v);
         }

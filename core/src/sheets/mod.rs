@@ -60,8 +60,27 @@ pub(crate) fn read_workbook(
     sheet: Option<&str>,
     source: &str,
 ) -> Result<(Document, SheetCells)> {
-    let sheets = grid::read_workbook(bytes, source)?;
-    read::read(&sheets, mapping, sheet)
+    grid::check(bytes, source)?;
+    // native: a large workbook's first sheet is read on a second thread while its rows are
+    // made into the document (when no thread starts, it is read first)
+    if cfg!(not(target_arch = "wasm32")) && crate::par::second_thread(bytes.len(), grid::FEED_BYTES)
+    {
+        let (tx, rx) = std::sync::mpsc::channel();
+        return crate::par::alongside(
+            || grid::feed_first_sheet(bytes, source, tx),
+            || {
+                let mut sheets = grid::sheets_of(bytes, source, Some(rx))?;
+                let read = read::read(&mut sheets, mapping, sheet);
+                // a sheet that cannot be read is the error, as when every sheet is read first
+                for s in &mut sheets {
+                    s.fill_all()?;
+                }
+                read
+            },
+        );
+    }
+    let mut sheets = grid::sheets_of(bytes, source, None)?;
+    read::read(&mut sheets, mapping, sheet)
 }
 
 /// Read an action plan from CSV.
@@ -70,8 +89,8 @@ pub(crate) fn read_csv(
     mapping: &Mapping,
     source: &str,
 ) -> Result<(Document, SheetCells)> {
-    let sheets = grid::read_csv(bytes, source)?;
-    read::read(&sheets, mapping, None)
+    let mut sheets = grid::read_csv(bytes, source)?;
+    read::read(&mut sheets, mapping, None)
 }
 
 /// The document as a workbook: the action plan sheet, then one sheet per other part.

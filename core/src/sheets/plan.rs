@@ -1,8 +1,6 @@
 //! The action-plan sheet: title rows (the strategy's title, approving act and period), the
 //! heading row, direction heading rows ("1. …") and one measure per row.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value, json};
 
 use super::Mapping;
@@ -16,7 +14,7 @@ use crate::model::{Lang, Measure};
 use crate::period::PeriodRef;
 
 /// Rows searched for the heading row.
-const HEADER_SEARCH: usize = 50;
+pub(crate) const HEADER_SEARCH: usize = 50;
 
 /// The heading row: its index, each column's meaning and the headings' language.
 pub(crate) fn header_row(
@@ -139,12 +137,14 @@ pub(crate) fn title_rows(strategy: &Value, lang: Lang) -> Vec<String> {
 /// and the strategy from the title rows when no `strategy` sheet gave it).
 pub(crate) fn read_plan(
     ctx: &mut Ctx,
-    sheet: &Sheet,
+    sheet: &mut Sheet,
     mapping: &Mapping,
     exact: bool,
     top: &mut Map<String, Value>,
 ) -> Result<()> {
+    sheet.fill(HEADER_SEARCH)?;
     let Some((hr, cols, lang)) = header_row(sheet, mapping) else {
+        sheet.fill_all()?;
         ctx.unread_sheet(sheet, "is on a sheet without an action-plan heading row");
         return Ok(());
     };
@@ -179,16 +179,22 @@ pub(crate) fn read_plan(
     let mut current: Option<(String, Option<u64>)> = None;
     let mut measures: Vec<Value> = Vec::new();
     let mut first = hr + 1;
+    sheet.fill(first + 1)?;
     if sheet.rows.get(first).is_some_and(|r| numbering_row(r)) {
         first += 1;
     }
-    for r in first..sheet.rows.len() {
+    // rows are taken as they are read (`Sheet::fill`)
+    let mut next = first;
+    while sheet.fill(next + 1)? > next {
+        let r = next;
+        next += 1;
+        let sheet = &*sheet;
         let row = &sheet.rows[r];
-        let filled: Vec<usize> = (0..row.len()).filter(|&c| !row[c].is_empty()).collect();
-        if filled.is_empty() {
+        let mut filled = (0..row.len()).filter(|&c| !row[c].is_empty());
+        let Some(c) = filled.next() else {
             continue;
-        }
-        if let [c] = filled[..]
+        };
+        if filled.next().is_none()
             && matches!(row[c], Val::Text(_))
             && row[c]
                 .text()
@@ -445,12 +451,13 @@ fn direction_row(
     Some((id, Some(u64::from(number))))
 }
 
-/// Resolve executors' names; a near miss is a finding with the known organisation.
+/// Resolve executors' names (field `field` of measure `i`); a near miss is a finding with the
+/// known organisation.
 fn executors(
     ctx: &mut Ctx,
     sheet: &Sheet,
     at: (usize, usize),
-    path: &str,
+    (i, field): (usize, &str),
     text: &str,
     orgs: &mut Orgs,
 ) -> Vec<String> {
@@ -471,7 +478,7 @@ fn executors(
                 ctx.finding(
                     Severity::Error,
                     Code::UnknownReference,
-                    path.to_owned(),
+                    format!("measures[{i}].{field}"),
                     None,
                     &sheet.name,
                     at,
@@ -560,7 +567,8 @@ fn measure_row(
     exact: bool,
     i: usize,
 ) -> Option<Value> {
-    let path = format!("measures[{i}]");
+    // made only when a finding needs it
+    let path = || format!("measures[{i}]");
     let row = &sheet.rows[r];
     let mut m = Map::new();
     let mut period: Option<(usize, String)> = None;
@@ -570,14 +578,14 @@ fn measure_row(
         ctx.finding(
             Severity::Error,
             Code::UnreadableCell,
-            path.clone(),
+            path(),
             None,
             &sheet.name,
             (r, c),
             msg,
         );
     };
-    let mut placed: HashMap<&'static str, usize> = HashMap::new();
+    let mut placed = Placed::default();
     for (c, col) in ctx.row_columns(sheet, r, cols, "stands under no heading eculture reads") {
         let v = &row[c];
         first.get_or_insert(c);
@@ -585,15 +593,17 @@ fn measure_row(
             bad(ctx, c, format!("the cell holds `{what}`, not a value"));
             continue;
         }
-        let text = v.text();
-        let t = if exact {
-            text.clone()
-        } else {
-            text.trim().to_owned()
+        let text = v.as_text();
+        let t = || {
+            if exact {
+                text.to_string()
+            } else {
+                text.trim().to_owned()
+            }
         };
         let key: &'static str = match col {
             Col::Id => {
-                let mut id = t.clone();
+                let mut id = t();
                 if !exact {
                     id = id.trim_end_matches('.').to_owned();
                     if !id.contains('.')
@@ -607,30 +617,27 @@ fn measure_row(
                 "id"
             }
             Col::Title(l) => {
-                text_into(&mut m, "title", *l, t);
+                text_into(&mut m, "title", *l, t());
                 "title"
             }
             Col::Result(l) => {
-                text_into(&mut m, "expected_result", *l, t);
+                text_into(&mut m, "expected_result", *l, t());
                 "expected_result"
             }
             Col::Main | Col::Others | Col::Executors => {
-                let p = format!(
-                    "{path}.{}",
-                    if matches!(col, Col::Others) {
-                        "other_executors"
-                    } else {
-                        "main_executor"
-                    }
-                );
-                let ids = executors(ctx, sheet, (r, c), &p, &text, orgs);
+                let field = if matches!(col, Col::Others) {
+                    "other_executors"
+                } else {
+                    "main_executor"
+                };
+                let ids = executors(ctx, sheet, (r, c), (i, field), &text, orgs);
                 for k in put_executors(&mut m, col, ids) {
                     placed.insert(k, c);
                 }
                 continue;
             }
             Col::Period => {
-                period = Some((c, text));
+                period = Some((c, text.to_string()));
                 "start"
             }
             Col::Funding => match phrases::funding(&text) {
@@ -687,7 +694,7 @@ fn measure_row(
                 if let Err(e) = super::table::put(&mut m, col, v) {
                     bad(ctx, c, e);
                 }
-                ctx.at(format!("{path}.{key}"), &sheet.name, r, c);
+                ctx.at_measure_field(i, key, &sheet.name, r, c);
                 continue;
             }
             Col::Ignore => continue,
@@ -704,7 +711,7 @@ fn measure_row(
             }
         }
     }
-    if let Err(c) = targets(&mut m, &modules, &clusters, placed.get("targets").copied()) {
+    if let Err(c) = targets(&mut m, &modules, &clusters, placed.get("targets")) {
         bad(
             ctx,
             c,
@@ -725,11 +732,29 @@ fn measure_row(
     });
     m.entry("direction").or_insert_with(|| json!(""));
     m.entry("title").or_insert_with(|| json!({}));
-    for (k, c) in placed {
-        ctx.at(format!("{path}.{k}"), &sheet.name, r, c);
+    for (k, c) in placed.0 {
+        ctx.at_measure_field(i, k, &sheet.name, r, c);
     }
-    ctx.at(path.clone(), &sheet.name, r, first.unwrap_or(0));
-    fit::<Measure>(ctx, &mut m, &path, "measure").then_some(Value::Object(m))
+    ctx.at_measure(i, &sheet.name, r, first.unwrap_or(0));
+    (ctx.quick || fit::<Measure>(ctx, &mut m, &path(), "measure")).then_some(Value::Object(m))
+}
+
+/// The fields of a measure set from the columns of its row: field → column (a field set again:
+/// the last column).
+#[derive(Debug, Default)]
+struct Placed(Vec<(&'static str, usize)>);
+
+impl Placed {
+    fn insert(&mut self, key: &'static str, c: usize) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(e) => e.1 = c,
+            None => self.0.push((key, c)),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        self.0.iter().find(|(k, _)| *k == key).map(|e| e.1)
+    }
 }
 
 /// Executors' ids into a measure (the first of an `Executors` column is the main one); the

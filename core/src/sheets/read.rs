@@ -11,7 +11,7 @@ use super::grid::{Sheet, cell_name};
 use super::phrases::field_heading;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::error::Result;
-use crate::locate::{CellAt, SheetCells};
+use crate::locate::{CellAt, RowAt, SheetCells};
 use crate::model::Document;
 
 /// Most findings about unplaced cells on one sheet; the rest are counted in one more.
@@ -32,12 +32,48 @@ pub(crate) struct Ctx {
 impl Ctx {
     /// Place a JSON path on a cell.
     pub(crate) fn at(&mut self, path: String, sheet: &str, row: usize, col: usize) {
-        let sheet = match &self.sheet {
-            Some(s) if &**s == sheet => s.clone(),
-            _ => self.sheet.insert(std::sync::Arc::from(sheet)).clone(),
-        };
+        let sheet = self.shared(sheet);
         let (row, col) = (row as u32, col as u32);
         self.cells.at.insert(path, CellAt { sheet, row, col });
+    }
+
+    /// The sheet's name, shared by its cells.
+    fn shared(&mut self, sheet: &str) -> std::sync::Arc<str> {
+        match &self.sheet {
+            Some(s) if &**s == sheet => s.clone(),
+            _ => self.sheet.insert(std::sync::Arc::from(sheet)).clone(),
+        }
+    }
+
+    /// The cells of measure `i` (path `measures[i]`), made on first use.
+    fn measure(&mut self, i: usize, sheet: &str) -> &mut RowAt {
+        let sheet = self.shared(sheet);
+        let rows = &mut self.cells.measures;
+        if rows.len() <= i {
+            rows.resize_with(i + 1, RowAt::default);
+        }
+        let m = &mut rows[i];
+        m.sheet = sheet;
+        m
+    }
+
+    /// Place measure `i` (path `measures[i]`) on its row's first cell.
+    pub(crate) fn at_measure(&mut self, i: usize, sheet: &str, row: usize, col: usize) {
+        self.measure(i, sheet).first = Some((row as u32, col as u32));
+    }
+
+    /// Place a field of measure `i` (path `measures[i].key`) on its cell.
+    pub(crate) fn at_measure_field(
+        &mut self,
+        i: usize,
+        key: &str,
+        sheet: &str,
+        row: usize,
+        col: usize,
+    ) {
+        self.measure(i, sheet)
+            .fields
+            .push((key.into(), row as u32, col as u32));
     }
 
     /// A finding on a cell; the sheet and cell are in its text too.
@@ -185,9 +221,8 @@ fn fit_row<T: DeserializeOwned>(
                 let id = obj.get("id").and_then(Value::as_str).map(str::to_owned);
                 let located = key
                     .as_ref()
-                    .and_then(|k| ctx.cells.at.get(&format!("{path}.{k}")));
-                let row_cell = ctx.cells.at.get(path);
-                let (sheet, cell) = located.or(row_cell)?.names();
+                    .and_then(|k| ctx.cells.get(&format!("{path}.{k}")));
+                let (sheet, cell) = located.or_else(|| ctx.cells.get(path))?.names();
                 let mut d = Diagnostic::new(
                     Severity::Error,
                     Code::UnreadableCell,
@@ -327,24 +362,72 @@ fn check_row(ctx: &mut Ctx, key: &str, obj: &mut Map<String, Value>, path: &str)
 /// (the usual case) every row did, so that is the answer. Otherwise the sheets are read again
 /// with each row checked, so a field that does not read is dropped with a finding on its cell.
 pub(crate) fn read(
-    sheets: &[Sheet],
+    sheets: &mut [Sheet],
     mapping: &Mapping,
     plan_sheet: Option<&str>,
 ) -> Result<(Document, SheetCells)> {
-    if let Ok((top, ctx)) = gather(sheets, mapping, plan_sheet, true) {
-        let whole = Value::Object(top);
-        if let Ok(doc) = <Document as serde::Deserialize>::deserialize(&whole) {
-            return Ok((doc, ctx.cells));
-        }
+    if let Ok((top, ctx)) = gather(sheets, mapping, plan_sheet, true)
+        && !sheets.iter().any(|s| s.reread)
+        && let Some(doc) = quick_document(top)
+    {
+        return Ok((doc, ctx.cells));
+    }
+    // a sheet read on a second thread that turned out unreadable is the error, as when every
+    // sheet is read first (`grid::read_workbook_in`)
+    for s in sheets.iter_mut() {
+        s.fill_all()?;
     }
     let (top, mut ctx) = gather(sheets, mapping, plan_sheet, false)?;
     let doc = assemble(&mut ctx, top)?;
     Ok((doc, ctx.cells))
 }
 
+/// Measures per run of [`quick_document`]'s threads (fewer: one run).
+const MEASURE_RUN: usize = 1_000;
+
+/// The document from its top-level fields when it reads, `None` otherwise. The values are
+/// taken (a text moves into the document, each value is freed as it is read), and the
+/// measures, most of a large plan, are read in runs on threads (in order, so the document is
+/// the same with any number of threads; serial on wasm32).
+fn quick_document(mut top: Map<String, Value>) -> Option<Document> {
+    use serde::Deserialize as _;
+    let mut measures = match top.remove("measures") {
+        None => Vec::new(),
+        Some(Value::Array(v)) => v,
+        Some(_) => return None,
+    };
+    let n = measures.len();
+    let runs = crate::par::run_count(n, MEASURE_RUN);
+    let len = n.div_ceil(runs).max(1);
+    let mut parts: Vec<std::sync::Mutex<Vec<Value>>> = Vec::with_capacity(runs);
+    while measures.len() > len {
+        let tail = measures.split_off(measures.len() - len);
+        parts.push(std::sync::Mutex::new(tail));
+    }
+    parts.push(std::sync::Mutex::new(measures));
+    parts.reverse();
+    let read = |r: std::ops::Range<usize>| -> Option<Vec<crate::model::Measure>> {
+        let part = std::mem::take(&mut *parts.get(r.start)?.lock().ok()?);
+        part.into_iter()
+            .map(|v| crate::model::Measure::deserialize(v).ok())
+            .collect()
+    };
+    let (doc, read) = crate::par::join(
+        parts.len() > 1,
+        || Document::deserialize(Value::Object(top)).ok(),
+        || crate::par::map_runs(parts.len(), parts.len(), read),
+    );
+    let mut doc = doc?;
+    doc.measures = Vec::with_capacity(n);
+    for part in read {
+        doc.measures.extend(part?);
+    }
+    Some(doc)
+}
+
 /// The document's fields from the sheets, and what the reading found.
 fn gather(
-    sheets: &[Sheet],
+    sheets: &mut [Sheet],
     mapping: &Mapping,
     plan_sheet: Option<&str>,
     quick: bool,
@@ -373,16 +456,25 @@ fn gather(
             ));
         }
     }
-    let plan_at = plan_at.or_else(|| {
-        sheets.iter().position(|s| {
-            !(exact && is_key(&s.name)) && super::plan::header_row(s, mapping).is_some()
-        })
-    });
+    if plan_at.is_none() {
+        for (i, s) in sheets.iter_mut().enumerate() {
+            if exact && is_key(&s.name) {
+                continue;
+            }
+            s.fill(super::plan::HEADER_SEARCH)?;
+            if super::plan::header_row(s, mapping).is_some() {
+                plan_at = Some(i);
+                break;
+            }
+        }
+    }
     // the entity sheets eculture writes
-    for (i, s) in sheets.iter().enumerate() {
+    for (i, s) in sheets.iter_mut().enumerate() {
         if Some(i) == plan_at {
             continue;
         }
+        s.fill_all()?;
+        let s = &*s;
         if !(exact && is_key(&s.name)) {
             ctx.unread_sheet(
                 s,
@@ -421,7 +513,10 @@ fn gather(
         }
     }
     if let Some(i) = plan_at {
-        super::plan::read_plan(&mut ctx, &sheets[i], mapping, exact, &mut top)?;
+        super::plan::read_plan(&mut ctx, &mut sheets[i], mapping, exact, &mut top)?;
+    }
+    for s in sheets.iter_mut() {
+        s.fill_all()?;
     }
     ctx.close(sheets);
     Ok((top, ctx))

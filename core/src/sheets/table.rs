@@ -146,7 +146,7 @@ pub(crate) fn put(obj: &mut Map<String, Value>, col: &Col, v: &Val) -> Result<()
         return Ok(());
     };
     let value = if *json {
-        let text = v.text();
+        let text = v.as_text();
         serde_json::from_str::<Value>(&text).map_err(|e| format!("not JSON: {e}"))?
     } else {
         plain_value(v)?
