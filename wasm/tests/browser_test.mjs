@@ -31,7 +31,7 @@ const reference = eCulture();
  * (issue 20, point 4: `assessments`, their validation, the heatmap's three new colourings, the
  * rollout's and report's current → target), guard raised to 335,000. Not yet examined byte by
  * byte: see docs/performance.md. */
-const LEAN_GZIP_GUARD = 335_000;
+const LEAN_GZIP_GUARD = 315_000;
 const refDoc = reference.document();
 const refMatrix = reference.matrix();
 const expected = {
