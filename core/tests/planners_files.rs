@@ -187,7 +187,10 @@ fn p6_files_read_as_p6_means_them() {
             "100 % complete, actual start 2025-01-07, actual finish 2025-01-13",
         ),
         (Some("A1010"), "40 % complete, actual start 2025-01-14)"),
-        (Some("A1030"), "task `8801`, which the file does not hold"),
+        (
+            Some("A1030"),
+            "activity 8801 of another project (proj_id 4002)",
+        ),
         (Some("A1040"), "36 hours is not whole days"),
         (Some("A1050"), "TT_WBS"),
         (None, "1 summary tasks or WBS nodes sit under another one"),

@@ -243,7 +243,7 @@ pub(crate) fn read(bytes: &[u8], source: &str) -> Result<Project> {
             .copied();
     }
     read_tasks(get("TASK"), &index, day_hours, &mine, &mut p);
-    read_relations(get("TASKPRED"), day_hours, &mut p);
+    read_relations(get("TASKPRED"), day_hours, &proj_id, &mut p);
     for (name, what) in [
         ("RSRC", "resources"),
         ("TASKRSRC", "resource assignments"),
@@ -370,7 +370,7 @@ fn progress(tasks: &Table, r: &[String]) -> Option<f64> {
     }
 }
 
-fn read_relations(preds: &Table, day_hours: f64, p: &mut Project) {
+fn read_relations(preds: &Table, day_hours: f64, proj_id: &str, p: &mut Project) {
     let index: HashMap<String, usize> = p
         .tasks
         .iter()
@@ -387,6 +387,17 @@ fn read_relations(preds: &Table, day_hours: f64, p: &mut Project) {
             ));
             continue;
         };
+        let other = g("pred_proj_id");
+        if !other.is_empty() && other != proj_id {
+            p.task_findings.push((
+                i,
+                format!(
+                    "the relation from activity {} of another project (proj_id {other}) is not carried",
+                    g("pred_task_id")
+                ),
+            ));
+            continue;
+        }
         let kind = match g("pred_type") {
             "PR_SS" => RelationType::SS,
             "PR_FF" => RelationType::FF,
