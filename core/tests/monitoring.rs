@@ -561,6 +561,60 @@ fn no_data_is_separate_unless_asked_to_count_as_zero() {
 }
 
 #[test]
+fn weights_outside_zero_to_one_are_located_argument_errors() {
+    let s = load(plan());
+    for (name, w) in [
+        (
+            "executed",
+            Weights {
+                executed: 1.5,
+                ..Default::default()
+            },
+        ),
+        (
+            "partially_executed",
+            Weights {
+                partially_executed: -0.1,
+                ..Default::default()
+            },
+        ),
+        (
+            "not_executed",
+            Weights {
+                not_executed: 2.0,
+                ..Default::default()
+            },
+        ),
+    ] {
+        let e = s
+            .execution_rate(&ExecutionRateOptions {
+                weights: w,
+                ..Default::default()
+            })
+            .unwrap_err();
+        match e {
+            eculture::Error::Argument(a) => {
+                assert_eq!(a.path(), Some(format!("weights.{name}").as_str()));
+                assert!(a.message().contains("from 0 to 1"), "{}", a.message());
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+    let edge = Weights {
+        executed: 1.0,
+        partially_executed: 1.0,
+        not_executed: 0.0,
+    };
+    assert!(
+        s.execution_rate(&ExecutionRateOptions {
+            weights: edge,
+            ..Default::default()
+        })
+        .is_ok()
+    );
+}
+
+#[test]
 fn scopes_dates_and_weights_change_the_rate_as_documented() {
     let s = load(plan());
     // as of 2025-06-30 only the 2024 reports count: a executed, b 40 % (partial), f out,

@@ -418,3 +418,11 @@ def test_nan_and_infinity_in_plain_data_are_located_errors_never_absent_values()
         s.execution_rate(weights={"executed": 1.0, "partially_executed": math.nan, "not_executed": 0.0})
     assert e.value.path == "options.weights.partially_executed"
     assert '"NaN"' in str(e.value)
+    # a weight is a share of a measure: outside 0..1 it is refused where it is, 0 and 1 are not
+    for name, bad in (("executed", 1.5), ("not_executed", -0.5)):
+        w = {"executed": 1.0, "partially_executed": 0.5, "not_executed": 0.0, name: bad}
+        with pytest.raises(eculture.ArgumentError) as e:
+            s.execution_rate(weights=w)
+        assert e.value.path == f"options.weights.{name}"
+        assert "from 0 to 1" in str(e.value)
+    assert s.execution_rate(weights={"executed": 1.0, "partially_executed": 1.0, "not_executed": 0.0})

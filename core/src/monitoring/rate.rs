@@ -221,19 +221,7 @@ impl Strategy {
     /// (`weights.executed`, ...).
     pub fn execution_rate(&self, opts: &ExecutionRateOptions) -> Result<ExecutionRate> {
         let w = opts.weights;
-        for (name, x) in [
-            ("executed", w.executed),
-            ("partially_executed", w.partially_executed),
-            ("not_executed", w.not_executed),
-        ] {
-            if !x.is_finite() {
-                return Err(ArgumentError::at(
-                    format!("the weight of `{name}` is {x}, not a finite number"),
-                    format!("weights.{name}"),
-                )
-                .into());
-            }
-        }
+        check_weights(&w)?;
         let doc = self.document();
         let ix = self.index();
         let r = &ix.monitoring;
@@ -430,4 +418,33 @@ fn programme_names(doc: &crate::model::Document, of: &mut Vec<u32>) -> Vec<Strin
         of.push(k);
     }
     names
+}
+
+/// A weight is a finite share of a measure counted as executed, from 0 to 1: anything else is
+/// an [`ArgumentError`] at `weights.<status>`.
+fn check_weights(w: &Weights) -> Result<()> {
+    for (name, x) in [
+        ("executed", w.executed),
+        ("partially_executed", w.partially_executed),
+        ("not_executed", w.not_executed),
+    ] {
+        if !x.is_finite() {
+            return Err(ArgumentError::at(
+                format!("the weight of `{name}` is {x}, not a finite number"),
+                format!("weights.{name}"),
+            )
+            .into());
+        }
+        // a weight is the share of a measure counted as executed
+        if !(0.0..=1.0).contains(&x) {
+            return Err(ArgumentError::at(
+                format!(
+                    "the weight of `{name}` is {x}: a weight is the share of a measure counted as executed, from 0 to 1"
+                ),
+                format!("weights.{name}"),
+            )
+            .into());
+        }
+    }
+    Ok(())
 }
