@@ -94,7 +94,7 @@ test("NaN and infinity in a plain object are located errors, never absent values
   );
   assert.throws(
     () => Strategy.eCulture().executionRate({ weights: { executed: 2, partially_executed: 0.5, not_executed: 0 } }),
-    (e) => e.name === "ArgumentError" && e.path === "options.weights.executed" && e.message.includes("from 0 to 1"),
+    (e) => e.name === "ArgumentError" && e.path === "weights.executed" && e.message.includes("from 0 to 1"),
   );
   // the keys of the weights are data (status names, snake_case): a camelCase one is told so
   assert.throws(
