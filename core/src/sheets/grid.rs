@@ -363,12 +363,7 @@ fn feed_xlsx<RS: std::io::Read + std::io::Seek>(
                 again = true;
                 break;
             }
-            let v = val(Data::from(cell.value));
-            match cell.formula {
-                Some(f) if v.is_empty() => rows.formula(r, c, &f),
-                _ if !v.is_empty() => rows.put(r, c, v),
-                _ => {}
-            }
+            rows.cell(r, c, val(Data::from(cell.value)), cell.formula);
             if rows.cut {
                 break;
             }
@@ -430,6 +425,16 @@ impl Rows {
         row[c] = v;
     }
 
+    /// One cell as an XLSX sheet gives it: its cached value, else its formula (a finding);
+    /// an empty cell without a formula is nothing.
+    fn cell(&mut self, r: u32, c: u32, v: Val, formula: Option<String>) {
+        match formula {
+            Some(f) if v.is_empty() => self.formula(r, c, &f),
+            _ if !v.is_empty() => self.put(r, c, v),
+            _ => {}
+        }
+    }
+
     /// A formula without a cached value: a cell eculture cannot read (never recalculated,
     /// never silently empty), unless the cell holds a value.
     fn formula(&mut self, r: u32, c: u32, f: &str) {
@@ -480,12 +485,7 @@ fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
     let mut cells = x.worksheet_cells_reader(name)?;
     while let Some(cell) = cells.next_cell_with_formula()? {
         let (r, c) = cell.pos;
-        let v = val(Data::from(cell.value));
-        match cell.formula {
-            Some(f) if v.is_empty() => rows.formula(r, c, &f),
-            _ if !v.is_empty() => rows.put(r, c, v),
-            _ => {}
-        }
+        rows.cell(r, c, val(Data::from(cell.value)), cell.formula);
         if rows.cut {
             break;
         }
